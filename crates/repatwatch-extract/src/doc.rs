@@ -1,0 +1,31 @@
+//! The shared document every pipeline component annotates.
+
+use crate::{actor, event, place, quantity, segment, time};
+use chrono::NaiveDate;
+
+/// A report's text with every component's annotations (byte offsets).
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub published: Option<NaiveDate>,
+    pub title: Option<&'a str>,
+    pub sentences: Vec<segment::Sentence>,
+    pub times: Vec<time::TimeMention>,
+    pub people: Vec<quantity::PeopleMention>,
+    pub places: Vec<place::PlaceMention>,
+    pub actors: Vec<actor::ActorMention>,
+    pub events: Vec<event::EventMention>,
+}
+
+impl<'a> Doc<'a> {
+    /// Runs every annotator over the text.
+    pub fn annotate(text: &'a str, published: Option<NaiveDate>, title: Option<&'a str>) -> Self {
+        let sentences = segment::sentences(text);
+        let times = time::find(text);
+        let people = quantity::find_people(text);
+        let places = place::find(text);
+        let actors = actor::find(text);
+        let events = event::find(text, &sentences);
+        Doc { text, published, title, sentences, times, people, places, actors, events }
+    }
+}
