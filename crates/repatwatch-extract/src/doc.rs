@@ -26,6 +26,16 @@ impl<'a> Doc<'a> {
         let places = place::find(text);
         let actors = actor::find(text);
         let events = event::find(text, &sentences);
-        Doc { text, published, title, sentences, times, people, places, actors, events }
+        Doc {
+            text,
+            published,
+            title,
+            sentences,
+            times,
+            people,
+            places,
+            actors,
+            events,
+        }
     }
 }

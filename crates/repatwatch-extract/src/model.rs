@@ -100,7 +100,10 @@ pub struct DateRange {
 impl DateRange {
     pub fn new(start: NaiveDate, end: NaiveDate) -> Self {
         if end < start {
-            DateRange { start: end, end: start }
+            DateRange {
+                start: end,
+                end: start,
+            }
         } else {
             DateRange { start, end }
         }
@@ -155,13 +158,25 @@ pub struct Count {
 
 impl Count {
     pub fn exact(n: u64) -> Self {
-        Count { min: Some(n), max: Some(n), approximate: false }
+        Count {
+            min: Some(n),
+            max: Some(n),
+            approximate: false,
+        }
     }
     pub fn approx(n: u64) -> Self {
-        Count { min: Some(n), max: Some(n), approximate: true }
+        Count {
+            min: Some(n),
+            max: Some(n),
+            approximate: true,
+        }
     }
     pub fn range(min: Option<u64>, max: Option<u64>, approximate: bool) -> Self {
-        Count { min, max, approximate }
+        Count {
+            min,
+            max,
+            approximate,
+        }
     }
 }
 

@@ -1,16 +1,233 @@
 //! Actor dimension: the states and agencies that act (CODEBOOK.md, "actors").
+//!
+//! A mention is a state (told by a nationality adjective, a possessive or a
+//! state name) and an agency (police, border guards, state security,
+//! people's security, or the government as a whole). A mention whose state
+//! is not told ("police in Oudomxay") gets it from the place of the act when
+//! the incident is assembled.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+#[cfg(test)]
+mod examples;
+
+/// Which arm of a state acts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Agency {
+    /// Police, public security bureau.
+    Police,
+    /// Border patrol, border defence, frontier guards.
+    Border,
+    /// Ministry of State Security (bowibu, SSD, NSA).
+    StateSecurity,
+    /// North Korea's Ministry of People's / Social Security.
+    PeoplesSecurity,
+    /// The state, its government or authorities, no agency named.
+    Gov,
+}
 
 /// A phrase naming a state or one of its agencies.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorMention {
     pub start: usize,
     pub end: usize,
-    /// Codebook code, e.g. `CN-PSB`.
-    pub code: String,
+    /// ISO 3166-1 alpha-2 code of the state when the phrase tells it.
+    pub country: Option<&'static str>,
+    pub agency: Agency,
+    /// The phrase is a bare state name or "the North" (not an agency).
+    pub bare_state: bool,
     pub rule: &'static str,
 }
 
-/// Every actor phrase in `text`.
-pub fn find(_text: &str) -> Vec<ActorMention> {
-    Vec::new()
+impl ActorMention {
+    /// The codebook code, with `fallback` as the state when the phrase does
+    /// not tell it. `None` when no state can be told.
+    pub fn code(&self, fallback: Option<&str>) -> Option<String> {
+        let cc = self.country.or(fallback.and_then(static_country))?;
+        Some(code_for(cc, self.agency))
+    }
+}
+
+/// The codebook code for a state and an agency.
+pub fn code_for(cc: &str, agency: Agency) -> String {
+    let suffix = match (cc, agency) {
+        ("CN", Agency::Police) => "PSB",
+        ("KP", Agency::Police) => "MPS",
+        ("CN" | "KP", Agency::StateSecurity) => "MSS",
+        ("KP", Agency::PeoplesSecurity) => "MPS",
+        (_, Agency::PeoplesSecurity) => "POLICE",
+        (_, Agency::Police) => "POLICE",
+        (_, Agency::Border) => "BORDER",
+        (_, Agency::StateSecurity) => "GOV",
+        (_, Agency::Gov) => "GOV",
+    };
+    format!("{cc}-{suffix}")
+}
+
+fn static_country(cc: &str) -> Option<&'static str> {
+    COUNTRIES.iter().find(|(_, c)| *c == cc).map(|(_, c)| *c)
+}
+
+/// State adjectives, possessives and names, with their ISO codes.
+const COUNTRIES: &[(&str, &str)] = &[
+    ("chinese", "CN"),
+    ("china's", "CN"),
+    ("china’s", "CN"),
+    ("beijing's", "CN"),
+    ("beijing’s", "CN"),
+    ("north korean", "KP"),
+    ("north korea's", "KP"),
+    ("north korea’s", "KP"),
+    ("n. korean", "KP"),
+    ("pyongyang's", "KP"),
+    ("pyongyang’s", "KP"),
+    ("the north's", "KP"),
+    ("the north’s", "KP"),
+    ("vietnamese", "VN"),
+    ("vietnam's", "VN"),
+    ("vietnam’s", "VN"),
+    ("lao", "LA"),
+    ("laotian", "LA"),
+    ("laos'", "LA"),
+    ("laos's", "LA"),
+    ("thai", "TH"),
+    ("thailand's", "TH"),
+    ("russian", "RU"),
+    ("russia's", "RU"),
+    ("mongolian", "MN"),
+    ("mongolia's", "MN"),
+    ("cambodian", "KH"),
+    ("cambodia's", "KH"),
+    ("burmese", "MM"),
+    ("myanmar", "MM"),
+    ("myanmar's", "MM"),
+    ("south korean", "KR"),
+    ("south korea's", "KR"),
+    ("japanese", "JP"),
+    ("japan's", "JP"),
+];
+
+const STATE_NAMES: &[(&str, &str)] = &[
+    ("China", "CN"),
+    ("Beijing", "CN"),
+    ("North Korea", "KP"),
+    ("Pyongyang", "KP"),
+    ("Vietnam", "VN"),
+    ("Laos", "LA"),
+    ("Thailand", "TH"),
+    ("Russia", "RU"),
+    ("Mongolia", "MN"),
+    ("Cambodia", "KH"),
+    ("Myanmar", "MM"),
+];
+
+struct Patterns {
+    agency: Regex,
+    state: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let countries: Vec<String> = COUNTRIES.iter().map(|(w, _)| regex::escape(w)).collect();
+        let agency = format!(
+            r"(?i)\b(?:(?P<cc>{})\s+)?(?:(?:undercover|plainclothes|plain-clothes|armed|local|provincial|paramilitary|city|county|municipal)\s+)*(?:(?P<border>border[- ](?:patrol|guards?|police|defen[cs]e(?:\s+forces)?|troops|forces|protection\s+forces|security)|frontier\s+(?:guards?|troops|defen[cs]e|police)|border\s+patrol\s+officers)|(?P<mps>ministry\s+of\s+(?:people'?s|people’s|social)\s+security|\bMPS\b)|(?P<mss>ministry\s+of\s+state\s+security|state\s+security\s+(?:department|agents?|officers?|officials?|ministry)|national\s+security\s+agency|\bMSS\b|\bNSA\b|\bSSD\b|bowibu)|(?P<police>ministry\s+of\s+public\s+security|public\s+security(?:\s+(?:bureau|officers?|officials?|authorities|agents?|police))?|\bPSB\b|police(?:\s+(?:officers?|officials?|authorities))?|policemen|security\s+(?:agents?|officers?|forces|services|police)|immigration\s+police)|(?P<gov>authorities|government|officials|side|military(?:\s+authorities)?|army|soldiers|foreign\s+ministry))\b",
+            countries.join("|")
+        );
+        let names: Vec<&str> = STATE_NAMES.iter().map(|(n, _)| *n).collect();
+        let state = format!(r"\b(?P<name>{})\b(?P<poss>'s|’s)?|\b(?P<north>the North)\b(?P<npos>'s|’s)?(?P<nadj> Korean)?", names.join("|"));
+        Patterns { agency: Regex::new(&agency).expect("actor regex"), state: Regex::new(&state).expect("state regex") }
+    })
+}
+
+fn country_of(word: &str) -> Option<&'static str> {
+    let w = word.to_lowercase();
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    COUNTRIES.iter().find(|(k, _)| *k == w).map(|(_, c)| *c)
+}
+
+/// Every actor phrase in `text`, in order, not overlapping.
+pub fn find(text: &str) -> Vec<ActorMention> {
+    let p = patterns();
+    let mut out: Vec<ActorMention> = Vec::new();
+    for c in p.agency.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        let cc = c.name("cc").and_then(|x| country_of(x.as_str()));
+        let (agency, rule) = if c.name("border").is_some() {
+            (Agency::Border, "actor.border")
+        } else if c.name("mps").is_some() {
+            (Agency::PeoplesSecurity, "actor.peoples_security")
+        } else if c.name("mss").is_some() {
+            (Agency::StateSecurity, "actor.state_security")
+        } else if c.name("police").is_some() {
+            let w = m.as_str().to_lowercase();
+            if w.contains("ministry of public security") {
+                (Agency::Police, "actor.police")
+            } else {
+                (Agency::Police, "actor.police")
+            }
+        } else {
+            (Agency::Gov, "actor.government")
+        };
+        // A bare "officials"/"side"/"army" with no state told is not an actor.
+        if agency == Agency::Gov && cc.is_none() {
+            let w = m.as_str().to_lowercase();
+            if !w.starts_with("authorities")
+                && !w.starts_with("government")
+                && !w.contains("military")
+            {
+                continue;
+            }
+        }
+        // State security agencies named without a state are North Korea's
+        // in this domain (bowibu, NSA, SSD), unless "China's" was said.
+        let cc = match (cc, agency) {
+            (None, Agency::StateSecurity) | (None, Agency::PeoplesSecurity) => Some("KP"),
+            _ => cc,
+        };
+        out.push(ActorMention {
+            start: m.start(),
+            end: m.end(),
+            country: cc,
+            agency,
+            bare_state: false,
+            rule,
+        });
+    }
+    for c in p.state.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        if out.iter().any(|a| a.start < m.end() && m.start() < a.end) {
+            continue;
+        }
+        if c.name("nadj").is_some() {
+            continue;
+        }
+        let cc = if c.name("north").is_some() {
+            "KP"
+        } else {
+            let name = c.name("name").map(|x| x.as_str()).unwrap_or("");
+            STATE_NAMES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, cc)| *cc)
+                .unwrap_or("CN")
+        };
+        // "North Korean" / "Chinese" as adjectives of people are not states:
+        // the state regex only matches names, so nothing to skip here.
+        out.push(ActorMention {
+            start: m.start(),
+            end: m.end(),
+            country: Some(cc),
+            agency: Agency::Gov,
+            bare_state: true,
+            rule: if c.name("north").is_some() {
+                "actor.the_north"
+            } else {
+                "actor.state_name"
+            },
+        });
+    }
+    out.sort_by_key(|a| (a.start, a.end));
+    out
 }

@@ -1,21 +1,709 @@
-//! Event dimension: the words that tell an act, with status, hedging and negation.
+//! Event dimension: the words that tell an act, with its status (planned,
+//! blocked), hedging and negation, and whether the clause is a main clause
+//! that opens an incident (CODEBOOK.md, "type", "status", "hedged").
+//!
+//! Triggers are verb groups and nouns ("were caught", "sent ... back",
+//! "repatriation"). Around each trigger the sentence is read for:
+//! - the destination of a sending verb (to North Korea → repatriation; to
+//!   China or a Chinese agency → transfer; to a camp → punishment);
+//! - auxiliaries, relative pronouns and bare participles ("defectors detained
+//!   at a prison" does not open an incident of its own);
+//! - plan words ("were going to", "face deportation") → planned;
+//! - refusal words ("refused to accept them") → blocked;
+//! - hedges ("likely", "reportedly") → hedged;
+//! - negation, habit, appeal and condition words → no incident.
 
 use crate::model::{EventType, Status};
 use crate::segment::Sentence;
+use regex::Regex;
+use std::sync::OnceLock;
+
+#[cfg(test)]
+mod examples;
 
 /// A word or phrase telling one act.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventMention {
+    /// The trigger words (byte offsets into the text).
     pub start: usize,
     pub end: usize,
+    /// Index of the sentence the trigger is in.
+    pub sentence: usize,
+    /// The clause the trigger governs (byte offsets).
+    pub clause_start: usize,
+    pub clause_end: usize,
     pub kind: EventType,
     pub status: Status,
     pub hedged: bool,
     pub negated: bool,
+    /// Habitual, generic, an appeal, a condition or a question.
+    pub generic: bool,
+    /// A participle or relative clause: details of another act, no incident.
+    pub subordinate: bool,
+    /// A noun ("the arrest", "repatriation") rather than a verb.
+    pub nominal: bool,
+    /// The destination phrase of a sending verb.
+    pub destination: Option<(usize, usize)>,
+    /// The clause that refuses the act, for blocked acts.
+    pub refusal: Option<(usize, usize)>,
+    /// The rule that matched, and the words behind status / hedging.
     pub rule: &'static str,
+    pub status_words: Option<(usize, usize)>,
+    pub hedge_words: Option<(usize, usize)>,
 }
 
-/// Every event word in `text`.
-pub fn find(_text: &str, _sentences: &[Sentence]) -> Vec<EventMention> {
-    Vec::new()
+struct Trigger {
+    re: Regex,
+    kind: EventType,
+    rule: &'static str,
+    nominal: bool,
+}
+
+fn ci(p: &str) -> Regex {
+    Regex::new(&format!(r"(?i)\b(?:{p})\b")).expect("event regex")
+}
+
+fn triggers() -> &'static [Trigger] {
+    static T: OnceLock<Vec<Trigger>> = OnceLock::new();
+    T.get_or_init(|| {
+        use EventType::*;
+        let t = |p: &str, kind, rule, nominal| Trigger { re: ci(p), kind, rule, nominal };
+        vec![
+            // Deaths first: "tortured to death" is a death, not a punishment.
+            t(r"(?:tortured|beaten|starved|frozen|froze|worked|shot|beat\s+\w+)\s+to\s+death|died|dies|killed\s+(?:herself|himself|themselves)|took\s+(?:her|his|their)\s+own\s+lives?|committed\s+suicide|killing\s+(?:herself|himself)", Death, "event.death", false),
+            t(r"sentenced|tortured|torture|beaten|beat|beating|executed|execute|execution|(?:sent|send|sending|taken)\s+to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:camps?|kyohwaso|kwanliso|prisons?)|serving\s+(?:time|a\s+sentence|sentences)|forced\s+labou?r", Punishment, "event.punishment", false),
+            t(r"repatriat(?:ed|e|es|ing)", Repatriation, "event.repatriate", false),
+            t(r"repatriations?", Repatriation, "event.repatriation_noun", true),
+            t(r"(?:forcibly\s+|forcefully\s+)?(?:sent|send|sends|sending|returned|return|returns|returning|handed|hand|hands|handing|turned|turn|turning|pushed|push|forced|deported|deport|deporting|expelled|expel|expelling|delivered|deliver|delivering|taken|take|taking|took|flown|flew|escorted|brought|bring|carried)\b(?:\s+[\w’'-]+){0,8}?\s+(?:back|home|over|across\s+the\s+border)|(?:sent|send|sending|returned|return|returning|deported|deport|deporting|expelled|handed|delivered|flown|forced\s+back|forcibly\s+returned)\b", Repatriation, "event.send", false),
+            t(r"(?:forced\s+)?(?:returns|return|deportations?|expulsions?|handover|hand-over)\b", Repatriation, "event.return_noun", true),
+            t(r"transferr(?:ed|ing)|transfers?|moved|move|moving|relocated", Transfer, "event.transfer", false),
+            t(r"took\s+(?:[\w’'-]+\s+){0,6}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,6}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged|detain(?:ed|ing|s)?|stopped|intercepted", Arrest, "event.arrest", false),
+            t(r"being\s+held|be\s+held|(?:is|are|was|were|been)\s+(?:\w+\s+)?held|held|holding|holds|hold|remain(?:s|ed)?\s+in\s+(?:\w+\s+)?custody|(?:is|are|was|were)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?(?:custody|detention)|locked\s+up|imprisoned|jailed|kept", Detention, "event.hold", false),
+            t(r"released|release|freed|free|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'-]+\s+){0,6}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)", Release, "event.release", false),
+        ]
+    })
+}
+
+struct Cues {
+    aux_before: Regex,
+    relative_before: Regex,
+    planned_before: Regex,
+    planned_after: Regex,
+    refusal: Regex,
+    hedge: Regex,
+    negation_before: Regex,
+    prevention_before: Regex,
+    generic: Regex,
+    condition_before: Regex,
+    dest_kp: Regex,
+    dest_cn: Regex,
+    dest_other: Regex,
+    object_after: Regex,
+    blocked_self: Regex,
+}
+
+fn cues() -> &'static Cues {
+    static C: OnceLock<Cues> = OnceLock::new();
+    C.get_or_init(|| Cues {
+        aux_before: Regex::new(r"(?i)\b(?:is|are|was|were|be|been|being|get|got|gets|getting|has|have|had)\s+(?:(?:not|never|now|then|also|all|already|reportedly|allegedly|since|later|just|recently|forcibly|forcefully|still|finally|eventually|subsequently|quickly|immediately|likely|probably|apparently|reported\s+to\s+have\s+been|believed\s+to\s+have\s+been|said\s+to\s+have\s+been)\s+)*$").expect("aux"),
+        relative_before: Regex::new(r"(?i)(?:\b(?:who|whom|which|that)\s+(?:(?:had|has|have|were|was|are|is|been|being|later|then|reportedly|allegedly)\s+)*|\b(?:after|before|while|without|for|of|from|upon|on|avoid|escaped|risk)\s+(?:having\s+been\s+|being\s+|getting\s+))$").expect("relative"),
+        planned_before: Regex::new(r"(?i)(?:\b(?:going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+[\w’'-]+){0,4}\s*)$").expect("planned"),
+        planned_after: Regex::new(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b").expect("planned after"),
+        refusal: Regex::new(r"(?i)\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|called\s+off|put\s+on\s+hold|blocked)\b").expect("refusal"),
+        hedge: Regex::new(r"(?i)\b(?:likely|reportedly|believed|allegedly|alleged|unconfirmed|apparently|probably|possibly|possible|thought\s+to|said\s+to|reported\s+to|appears?\s+to|appeared\s+to|seems?\s+to|may\s+have|might\s+have|could\s+have|suspected|presumably)\b").expect("hedge"),
+        negation_before: Regex::new(r"(?i)\b(?:not|never|n[’']t|no\s+longer|nobody|no\s+one|none)\b(?:\s+[\w’'-]+){0,3}\s*$").expect("negation"),
+        prevention_before: Regex::new(r"(?i)\b(?:keep|keeping|kept|stop|stops|stopping|stopped|prevent|prevents|prevented|preventing|protect|spare|spares|spared|save|avoid|avoided|escape|escaped|refrain|halt|halting|end|ending|against|oppose|opposes|opposed|condemn|condemned|protest|protested|urge|urged|urging|urges|call\s+on|calling\s+on|called\s+on|calls\s+on|appeal|appealed|demand|demanded|demanding|asked|ask|asking|pressed|press|pleaded|begged)\b(?:\s+[\w’'-]+){0,8}?\s*(?:from\s+(?:being\s+)?|not\s+to\s+(?:be\s+)?|to\s+(?:stop|halt|end|refrain)\s+|$)").expect("prevention"),
+        generic: Regex::new(r"(?i)\b(?:routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b").expect("generic"),
+        condition_before: Regex::new(r"(?i)\b(?:if|unless|whether|once|when|whenever|should|lest)\b[^,;]*$").expect("condition"),
+        dest_kp: Regex::new(r"(?i)^(?:[^.;,]{0,100}?|[^.;]{0,60}?)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|agents)|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))|\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b").expect("dest kp"),
+        dest_cn: Regex::new(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|police\b|kunming|beijing|dongxing|tumen|longjing|jilin|shenyang|vientiane|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))").expect("dest cn"),
+        dest_other: Regex::new(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|for|into|via)\s+(?:south\s+korea|seoul|the\s+south\b|a\s+third\s+country|manila|the\s+philippines|japan|the\s+united\s+states|singapore)").expect("dest other"),
+        object_after: Regex::new(r"(?i)^\s*(?:(?:them|her|him|the\s+\w+|all\s+\w+|some|about|around|at\s+least|more\s+than|over|nearly|another|a\s+\w+|an\s+\w+|\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds|dozens)\b|[A-Z]\w+\s+[A-Z]\w+)\b)").expect("object after"),
+        blocked_self: Regex::new(r"(?i)^(?:refus|reject|declin|turn)").expect("blocked self"),
+    })
+}
+
+fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize {
+    // Start of the window of `words` words before `at`, not before `min`.
+    let head = &text[min..at];
+    let mut count = 0;
+    let mut in_word = false;
+    for (i, c) in head.char_indices().rev() {
+        let w = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        if w && !in_word {
+            count += 1;
+            if count > words {
+                return min + i + c.len_utf8();
+            }
+        }
+        in_word = w;
+    }
+    min
+}
+
+/// Clause boundaries inside a sentence: the trigger's clause runs between
+/// the nearest boundaries around it.
+fn clause_bounds(text: &str, s: &Sentence, start: usize, end: usize) -> (usize, usize) {
+    static B: OnceLock<Regex> = OnceLock::new();
+    let re = B.get_or_init(|| {
+        Regex::new(r"(?i)(?:;|:\s|,\s+but\s|\s+but\s|,\s+while\s|,\s+whereas\s|,\s+and\s+then\s|\s+and\s+then\s|,\s+then\s|,\s+so\s|,\s+saying\s|,\s+adding\s|,\s+and\s+(?:the|they|she|he|it|police|officials|authorities|china|north\s+korea|pyongyang|beijing)\b|,\s+after\s+which\s|\.\s+|[“”]\s*)").expect("clause")
+    });
+    let stext = &text[s.start..s.end];
+    let mut cs = s.start;
+    let mut ce = s.end;
+    for m in re.find_iter(stext) {
+        let (ms, me) = (s.start + m.start(), s.start + m.end());
+        if me <= start {
+            cs = cs.max(me);
+        } else if ms >= end {
+            ce = ce.min(ms);
+            break;
+        }
+    }
+    (cs, ce)
+}
+
+/// Nouns for people: a past form right after one is a participle
+/// ("defectors detained at a prison").
+const PEOPLE_HEADS: &[&str] = &[
+    "koreans",
+    "defectors",
+    "people",
+    "refugees",
+    "escapees",
+    "women",
+    "men",
+    "those",
+    "others",
+    "detainees",
+    "seekers",
+    "persons",
+    "children",
+    "migrants",
+    "nationals",
+    "returnees",
+    "woman",
+    "man",
+    "girl",
+    "boy",
+    "family",
+    "group",
+    "workers",
+    "crossers",
+    "some",
+    "many",
+    "most",
+    "friends",
+    "relatives",
+    "citizens",
+];
+
+/// Nouns for agents: a past form right after one is an active verb.
+const ACTOR_HEADS: &[&str] = &[
+    "police",
+    "guards",
+    "authorities",
+    "officials",
+    "officers",
+    "agents",
+    "china",
+    "beijing",
+    "pyongyang",
+    "vietnam",
+    "laos",
+    "thailand",
+    "russia",
+    "government",
+    "military",
+    "patrol",
+    "security",
+    "forces",
+    "soldiers",
+    "they",
+    "he",
+    "she",
+    "it",
+    "we",
+    "side",
+    "ministry",
+    "bureau",
+    "army",
+    "troops",
+    "policemen",
+];
+
+fn last_word(s: &str) -> &str {
+    let t = s.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let start = t
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    &t[start..]
+}
+
+fn is_participle_form(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    let first = w.split_whitespace().next().unwrap_or("");
+    let first = if first == "forcibly" || first == "forcefully" {
+        w.split_whitespace().nth(1).unwrap_or("")
+    } else {
+        first
+    };
+    first.ends_with("ed")
+        || matches!(
+            first,
+            "caught"
+                | "held"
+                | "sent"
+                | "taken"
+                | "kept"
+                | "flown"
+                | "brought"
+                | "beaten"
+                | "let"
+                | "freed"
+                | "seized"
+                | "put"
+                | "shot"
+                | "sold"
+                | "found"
+                | "picked"
+                | "rounded"
+                | "locked"
+        )
+}
+
+fn is_base_or_present(w: &str) -> bool {
+    let first = w
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !is_participle_form(&first) && !first.ends_with("ing") && first != "took" && first != "flew"
+}
+
+/// Every event word in `text`, in order.
+pub fn find(text: &str, sentences: &[Sentence]) -> Vec<EventMention> {
+    let mut out = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        find_in_sentence(text, si, s, &mut out);
+    }
+    out
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMention>) {
+    let stext = &text[s.start..s.end];
+    let c = cues();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut found: Vec<EventMention> = Vec::new();
+    for t in triggers() {
+        for m in t.re.find_iter(stext) {
+            let (ts, te) = (s.start + m.start(), s.start + m.end());
+            if taken.iter().any(|&r| overlaps(r, (ts, te))) {
+                continue;
+            }
+            let words = m.as_str();
+            let lower = words.to_lowercase();
+            let before_all = &text[s.start..ts];
+            let after_all = &text[te..s.end];
+            let mut kind = t.kind;
+            let mut rule = t.rule;
+            // Detention words that are really arrests and vice versa.
+            if kind == EventType::Detention
+                && (lower == "hold" || lower == "holds" || lower == "holding" || lower == "kept")
+                && !c.object_after.is_match(after_all)
+            {
+                continue;
+            }
+            if kind == EventType::Release && lower == "free" {
+                // "free" as an adjective ("free to leave", "toll-free") is not a release.
+                if !before_all.to_lowercase().trim_end().ends_with("to") {
+                    continue;
+                }
+            }
+            if kind == EventType::Arrest
+                && lower == "stopped"
+                && !c.object_after.is_match(after_all)
+            {
+                continue;
+            }
+            if kind == EventType::Arrest
+                && lower == "dragged"
+                && !after_all.to_lowercase().contains("out")
+            {
+                continue;
+            }
+            if kind == EventType::Transfer
+                && lower.starts_with("transfer")
+                && !lower.ends_with("ed")
+                && !lower.ends_with("ing")
+            {
+                // "transfer" noun is rare in reports; keep only verb forms.
+                continue;
+            }
+            if kind == EventType::Transfer
+                && (lower == "move" || lower == "moving" || lower == "moved")
+            {
+                // moving people, not moving on or moving house
+                let a = after_all.to_lowercase();
+                if !(a.trim_start().starts_with("them")
+                    || a.trim_start().starts_with("to ")
+                    || a.contains(" to ")
+                    || a.trim_start().starts_with("north")
+                    || a.trim_start().starts_with("people")
+                    || a.trim_start().starts_with("the "))
+                {
+                    continue;
+                }
+            }
+            // Sending verbs: the destination tells the type.
+            let mut destination = None;
+            if t.rule == "event.send"
+                || t.rule == "event.repatriate"
+                || t.rule == "event.transfer"
+                || t.rule == "event.return_noun"
+            {
+                if let Some(d) = c.dest_kp.find(after_all).or_else(|| c.dest_kp.find(&lower)) {
+                    let _ = d;
+                    let dm = c.dest_kp.find(after_all);
+                    destination = dm.map(|d| (te + d.start(), te + d.end()));
+                    if t.kind != EventType::Transfer {
+                        kind = EventType::Repatriation;
+                    } else if after_all.to_lowercase().trim_start().starts_with("back")
+                        || dm
+                            .map(|d| !d.as_str().to_lowercase().contains("camp"))
+                            .unwrap_or(false)
+                    {
+                        // "moved back to North Korea" is a return.
+                        kind = EventType::Repatriation;
+                        rule = "event.moved_to_north";
+                    }
+                }
+                let cn = c.dest_cn.find(after_all);
+                let kp_first = c.dest_kp.find(after_all).map(|d| d.end());
+                if let Some(d) = cn {
+                    if kp_first.map(|k| d.end() < k).unwrap_or(true)
+                        && t.kind != EventType::Transfer
+                    {
+                        kind = EventType::Transfer;
+                        rule = "event.sent_to_china";
+                        destination = Some((te + d.start(), te + d.end()));
+                    } else if t.kind == EventType::Transfer {
+                        destination = Some((te + d.start(), te + d.end()));
+                    }
+                }
+                if let Some(d) = c.dest_other.find(after_all) {
+                    let earlier = destination
+                        .map(|(ds, _)| te + d.start() < ds)
+                        .unwrap_or(true);
+                    if earlier && t.kind != EventType::Transfer && !t.nominal {
+                        // "sent to South Korea", "returned to Seoul" is not a forced return.
+                        continue;
+                    }
+                }
+                if t.rule == "event.send" && destination.is_none() {
+                    // bare "returned", "handed", "taken", "delivered" need a direction
+                    let l = lower.as_str();
+                    let has_back = l.contains("back")
+                        || l.contains("home")
+                        || l.contains("across")
+                        || l.contains("forced")
+                        || l.contains("forcibly")
+                        || l.contains("deport")
+                        || l.contains("expel")
+                        || l.starts_with("sent")
+                        || l.starts_with("send");
+                    if !has_back {
+                        continue;
+                    }
+                    if (l.ends_with("over") || l.ends_with("back"))
+                        && (l.starts_with("taken")
+                            || l.starts_with("take")
+                            || l.starts_with("took")
+                            || l.starts_with("brought")
+                            || l.starts_with("bring"))
+                        && !l.contains("back")
+                    {
+                        continue;
+                    }
+                    if l.starts_with("sent") || l.starts_with("send") {
+                        if !(l.contains("back") || l.contains("home") || l.contains("across")) {
+                            continue;
+                        }
+                    }
+                }
+                if t.rule == "event.return_noun" {
+                    // "return" / "returns" as nouns: "their return", "the returns",
+                    // "forced return of"; skip verbs handled above and "in return".
+                    let b = before_all.to_lowercase();
+                    let bt = b.trim_end();
+                    if bt.ends_with(" in")
+                        || bt.ends_with("on their")
+                        || bt.ends_with("after their")
+                        || bt.ends_with("upon their")
+                        || bt.ends_with("on return")
+                    {
+                        continue;
+                    }
+                    let noun_ok = lower.starts_with("forced")
+                        || lower.starts_with("deport")
+                        || lower.starts_with("expuls")
+                        || lower.starts_with("hand")
+                        || bt.ends_with("the")
+                        || bt.ends_with("their")
+                        || bt.ends_with("its")
+                        || bt.ends_with("her")
+                        || bt.ends_with("his")
+                        || bt.ends_with("'s")
+                        || bt.ends_with("’s");
+                    if !noun_ok {
+                        continue;
+                    }
+                }
+            }
+            if t.rule == "event.transfer" && destination.is_none() && !lower.starts_with("transfer")
+            {
+                let a = after_all.to_lowercase();
+                if !(a.contains(" to ")
+                    || a.trim_start().starts_with("to ")
+                    || a.contains("north")
+                    || a.contains("somewhere"))
+                {
+                    continue;
+                }
+            }
+            // "held" that is a date ("was held on Monday") or a meeting.
+            if kind == EventType::Detention {
+                let b = before_all.to_lowercase();
+                if b.contains("meeting")
+                    || b.contains("conference")
+                    || b.contains("talks")
+                    || b.contains("briefing")
+                    || b.contains("rally")
+                    || b.contains("election")
+                    || b.contains("event")
+                {
+                    continue;
+                }
+                let a = after_all.to_lowercase();
+                if a.trim_start().starts_with("talks")
+                    || a.trim_start().starts_with("a meeting")
+                    || a.trim_start().starts_with("a press")
+                {
+                    continue;
+                }
+            }
+            let (cs, ce) = clause_bounds(text, s, ts, te);
+            let before = &text[cs..ts];
+            let wstart = byte_window_before(text, ts, cs, 8);
+            let near_before = &text[wstart..ts];
+            let nominal = t.nominal
+                || (t.rule == "event.send"
+                    && !is_participle_form(&lower)
+                    && lower.ends_with('s')
+                    && !lower.starts_with("sends"));
+            // Auxiliaries and participles.
+            let has_aux = c.aux_before.is_match(before.trim_end())
+                || c.aux_before.is_match(&format!("{} ", before.trim_end()));
+            let relative = c
+                .relative_before
+                .is_match(&format!("{} ", before.trim_end()));
+            let mut subordinate = false;
+            if !t.nominal && is_participle_form(&lower) && !has_aux {
+                // "police seized the five" (active) vs "defectors detained at" (participle).
+                let prev = last_word(before).to_lowercase();
+                let after_people = PEOPLE_HEADS.contains(&prev.as_str());
+                let after_actor = ACTOR_HEADS.contains(&prev.as_str());
+                let active = !after_people
+                    && (after_actor || c.object_after.is_match(after_all))
+                    && !before.trim().is_empty();
+                let starts_clause = before.trim().is_empty();
+                if !active || relative {
+                    subordinate = !starts_clause || relative;
+                }
+                if starts_clause && !active {
+                    // "Caught in Laos, the group ..." — a participle opener.
+                    subordinate = true;
+                }
+            } else if relative && !t.nominal {
+                subordinate = true;
+            }
+            // A clause-initial "who"/"whom": relative clause.
+            let b_trim = before.trim_end().to_lowercase();
+            if b_trim.ends_with(" who")
+                || b_trim.ends_with(" whom")
+                || b_trim.ends_with(" which")
+                || b_trim.contains(" whom ") && !has_aux
+            {
+                subordinate = true;
+            }
+            if lower.ends_with("ing") && !t.nominal {
+                // "after being sent", "repatriating" after "proposed" is planned; a bare gerund is not an act.
+                let bl = before.to_lowercase();
+                if !(bl.trim_end().ends_with("were")
+                    || bl.trim_end().ends_with("was")
+                    || bl.trim_end().ends_with("are")
+                    || bl.trim_end().ends_with("is")
+                    || bl.trim_end().ends_with("been")
+                    || c.planned_before.is_match(before))
+                {
+                    subordinate = true;
+                }
+            }
+            // Negation, prevention, appeals, conditions, habits.
+            let negated = c.negation_before.is_match(near_before)
+                && !near_before.to_lowercase().contains("not only");
+            let prevented = c.prevention_before.is_match(before);
+            let condition = c.condition_before.is_match(before);
+            let question = stext.trim_end().ends_with('?');
+            let habitual_verb = !t.nominal && is_base_or_present(&lower) && {
+                let first = lower.split_whitespace().next().unwrap_or("");
+                (first.ends_with('s') && !first.ends_with("ss")) && !has_aux
+            };
+            let generic = c.generic.is_match(&text[cs..ce])
+                || prevented
+                || condition
+                || question
+                || habitual_verb;
+            // Status.
+            let mut status = Status::Occurred;
+            let mut status_words = None;
+            if let Some(p) = c.planned_before.find(before) {
+                let pw = p.as_str().to_lowercase();
+                let modal_only = pw.starts_with("will")
+                    || pw.starts_with("would")
+                    || pw.starts_with("could")
+                    || pw.starts_with("may")
+                    || pw.starts_with("might")
+                    || pw.starts_with("can")
+                    || pw.starts_with("to be");
+                let _ = modal_only;
+                status = Status::Planned;
+                status_words = Some((cs + p.start(), cs + p.end()));
+            } else if t.nominal && c.planned_after.is_match(after_all) {
+                status = Status::Planned;
+                status_words = Some((
+                    te,
+                    te + c
+                        .planned_after
+                        .find(after_all)
+                        .map(|m| m.end())
+                        .unwrap_or(0),
+                ));
+            } else if !t.nominal && is_base_or_present(&lower) && !has_aux && {
+                let bl = before.trim_end().to_lowercase();
+                bl.ends_with(" to") || bl == "to"
+            } {
+                status = Status::Planned;
+            }
+            // Blocked: a refusal in the same sentence after (or before) the act.
+            let mut refusal = None;
+            if matches!(kind, EventType::Repatriation) {
+                if let Some(r) = c.refusal.find(after_all) {
+                    let rs = te + r.start();
+                    let (rcs, rce) = clause_bounds(text, s, rs, te + r.end());
+                    refusal = Some((rcs, rce));
+                    status = Status::Blocked;
+                    status_words = Some((rs, te + r.end()));
+                } else if let Some(r) = c.refusal.find(before) {
+                    let rs = cs + r.start();
+                    refusal = Some((cs, ts));
+                    status = Status::Blocked;
+                    status_words = Some((rs, cs + r.end()));
+                } else if let Some(r) = c.refusal.find(&text[s.start..cs]) {
+                    let rs = s.start + r.start();
+                    if status == Status::Planned || t.nominal {
+                        refusal = Some((s.start, cs));
+                        status = Status::Blocked;
+                        status_words = Some((rs, s.start + r.end()));
+                    }
+                }
+            }
+            let _ = c.blocked_self.is_match(&lower);
+            // A planned act hedged by a modal of possibility ("could be sent back").
+            let mut hedged = false;
+            let mut hedge_words = None;
+            if let Some(h) = c.hedge.find(&text[cs..ts]) {
+                hedged = true;
+                hedge_words = Some((cs + h.start(), cs + h.end()));
+            } else if let Some(h) = c
+                .hedge
+                .find(&text[te..ce.min(te + 40).max(te)])
+                .filter(|_| ce > te)
+            {
+                let a = &text[te..ce.min(te + 40).max(te)];
+                if a.is_char_boundary(h.end()) {
+                    hedged = true;
+                    hedge_words = Some((te + h.start(), te + h.end()));
+                }
+            }
+            if status == Status::Planned {
+                if let Some((ps, pe)) = status_words {
+                    let pw = text[ps..pe].to_lowercase();
+                    if pw.starts_with("could") || pw.starts_with("may") || pw.starts_with("might") {
+                        hedged = true;
+                        hedge_words = Some((ps, pe));
+                    }
+                }
+            }
+            taken.push((ts, te));
+            found.push(EventMention {
+                start: ts,
+                end: te,
+                sentence: si,
+                clause_start: cs,
+                clause_end: ce,
+                kind,
+                status,
+                hedged,
+                negated,
+                generic,
+                subordinate,
+                nominal,
+                destination,
+                refusal,
+                rule,
+                status_words,
+                hedge_words,
+            });
+        }
+    }
+    found.sort_by_key(|e| e.start);
+    // "caught and detained": one act told by two verbs joined by "and".
+    let mut merged: Vec<EventMention> = Vec::new();
+    for e in found {
+        if let Some(last) = merged.last_mut() {
+            let between = text[last.end.min(e.start)..e.start.max(last.end)]
+                .trim()
+                .to_lowercase();
+            if last.kind == e.kind
+                && (between == "and"
+                    || between == "or"
+                    || between == "and then"
+                    || between == ","
+                    || between.is_empty())
+            {
+                last.end = e.end;
+                last.clause_end = last.clause_end.max(e.clause_end);
+                continue;
+            }
+            if last.kind == EventType::Arrest
+                && e.kind == EventType::Detention
+                && (between == "and" || between.is_empty())
+            {
+                // "arrested and held": one arrest
+                last.end = e.end;
+                last.clause_end = last.clause_end.max(e.clause_end);
+                continue;
+            }
+        }
+        merged.push(e);
+    }
+    out.extend(merged);
 }

@@ -1,0 +1,95 @@
+//! Example table of the actor dimension: phrase → (matched words, code).
+//! `None` as fallback state; `"?"` expects no state to be told.
+
+use super::find;
+
+const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
+    (
+        "Chinese police raided the flat",
+        &[("Chinese police", "CN-PSB")],
+    ),
+    (
+        "officers of the Chinese public security bureau came",
+        &[("Chinese public security bureau", "CN-PSB")],
+    ),
+    (
+        "plainclothes Chinese security agents",
+        &[("Chinese security agents", "CN-PSB")],
+    ),
+    (
+        "Chinese border guards caught them",
+        &[("Chinese border guards", "CN-BORDER")],
+    ),
+    ("run by the border patrol", &[("border patrol", "?")]),
+    (
+        "Vietnamese border guards in the north",
+        &[("Vietnamese border guards", "VN-BORDER")],
+    ),
+    ("Thai police detained them", &[("Thai police", "TH-POLICE")]),
+    ("Lao officials kept them", &[("Lao officials", "LA-GOV")]),
+    (
+        "Russian authorities expelled them",
+        &[("Russian authorities", "RU-GOV")],
+    ),
+    (
+        "Pyongyang's Ministry of State Security (MSS) declined",
+        &[
+            ("Pyongyang's Ministry of State Security", "KP-MSS"),
+            ("MSS", "KP-MSS"),
+        ],
+    ),
+    (
+        "handed to the bowibu in the border city",
+        &[("bowibu", "KP-MSS")],
+    ),
+    (
+        "the Ministry of Social Security questioned her",
+        &[("Ministry of Social Security", "KP-MPS")],
+    ),
+    (
+        "North Korean border guards shot at them",
+        &[("North Korean border guards", "KP-BORDER")],
+    ),
+    (
+        "but the North Korean side refused",
+        &[("North Korean side", "KP-GOV")],
+    ),
+    (
+        "but the North refused to accept them",
+        &[("the North", "KP-GOV")],
+    ),
+    ("China sent them back", &[("China", "CN-GOV")]),
+    ("Beijing allowed them to leave", &[("Beijing", "CN-GOV")]),
+    (
+        "the Chinese authorities had planned it",
+        &[("Chinese authorities", "CN-GOV")],
+    ),
+    (
+        "Vietnamese military authorities stopped six people",
+        &[("Vietnamese military authorities", "VN-GOV")],
+    ),
+    ("police in the province detained two", &[("police", "?")]),
+    (
+        "China's Ministry of Public Security said",
+        &[("China's Ministry of Public Security", "CN-PSB")],
+    ),
+    ("officials said on Monday", &[]),
+    ("North Korean defectors fled", &[]),
+];
+
+#[test]
+fn examples() {
+    for (text, want) in EXAMPLES {
+        let got: Vec<(&str, String)> = find(text)
+            .iter()
+            .map(|m| {
+                (
+                    &text[m.start..m.end],
+                    m.code(None).unwrap_or_else(|| "?".into()),
+                )
+            })
+            .collect();
+        let want: Vec<(&str, String)> = want.iter().map(|(w, c)| (*w, c.to_string())).collect();
+        assert_eq!(got, want, "in {text:?}");
+    }
+}

@@ -1,0 +1,88 @@
+//! Example table of the event dimension: sentence → the acts it opens
+//! (type, status, hedged), in order. Subordinate, negated and generic
+//! mentions are not listed.
+
+use super::find;
+use crate::model::{EventType, EventType::*, Status, Status::*};
+use crate::segment::sentences;
+
+const EXAMPLES: &[(&str, &[(EventType, Status, bool)])] = &[
+    (
+        "Police arrested twelve North Koreans in the city on Monday.",
+        &[(Arrest, Occurred, false)],
+    ),
+    (
+        "About 30 defectors were caught and detained at a border post.",
+        &[(Arrest, Occurred, false)],
+    ),
+    (
+        "Border guards seized the group near the river.",
+        &[(Arrest, Occurred, false)],
+    ),
+    (
+        "The three were sent back to North Korea last week.",
+        &[(Repatriation, Occurred, false)],
+    ),
+    (
+        "China forcibly returned more than 100 refugees to the North.",
+        &[(Repatriation, Occurred, false)],
+    ),
+    (
+        "Officials were going to repatriate them, but Pyongyang refused to accept them.",
+        &[(Repatriation, Blocked, false)],
+    ),
+    (
+        "The family now faces deportation to the North.",
+        &[(Repatriation, Planned, false)],
+    ),
+    (
+        "They could be sent back to North Korea.",
+        &[(Repatriation, Planned, true)],
+    ),
+    (
+        "The women are likely being held in a detention center.",
+        &[(Detention, Occurred, true)],
+    ),
+    (
+        "The five were reportedly handed over to North Korean security agents.",
+        &[(Repatriation, Occurred, true)],
+    ),
+    (
+        "Laos deported the group to China.",
+        &[(Transfer, Occurred, false)],
+    ),
+    (
+        "The detainees were later moved to a camp near the border.",
+        &[(Transfer, Occurred, false)],
+    ),
+    (
+        "China allowed them to leave for Seoul on Friday.",
+        &[(Release, Occurred, false)],
+    ),
+    (
+        "The man was sentenced to ten years in a prison camp.",
+        &[(Punishment, Occurred, false)],
+    ),
+    (
+        "She was tortured to death after being sent back.",
+        &[(Death, Occurred, false)],
+    ),
+    ("Women who registered were not arrested.", &[]),
+    ("China routinely repatriates defectors it catches.", &[]),
+    ("If they are sent back, they face harsh punishment.", &[]),
+    ("Refugees held in a prison in the city wrote letters.", &[]),
+    ("He urged Beijing to stop sending refugees back.", &[]),
+];
+
+#[test]
+fn examples() {
+    for (text, want) in EXAMPLES {
+        let s = sentences(text);
+        let got: Vec<(EventType, Status, bool)> = find(text, &s)
+            .into_iter()
+            .filter(|e| !e.subordinate && !e.negated && !e.generic)
+            .map(|e| (e.kind, e.status, e.hedged))
+            .collect();
+        assert_eq!(got, want.to_vec(), "in {text:?}: {:#?}", find(text, &s));
+    }
+}
