@@ -1,10 +1,877 @@
-//! Assembly: the one final step that turns the annotations into incidents.
+//! Assembly: the one final step that turns the annotations of a [`Doc`] into
+//! incidents (CODEBOOK.md, "What is an incident" and "Fields").
+//!
+//! 1. every event mention that opens an act (a main clause, not negated,
+//!    generic, hypothetical or a caption) becomes a draft;
+//! 2. each draft takes its fields from its own clause, then its sentence;
+//!    a clause that continues the story of the same people ("them", "the
+//!    group", "the nine") inherits their count, gender, place and time;
+//! 3. drafts without any specific (count, place, time, described people)
+//!    are dropped;
+//! 4. tellings of the same act (a headline, a lead, then the details) are
+//!    merged into one incident whose evidence lists every span.
 
+use crate::actor::{code_for, ActorMention, Agency};
 use crate::doc::Doc;
-use crate::model::Incident;
+use crate::event::EventMention;
+use crate::model::*;
+use crate::place::PlaceMention;
+use crate::quantity::PeopleMention;
+use crate::time::{Direction, TimeMention};
 use crate::Options;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// One telling of an act, before merging.
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: EventType,
+    status: Status,
+    hedged: bool,
+    /// Evidence spans (byte offsets).
+    spans: Vec<(usize, usize)>,
+    /// The sentence index of the first telling.
+    sentence: usize,
+    headline: bool,
+    date: Option<(DateRange, Option<(usize, usize)>, &'static str)>,
+    date_own: bool,
+    locations: Vec<(Location, &'static str)>,
+    places_own: bool,
+    facility: Option<String>,
+    people: People,
+    people_rule: &'static str,
+    people_span: Option<(usize, usize)>,
+    /// The people phrase only refers back ("them", "the group").
+    people_anaphoric: bool,
+    /// A distinct-group marker ("another", "other", "separately").
+    distinct: bool,
+    actors: Vec<String>,
+    actor_words: Vec<(usize, usize)>,
+    sources: Vec<Source>,
+    trigger: (usize, usize),
+    rule: &'static str,
+    status_words: Option<(usize, usize)>,
+    hedge_words: Option<(usize, usize)>,
+}
+
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    published: Option<chrono::NaiveDate>,
+    skip: Vec<bool>,
+    headline: Vec<bool>,
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("assembly regex")
+}
+
+struct Res {
+    caption: Regex,
+    boiler: Regex,
+    distinct: Regex,
+    facility: Regex,
+    not_victims: Regex,
+    source_anon: Regex,
+    source_ngo: Regex,
+    source_gov: Regex,
+    source_un: Regex,
+    source_media: Regex,
+    source_family: Regex,
+    origin_before: Regex,
+    present_custody: Regex,
+}
+
+fn res() -> &'static Res {
+    static R: OnceLock<Res> = OnceLock::new();
+    R.get_or_init(|| Res {
+        caption: re(r"(?i)^(?:photo|map|image|video)\s*(?:caption)?\s*:|/\s*image\s*:|\bimage\s*[:|]|\(\s*(?:file\s+photo|yonhap|rfa|kyodo|reuters|ap|afp)[^)]*\)\s*$|^photo\s+by\b|\bphoto:\s|\bfile photo\b|\((?:rfa|dong-a ilbo|yonhap)[^)]*photo\)"),
+        boiler: re(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)"),
+        distinct: re(r"(?i)\b(?:another|other|others|more|further|second|separately|separate|also|remaining|rest)\b"),
+        facility: re(r"(?i)\b(?:at|in|to|inside|into)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,6}?(?:detention\s+(?:center|centre|facility|facilities)|cent(?:er|re)|prison|camp|lockup|lock-up|jail|facility|facilities|station|garrison|consulate(?:\s+general)?|embassy|hospital|office|terminal|headquarters|post|compound))\b"),
+        not_victims: re(r"(?i)\b(?:activists?|photographers?|journalists?|brokers?|guides?|pastors?|missionar(?:y|ies)|aid workers?|humanitarian workers?|south koreans?|chinese nationals?|traffickers?|smugglers?|reporters?|officials?|officers?|diplomats?|staff|lawyers?)\b"),
+        source_anon: re(r"(?i)\b(?:a|the|one|two|several|other)\s+(?:[\w-]+\s+){0,3}?sources?\b|\bsources?\s+(?:said|say|told)\b|on condition of anonymity|asked not to be named"),
+        source_ngo: re(r"(?i)\b(?:human rights watch|amnesty|hrw|rights groups?|civic group|aid group|missionary|justice for north korea|liberation front|lfnkr|life funds|activists?|campaigners?)\b"),
+        source_gov: re(r"(?i)\b(?:ministry|government|official|officials|spokesperson|spokesman|spokeswoman|police said|consulate)\b"),
+        source_un: re(r"(?i)\b(?:u\.n\.|un experts?|united nations|unhcr|ohchr|special rapporteur|human rights office)\b"),
+        source_media: re(r"(?i)\b(?:yonhap|rfa|radio free asia|daily nk|dong-a|chosun|newsis|news 1|kbs|reuters|afp|ap|kyodo|media reports?|news reports?|local daily|the paper|international herald tribune|open radio)\b"),
+        source_family: re(r"(?i)\b(?:his|her|their)\s+(?:wife|husband|sister|brother|mother|father|family|relatives?|son|daughter)\b|\brelatives?\b|\bfamily says\b"),
+        origin_before: re(r"(?i)(?:native\s+of|come\s+from|comes\s+from|came\s+from|hails\s+from|had\s+left|left|faces|facing|across\s+(?:the\s+river\s+)?from|from\s+(?:the\s+)?(?:north\s+korean\s+)?(?:city|town)\s+of|opposite|near\s+the\s+border\s+with|borders|bordering|on\s+(?:its|the)\s+way\s+to|heading\s+for|reach|reached|trying\s+to\s+reach|fled\s+to|to\s+flee|escaped\s+to|via|by\s+way\s+of)\s*(?:\w+\s+){0,2}$"),
+        present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
+    })
+}
 
 /// Builds the incidents of a document.
-pub fn assemble(_doc: &Doc, _options: &Options) -> Vec<Incident> {
+pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
+    let ctx = context(doc);
+    let mut drafts: Vec<Draft> = Vec::new();
+    for e in &doc.events {
+        if e.subordinate || e.negated || e.generic || ctx.skip[e.sentence] {
+            continue;
+        }
+        if let Some(d) = draft(&ctx, e, &drafts) {
+            drafts.extend(d);
+        }
+    }
+    let merged = merge(drafts);
+    merged
+        .into_iter()
+        .filter(|d| !d.headline)
+        .map(|d| finish(doc, d, options))
+        .collect()
+}
+
+fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
+    let r = res();
+    let text = doc.text;
+    let mut skip = Vec::with_capacity(doc.sentences.len());
+    let mut headline = Vec::with_capacity(doc.sentences.len());
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let st = s.text(text).trim();
+        let caption = r.caption.is_match(st) || r.boiler.is_match(st);
+        skip.push(caption);
+        // A line of its own without a final period near the top is a headline.
+        let line_start = text[..s.start].rfind('\n').map(|p| p + 1).unwrap_or(0);
+        let line_end = text[s.end..]
+            .find('\n')
+            .map(|p| s.end + p)
+            .unwrap_or(text.len());
+        let whole_line =
+            text[line_start..s.start].trim().is_empty() && text[s.end..line_end].trim().is_empty();
+        let terminal = st.ends_with(['.', '!', '?', '”', '"', '’']);
+        let top = i < 3;
+        headline.push(whole_line && !terminal && (top || st.split_whitespace().count() < 16));
+    }
+    Ctx {
+        doc,
+        published: doc.published,
+        skip,
+        headline,
+    }
+}
+
+fn within<T>(items: &[T], range: (usize, usize), span: impl Fn(&T) -> (usize, usize)) -> Vec<&T> {
+    items
+        .iter()
+        .filter(|x| {
+            let (s, e) = span(x);
+            s >= range.0 && e <= range.1
+        })
+        .collect()
+}
+
+fn dist(a: (usize, usize), b: (usize, usize)) -> usize {
+    if a.1 <= b.0 {
+        b.0 - a.1
+    } else if b.1 <= a.0 {
+        a.0 - b.1
+    } else {
+        0
+    }
+}
+
+fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let sub = &text[s..e];
+    let is_trim = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | ';' | ':' | '“' | '”' | '"' | '—' | '–' | '-' | '(' | ')'
+            )
+    };
+    let lead = sub.len() - sub.trim_start_matches(is_trim).len();
+    let t = sub.trim_start_matches(is_trim);
+    let t2 = t.trim_end_matches(|c: char| is_trim(c) || c == '.');
+    (s + lead, s + lead + t2.len())
+}
+
+fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
+    let doc = ctx.doc;
+    let text = doc.text;
+    let r = res();
+    let sent = doc.sentences[e.sentence];
+    let clause = (e.clause_start, e.clause_end);
+    let sentence = (sent.start, sent.end);
+    let trig = (e.start, e.end);
+    let headline = ctx.headline[e.sentence];
+
+    // People: the phrase nearest the trigger in its clause, then sentence.
+    let victims = |p: &&PeopleMention| !r.not_victims.is_match(&text[p.start..p.end]);
+    let mut ppl: Vec<&PeopleMention> = within(&doc.people, clause, |p| (p.start, p.end))
+        .into_iter()
+        .filter(victims)
+        .collect();
+    if ppl.is_empty() {
+        ppl = within(&doc.people, sentence, |p| (p.start, p.end))
+            .into_iter()
+            .filter(victims)
+            .collect();
+    }
+    // Prefer mentions with a count, then the nearest.
+    ppl.sort_by_key(|p| {
+        (
+            p.count.is_none() && !p.individual,
+            dist((p.start, p.end), trig),
+        )
+    });
+    let person = ppl.first().copied();
+
+    let mut people = People::default();
+    let mut people_anaphoric = true;
+    let mut people_span = None;
+    let mut people_rule = "people.none";
+    if let Some(p) = person {
+        people.text = Some(text[p.start..p.end].to_string());
+        people.count = p.count;
+        people.gender = p.gender;
+        people.minors = p.minors;
+        people_anaphoric = p.pronoun || (p.definite && p.count.is_none());
+        people_span = Some((p.start, p.end));
+        people_rule = p.rule;
+    }
+    // A breakdown in the same clause can tell the gender.
+    let distinct_words = person.map(|p| &text[p.start..p.end]).unwrap_or("");
+    let distinct = r.distinct.is_match(distinct_words)
+        || r.distinct.is_match(
+            &text[sent.start..(sent.start + 24).min(sent.end)]
+                .chars()
+                .take(24)
+                .collect::<String>(),
+        ) && text[sent.start..sent.end]
+            .to_lowercase()
+            .starts_with("separately");
+
+    // The story this clause continues: the last draft.
+    let antecedent = prev.iter().rev().find(|d| !d.headline);
+    let continues = people_anaphoric && antecedent.is_some();
+    if continues {
+        if let Some(a) = antecedent {
+            if people.count.is_none() {
+                people.count = a.people.count;
+            }
+            if people.gender.is_none() {
+                people.gender = a.people.gender;
+            }
+            if people.text.is_none() {
+                people.text = a.people.text.clone();
+            }
+        }
+    }
+
+    // Time.
+    let dir = if e.status == Status::Planned {
+        Direction::Future
+    } else {
+        Direction::Past
+    };
+    let mut date = None;
+    let mut date_own = false;
+    if let Some(published) = ctx.published {
+        let mut times: Vec<&TimeMention> = within(&doc.times, clause, |t| (t.start, t.end));
+        if times.is_empty() {
+            times = within(&doc.times, sentence, |t| (t.start, t.end));
+        }
+        times.sort_by_key(|t| dist((t.start, t.end), trig));
+        let reference = antecedent.and_then(|a| a.date.map(|d| d.0));
+        for t in times {
+            if let Some(range) = t.resolve(published, dir, reference) {
+                date = Some((range, Some((t.start, t.end)), t.rule));
+                date_own = true;
+                break;
+            }
+        }
+        if date.is_none()
+            && e.kind == EventType::Detention
+            && r.present_custody.is_match(&text[clause.0..clause.1])
+        {
+            date = Some((
+                DateRange::day(published),
+                Some(trig),
+                "date.present_custody",
+            ));
+            date_own = true;
+        }
+        if date.is_none() && continues {
+            date = antecedent
+                .and_then(|a| a.date)
+                .map(|(d, _, _)| (d, None, "date.inherited"));
+        }
+    }
+
+    // Places.
+    let mut places: Vec<&PlaceMention> = within(&doc.places, clause, |p| (p.start, p.end));
+    let mut places_own = true;
+    if places.is_empty() {
+        places = within(&doc.places, sentence, |p| (p.start, p.end));
+    }
+    let mut locations = select_places(text, e, &places);
+    if locations.is_empty() {
+        places_own = false;
+        if continues {
+            if let Some(a) = antecedent {
+                locations = a
+                    .locations
+                    .iter()
+                    .map(|(l, _)| (l.clone(), "place.inherited"))
+                    .collect();
+            }
+        }
+    }
+
+    // Actors.
+    let (actors, actor_words) = actors_for(ctx, e, &locations);
+
+    // Facility.
+    let facility = r
+        .facility
+        .captures(&text[clause.0..clause.1])
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim().to_string());
+
+    let sources = sources_for(text, sentence);
+
+    // Specificity: a count, a place, a time or a described group.
+    let described = person
+        .map(|p| p.count.is_some() || p.individual || p.definite || p.pronoun)
+        .unwrap_or(false);
+    let specific = people.count.is_some() || !locations.is_empty() || date.is_some() || described;
+    if !specific {
+        return None;
+    }
+    let (cs, ce) = trim_span(text, clause.0, clause.1);
+    let span = if ce > cs {
+        (cs, ce)
+    } else {
+        (sent.start, sent.end)
+    };
+    Some(vec![Draft {
+        kind: e.kind,
+        status: e.status,
+        hedged: e.hedged,
+        spans: vec![span],
+        sentence: e.sentence,
+        headline,
+        date,
+        date_own,
+        locations,
+        places_own,
+        facility,
+        people,
+        people_rule,
+        people_span,
+        people_anaphoric,
+        distinct,
+        actors,
+        actor_words,
+        sources,
+        trigger: trig,
+        rule: e.rule,
+        status_words: e.status_words,
+        hedge_words: e.hedge_words,
+    }])
+}
+
+/// The places of the act among the places of its clause.
+fn select_places(
+    text: &str,
+    e: &EventMention,
+    places: &[&PlaceMention],
+) -> Vec<(Location, &'static str)> {
+    let r = res();
+    let mut out: Vec<(Location, &'static str)> = Vec::new();
+    for p in places {
+        let before = &text[p.start.saturating_sub(48)..p.start];
+        let before = {
+            let mut b = p.start.saturating_sub(48);
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            let _ = before;
+            &text[b..p.start]
+        };
+        if r.origin_before.is_match(before) {
+            continue;
+        }
+        let pl = &p.place;
+        // Acts inside South Korea and places beyond the route are not coded.
+        if matches!(
+            pl.country.as_str(),
+            "KR" | "JP" | "US" | "GB" | "PH" | "SG" | "CH" | "FR" | "DE"
+        ) {
+            continue;
+        }
+        // A repatriation happens on the sending side: North Korean places
+        // are its destination.
+        if e.kind == EventType::Repatriation && pl.country == "KP" {
+            continue;
+        }
+        if let Some((ds, de)) = e.destination {
+            // the destination of a return ("to the North") is not the place
+            if e.kind == EventType::Repatriation
+                && p.start >= ds
+                && p.end <= de + 40
+                && pl.country == "KP"
+            {
+                continue;
+            }
+        }
+        let loc = Location {
+            text: Some(text[p.start..p.end].to_string()),
+            name: pl.name.clone(),
+            admin1: pl.admin1.clone(),
+            country: pl.country.clone(),
+            precision: pl.precision,
+            lat: pl.lat,
+            lon: pl.lon,
+            geonames_id: pl.geonames_id,
+        };
+        if out
+            .iter()
+            .any(|(l, _)| l.name == loc.name && l.country == loc.country)
+        {
+            continue;
+        }
+        out.push((loc, p.rule));
+    }
+    // Drop a province or country when a place inside it is named.
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|(l, _)| match l.precision {
+            Precision::Admin1 => !out.iter().any(|(o, _)| {
+                matches!(
+                    o.precision,
+                    Precision::City | Precision::Facility | Precision::Border
+                ) && o.country == l.country
+                    && o.admin1.as_deref().map(norm).as_deref() == Some(&norm(&l.name))
+            }),
+            Precision::Country => !out
+                .iter()
+                .any(|(o, _)| o.precision != Precision::Country && o.country == l.country),
+            _ => true,
+        })
+        .collect();
+    let mut out: Vec<(Location, &'static str)> = out
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(x, _)| x)
+        .collect();
+    // An act told in China and North Korea at once ("from China to North Korea"):
+    // keep the sending side.
+    if out.len() > 1 && e.kind != EventType::Transfer {
+        let non_kp: Vec<_> = out
+            .iter()
+            .filter(|(l, _)| l.country != "KP")
+            .cloned()
+            .collect();
+        if !non_kp.is_empty()
+            && matches!(
+                e.kind,
+                EventType::Arrest | EventType::Detention | EventType::Release
+            )
+        {
+            out = non_kp;
+        }
+    }
+    out
+}
+
+fn norm(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect()
+}
+
+/// The actors of an act, per the codebook's rules.
+fn actors_for(
+    ctx: &Ctx,
+    e: &EventMention,
+    locations: &[(Location, &'static str)],
+) -> (Vec<String>, Vec<(usize, usize)>) {
+    let doc = ctx.doc;
+    let text = doc.text;
+    let place_cc: Option<String> = locations.first().map(|(l, _)| l.country.clone());
+    let clause = (e.clause_start, e.clause_end);
+    let in_clause: Vec<&ActorMention> = within(&doc.actors, clause, |a| (a.start, a.end));
+    let mut codes: Vec<String> = Vec::new();
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let dest = e.destination;
+    for a in &in_clause {
+        // A recipient ("to North Korean authorities", "to the NSA") is not the
+        // sending state, but a named North Korean agency that takes them into
+        // custody is coded for an occurred repatriation.
+        let in_dest = dest
+            .map(|(ds, de)| a.start >= ds && a.start <= de + 30)
+            .unwrap_or(false)
+            || text[a.start.saturating_sub(4).max(clause.0)..a.start]
+                .to_lowercase()
+                .ends_with("to ")
+            || text[a.start.saturating_sub(8).max(clause.0)..a.start]
+                .to_lowercase()
+                .contains("to the ");
+        let cc_fallback = place_cc.as_deref();
+        let Some(code) = a.code(cc_fallback) else {
+            continue;
+        };
+        match e.kind {
+            EventType::Repatriation => {
+                if a.country == Some("KP") {
+                    let refusing = e.status == Status::Blocked;
+                    if in_dest || refusing {
+                        if a.bare_state && !refusing {
+                            continue;
+                        }
+                        if !refusing && e.status != Status::Occurred {
+                            continue;
+                        }
+                    } else if a.bare_state {
+                        continue;
+                    }
+                } else if in_dest {
+                    continue;
+                }
+            }
+            EventType::Transfer => {}
+            EventType::Punishment | EventType::Death => {}
+            _ => {
+                if in_dest {
+                    continue;
+                }
+                // "the North" is never an arresting agency of China's.
+            }
+        }
+        if !codes.contains(&code) {
+            codes.push(code);
+            words.push((a.start, a.end));
+        }
+    }
+    // The refusing side of a blocked act.
+    if e.status == Status::Blocked {
+        if let Some((rs, re_)) = e.refusal {
+            for a in within(&doc.actors, (rs, re_), |a| (a.start, a.end)) {
+                if let Some(code) = a.code(None) {
+                    if !codes.contains(&code) {
+                        codes.push(code);
+                        words.push((a.start, a.end));
+                    }
+                }
+            }
+        }
+        if !codes.iter().any(|c| c.starts_with("KP-")) {
+            codes.push("KP-GOV".into());
+        }
+    }
+    // Use XX-GOV only when no agency of that state is named.
+    let agencies: Vec<String> = codes
+        .iter()
+        .filter(|c| !c.ends_with("-GOV"))
+        .map(|c| c[..2].to_string())
+        .collect();
+    codes.retain(|c| !(c.ends_with("-GOV") && agencies.contains(&c[..2].to_string())));
+    // No state named: the place of the act tells it.
+    let sending_missing =
+        !codes.iter().any(|c| !c.starts_with("KP-")) || e.kind == EventType::Punishment;
+    match e.kind {
+        EventType::Repatriation => {
+            if !codes.iter().any(|c| !c.starts_with("KP-")) {
+                let cc = place_cc
+                    .filter(|c| c != "KP")
+                    .unwrap_or_else(|| "CN".to_string());
+                codes.push(code_for(&cc, Agency::Gov));
+            }
+        }
+        EventType::Arrest | EventType::Detention | EventType::Transfer | EventType::Release => {
+            if codes.is_empty() {
+                if let Some(cc) = place_cc {
+                    codes.push(code_for(&cc, Agency::Gov));
+                }
+            }
+        }
+        EventType::Punishment => {
+            if codes.is_empty() || sending_missing && codes.is_empty() {
+                codes.push("KP-GOV".into());
+            }
+        }
+        EventType::Death => {
+            let t = text[e.start..e.end].to_lowercase();
+            if t.contains("herself")
+                || t.contains("himself")
+                || t.contains("own li")
+                || t.contains("suicide")
+            {
+                codes.clear();
+            } else if codes.is_empty() {
+                if let Some(cc) = place_cc {
+                    codes.push(code_for(&cc, Agency::Gov));
+                }
+            }
+        }
+    }
+    codes.sort();
+    codes.dedup();
+    (codes, words)
+}
+
+fn sources_for(text: &str, sentence: (usize, usize)) -> Vec<Source> {
+    let r = res();
+    let st = &text[sentence.0..sentence.1];
+    let checks: [(&Regex, SourceKind); 6] = [
+        (&r.source_anon, SourceKind::Anonymous),
+        (&r.source_un, SourceKind::Un),
+        (&r.source_ngo, SourceKind::Ngo),
+        (&r.source_media, SourceKind::Media),
+        (&r.source_family, SourceKind::Family),
+        (&r.source_gov, SourceKind::Government),
+    ];
+    for (re_, kind) in checks {
+        if let Some(m) = re_.find(st) {
+            return vec![Source {
+                kind,
+                text: Some(m.as_str().to_string()),
+            }];
+        }
+    }
     Vec::new()
+}
+
+fn counts_compatible(a: &Option<Count>, b: &Option<Count>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            let lo = |c: &Count| c.min.or(c.max).unwrap_or(0);
+            let hi = |c: &Count| c.max.or(c.min).unwrap_or(u64::MAX);
+            let (xl, xh) = (lo(x), if x.max.is_none() { u64::MAX } else { hi(x) });
+            let (yl, yh) = (lo(y), if y.max.is_none() { u64::MAX } else { hi(y) });
+            // equal, or overlapping ranges for open-ended counts
+            (x.min == y.min && x.max == y.max)
+                || (xl <= yh
+                    && yl <= xh
+                    && (x.max.is_none() || y.max.is_none() || x.min.is_none() || y.min.is_none()))
+        }
+        _ => true,
+    }
+}
+
+fn places_compatible(a: &[(Location, &'static str)], b: &[(Location, &'static str)]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return true;
+    }
+    a.iter().any(|(x, _)| {
+        b.iter().any(|(y, _)| {
+            x.country == y.country
+                && (x.name == y.name
+                    || x.precision == Precision::Country
+                    || y.precision == Precision::Country
+                    || (x.admin1.is_some()
+                        && x.admin1 == y.admin1
+                        && (x.precision == Precision::Admin1 || y.precision == Precision::Admin1)))
+        })
+    })
+}
+
+fn dates_compatible(
+    a: &Option<(DateRange, Option<(usize, usize)>, &'static str)>,
+    b: &Option<(DateRange, Option<(usize, usize)>, &'static str)>,
+) -> bool {
+    match (a, b) {
+        (Some((x, _, _)), Some((y, _, _))) => x.overlaps(y),
+        _ => true,
+    }
+}
+
+/// Merges the tellings of one act.
+fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    'next: for d in drafts {
+        for o in out.iter_mut() {
+            if o.kind != d.kind || o.status != d.status {
+                continue;
+            }
+            if d.distinct && !d.headline && !o.headline {
+                continue;
+            }
+            if !(counts_compatible(&o.people.count, &d.people.count)
+                && dates_compatible(&o.date, &d.date)
+                && places_compatible(&o.locations, &d.locations))
+            {
+                continue;
+            }
+            // Two tellings must share something: a count, a place, a date, or
+            // the later one refers back to the people.
+            let share = (o.people.count.is_some() && o.people.count == d.people.count)
+                || (o.date.is_some() && d.date.is_some())
+                || (!o.locations.is_empty() && !d.locations.is_empty())
+                || d.people_anaphoric
+                || o.headline
+                || d.headline;
+            if !share {
+                continue;
+            }
+            absorb(o, d);
+            continue 'next;
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn narrower(a: &DateRange, b: &DateRange) -> bool {
+    (a.end - a.start) < (b.end - b.start)
+}
+
+fn absorb(o: &mut Draft, d: Draft) {
+    o.spans.extend(d.spans);
+    if o.headline && !d.headline {
+        // The body telling leads; the headline only adds its span.
+        let spans = std::mem::take(&mut o.spans);
+        let hedged = o.hedged;
+        *o = Draft { spans, ..d };
+        o.hedged = hedged || o.hedged;
+        return;
+    }
+    if o.people.count.is_none() && d.people.count.is_some()
+        || (o.people_anaphoric && !d.people_anaphoric && d.people.count.is_some())
+    {
+        o.people = d.people.clone();
+        o.people_rule = d.people_rule;
+        o.people_span = d.people_span;
+        o.people_anaphoric = d.people_anaphoric;
+    } else if o.people.gender.is_none() && d.people.gender.is_some() {
+        o.people.gender = d.people.gender;
+    }
+    match (&o.date, &d.date) {
+        (None, Some(_)) => o.date = d.date,
+        (Some((x, _, _)), Some((y, _, _))) if d.date_own && (narrower(y, x) || !o.date_own) => {
+            o.date = d.date
+        }
+        _ => {}
+    }
+    if o.locations.is_empty() || (!o.places_own && d.places_own) {
+        o.locations = d.locations;
+    } else if d.places_own {
+        // The most specific telling: cities beat provinces and countries.
+        let rank = |l: &[(Location, &'static str)]| {
+            l.iter()
+                .map(|(x, _)| match x.precision {
+                    Precision::Facility | Precision::City | Precision::Border => 3,
+                    Precision::Admin1 => 2,
+                    Precision::Country => 1,
+                })
+                .max()
+                .unwrap_or(0)
+        };
+        if rank(&d.locations) > rank(&o.locations)
+            || (rank(&d.locations) == rank(&o.locations) && d.locations.len() > o.locations.len())
+        {
+            o.locations = d.locations;
+        }
+    }
+    if o.facility.is_none() {
+        o.facility = d.facility;
+    }
+    if o.actors.is_empty()
+        || (o.actors.iter().all(|a| a.ends_with("-GOV"))
+            && d.actors.iter().any(|a| !a.ends_with("-GOV")))
+    {
+        o.actors = d.actors;
+        o.actor_words = d.actor_words;
+    }
+    if o.sources.is_empty() {
+        o.sources = d.sources;
+    }
+}
+
+fn cp(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+fn finish(doc: &Doc, d: Draft, options: &Options) -> Incident {
+    let text = doc.text;
+    let mut spans = d.spans.clone();
+    spans.sort();
+    spans.dedup();
+    let evidence: Vec<Evidence> = spans
+        .iter()
+        .map(|&(s, e)| Evidence {
+            start: cp(text, s),
+            end: cp(text, e),
+            quote: text[s..e].to_string(),
+        })
+        .collect();
+    let explain = options.explain.then(|| {
+        let words = |sp: Option<(usize, usize)>| sp.map(|(s, e)| text[s..e].to_string());
+        let mut v = vec![
+            Explanation {
+                field: "type".into(),
+                rule: d.rule.into(),
+                words: words(Some(d.trigger)),
+            },
+            Explanation {
+                field: "status".into(),
+                rule: format!("status.{}", d.status.as_str()),
+                words: words(d.status_words),
+            },
+            Explanation {
+                field: "hedged".into(),
+                rule: if d.hedged {
+                    "hedge.word".into()
+                } else {
+                    "hedge.none".into()
+                },
+                words: words(d.hedge_words),
+            },
+            Explanation {
+                field: "date".into(),
+                rule: d
+                    .date
+                    .map(|x| x.2.to_string())
+                    .unwrap_or_else(|| "date.none".into()),
+                words: d.date.and_then(|x| words(x.1)),
+            },
+            Explanation {
+                field: "people".into(),
+                rule: d.people_rule.into(),
+                words: words(d.people_span),
+            },
+        ];
+        for (l, rule) in &d.locations {
+            v.push(Explanation {
+                field: "locations".into(),
+                rule: (*rule).into(),
+                words: l.text.clone(),
+            });
+        }
+        v.push(Explanation {
+            field: "actors".into(),
+            rule: if d.actor_words.is_empty() {
+                "actor.default_by_place".into()
+            } else {
+                "actor.named".into()
+            },
+            words: Some(
+                d.actor_words
+                    .iter()
+                    .map(|&(s, e)| &text[s..e])
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        });
+        v
+    });
+    Incident {
+        kind: d.kind,
+        status: d.status,
+        hedged: d.hedged,
+        date: d.date.map(|(r, sp, _)| IncidentDate {
+            text: sp.map(|(s, e)| text[s..e].to_string()),
+            start: r.start,
+            end: r.end,
+        }),
+        locations: d.locations.into_iter().map(|(l, _)| l).collect(),
+        facility: d.facility,
+        people: d.people,
+        actors: d.actors,
+        sources: d.sources,
+        evidence,
+        explain,
+    }
 }

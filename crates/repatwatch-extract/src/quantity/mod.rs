@@ -16,6 +16,9 @@ pub struct PeopleMention {
     pub minors: Option<u64>,
     /// The rule that matched (for `--explain`).
     pub rule: &'static str,
+    pub definite: bool,
+    pub pronoun: bool,
+    pub individual: bool,
 }
 
 /// Every people phrase in `text`, in order, not overlapping.
