@@ -33,6 +33,9 @@ struct Draft {
     /// The sentence index of the first telling.
     sentence: usize,
     headline: bool,
+    /// Only adds evidence to another telling (a headline, a noun such as
+    /// "the returns"); dropped when it tells nothing new.
+    merge_only: bool,
     date: Option<(DateRange, Option<(usize, usize)>, &'static str)>,
     date_own: bool,
     locations: Vec<(Location, &'static str)>,
@@ -115,7 +118,7 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     let merged = merge(drafts);
     merged
         .into_iter()
-        .filter(|d| !d.headline)
+        .filter(|d| !d.merge_only)
         .map(|d| finish(doc, d, options))
         .collect()
 }
@@ -215,6 +218,25 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     });
     let person = ppl.first().copied();
 
+    // An active arrest or release needs its people as the object ("police
+    // picked up signs" is no arrest).
+    if matches!(e.kind, EventType::Arrest | EventType::Release)
+        && !e.passive
+        && !e.nominal
+        && !headline
+    {
+        let has_object = doc
+            .people
+            .iter()
+            .any(|p| p.start >= e.end && p.start <= e.end + 40 && p.end <= clause.1.max(e.end))
+            || doc
+                .people
+                .iter()
+                .any(|p| p.start >= e.start && p.end <= e.end);
+        if !has_object {
+            return None;
+        }
+    }
     let mut people = People::default();
     let mut people_anaphoric = true;
     let mut people_span = None;
@@ -241,7 +263,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             .starts_with("separately");
 
     // The story this clause continues: the last draft.
-    let antecedent = prev.iter().rev().find(|d| !d.headline);
+    let antecedent = prev.iter().rev().find(|d| !d.merge_only);
     let continues = people_anaphoric && antecedent.is_some();
     if continues {
         if let Some(a) = antecedent {
@@ -350,6 +372,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         spans: vec![span],
         sentence: e.sentence,
         headline,
+        merge_only: headline || (e.nominal && e.status == Status::Occurred),
         date,
         date_own,
         locations,
@@ -686,7 +709,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             if o.kind != d.kind || o.status != d.status {
                 continue;
             }
-            if d.distinct && !d.headline && !o.headline {
+            if d.distinct && !d.merge_only && !o.merge_only {
                 continue;
             }
             if !(counts_compatible(&o.people.count, &d.people.count)
@@ -701,8 +724,8 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 || (o.date.is_some() && d.date.is_some())
                 || (!o.locations.is_empty() && !d.locations.is_empty())
                 || d.people_anaphoric
-                || o.headline
-                || d.headline;
+                || o.merge_only
+                || d.merge_only;
             if !share {
                 continue;
             }
@@ -720,7 +743,7 @@ fn narrower(a: &DateRange, b: &DateRange) -> bool {
 
 fn absorb(o: &mut Draft, d: Draft) {
     o.spans.extend(d.spans);
-    if o.headline && !d.headline {
+    if o.merge_only && !d.merge_only {
         // The body telling leads; the headline only adds its span.
         let spans = std::mem::take(&mut o.spans);
         let hedged = o.hedged;
