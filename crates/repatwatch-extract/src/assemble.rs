@@ -365,7 +365,8 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     } else {
         (sent.start, sent.end)
     };
-    Some(vec![Draft {
+    let gapped = gapped_items(ctx, e, clause.1, sentence.1, dir);
+    let mut out = vec![Draft {
         kind: e.kind,
         status: e.status,
         hedged: e.hedged,
@@ -390,7 +391,89 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         rule: e.rule,
         status_words: e.status_words,
         hedge_words: e.hedge_words,
-    }])
+    }];
+    for (span, pm, date) in gapped {
+        let mut g = out[0].clone();
+        g.spans = vec![span];
+        g.people = People {
+            text: Some(text[pm.start..pm.end].to_string()),
+            count: pm.count,
+            gender: pm.gender,
+            minors: pm.minors,
+        };
+        g.people_rule = "people.gapped_list";
+        g.people_span = Some((pm.start, pm.end));
+        g.people_anaphoric = false;
+        g.distinct = true;
+        g.date = Some(date);
+        g.date_own = true;
+        out.push(g);
+    }
+    Some(out)
+}
+
+type DateSlot = (DateRange, Option<(usize, usize)>, &'static str);
+
+/// Verb gapping: "sent back 50 people in July, then 80 on Aug. 29, another
+/// 40 on Sept. 18 and more than 500 on Oct. 9" tells one act per
+/// (count, time) pair after the first.
+fn gapped_items<'d>(
+    ctx: &Ctx<'d, '_>,
+    e: &EventMention,
+    from: usize,
+    to: usize,
+    dir: Direction,
+) -> Vec<((usize, usize), &'d PeopleMention, DateSlot)> {
+    static SEP: OnceLock<Regex> = OnceLock::new();
+    let sep = SEP.get_or_init(|| {
+        re(r"(?i),\s+(?:and\s+then\s+|then\s+|and\s+)?|\s+and\s+(?:then\s+)?|;\s*")
+    });
+    let doc = ctx.doc;
+    let mut out = Vec::new();
+    let Some(published) = ctx.published else {
+        return out;
+    };
+    if from >= to {
+        return out;
+    }
+    let mut starts = vec![from];
+    for m in sep.find_iter(&doc.text[from..to]) {
+        starts.push(from + m.end());
+    }
+    let mut i = 0;
+    while i < starts.len() {
+        let a = starts[i];
+        i += 1;
+        let Some(pm) = doc
+            .people
+            .iter()
+            .find(|p| p.start >= a && p.start <= a + 12 && p.end <= to && p.count.is_some())
+        else {
+            continue;
+        };
+        let Some(t) = doc
+            .times
+            .iter()
+            .find(|t| t.start >= pm.end && t.start <= pm.end + 20 && t.end <= to)
+        else {
+            continue;
+        };
+        if doc
+            .events
+            .iter()
+            .any(|x| x.start >= a && x.end <= t.end && x.start != e.start)
+        {
+            break;
+        }
+        let Some(range) = t.resolve(published, dir, None) else {
+            continue;
+        };
+        while i < starts.len() && starts[i] < t.end {
+            i += 1;
+        }
+        out.push(((a, t.end), pm, (range, Some((t.start, t.end)), t.rule)));
+    }
+    out
 }
 
 /// The places of the act among the places of its clause.
