@@ -109,18 +109,18 @@ fn cues() -> &'static Cues {
     C.get_or_init(|| Cues {
         aux_before: Regex::new(r"(?i)\b(?:is|are|was|were|be|been|being|get|got|gets|getting|has|have|had)\s+(?:(?:not|never|now|then|also|all|already|reportedly|allegedly|since|later|just|recently|forcibly|forcefully|still|finally|eventually|subsequently|quickly|immediately|likely|probably|apparently|reported\s+to\s+have\s+been|believed\s+to\s+have\s+been|said\s+to\s+have\s+been)\s+)*$").expect("aux"),
         relative_before: Regex::new(r"(?i)(?:\b(?:who|whom|which|that)\s+(?:(?:had|has|have|were|was|are|is|been|being|later|then|reportedly|allegedly)\s+)*|\b(?:after|before|while|without|for|of|from|upon|on|avoid|escaped|risk)\s+(?:having\s+been\s+|being\s+|getting\s+))$").expect("relative"),
-        planned_before: Regex::new(r"(?i)(?:\b(?:going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+[\w’'-]+){0,4}\s*)$").expect("planned"),
+        planned_before: Regex::new(r"(?i)(?:\b(?:going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+(?:be|being|been|have|soon|now|then|also|all|quickly|immediately|likely|probably|possibly|eventually|them|her|him|the\s+\w+|[\w-]+ly))*\s*)$").expect("planned"),
         planned_after: Regex::new(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b").expect("planned after"),
         refusal: Regex::new(r"(?i)\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|called\s+off|put\s+on\s+hold|blocked)\b").expect("refusal"),
         hedge: Regex::new(r"(?i)\b(?:likely|reportedly|believed|allegedly|alleged|unconfirmed|apparently|probably|possibly|possible|thought\s+to|said\s+to|reported\s+to|appears?\s+to|appeared\s+to|seems?\s+to|may\s+have|might\s+have|could\s+have|suspected|presumably)\b").expect("hedge"),
-        negation_before: Regex::new(r"(?i)\b(?:not|never|n[’']t|no\s+longer|nobody|no\s+one|none)\b(?:\s+[\w’'-]+){0,3}\s*$").expect("negation"),
+        negation_before: Regex::new(r"(?i)(?:cannot|\b(?:not|never|n[’']t|no\s+longer|nobody|no\s+one|none)\b)(?:\s+[\w’'-]+){0,3}\s*$").expect("negation"),
         prevention_before: Regex::new(r"(?i)\b(?:keep|keeping|kept|stop|stops|stopping|stopped|prevent|prevents|prevented|preventing|protect|spare|spares|spared|save|avoid|avoided|escape|escaped|refrain|halt|halting|end|ending|against|oppose|opposes|opposed|condemn|condemned|protest|protested|urge|urged|urging|urges|call\s+on|calling\s+on|called\s+on|calls\s+on|appeal|appealed|demand|demanded|demanding|asked|ask|asking|pressed|press|pleaded|begged)\b(?:\s+[\w’'-]+){0,8}?\s*(?:from\s+(?:being\s+)?|not\s+to\s+(?:be\s+)?|to\s+(?:stop|halt|end|refrain)\s+|$)").expect("prevention"),
-        generic: Regex::new(r"(?i)\b(?:ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b").expect("generic"),
+        generic: Regex::new(r"(?i)\b(?:from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b").expect("generic"),
         condition_before: Regex::new(r"(?i)\b(?:if|unless|whether|once|when|whenever|should|lest)\b[^,;]*$").expect("condition"),
         dest_kp: Regex::new(r"(?i)^(?:[^.;,]{0,100}?|[^.;]{0,60}?)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|agents)|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))|\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b").expect("dest kp"),
         dest_cn: Regex::new(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|police\b|kunming|beijing|dongxing|tumen|longjing|jilin|shenyang|vientiane|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))").expect("dest cn"),
         dest_other: Regex::new(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|for|into|via)\s+(?:south\s+korea|seoul|the\s+south\b|a\s+third\s+country|third\s+countries|manila|the\s+philippines|japan|the\s+united\s+states|the\s+us\b|america|britain|the\s+united\s+kingdom|the\s+uk\b|london|europe|germany|canada|australia|singapore|safety|freedom)").expect("dest other"),
-        object_after: Regex::new(r"(?i)^\s*(?:(?:them|her|him|the\s+\w+|all\s+\w+|some|about|around|at\s+least|more\s+than|over|nearly|another|a\s+\w+|an\s+\w+|\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds|dozens)\b|[A-Z]\w+\s+[A-Z]\w+)\b)").expect("object after"),
+        object_after: Regex::new(r"(?i)^\s*(?:(?:them|her|him|the\s+\w+|all\s+\w+|some|about|around|at\s+least|more\s+than|over|nearly|another|a\s+\w+|an\s+\w+|\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds|dozens)\b|(?-i:[A-Z]\w+\s+[A-Z]\w+))\b)").expect("object after"),
         blocked_self: Regex::new(r"(?i)^(?:refus|reject|declin|turn)").expect("blocked self"),
     })
 }
@@ -388,7 +388,14 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                     }
                 }
                 let cn = c.dest_cn.find(after_all);
-                let kp_first = c.dest_kp.find(after_all).map(|d| d.end());
+                // An explicit North Korean destination beats a Chinese one only
+                // when it comes first; "across the border" or "home" alone never does.
+                let kp_first = c.dest_kp.find(after_all).and_then(|d| {
+                    let w = d.as_str().to_lowercase();
+                    let weak = w.trim_end().ends_with("across the border")
+                        || w.trim_end().ends_with("home");
+                    (!weak).then_some(d.end())
+                });
                 if let Some(d) = cn {
                     if kp_first.map(|k| d.end() < k).unwrap_or(true)
                         && t.kind != EventType::Transfer
@@ -494,10 +501,31 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                     continue;
                 }
                 let a = after_all.to_lowercase();
-                if a.trim_start().starts_with("talks")
-                    || a.trim_start().starts_with("a meeting")
-                    || a.trim_start().starts_with("a press")
-                {
+                let next3: Vec<&str> = a.split_whitespace().take(3).collect();
+                if next3.iter().any(|w| {
+                    matches!(
+                        w.trim_matches(|c: char| !c.is_alphanumeric()),
+                        "talks"
+                            | "meeting"
+                            | "meetings"
+                            | "conference"
+                            | "briefing"
+                            | "press"
+                            | "event"
+                            | "rally"
+                            | "election"
+                            | "vote"
+                            | "ceremony"
+                            | "passport"
+                            | "passports"
+                            | "papers"
+                            | "documents"
+                            | "office"
+                            | "position"
+                            | "post"
+                            | "capacity"
+                    )
+                }) {
                     continue;
                 }
             }
@@ -703,6 +731,15 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
             {
                 // "arrested and held": one arrest
                 last.end = e.end;
+                last.clause_end = last.clause_end.max(e.clause_end);
+                continue;
+            }
+            if last.kind == EventType::Arrest
+                && e.kind == EventType::Detention
+                && e.clause_start == last.clause_start
+                && text[last.end..e.start].contains(" and ")
+            {
+                // "detained ... on May 10 and kept in custody": one arrest.
                 last.clause_end = last.clause_end.max(e.clause_end);
                 continue;
             }
