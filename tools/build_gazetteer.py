@@ -336,6 +336,8 @@ def ascii_alt(a):
         return None
     if len(f.split()) > 4:
         return None
+    if f.isupper():  # airport and other codes ("SHE" for Shenyang)
+        return None
     return f
 
 

@@ -283,6 +283,35 @@ pub(crate) const EXAMPLES: &[(&str, &[Want])] = &[
             ),
         ],
     ),
+    (
+        "Bangkok police said the nine would stay in Bangkok until Pyongyang answered; \
+         Pyongyang did not.",
+        &[
+            ("Bangkok", "Bangkok", Some("Bangkok"), "TH", City),
+            ("Bangkok", "Bangkok", Some("Bangkok"), "TH", City),
+            ("Pyongyang", "Pyongyang", Some("Pyongyang"), "KP", City),
+            ("Pyongyang", "Pyongyang", Some("Pyongyang"), "KP", City),
+        ],
+    ),
+    (
+        "Fishermen from Sokcho, Gangwon Province, found the boat.",
+        &[
+            ("Sokcho", "Sokcho", Some("Gangwon"), "KR", City),
+            ("Gangwon Province", "Gangwon", Some("Gangwon"), "KR", Admin1),
+        ],
+    ),
+    (
+        "Vietnamese guards in Mong Cai caught them; they had come from Dongxing.",
+        &[
+            ("Mong Cai", "Mong Cai", Some("Quang Ninh"), "VN", City),
+            ("Dongxing", "Dongxing", Some("Guangxi"), "CN", City),
+        ],
+    ),
+    ("She said SHE was not a code.", &[]),
+    (
+        "They were held at the Thanh Thuy Phong border post, then sent to Lao Cai.",
+        &[("Lao Cai", "Lao Cai", Some("Lao Cai"), "VN", Admin1)],
+    ),
     // traps: people, words, features
     (
         "Kim Jong Un met Xi Jinping; Kim Kwang Ho and Lee Jang said nothing.",

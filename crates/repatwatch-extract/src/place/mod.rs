@@ -327,6 +327,10 @@ struct Raw {
     hits: Cow<'static, [Hit]>,
     suffix: Suffix,
     key_len: usize,
+    single: bool,
+    /// A capitalised word follows that is not part of the name: the name may
+    /// be the start of a longer unknown one ("Thang Tin post").
+    cap_after: bool,
     common: bool,
     sent_start: bool,
     upper: bool,
@@ -932,6 +936,12 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
             hits: hs,
             suffix,
             key_len: key_str.len(),
+            single,
+            cap_after: suffix == Suffix::None
+                && next < n
+                && toks[next].joined
+                && toks[next].cap
+                && !toks[next].upper,
             common: single && g.common.contains(key_str),
             sent_start: sentence_start(text, toks[i].start),
             upper: toks[i..=j].iter().all(|t| t.upper),
@@ -952,7 +962,7 @@ fn base_score(e: &Entry, h: &Hit, suffix: Suffix) -> f32 {
         Kind::City => ((e.population as f32) + 100.0).log10(),
     };
     if h.primary {
-        s += 1.0;
+        s += 2.5;
     }
     s += e.prior;
     s += match (suffix, e.kind) {
@@ -1010,6 +1020,8 @@ struct Anchor {
     lat: f64,
     lon: f64,
     cos_lat: f64,
+    /// Its province's entry.
+    admin1: Option<u32>,
     seen: Seen,
 }
 
@@ -1081,6 +1093,28 @@ fn score(g: &Gazetteer, m: usize, raws: &[Raw], h: &Hit, ctx: &Ctx) -> (f32, boo
             context = true;
         }
     }
+    if e.kind == Kind::Admin1 && !(e.municipality && r.suffix != Suffix::Admin) {
+        // a place named in the text lies in this province
+        if ctx
+            .anchors
+            .values()
+            .any(|a| a.admin1 == Some(h.entry) && a.seen.besides(m))
+        {
+            s += 3.0;
+            context = true;
+        }
+        // "Sokcho, Gangwon Province": the place before it lies in it
+        if m > 0
+            && ctx.qualifier[m - 1] == Some(m)
+            && raws[m - 1]
+                .hits
+                .iter()
+                .any(|p| g.entries[p.entry as usize].admin1_entry == Some(h.entry))
+        {
+            s += 4.0;
+            context = true;
+        }
+    }
     if e.kind != Kind::Admin1
         && e.admin1_entry
             .is_some_and(|a| named_besides(&ctx.admin1s, &a, m))
@@ -1135,7 +1169,23 @@ fn accept(
             }
         }
         Kind::City => {
-            if r.common && !strong && !context && (e.population < 300_000 || r.sent_start) {
+            // an everyday word ("Long", "Hue") is a town only with a suffix or
+            // a province after it, or when it is a big city's own name
+            // mid-sentence
+            if r.common
+                && !strong
+                && (e.population < 300_000
+                    || (r.sent_start && e.population < 1_000_000)
+                    || !h.primary)
+            {
+                return false;
+            }
+            // a small town's name opening a longer capitalised name
+            if r.cap_after && e.population < 20_000 && !strong {
+                return false;
+            }
+            // a short alternate name of one word is too weak
+            if !h.primary && r.single && r.key_len <= 4 && !strong {
                 return false;
             }
             let min = if r.key_len <= 3 { 7.5 } else { 5.5 };
@@ -1212,6 +1262,7 @@ fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention>
                         lat: e.place.lat,
                         lon: e.place.lon,
                         cos_lat: e.place.lat.to_radians().cos(),
+                        admin1: e.admin1_entry,
                         seen: Seen::new(m),
                     };
                     ctx.anchors.insert(h.entry, anchor);
@@ -1332,34 +1383,5 @@ mod tests {
                 prev = m.end;
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod prof {
-    #[test]
-    fn place_prof_phases() {
-        let para = "About 20 North Korean defectors were caught in Dandong, Liaoning Province, \
-                    and held in Tumen before being sent across the Tumen River to Onsong. \
-                    Kim Jong Un and Xi Jinping met in Beijing last May, a source in Yanji said. ";
-        let text = para.repeat(4000);
-        let g = super::gazetteer::get();
-        let t = std::time::Instant::now();
-        let mut keys = String::new();
-        let toks = super::tokenize(&text, &mut keys);
-        let t1 = t.elapsed();
-        let raws = super::spot(&text, &toks, &keys, g);
-        let t2 = t.elapsed();
-        let out = super::resolve(&text, &raws, g);
-        let t3 = t.elapsed();
-        eprintln!(
-            "tok {:?} spot {:?} resolve {:?} ({} toks, {} raws, {} out)",
-            t1,
-            t2 - t1,
-            t3 - t2,
-            toks.len(),
-            raws.len(),
-            out.len()
-        );
     }
 }
