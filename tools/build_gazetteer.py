@@ -144,7 +144,7 @@ ADMIN1 = {
     },
     "MM": {
         "01": ("Rakhine", ["Arakan"]), "02": ("Chin", []), "03": ("Ayeyarwady", ["Irrawaddy"]),
-        "04": ("Kachin", []), "05": ("Kayin", ["Karen"]), "06": ("Kayah", []), "08": ("Mandalay", []),
+        "04": ("Kachin", []), "05": ("Kayin", ["Kayin State", "Karen State"]), "06": ("Kayah", []), "08": ("Mandalay", []),
         "10": ("Sagaing", []), "11": ("Shan", []), "12": ("Tanintharyi", []), "13": ("Mon", []),
         "15": ("Magway", []), "16": ("Bago", []), "17": ("Yangon", ["Rangoon"]), "18": ("Naypyidaw", []),
     },

@@ -141,6 +141,53 @@ pub(crate) const EXAMPLES: &[(&str, &[Want])] = &[
             ("Thailand", "Thailand", None, "TH", Country),
         ],
     ),
+    (
+        "Soldiers patrol the Tumen river and the Yalu river; Karen Kim watched.",
+        &[
+            ("Tumen river", "Tumen River", Some("Jilin"), "CN", Border),
+            ("Yalu river", "Yalu River", Some("Liaoning"), "CN", Border),
+        ],
+    ),
+    (
+        "Dandong's police sent them to Ho Chi Minh City, not Saigon's airport.",
+        &[
+            ("Dandong", "Dandong", Some("Liaoning"), "CN", City),
+            (
+                "Ho Chi Minh City",
+                "Ho Chi Minh City",
+                Some("Ho Chi Minh City"),
+                "VN",
+                City,
+            ),
+            (
+                "Saigon",
+                "Ho Chi Minh City",
+                Some("Ho Chi Minh City"),
+                "VN",
+                City,
+            ),
+        ],
+    ),
+    (
+        "They reached Rajin-Sonbong and Hamgyong Bukto via Guangxi Zhuang Autonomous Region.",
+        &[
+            ("Rajin-Sonbong", "Rason", Some("Rason"), "KP", Admin1),
+            (
+                "Hamgyong Bukto",
+                "North Hamgyong",
+                Some("North Hamgyong"),
+                "KP",
+                Admin1,
+            ),
+            (
+                "Guangxi Zhuang Autonomous Region",
+                "Guangxi",
+                Some("Guangxi"),
+                "CN",
+                Admin1,
+            ),
+        ],
+    ),
     // same name, resolved by context
     (
         "Police in Nanping, a town near Musan across the river, caught two women.",

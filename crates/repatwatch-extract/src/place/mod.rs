@@ -861,7 +861,7 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
                 continue;
             }
         }
-        let Some((j, mut end, hits)) = found else {
+        let Some((j, mut end, mut hits)) = found else {
             i += 1;
             continue;
         };
@@ -879,13 +879,27 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
             if NOT_PLACE_AFTER.contains(&wc) {
                 skip = true;
             } else if wc == "River" || wc == "river" {
-                // a river named like a town is not the town
-                skip = !hits
-                    .iter()
-                    .any(|h| g.entries[h.entry as usize].kind == Kind::Border);
-                if !skip {
+                // "Tumen river": the river's own entry; a river named like a
+                // town is not the town
+                scratch.clear();
+                for t in &toks[i..=j] {
+                    scratch.push_str(&keys[t.kstart..t.kend]);
+                }
+                scratch.push_str("river");
+                let border = |h: &Hit| g.entries[h.entry as usize].kind == Kind::Border;
+                if let Some(rh) = g
+                    .index
+                    .get(scratch.as_str())
+                    .filter(|v| v.iter().any(border))
+                {
+                    hits = rh;
                     end = toks[next].core_end;
                     next += 1;
+                } else if hits.iter().any(border) {
+                    end = toks[next].core_end;
+                    next += 1;
+                } else {
+                    skip = true;
                 }
             } else if !w.is_empty() {
                 for (list, kind) in [
