@@ -7,6 +7,7 @@
 use super::token::{tokenize, Kind, Tok};
 use super::{Dur, Part, Rel, Season, TimeExpr, TimeMention, Unit, WeekdayRef, YearRef};
 use chrono::Weekday;
+use std::cell::RefCell;
 
 /// A parse: token index after the match, the expression, the rule's name.
 #[derive(Debug, Clone)]
@@ -524,6 +525,8 @@ struct P<'a> {
     t: &'a [Tok],
     text: &'a str,
     lc: &'a str,
+    /// `core` results by token index (each is asked for several times).
+    memo: RefCell<Vec<(usize, Option<M>)>>,
 }
 
 impl<'a> P<'a> {
@@ -873,7 +876,8 @@ impl<'a> P<'a> {
         }
         let prev = self.prev_word(i);
         let ctx = is_month_ctx(prev);
-        if matches!(mo, 3 | 5) && !ctx {
+        if matches!(mo, 3 | 5) && (!ctx || self.w(j) == "of") {
+            // "may be", "the March of the Volunteers"
             return None;
         }
         if !ctx && self.upper(j) && month_word(self.w(j)).is_none() {
@@ -1402,41 +1406,45 @@ impl<'a> P<'a> {
     /// "months later", "two days earlier", "the next day".
     fn duration_rule(&self, i: usize) -> Option<M> {
         // The next / previous day.
-        let fixed = [
-            (&["the", "next", "day"][..], 1),
-            (&["the", "following", "day"][..], 1),
-            (&["the", "day", "after"][..], 1),
-            (&["the", "next", "morning"][..], 1),
-            (&["the", "following", "morning"][..], 1),
-            (&["next", "morning"][..], 1),
-            (&["the", "next", "night"][..], 1),
-            (&["the", "following", "night"][..], 1),
-            (&["the", "next", "evening"][..], 1),
-            (&["the", "following", "evening"][..], 1),
-            (&["the", "next", "afternoon"][..], 1),
-            (&["the", "following", "afternoon"][..], 1),
-            (&["the", "day", "before"][..], -1),
-            (&["the", "previous", "day"][..], -1),
-            (&["the", "night", "before"][..], -1),
-            (&["the", "previous", "night"][..], -1),
-            (&["the", "previous", "evening"][..], -1),
-            (&["the", "eve"][..], -1),
-        ];
-        for (ws, k) in fixed {
-            if let Some(e) = self.words(i, ws) {
-                if *ws == ["the", "day", "before"] && self.w(e) == "yesterday" {
-                    return None;
+        let w0 = self.w(i);
+        let fixed = match w0 {
+            "the" => match (self.w(i + 1), self.w(i + 2)) {
+                ("next" | "following", "day" | "morning" | "night" | "evening" | "afternoon") => {
+                    Some((i + 3, 1))
                 }
-                if *ws == ["the", "day", "after"] && self.w(e) == "tomorrow" {
-                    return None;
-                }
-                let d = Dur::days(k);
-                return m(e, TimeExpr::Rel(Rel::Shift { lo: d, hi: d }), "next_day");
-            }
+                ("day", "after") if self.w(i + 3) != "tomorrow" => Some((i + 3, 1)),
+                ("day" | "night", "before") if self.w(i + 3) != "yesterday" => Some((i + 3, -1)),
+                ("previous", "day" | "night" | "evening") => Some((i + 3, -1)),
+                ("eve", _) => Some((i + 2, -1)),
+                _ => None,
+            },
+            "next" if self.w(i + 1) == "morning" => Some((i + 2, 1)),
+            _ => None,
+        };
+        if let Some((e, k)) = fixed {
+            let d = Dur::days(k);
+            return m(e, TimeExpr::Rel(Rel::Shift { lo: d, hi: d }), "next_day");
         }
         let mut j = i;
         let mut ap = Approx::Exact;
-        if let Some(e) = self
+        let approx_word = matches!(
+            w0,
+            "just"
+                | "a"
+                | "more"
+                | "over"
+                | "about"
+                | "around"
+                | "roughly"
+                | "approximately"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "less"
+                | "close"
+        );
+        if !approx_word {
+        } else if let Some(e) = self
             .words(j, &["just", "over"])
             .or_else(|| self.words(j, &["a", "little", "over"]))
             .or_else(|| self.words(j, &["a", "little", "more", "than"]))
@@ -1691,51 +1699,33 @@ impl<'a> P<'a> {
                 return m(j + 1, TimeExpr::Rel(Rel::Same), "same_day");
             }
         }
-        if let Some(e) = self
-            .words(i, &["at", "the", "same", "time"])
-            .or_else(|| self.words(i, &["at", "that", "time"]))
-            .or_else(|| self.words(i, &["at", "the", "time"]))
-            .or_else(|| self.words(i, &["at", "that", "point"]))
-            .or_else(|| self.words(i, &["by", "then"]))
-            .or_else(|| self.words(i, &["by", "that", "time"]))
-            .or_else(|| self.words(i, &["until", "then"]))
-            .or_else(|| self.words(i, &["till", "then"]))
-        {
+        let (w1, w2) = (self.w(i + 1), self.w(i + 2));
+        let same = match (w, w1, w2) {
+            ("at", "the", "same") if self.w(i + 3) == "time" => Some(i + 4),
+            ("at", "that", "time" | "point") | ("at", "the", "time") | ("by", "that", "time") => {
+                Some(i + 3)
+            }
+            ("by" | "until" | "till", "then", _) => Some(i + 2),
+            _ => None,
+        };
+        if let Some(e) = same {
             return m(e, TimeExpr::Rel(Rel::Same), "same_time");
         }
-        if let Some(e) = self
-            .words(i, &["shortly", "afterwards"])
-            .or_else(|| self.words(i, &["shortly", "afterward"]))
-            .or_else(|| self.words(i, &["shortly", "thereafter"]))
-            .or_else(|| self.words(i, &["shortly", "after"]))
-            .or_else(|| self.words(i, &["soon", "afterwards"]))
-            .or_else(|| self.words(i, &["soon", "afterward"]))
-            .or_else(|| self.words(i, &["soon", "thereafter"]))
-            .or_else(|| self.words(i, &["soon", "after"]))
-            .or_else(|| self.words(i, &["not", "long", "after"]))
-            .or_else(|| self.words(i, &["not", "long", "afterwards"]))
-        {
+        let soon = match (w, w1, w2) {
+            ("shortly" | "soon", "afterwards" | "afterward" | "thereafter" | "after", _) => {
+                Some((i + 2, 7))
+            }
+            ("not", "long", "after" | "afterwards") => Some((i + 3, 7)),
+            ("immediately", "after" | "afterwards", _) | ("right", "after", _) => Some((i + 2, 1)),
+            _ => None,
+        };
+        if let Some((e, hi)) = soon {
             let e = if self.w(e) == "that" { e + 1 } else { e };
             return m(
                 e,
                 TimeExpr::Rel(Rel::Shift {
                     lo: Dur::days(0),
-                    hi: Dur::days(7),
-                }),
-                "shortly_after",
-            );
-        }
-        if let Some(e) = self
-            .words(i, &["immediately", "after"])
-            .or_else(|| self.words(i, &["immediately", "afterwards"]))
-            .or_else(|| self.words(i, &["right", "after"]))
-        {
-            let e = if self.w(e) == "that" { e + 1 } else { e };
-            return m(
-                e,
-                TimeExpr::Rel(Rel::Shift {
-                    lo: Dur::days(0),
-                    hi: Dur::days(1),
+                    hi: Dur::days(hi),
                 }),
                 "shortly_after",
             );
@@ -1870,27 +1860,66 @@ impl<'a> P<'a> {
                         return Some(x);
                     }
                 }
-                if !is_trigger(w) {
+                let r = rules_for(w);
+                if r == 0 || !self.second_word_ok(w, i + 1) {
                     return None;
                 }
-                let mut best = self.day_first(i);
-                best = longest(best, self.weekday_rule(i));
-                best = longest(best, self.day_rel(i));
-                best = longest(best, self.unit_rel(i));
-                best = longest(best, self.year_rule(i));
-                best = longest(best, self.season_rule(i));
-                best = longest(best, self.duration_rule(i));
-                best = longest(best, self.within_rule(i));
-                best = longest(best, self.recent_rule(i));
-                best = longest(best, self.present_rule(i));
-                best = longest(best, self.rel_misc(i));
-                best = longest(best, self.clock_prefix(i));
+                let mut best = None;
+                if r & DAYF != 0 {
+                    best = longest(best, self.day_first(i));
+                }
+                if r & WKD != 0 {
+                    best = longest(best, self.weekday_rule(i));
+                }
+                if r & DREL != 0 {
+                    best = longest(best, self.day_rel(i));
+                }
+                if r & UREL != 0 {
+                    best = longest(best, self.unit_rel(i));
+                }
+                if r & YEAR != 0 {
+                    best = longest(best, self.year_rule(i));
+                }
+                if r & SEASON != 0 {
+                    best = longest(best, self.season_rule(i));
+                }
+                if r & DUR != 0 {
+                    best = longest(best, self.duration_rule(i));
+                }
+                if r & WITHIN != 0 {
+                    best = longest(best, self.within_rule(i));
+                }
+                if r & RECENT != 0 {
+                    best = longest(best, self.recent_rule(i));
+                }
+                if r & PRESENT != 0 {
+                    best = longest(best, self.present_rule(i));
+                }
+                if r & MISC != 0 {
+                    best = longest(best, self.rel_misc(i));
+                }
+                if r & CLOCK != 0 {
+                    best = longest(best, self.clock_prefix(i));
+                }
                 best
             }
         }
     }
 
     fn core(&self, i: usize) -> Option<M> {
+        if let Some((_, hit)) = self.memo.borrow().iter().find(|(k, _)| *k == i) {
+            return hit.clone();
+        }
+        let r = self.core_uncached(i);
+        let mut memo = self.memo.borrow_mut();
+        if memo.len() >= 8 {
+            memo.remove(0);
+        }
+        memo.push((i, r.clone()));
+        r
+    }
+
+    fn core_uncached(&self, i: usize) -> Option<M> {
         let a = self.core_no_part(i);
         if matches!(
             self.w(i),
@@ -1956,6 +1985,133 @@ impl<'a> P<'a> {
             };
         }
         Some(x)
+    }
+
+    /// A cheap test on the word after the commonest openers ("the", "a",
+    /// "in", "at", "by") before any rule runs.
+    fn second_word_ok(&self, w: &str, j: usize) -> bool {
+        if self.num(j).is_some() {
+            return true;
+        }
+        let n = self.w(j);
+        match w {
+            "the" => matches!(
+                n,
+                "day"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "past"
+                    | "last"
+                    | "previous"
+                    | "following"
+                    | "next"
+                    | "same"
+                    | "eve"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "weekend"
+                    | "coming"
+                    | "spring"
+                    | "summer"
+                    | "autumn"
+                    | "fall"
+                    | "winter"
+                    | "early"
+                    | "late"
+                    | "end"
+                    | "beginning"
+                    | "start"
+                    | "middle"
+                    | "first"
+                    | "second"
+                    | "latter"
+                    | "third"
+                    | "fourth"
+                    | "final"
+                    | "close"
+                    | "outset"
+                    | "small"
+                    | "hours"
+            ),
+            "a" | "an" => matches!(
+                n,
+                "few"
+                    | "couple"
+                    | "number"
+                    | "day"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "fortnight"
+                    | "little"
+                    | "night"
+                    | "hour"
+                    | "minute"
+                    | "moment"
+            ),
+            "in" | "for" | "during" | "throughout" => {
+                matches!(n, "recent" | "the" | "past" | "last" | "this")
+            }
+            "at" => matches!(
+                n,
+                "present"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "around"
+                    | "about"
+                    | "approximately"
+                    | "roughly"
+                    | "some"
+                    | "just"
+                    | "noon"
+                    | "midnight"
+                    | "midday"
+                    | "dawn"
+                    | "daybreak"
+                    | "dusk"
+            ),
+            "by" => matches!(n, "then" | "that"),
+            _ => true,
+        }
+    }
+
+    /// A cheap test: can an expression start at token `i`?
+    fn can_start(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        match t.kind {
+            Kind::Punct => false,
+            Kind::Num => true,
+            Kind::Word => {
+                let w = &self.lc[t.start..t.end];
+                rules_for(w) != 0
+                    || (t.upper && (month_word(w).is_some() || weekday_word(w).is_some()))
+                    || matches!(
+                        w,
+                        "since"
+                            | "ever"
+                            | "as"
+                            | "on"
+                            | "from"
+                            | "between"
+                            | "circa"
+                            | "up"
+                            | "starting"
+                            | "beginning"
+                            | "early"
+                            | "mid"
+                            | "late"
+                            | "end"
+                            | "start"
+                            | "middle"
+                            | "first"
+                            | "close"
+                    )
+            }
+        }
     }
 
     /// Prefixed forms and bare ones; the longest wins.
@@ -2078,124 +2234,49 @@ impl<'a> P<'a> {
     }
 }
 
-/// Words that can start a time expression (a fast filter).
-fn is_trigger(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "last"
-            | "this"
-            | "next"
-            | "past"
-            | "coming"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "tomorrow"
-            | "earlier"
-            | "later"
-            | "previous"
-            | "that"
-            | "early"
-            | "mid"
-            | "late"
-            | "end"
-            | "beginning"
-            | "start"
-            | "middle"
-            | "first"
-            | "close"
-            | "spring"
-            | "summer"
-            | "autumn"
-            | "fall"
-            | "winter"
-            | "just"
-            | "a"
-            | "an"
-            | "few"
-            | "several"
-            | "more"
-            | "over"
-            | "about"
-            | "around"
-            | "roughly"
-            | "approximately"
-            | "some"
-            | "nearly"
-            | "almost"
-            | "less"
-            | "within"
-            | "recently"
-            | "lately"
-            | "most"
-            | "only"
-            | "very"
-            | "in"
-            | "during"
-            | "for"
-            | "throughout"
-            | "recent"
-            | "now"
-            | "currently"
-            | "presently"
-            | "still"
-            | "nowadays"
-            | "right"
-            | "at"
-            | "these"
-            | "by"
-            | "until"
-            | "till"
-            | "shortly"
-            | "soon"
-            | "not"
-            | "immediately"
-            | "afterwards"
-            | "afterward"
-            | "subsequently"
-            | "thereafter"
-            | "eventually"
-            | "after"
-            | "noon"
-            | "midnight"
-            | "midday"
-            | "dawn"
-            | "daybreak"
-            | "dusk"
-            | "days"
-            | "weeks"
-            | "months"
-            | "years"
-            | "hours"
-            | "minutes"
-            | "moments"
-            | "nights"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-    )
+const DAYF: u16 = 1;
+const WKD: u16 = 1 << 1;
+const DREL: u16 = 1 << 2;
+const UREL: u16 = 1 << 3;
+const YEAR: u16 = 1 << 4;
+const SEASON: u16 = 1 << 5;
+const DUR: u16 = 1 << 6;
+const WITHIN: u16 = 1 << 7;
+const RECENT: u16 = 1 << 8;
+const PRESENT: u16 = 1 << 9;
+const MISC: u16 = 1 << 10;
+const CLOCK: u16 = 1 << 11;
+
+/// The rules that can start at a (lower-case) word; 0 for most words.
+fn rules_for(w: &str) -> u16 {
+    match w {
+        "the" => DAYF | DREL | UREL | YEAR | SEASON | DUR | RECENT | MISC | CLOCK,
+        "last" | "this" | "next" | "past" | "coming" => WKD | DREL | UREL | SEASON,
+        "previous" => UREL,
+        "that" => UREL | MISC,
+        "yesterday" | "today" | "tonight" | "tomorrow" => DREL,
+        "earlier" | "later" => DREL | UREL | MISC,
+        "spring" | "summer" | "autumn" | "fall" | "winter" => SEASON,
+        "a" | "an" | "few" | "several" | "more" | "over" | "less" | "nearly" | "almost"
+        | "close" => DUR,
+        "about" | "around" | "roughly" | "approximately" | "some" => DUR | CLOCK,
+        "just" => DUR | RECENT,
+        "days" | "weeks" | "months" | "years" | "hours" | "minutes" | "moments" | "nights" => DUR,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        | "eleven" | "twelve" | "thirteen" | "fourteen" | "fifteen" | "sixteen" | "seventeen"
+        | "eighteen" | "nineteen" | "twenty" | "thirty" | "forty" | "fifty" | "sixty" => DUR,
+        "within" => WITHIN | RECENT,
+        "recently" | "lately" | "most" | "only" | "very" => RECENT,
+        "in" | "during" | "for" | "throughout" => RECENT,
+        "now" | "currently" | "presently" | "still" | "nowadays" | "these" => PRESENT,
+        "right" => PRESENT | MISC,
+        "at" => PRESENT | MISC | CLOCK,
+        "by" | "until" | "till" | "shortly" | "soon" | "not" | "immediately" | "afterwards"
+        | "afterward" | "subsequently" | "thereafter" | "eventually" => MISC,
+        "after" => MISC | CLOCK,
+        "noon" | "midnight" | "midday" | "dawn" | "daybreak" | "dusk" => CLOCK,
+        _ => 0,
+    }
 }
 
 /// Every time expression in `text`, in order, not overlapping.
@@ -2207,10 +2288,15 @@ pub(crate) fn find(text: &str) -> Vec<TimeMention> {
         t: &toks,
         text,
         lc: &lc,
+        memo: RefCell::new(Vec::with_capacity(8)),
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !p.can_start(i) {
+            i += 1;
+            continue;
+        }
         if let Some(x) = p.top(i) {
             if x.end > i && x.end <= toks.len() {
                 out.push(TimeMention {
