@@ -1,0 +1,2315 @@
+//! The time grammar: a longest-match parser over tokens.
+//!
+//! At each token `top` tries the prefixed forms ("since X", "by X", "in X",
+//! "between X and Y") and the bare forms; every `core` rule returns the
+//! token index after its match and the longest one wins.
+
+use super::token::{tokenize, Kind, Tok};
+use super::{Dur, Part, Rel, Season, TimeExpr, TimeMention, Unit, WeekdayRef, YearRef};
+use chrono::Weekday;
+use std::cell::RefCell;
+
+/// A parse: token index after the match, the expression, the rule's name.
+#[derive(Debug, Clone)]
+pub(crate) struct M {
+    end: usize,
+    expr: TimeExpr,
+    rule: &'static str,
+}
+
+fn m(end: usize, expr: TimeExpr, rule: &'static str) -> Option<M> {
+    Some(M { end, expr, rule })
+}
+
+fn longest(a: Option<M>, b: Option<M>) -> Option<M> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
+        (a, None) => a,
+        (None, b) => b,
+    }
+}
+
+/// Words after a number that make it a count, not a day or a year.
+fn is_count_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "persons"
+            | "person"
+            | "defectors"
+            | "defector"
+            | "refugees"
+            | "north"
+            | "koreans"
+            | "women"
+            | "men"
+            | "children"
+            | "kids"
+            | "families"
+            | "yuan"
+            | "won"
+            | "dollars"
+            | "usd"
+            | "km"
+            | "kilometers"
+            | "kilometres"
+            | "miles"
+            | "meters"
+            | "metres"
+            | "cases"
+            | "times"
+            | "escapees"
+            | "workers"
+            | "soldiers"
+            | "prisoners"
+            | "inmates"
+            | "detainees"
+            | "members"
+            | "individuals"
+            | "residents"
+            | "households"
+            | "troops"
+            | "others"
+            | "of"
+            | "percent"
+            | "per"
+            | "were"
+            | "are"
+            | "have"
+            | "had"
+            | "who"
+    )
+}
+
+/// Nouns after "the 9th" that make it not a day ("the 20th century").
+fn is_ordinal_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "century"
+            | "centuries"
+            | "anniversary"
+            | "floor"
+            | "time"
+            | "times"
+            | "day"
+            | "round"
+            | "place"
+            | "year"
+            | "grade"
+            | "session"
+            | "congress"
+            | "party"
+            | "plenum"
+            | "plenary"
+            | "birthday"
+            | "division"
+            | "corps"
+            | "brigade"
+            | "regiment"
+            | "army"
+            | "person"
+            | "people"
+            | "street"
+            | "avenue"
+            | "meeting"
+            | "term"
+            | "generation"
+            | "amendment"
+            | "article"
+            | "edition"
+            | "annual"
+            | "largest"
+            | "biggest"
+            | "most"
+            | "consecutive"
+            | "parallel"
+            | "month"
+            | "week"
+            | "plan"
+            | "company"
+            | "battalion"
+            | "unit"
+            | "district"
+            | "ward"
+            | "conference"
+            | "assembly"
+            | "summit"
+            | "wave"
+            | "batch"
+            | "group"
+            | "case"
+            | "defector"
+            | "victim"
+            | "largest-ever"
+            | "such"
+            | "and"
+            | "or"
+    )
+}
+
+/// Words before a bare year that make it a year ("in 2023", "since 2020").
+fn is_year_ctx(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "by"
+            | "of"
+            | "during"
+            | "until"
+            | "till"
+            | "from"
+            | "through"
+            | "to"
+            | "and"
+            | "or"
+            | "early"
+            | "late"
+            | "mid"
+            | "end"
+            | "between"
+            | "around"
+            | "circa"
+            | "throughout"
+            | "year"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+    )
+}
+
+/// Words before a bare "May" or "March" that make it a month.
+fn is_month_ctx(w: &str) -> bool {
+    is_year_ctx(w)
+        || matches!(
+            w,
+            "last"
+                | "this"
+                | "next"
+                | "the"
+                | "beginning"
+                | "start"
+                | "middle"
+                | "before"
+                | "after"
+                | "on"
+        )
+}
+
+fn month_word(w: &str) -> Option<(u32, bool)> {
+    Some(match w {
+        "january" => (1, false),
+        "jan" => (1, true),
+        "february" => (2, false),
+        "feb" => (2, true),
+        "march" => (3, false),
+        "mar" => (3, true),
+        "april" => (4, false),
+        "apr" => (4, true),
+        "may" => (5, false),
+        "june" => (6, false),
+        "jun" => (6, true),
+        "july" => (7, false),
+        "jul" => (7, true),
+        "august" => (8, false),
+        "aug" => (8, true),
+        "september" => (9, false),
+        "sept" | "sep" => (9, true),
+        "october" => (10, false),
+        "oct" => (10, true),
+        "november" => (11, false),
+        "nov" => (11, true),
+        "december" => (12, false),
+        "dec" => (12, true),
+        _ => return None,
+    })
+}
+
+fn weekday_word(w: &str) -> Option<Weekday> {
+    Some(match w {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn number_word(w: &str) -> Option<i32> {
+    Some(match w {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        _ => return None,
+    })
+}
+
+/// Duration units; hours and minutes count as the same day.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DUnit {
+    Cal(Unit),
+    Hour,
+    Fortnight,
+}
+
+fn unit_word(w: &str) -> Option<(DUnit, bool)> {
+    Some(match w {
+        "day" | "night" => (DUnit::Cal(Unit::Day), false),
+        "days" | "nights" => (DUnit::Cal(Unit::Day), true),
+        "week" => (DUnit::Cal(Unit::Week), false),
+        "weeks" => (DUnit::Cal(Unit::Week), true),
+        "month" => (DUnit::Cal(Unit::Month), false),
+        "months" => (DUnit::Cal(Unit::Month), true),
+        "year" => (DUnit::Cal(Unit::Year), false),
+        "years" => (DUnit::Cal(Unit::Year), true),
+        "hour" | "minute" | "moment" => (DUnit::Hour, false),
+        "hours" | "minutes" | "moments" => (DUnit::Hour, true),
+        "fortnight" => (DUnit::Fortnight, false),
+        _ => return None,
+    })
+}
+
+/// A duration amount.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Qty {
+    N(i32),
+    Few,
+    Couple,
+    /// "days later": no amount given.
+    Bare,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Approx {
+    Exact,
+    Over,
+    About,
+}
+
+/// (lo, hi) of a duration, in durations.
+fn dur_bounds(q: Qty, u: DUnit, ap: Approx) -> (Dur, Dur) {
+    let unit = match u {
+        DUnit::Cal(unit) => unit,
+        DUnit::Hour => return (Dur::days(0), Dur::days(if q == Qty::N(1) { 0 } else { 1 })),
+        DUnit::Fortnight => Unit::Week,
+    };
+    let n = match q {
+        Qty::N(n) => n,
+        Qty::Few | Qty::Bare => {
+            let (a, b) = match unit {
+                Unit::Day => (1, 7),
+                Unit::Week => (2, 5),
+                Unit::Month => (2, 6),
+                Unit::Year => (2, 5),
+            };
+            return (Dur::new(a, unit), Dur::new(b, unit));
+        }
+        Qty::Couple => {
+            return match unit {
+                Unit::Day => (Dur::days(1), Dur::days(3)),
+                _ => (Dur::new(2, unit), Dur::new(3, unit)),
+            }
+        }
+    };
+    let n = if u == DUnit::Fortnight { 2 * n } else { n };
+    let (over_lo, over_hi, about) = match unit {
+        Unit::Day => (0, 1, 1),
+        Unit::Week => (1, 4, 3),
+        Unit::Month => (1, 10, 7),
+        Unit::Year => (1, 90, 60),
+    };
+    match ap {
+        Approx::Exact => (Dur::new(n, unit), Dur::new(n, unit)),
+        Approx::Over => (
+            Dur {
+                n,
+                unit,
+                days: over_lo,
+            },
+            Dur {
+                n,
+                unit,
+                days: over_hi,
+            },
+        ),
+        Approx::About => (
+            Dur {
+                n,
+                unit,
+                days: -about,
+            },
+            Dur {
+                n,
+                unit,
+                days: about,
+            },
+        ),
+    }
+}
+
+fn neg(d: Dur) -> Dur {
+    Dur {
+        n: -d.n,
+        unit: d.unit,
+        days: -d.days,
+    }
+}
+
+/// Absolute calendar expressions, which can be joined into spans.
+fn mergeable(e: &TimeExpr) -> bool {
+    matches!(
+        e,
+        TimeExpr::Date { .. }
+            | TimeExpr::DayOfMonth { .. }
+            | TimeExpr::Weekday { .. }
+            | TimeExpr::DayOffset(_)
+            | TimeExpr::Month { .. }
+            | TimeExpr::MonthRel { .. }
+            | TimeExpr::Year { .. }
+            | TimeExpr::Season { .. }
+            | TimeExpr::Decade { .. }
+            | TimeExpr::Week { .. }
+            | TimeExpr::Span(..)
+    )
+}
+
+fn day_like(e: &TimeExpr) -> bool {
+    match e {
+        TimeExpr::Date { .. }
+        | TimeExpr::DayOfMonth { .. }
+        | TimeExpr::Weekday { .. }
+        | TimeExpr::DayOffset(_) => true,
+        TimeExpr::Span(a, b) => day_like(a) && day_like(b),
+        TimeExpr::Rel(Rel::Same) => true,
+        _ => false,
+    }
+}
+
+fn apply_part(e: &TimeExpr, part: Part) -> Option<TimeExpr> {
+    Some(match e {
+        TimeExpr::Month {
+            year,
+            month,
+            part: Part::All,
+        } => TimeExpr::Month {
+            year: *year,
+            month: *month,
+            part,
+        },
+        TimeExpr::MonthRel {
+            offset,
+            part: Part::All,
+        } => TimeExpr::MonthRel {
+            offset: *offset,
+            part,
+        },
+        TimeExpr::Year {
+            year,
+            part: Part::All,
+        } => TimeExpr::Year { year: *year, part },
+        TimeExpr::Season {
+            season,
+            year,
+            part: Part::All,
+        } => TimeExpr::Season {
+            season: *season,
+            year: *year,
+            part,
+        },
+        TimeExpr::Decade {
+            start,
+            part: Part::All,
+        } => TimeExpr::Decade {
+            start: *start,
+            part,
+        },
+        TimeExpr::Week {
+            offset,
+            part: Part::All,
+        } => TimeExpr::Week {
+            offset: *offset,
+            part,
+        },
+        TimeExpr::Rel(Rel::Unit {
+            unit,
+            offset,
+            part: Part::All,
+        }) => TimeExpr::Rel(Rel::Unit {
+            unit: *unit,
+            offset: *offset,
+            part,
+        }),
+        e if day_like(e) => e.clone(),
+        _ => return None,
+    })
+}
+
+/// An implicit year on the first half of a span comes from the second
+/// ("between mid-July and early December 2006").
+fn inherit_year(a: TimeExpr, b: &TimeExpr) -> TimeExpr {
+    let (by, bm) = match b {
+        TimeExpr::Date {
+            year: YearRef::Abs(y),
+            month,
+            ..
+        }
+        | TimeExpr::Month {
+            year: YearRef::Abs(y),
+            month,
+            ..
+        } => (*y, *month),
+        TimeExpr::Season {
+            year: YearRef::Abs(y),
+            ..
+        } => (*y, 12),
+        _ => return a,
+    };
+    match a {
+        TimeExpr::Date {
+            year: YearRef::Implicit,
+            month,
+            day,
+        } => TimeExpr::Date {
+            year: YearRef::Abs(if month > bm { by - 1 } else { by }),
+            month,
+            day,
+        },
+        TimeExpr::Month {
+            year: YearRef::Implicit,
+            month,
+            part,
+        } => TimeExpr::Month {
+            year: YearRef::Abs(if month > bm { by - 1 } else { by }),
+            month,
+            part,
+        },
+        TimeExpr::Season {
+            year: YearRef::Implicit,
+            season,
+            part,
+        } => TimeExpr::Season {
+            year: YearRef::Abs(by),
+            season,
+            part,
+        },
+        a => a,
+    }
+}
+
+struct P<'a> {
+    t: &'a [Tok],
+    text: &'a str,
+    lc: &'a str,
+    /// `core` results by token index (each is asked for several times).
+    memo: RefCell<Vec<(usize, Option<M>)>>,
+}
+
+impl<'a> P<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        match self.t.get(i) {
+            Some(t) if t.kind == Kind::Word => &self.lc[t.start..t.end],
+            _ => "",
+        }
+    }
+    fn pu(&self, i: usize) -> &'a str {
+        match self.t.get(i) {
+            Some(t) if t.kind == Kind::Punct => &self.text[t.start..t.end],
+            _ => "",
+        }
+    }
+    fn upper(&self, i: usize) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && t.upper)
+    }
+    fn num(&self, i: usize) -> Option<Tok> {
+        self.t.get(i).copied().filter(|t| t.kind == Kind::Num)
+    }
+    fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.space_before)
+    }
+    fn words(&self, i: usize, ws: &[&str]) -> Option<usize> {
+        for (k, w) in ws.iter().enumerate() {
+            if self.w(i + k) != *w {
+                return None;
+            }
+        }
+        Some(i + ws.len())
+    }
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.pu(i), "-" | "–" | "—")
+    }
+    fn apos_s(&self, i: usize) -> bool {
+        matches!(self.pu(i), "'" | "’")
+            && self.glued(i)
+            && self.w(i + 1) == "s"
+            && self.glued(i + 1)
+    }
+
+    /// The word before token `i`, looking through a hyphen ("mid-May").
+    fn prev_word(&self, i: usize) -> &'a str {
+        if i == 0 {
+            return "";
+        }
+        if self.is_dash(i - 1) && i >= 2 {
+            return self.w(i - 2);
+        }
+        self.w(i - 1)
+    }
+
+    fn day_num(&self, i: usize) -> Option<u32> {
+        let t = self.num(i)?;
+        (t.digits >= 1 && t.digits <= 2 && (1..=31).contains(&t.val)).then_some(t.val)
+    }
+    fn year_num(&self, i: usize) -> Option<i32> {
+        let t = self.num(i)?;
+        if t.digits != 4 || t.ordinal || !(1900..=2099).contains(&t.val) {
+            return None;
+        }
+        // "1990s", "2,023" are not years.
+        if self.w(i + 1) == "s" && self.glued(i + 1) {
+            return None;
+        }
+        Some(t.val as i32)
+    }
+    /// A number followed by a count noun ("20 defectors").
+    fn counted(&self, i: usize) -> bool {
+        is_count_noun(self.w(i + 1))
+    }
+
+    fn month(&self, i: usize) -> Option<(usize, u32, bool)> {
+        if !self.upper(i) {
+            return None;
+        }
+        let (mo, abbr) = month_word(self.w(i))?;
+        let mut j = i + 1;
+        if abbr && self.pu(j) == "." && self.glued(j) {
+            j += 1;
+        }
+        Some((j, mo, abbr))
+    }
+
+    fn weekday(&self, i: usize) -> Option<Weekday> {
+        if !self.upper(i) {
+            return None;
+        }
+        weekday_word(self.w(i))
+    }
+
+    /// A clock time: "5 p.m.", "5:30pm", "17:00", "noon". Returns the end.
+    fn clock(&self, i: usize) -> Option<usize> {
+        match self.w(i) {
+            "noon" | "midnight" | "midday" | "dawn" | "daybreak" | "dusk" => return Some(i + 1),
+            _ => {}
+        }
+        let t = self.num(i)?;
+        if t.digits == 0 || t.digits > 2 || t.val > 24 || t.ordinal {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut minutes = false;
+        if matches!(self.pu(j), ":" | ".") && self.glued(j) {
+            if let Some(mt) = self.num(j + 1) {
+                if mt.digits == 2 && mt.val < 60 && self.glued(j + 1) {
+                    j += 2;
+                    minutes = true;
+                }
+            }
+        }
+        match self.w(j) {
+            "a" | "p" if self.pu(j + 1) == "." && self.w(j + 2) == "m" => {
+                j += 3;
+                if self.pu(j) == "." && self.glued(j) {
+                    j += 1;
+                }
+                Some(j)
+            }
+            "am" | "pm" | "hours" | "hrs" | "h" => Some(j + 1),
+            "o" if matches!(self.pu(j + 1), "'" | "’") && self.w(j + 2) == "clock" => Some(j + 3),
+            _ if minutes => Some(j),
+            _ => None,
+        }
+    }
+
+    /// "at around 6 p.m." (with "at", "around", "about" or "approximately").
+    fn at_clock(&self, i: usize, need_at: bool) -> Option<usize> {
+        let mut j = i;
+        let mut had = false;
+        if matches!(self.w(j), "at" | "from" | "after" | "before") {
+            j += 1;
+            had = true;
+        }
+        if matches!(
+            self.w(j),
+            "around" | "about" | "approximately" | "roughly" | "some" | "just"
+        ) {
+            j += 1;
+            had = true;
+            if matches!(self.w(j), "after" | "before") {
+                j += 1;
+            }
+        }
+        if need_at && !had {
+            return None;
+        }
+        self.clock(j)
+    }
+
+    /// After a day expression: ", at about 5 p.m.", " at 7 a.m.".
+    fn absorb_clock(&self, j: usize) -> usize {
+        let k = if self.pu(j) == "," { j + 1 } else { j };
+        match self.at_clock(k, true) {
+            Some(e) => {
+                // Keep a trailing "local time".
+                self.words(e, &["local", "time"]).unwrap_or(e)
+            }
+            None => j,
+        }
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    fn iso(&self, i: usize) -> Option<M> {
+        let y = self.year_num(i)?;
+        let sep = self.pu(i + 1);
+        if !matches!(sep, "-" | "/" | ".") || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        let mo = self
+            .num(i + 2)
+            .filter(|t| (1..=2).contains(&t.digits) && !t.ordinal)?;
+        if self.pu(i + 3) != sep || !self.glued(i + 3) || !self.glued(i + 4) {
+            return None;
+        }
+        let d = self
+            .num(i + 4)
+            .filter(|t| (1..=2).contains(&t.digits) && !t.ordinal)?;
+        chrono::NaiveDate::from_ymd_opt(y, mo.val, d.val)?;
+        m(
+            i + 5,
+            TimeExpr::Date {
+                year: YearRef::Abs(y),
+                month: mo.val,
+                day: d.val,
+            },
+            "iso_date",
+        )
+    }
+
+    /// ", 2023" / " 2023" after a month-day.
+    fn year_after(&self, j: usize) -> Option<(usize, i32)> {
+        let k = if self.pu(j) == "," { j + 1 } else { j };
+        let y = self.year_num(k)?;
+        if self.counted(k) {
+            return None;
+        }
+        Some((k + 1, y))
+    }
+
+    /// "this year", "of last year" after a month.
+    fn rel_year_after(&self, j: usize) -> Option<(usize, YearRef)> {
+        let k = if self.w(j) == "of" { j + 1 } else { j };
+        let off = match self.w(k) {
+            "this" => 0,
+            "last" | "past" => -1,
+            "next" => 1,
+            _ => return None,
+        };
+        if self.w(k + 1) != "year" {
+            return None;
+        }
+        Some((k + 2, YearRef::Rel(off)))
+    }
+
+    /// "Oct. 9", "October 9th, 2023", "Jan. 25, 27 and 30", "June 2001",
+    /// "in February", "February of last year".
+    fn month_first(&self, i: usize) -> Option<M> {
+        let (j, mo, abbr) = self.month(i)?;
+        // Month-day, with a list of further days.
+        if let Some(d) = self.day_num(j) {
+            let time_next = self.clock(j).is_some();
+            let in_ctx = matches!(self.prev_word(i), "in" | "during");
+            let t = self.t[j];
+            let suspicious = in_ctx
+                && !t.ordinal
+                && self
+                    .t
+                    .get(j + 1)
+                    .is_some_and(|n| n.kind == Kind::Word && !n.upper);
+            if !self.counted(j) && !time_next && !suspicious {
+                let mut days = vec![(mo, d)];
+                let mut k = j + 1;
+                loop {
+                    let mut s = k;
+                    if self.pu(s) == "," {
+                        s += 1;
+                        if matches!(self.w(s), "and" | "or") {
+                            s += 1;
+                        }
+                    } else if matches!(
+                        self.w(s),
+                        "and" | "or" | "to" | "through" | "until" | "till"
+                    ) || self.is_dash(s)
+                    {
+                        s += 1;
+                    } else {
+                        break;
+                    }
+                    if let Some(d2) = self.day_num(s) {
+                        if self.counted(s) || self.clock(s).is_some() || self.month(s + 1).is_some()
+                        {
+                            break;
+                        }
+                        let last = days.last().map_or(mo, |x| x.0);
+                        days.push((last, d2));
+                        k = s + 1;
+                        continue;
+                    }
+                    if let Some((s2, mo2, _)) = self.month(s) {
+                        if let Some(d2) = self.day_num(s2) {
+                            if !self.counted(s2) && self.clock(s2).is_none() {
+                                days.push((mo2, d2));
+                                k = s2 + 1;
+                                continue;
+                            }
+                        }
+                    }
+                    break;
+                }
+                let (k, year) = match self.year_after(k) {
+                    Some((k, y)) => (k, YearRef::Abs(y)),
+                    None => (k, YearRef::Implicit),
+                };
+                let k = self.absorb_clock(k);
+                let first = days[0];
+                let last = days[days.len() - 1];
+                let date = |(mo, day): (u32, u32)| TimeExpr::Date {
+                    year,
+                    month: mo,
+                    day,
+                };
+                if days.len() == 1 {
+                    return m(k, date(first), "month_day");
+                }
+                let a = date(first);
+                let b = date(last);
+                let a = if let (YearRef::Abs(y), true) = (year, first.0 > last.0) {
+                    TimeExpr::Date {
+                        year: YearRef::Abs(y - 1),
+                        month: first.0,
+                        day: first.1,
+                    }
+                } else {
+                    a
+                };
+                return m(
+                    k,
+                    TimeExpr::Span(Box::new(a), Box::new(b)),
+                    "month_day_list",
+                );
+            }
+        }
+        // Month-year.
+        if let Some((k, y)) = self.year_after(j) {
+            return m(
+                k,
+                TimeExpr::Month {
+                    year: YearRef::Abs(y),
+                    month: mo,
+                    part: Part::All,
+                },
+                "month_year",
+            );
+        }
+        if self.w(j) == "of" {
+            if let Some(y) = self.year_num(j + 1) {
+                return m(
+                    j + 2,
+                    TimeExpr::Month {
+                        year: YearRef::Abs(y),
+                        month: mo,
+                        part: Part::All,
+                    },
+                    "month_year",
+                );
+            }
+        }
+        if let Some((k, yr)) = self.rel_year_after(j) {
+            return m(
+                k,
+                TimeExpr::Month {
+                    year: yr,
+                    month: mo,
+                    part: Part::All,
+                },
+                "month_rel_year",
+            );
+        }
+        // A bare month.
+        if abbr {
+            return None;
+        }
+        let prev = self.prev_word(i);
+        let ctx = is_month_ctx(prev);
+        if matches!(mo, 3 | 5) && (!ctx || self.w(j) == "of") {
+            // "may be", "the March of the Volunteers"
+            return None;
+        }
+        if !ctx && self.upper(j) && month_word(self.w(j)).is_none() {
+            // "June Kim said": a name.
+            return None;
+        }
+        let year = match prev {
+            "last" | "past" => YearRef::LastOf,
+            "next" => YearRef::NextOf,
+            _ => YearRef::Implicit,
+        };
+        m(
+            j,
+            TimeExpr::Month {
+                year,
+                month: mo,
+                part: Part::All,
+            },
+            "month",
+        )
+    }
+
+    /// "30 December 1999", "the 9th of October", "the 29th of last month",
+    /// "on the 7th".
+    fn day_first(&self, i: usize) -> Option<M> {
+        let the = self.w(i) == "the";
+        let j = if the { i + 1 } else { i };
+        let d = self.day_num(j)?;
+        let ord = self.t[j].ordinal;
+        let mut k = j + 1;
+        // "25-30 January"
+        let mut d_end = None;
+        if !the && (self.is_dash(k) || self.w(k) == "to") {
+            if let Some(d2) = self.day_num(k + 1) {
+                if self.month(k + 2).is_some() {
+                    d_end = Some(d2);
+                    k += 2;
+                }
+            }
+        }
+        let of = self.w(k) == "of" && (the || ord);
+        let km = if of { k + 1 } else { k };
+        if let Some((e, mo, _)) = self.month(km) {
+            let (e, year) = match self.year_after(e) {
+                Some((e, y)) => (e, YearRef::Abs(y)),
+                None => (e, YearRef::Implicit),
+            };
+            let e = self.absorb_clock(e);
+            let a = TimeExpr::Date {
+                year,
+                month: mo,
+                day: d,
+            };
+            return match d_end {
+                Some(d2) => m(
+                    e,
+                    TimeExpr::Span(
+                        Box::new(a),
+                        Box::new(TimeExpr::Date {
+                            year,
+                            month: mo,
+                            day: d2,
+                        }),
+                    ),
+                    "day_month_list",
+                ),
+                None => m(e, a, "day_month"),
+            };
+        }
+        if !the || !ord {
+            return None;
+        }
+        if of {
+            let off = match (self.w(k + 1), self.w(k + 2)) {
+                ("last" | "previous", "month") => Some(-1),
+                ("this" | "the", "month") => Some(0),
+                ("next", "month") => Some(1),
+                _ => None,
+            };
+            if let Some(off) = off {
+                return m(
+                    k + 3,
+                    TimeExpr::DayOfMonth {
+                        day: d,
+                        month_offset: Some(off),
+                    },
+                    "day_of_month",
+                );
+            }
+        }
+        // "on the 7th": needs a preposition before and no noun after.
+        let prev = if i == 0 { "" } else { self.w(i - 1) };
+        if !matches!(
+            prev,
+            "on" | "by"
+                | "since"
+                | "until"
+                | "till"
+                | "from"
+                | "of"
+                | "to"
+                | "and"
+                | "before"
+                | "after"
+                | "through"
+        ) {
+            return None;
+        }
+        if is_ordinal_noun(self.w(j + 1)) || self.upper(j + 1) {
+            return None;
+        }
+        let e = self.absorb_clock(j + 1);
+        m(
+            e,
+            TimeExpr::DayOfMonth {
+                day: d,
+                month_offset: None,
+            },
+            "day_of_month",
+        )
+    }
+
+    /// "on Tuesday", "last Monday", "Monday night", "Tuesday last week",
+    /// "Monday, Oct. 9".
+    fn weekday_rule(&self, i: usize) -> Option<M> {
+        let (which, j) = match self.w(i) {
+            "last" | "past" => (WeekdayRef::Last, i + 1),
+            "this" => (WeekdayRef::This, i + 1),
+            "next" | "coming" => (WeekdayRef::Next, i + 1),
+            _ => (WeekdayRef::Plain, i),
+        };
+        let wd = self.weekday(j)?;
+        let mut k = j + 1;
+        if self.apos_s(k) {
+            k += 2;
+        }
+        // "Monday, Oct. 9" / "Monday, 9 October" / "Monday (Oct. 9)".
+        let after_comma = if self.pu(k) == "," || self.pu(k) == "(" {
+            k + 1
+        } else {
+            k
+        };
+        if let Some(x) = longest(self.month_first(after_comma), self.day_first(after_comma)) {
+            if matches!(x.expr, TimeExpr::Date { .. }) {
+                let mut e = x.end;
+                if self.pu(k) == "(" && self.pu(e) == ")" {
+                    e += 1;
+                }
+                return m(e, x.expr, "weekday_date");
+            }
+        }
+        if matches!(
+            self.w(k),
+            "night" | "morning" | "afternoon" | "evening" | "midnight" | "noon"
+        ) {
+            k += 1;
+        }
+        let mut which = which;
+        if which == WeekdayRef::Plain {
+            let s = if self.w(k) == "of" { k + 1 } else { k };
+            let off = match (self.w(s), self.w(s + 1)) {
+                ("last" | "the", "week") if self.w(s) == "last" => Some(-1),
+                ("this", "week") => Some(0),
+                ("next", "week") => Some(1),
+                _ => None,
+            };
+            if let Some(off) = off {
+                which = WeekdayRef::InWeek(off);
+                k = s + 2;
+            }
+        }
+        let k = self.absorb_clock(k);
+        m(k, TimeExpr::Weekday { day: wd, which }, "weekday")
+    }
+
+    /// yesterday, today, tonight, tomorrow, last night, this morning.
+    fn day_rel(&self, i: usize) -> Option<M> {
+        let (mut j, k, rule) = match self.w(i) {
+            "yesterday" => (i + 1, -1, "yesterday"),
+            "today" | "tonight" => {
+                if self.apos_s(i + 1) {
+                    return m(i + 3, TimeExpr::Present, "present");
+                }
+                (i + 1, 0, "today")
+            }
+            "tomorrow" => (i + 1, 1, "tomorrow"),
+            "last" if matches!(self.w(i + 1), "night" | "evening") => (i + 2, -1, "last_night"),
+            "this" if matches!(self.w(i + 1), "morning" | "afternoon" | "evening") => {
+                (i + 2, 0, "today")
+            }
+            "earlier" | "later" if self.w(i + 1) == "today" => (i + 2, 0, "today"),
+            "the" => {
+                if let Some(e) = self.words(i + 1, &["day", "before", "yesterday"]) {
+                    (e, -2, "yesterday")
+                } else if let Some(e) = self.words(i + 1, &["day", "after", "tomorrow"]) {
+                    (e, 2, "tomorrow")
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        if k == -1 && matches!(self.w(j), "morning" | "afternoon" | "evening" | "night") {
+            j += 1;
+        }
+        let j = self.absorb_clock(j);
+        m(j, TimeExpr::DayOffset(k), rule)
+    }
+
+    /// this/last/next week|month|year, the weekend, that month, the
+    /// following year, earlier this month, later that year.
+    fn unit_rel(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        let mut lead = "";
+        if matches!(self.w(j), "earlier" | "later") {
+            lead = self.w(j);
+            j += 1;
+        }
+        // (kind, token count)
+        let (kind, n) = match (self.w(j), self.w(j + 1)) {
+            ("this", "past") => ("past", 2),
+            ("the", "past" | "last") => ("past", 2),
+            ("the", "previous") => ("prev", 2),
+            ("previous", _) => ("prev", 1),
+            ("the", "following") | ("the", "next") => ("following", 2),
+            ("the", "same") | ("that", "same") => ("same", 2),
+            ("that", _) => ("same", 1),
+            ("this", _) => ("this", 1),
+            ("last", _) => ("last", 1),
+            ("next", _) | ("coming", _) => ("next", 1),
+            ("the", "coming") => ("next", 2),
+            ("the", _) => ("the", 1),
+            _ => return None,
+        };
+        let u = self.w(j + n);
+        let e = j + n + 1;
+        if !lead.is_empty() && !matches!(kind, "this" | "same") {
+            return None;
+        }
+        let rest = lead == "later";
+        let part = if rest { Part::Rest } else { Part::All };
+        // "the week before last"
+        if kind == "the" && self.words(e, &["before", "last"]).is_some() {
+            let e2 = e + 2;
+            return match u {
+                "week" => m(e2, TimeExpr::Week { offset: -2, part }, "week"),
+                "month" => m(e2, TimeExpr::MonthRel { offset: -2, part }, "month_rel"),
+                "year" => m(
+                    e2,
+                    TimeExpr::Year {
+                        year: YearRef::Rel(-2),
+                        part,
+                    },
+                    "year_rel",
+                ),
+                _ => None,
+            };
+        }
+        // "the month before", "the year before" → the previous one.
+        if kind == "the" && self.w(e) == "before" && matches!(u, "week" | "month" | "year") {
+            let unit = match u {
+                "week" => Unit::Week,
+                "month" => Unit::Month,
+                _ => Unit::Year,
+            };
+            return m(
+                e + 1,
+                TimeExpr::Rel(Rel::Unit {
+                    unit,
+                    offset: -1,
+                    part,
+                }),
+                "rel_unit",
+            );
+        }
+        let expr = match (kind, u) {
+            ("this", "week") => TimeExpr::Week { offset: 0, part },
+            ("last", "week") => TimeExpr::Week { offset: -1, part },
+            ("next", "week") => TimeExpr::Week { offset: 1, part },
+            ("past", "week") => TimeExpr::Recent(Dur::days(7)),
+            ("this" | "the", "weekend") => TimeExpr::Weekend { offset: 0 },
+            ("last" | "past", "weekend") => TimeExpr::Weekend { offset: -1 },
+            ("next", "weekend") => TimeExpr::Weekend { offset: 1 },
+            ("this", "month") => TimeExpr::MonthRel { offset: 0, part },
+            ("the", "month") if self.prev_word(i) == "of" => TimeExpr::MonthRel { offset: 0, part },
+            ("last", "month") => TimeExpr::MonthRel { offset: -1, part },
+            ("next", "month") => TimeExpr::MonthRel { offset: 1, part },
+            ("past", "month") => TimeExpr::Recent(Dur::new(1, Unit::Month)),
+            ("this", "year") => TimeExpr::Year {
+                year: YearRef::Rel(0),
+                part,
+            },
+            ("the", "year") if self.prev_word(i) == "of" && self.year_num(e).is_none() => {
+                TimeExpr::Year {
+                    year: YearRef::Rel(0),
+                    part,
+                }
+            }
+            ("last", "year") => TimeExpr::Year {
+                year: YearRef::Rel(-1),
+                part,
+            },
+            ("next", "year") => TimeExpr::Year {
+                year: YearRef::Rel(1),
+                part,
+            },
+            ("past", "year") => TimeExpr::Recent(Dur::new(1, Unit::Year)),
+            ("prev" | "same" | "following", "week" | "month" | "year") => {
+                let unit = match u {
+                    "week" => Unit::Week,
+                    "month" => Unit::Month,
+                    _ => Unit::Year,
+                };
+                let offset = match kind {
+                    "prev" => -1,
+                    "same" => 0,
+                    _ => 1,
+                };
+                TimeExpr::Rel(Rel::Unit { unit, offset, part })
+            }
+            ("same", "day" | "night" | "evening" | "morning" | "afternoon" | "date") => {
+                TimeExpr::Rel(Rel::Same)
+            }
+            _ => return None,
+        };
+        let rule = match &expr {
+            TimeExpr::Week { .. } => "week",
+            TimeExpr::Weekend { .. } => "weekend",
+            TimeExpr::MonthRel { .. } => "month_rel",
+            TimeExpr::Year { .. } => "year_rel",
+            TimeExpr::Recent(_) => "recent",
+            _ => "rel_unit",
+        };
+        // "that same day" is Same; "last week's" possessive is fine.
+        let mut e = e;
+        if self.apos_s(e) {
+            e += 2;
+        }
+        m(e, expr, rule)
+    }
+
+    /// "in 2023", "2006-2008", "the 1990s", "the year 2003".
+    fn year_rule(&self, i: usize) -> Option<M> {
+        // Decades.
+        let (j, the) = if self.w(i) == "the" {
+            (i + 1, true)
+        } else {
+            (i, false)
+        };
+        if let Some(t) = self.num(j) {
+            if t.digits == 4 && (1900..=2090).contains(&t.val) && t.val % 10 == 0 {
+                let s = if self.w(j + 1) == "s" && self.glued(j + 1) {
+                    Some(j + 2)
+                } else if self.apos_s(j + 1) {
+                    Some(j + 3)
+                } else {
+                    None
+                };
+                if let Some(e) = s {
+                    return m(
+                        e,
+                        TimeExpr::Decade {
+                            start: t.val as i32,
+                            part: Part::All,
+                        },
+                        "decade",
+                    );
+                }
+            }
+        }
+        if the {
+            if self.w(j) == "year" {
+                if let Some(y) = self.year_num(j + 1) {
+                    return m(
+                        j + 2,
+                        TimeExpr::Year {
+                            year: YearRef::Abs(y),
+                            part: Part::All,
+                        },
+                        "year",
+                    );
+                }
+            }
+            return None;
+        }
+        let y = self.year_num(i)?;
+        // Year ranges: "2006-2008", "2006–08".
+        if self.is_dash(i + 1) && self.glued(i + 1) {
+            if let Some(t2) = self.num(i + 2) {
+                let y2 = match t2.digits {
+                    4 => t2.val as i32,
+                    2 => y - y % 100 + t2.val as i32,
+                    _ => 0,
+                };
+                if y2 > y && y2 <= 2099 && !self.counted(i + 2) && self.glued(i + 2) {
+                    return m(
+                        i + 3,
+                        TimeExpr::Span(
+                            Box::new(TimeExpr::Year {
+                                year: YearRef::Abs(y),
+                                part: Part::All,
+                            }),
+                            Box::new(TimeExpr::Year {
+                                year: YearRef::Abs(y2),
+                                part: Part::All,
+                            }),
+                        ),
+                        "year_range",
+                    );
+                }
+            }
+            // "2023-10" etc.: not a plain year.
+            return None;
+        }
+        if !is_year_ctx(self.prev_word(i)) || self.counted(i) {
+            return None;
+        }
+        if self.pu(i + 1) == "." && self.num(i + 2).is_some() && self.glued(i + 2) {
+            return None;
+        }
+        m(
+            i + 1,
+            TimeExpr::Year {
+                year: YearRef::Abs(y),
+                part: Part::All,
+            },
+            "year",
+        )
+    }
+
+    /// "last summer", "summer 2004", "in the spring", "the winter of 2019".
+    fn season_rule(&self, i: usize) -> Option<M> {
+        let (mut year, mut j) = match (self.w(i), self.w(i + 1)) {
+            ("this", "past") => (YearRef::LastOf, i + 2),
+            ("last" | "past", _) => (YearRef::LastOf, i + 1),
+            ("this", _) => (YearRef::Rel(0), i + 1),
+            ("next" | "coming", _) => (YearRef::NextOf, i + 1),
+            _ => (YearRef::Implicit, i),
+        };
+        let modified = j > i;
+        if !modified && self.w(j) == "the" {
+            j += 1;
+        }
+        let season = match self.w(j) {
+            "spring" => Season::Spring,
+            "summer" => Season::Summer,
+            "autumn" | "fall" => Season::Autumn,
+            "winter" => Season::Winter,
+            _ => return None,
+        };
+        let mut e = j + 1;
+        let mut has_year = false;
+        if !modified {
+            let k = if self.pu(e) == "," { e + 1 } else { e };
+            let k2 = if self.w(k) == "of" { k + 1 } else { k };
+            if let Some(y) = self.year_num(k2).filter(|_| !self.counted(k2)) {
+                year = YearRef::Abs(y);
+                e = k2 + 1;
+                has_year = true;
+            } else if let Some((k3, yr)) = self.rel_year_after(e) {
+                year = yr;
+                e = k3;
+                has_year = true;
+            }
+        }
+        if !modified && !has_year {
+            let before = if self.w(i) == "the" { i } else { j };
+            let prev = if before == 0 { "" } else { self.w(before - 1) };
+            let ok = matches!(
+                prev,
+                "in" | "during"
+                    | "since"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "through"
+                    | "over"
+                    | "from"
+                    | "to"
+                    | "and"
+                    | "throughout"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "of"
+                    | "this"
+                    | "last"
+            ) || (before > 0 && self.is_dash(before - 1));
+            if !ok || self.w(e) == "of" {
+                return None;
+            }
+        }
+        m(
+            e,
+            TimeExpr::Season {
+                season,
+                year,
+                part: Part::All,
+            },
+            "season",
+        )
+    }
+
+    /// An amount: (end, qty).
+    fn qty(&self, i: usize) -> Option<(usize, Qty)> {
+        match (self.w(i), self.w(i + 1), self.w(i + 2)) {
+            ("a", "few", _) => return Some((i + 2, Qty::Few)),
+            ("few" | "several", _, _) => return Some((i + 1, Qty::Few)),
+            ("a", "couple", "of") => return Some((i + 3, Qty::Couple)),
+            ("a", "couple", _) => return Some((i + 2, Qty::Couple)),
+            ("a", "number", "of") => return Some((i + 3, Qty::Few)),
+            _ => {}
+        }
+        if let Some(n) = number_word(self.w(i)) {
+            return Some((i + 1, Qty::N(n)));
+        }
+        if let Some(t) = self.num(i) {
+            if t.digits >= 1 && t.digits <= 3 && !t.ordinal {
+                return Some((i + 1, Qty::N(t.val as i32)));
+            }
+        }
+        None
+    }
+
+    /// "three days ago", "a day later", "just over three weeks later",
+    /// "months later", "two days earlier", "the next day".
+    fn duration_rule(&self, i: usize) -> Option<M> {
+        // The next / previous day.
+        let w0 = self.w(i);
+        let fixed = match w0 {
+            "the" => match (self.w(i + 1), self.w(i + 2)) {
+                ("next" | "following", "day" | "morning" | "night" | "evening" | "afternoon") => {
+                    Some((i + 3, 1))
+                }
+                ("day", "after") if self.w(i + 3) != "tomorrow" => Some((i + 3, 1)),
+                ("day" | "night", "before") if self.w(i + 3) != "yesterday" => Some((i + 3, -1)),
+                ("previous", "day" | "night" | "evening") => Some((i + 3, -1)),
+                ("eve", _) => Some((i + 2, -1)),
+                _ => None,
+            },
+            "next" if self.w(i + 1) == "morning" => Some((i + 2, 1)),
+            _ => None,
+        };
+        if let Some((e, k)) = fixed {
+            let d = Dur::days(k);
+            return m(e, TimeExpr::Rel(Rel::Shift { lo: d, hi: d }), "next_day");
+        }
+        let mut j = i;
+        let mut ap = Approx::Exact;
+        let approx_word = matches!(
+            w0,
+            "just"
+                | "a"
+                | "more"
+                | "over"
+                | "about"
+                | "around"
+                | "roughly"
+                | "approximately"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "less"
+                | "close"
+        );
+        if !approx_word {
+        } else if let Some(e) = self
+            .words(j, &["just", "over"])
+            .or_else(|| self.words(j, &["a", "little", "over"]))
+            .or_else(|| self.words(j, &["a", "little", "more", "than"]))
+            .or_else(|| self.words(j, &["more", "than"]))
+            .or_else(|| self.words(j, &["over"]))
+        {
+            ap = Approx::Over;
+            j = e;
+        } else if let Some(e) = self
+            .words(j, &["about"])
+            .or_else(|| self.words(j, &["around"]))
+            .or_else(|| self.words(j, &["roughly"]))
+            .or_else(|| self.words(j, &["approximately"]))
+            .or_else(|| self.words(j, &["some"]))
+            .or_else(|| self.words(j, &["nearly"]))
+            .or_else(|| self.words(j, &["almost"]))
+            .or_else(|| self.words(j, &["just", "under"]))
+            .or_else(|| self.words(j, &["less", "than"]))
+            .or_else(|| self.words(j, &["close", "to"]))
+        {
+            ap = Approx::About;
+            j = e;
+        }
+        let (k, q) = match self.qty(j) {
+            Some(x) => x,
+            None => (j, Qty::Bare),
+        };
+        let (unit, plural) = unit_word(self.w(k))?;
+        if q == Qty::Bare && (!plural || ap != Approx::Exact) {
+            return None;
+        }
+        if let Qty::N(n) = q {
+            if n > 1000 {
+                return None;
+            }
+        }
+        let mut e = k + 1;
+        // "a day and a half later"
+        if self.words(e, &["and", "a", "half"]).is_some() {
+            e += 3;
+        }
+        let word = self.w(e);
+        let (lo, hi) = dur_bounds(q, unit, ap);
+        match word {
+            "ago" => {
+                let expr = match (q, ap, unit) {
+                    (Qty::N(n), Approx::Exact, DUnit::Cal(u)) => TimeExpr::Ago { n, unit: u },
+                    (Qty::N(n), Approx::Exact, DUnit::Fortnight) => TimeExpr::Ago {
+                        n: 2 * n,
+                        unit: Unit::Week,
+                    },
+                    _ => TimeExpr::AgoRange { lo, hi },
+                };
+                m(e + 1, expr, "ago")
+            }
+            "later" | "afterwards" | "afterward" | "on" | "after" | "thereafter" => {
+                if word == "on"
+                    && !matches!(self.pu(e + 1), "," | "." | ";" | "")
+                    && self.t.get(e + 1).is_some()
+                {
+                    return None;
+                }
+                let e2 = if word == "after" && matches!(self.w(e + 1), "that" | "this") {
+                    e + 2
+                } else {
+                    e + 1
+                };
+                m(e2, TimeExpr::Rel(Rel::Shift { lo, hi }), "later")
+            }
+            "earlier" | "before" | "prior" | "previously" => {
+                let e2 = if word == "prior" && self.w(e + 1) == "to" {
+                    e + 2
+                } else {
+                    e + 1
+                };
+                if word == "prior" && e2 == e + 1 {
+                    return m(
+                        e + 1,
+                        TimeExpr::Rel(Rel::Shift {
+                            lo: neg(hi),
+                            hi: neg(lo),
+                        }),
+                        "earlier",
+                    );
+                }
+                m(
+                    e2,
+                    TimeExpr::Rel(Rel::Shift {
+                        lo: neg(hi),
+                        hi: neg(lo),
+                    }),
+                    "earlier",
+                )
+            }
+            _ => None,
+        }
+    }
+
+    /// "within two days", "within hours".
+    fn within_rule(&self, i: usize) -> Option<M> {
+        if self.w(i) != "within" {
+            return None;
+        }
+        let mut j = i + 1;
+        if matches!(self.w(j), "the" | "just") {
+            j += 1;
+        }
+        let (k, q) = match self.qty(j) {
+            Some(x) => x,
+            None => (j, Qty::Bare),
+        };
+        let (unit, plural) = unit_word(self.w(k))?;
+        if q == Qty::Bare && !plural && unit != DUnit::Hour {
+            if self.w(j - 1) == "the" && matches!(unit, DUnit::Cal(Unit::Day)) {
+                // "within the day"
+                return m(k + 1, TimeExpr::Rel(Rel::Same), "within");
+            }
+            return None;
+        }
+        let (_, hi) = dur_bounds(q, unit, Approx::Exact);
+        let e = if self.words(k + 1, &["and", "a", "half"]).is_some() {
+            k + 4
+        } else {
+            k + 1
+        };
+        m(e, TimeExpr::Rel(Rel::Within(hi)), "within")
+    }
+
+    /// "recently", "lately", "in recent weeks", "the past two weeks",
+    /// "over the last few months".
+    fn recent_rule(&self, i: usize) -> Option<M> {
+        match self.w(i) {
+            "recently" | "lately" => return m(i + 1, TimeExpr::Recent(Dur::days(30)), "recent"),
+            "most" | "just" | "only" | "very" if self.w(i + 1) == "recently" => {
+                return m(i + 2, TimeExpr::Recent(Dur::days(30)), "recent")
+            }
+            _ => {}
+        }
+        let mut j = i;
+        if matches!(
+            self.w(j),
+            "in" | "over" | "during" | "for" | "within" | "throughout"
+        ) {
+            j += 1;
+        }
+        if self.w(j) == "recent" {
+            let (u, plural) = unit_word(self.w(j + 1))?;
+            if !plural {
+                return None;
+            }
+            let d = match u {
+                DUnit::Cal(Unit::Day) | DUnit::Hour => Dur::days(7),
+                DUnit::Cal(Unit::Week) | DUnit::Fortnight => Dur::days(30),
+                DUnit::Cal(Unit::Month) => Dur::days(90),
+                DUnit::Cal(Unit::Year) => Dur::new(3, Unit::Year),
+            };
+            return m(j + 2, TimeExpr::Recent(d), "recent");
+        }
+        let k = if matches!(
+            (self.w(j), self.w(j + 1)),
+            ("the" | "this", "past" | "last")
+        ) {
+            j + 2
+        } else if matches!(self.w(j), "past" | "last") && j > i {
+            j + 1
+        } else {
+            return None;
+        };
+        let (k2, q) = match self.qty(k) {
+            Some(x) => x,
+            None => (k, Qty::Bare),
+        };
+        let (u, plural) = unit_word(self.w(k2))?;
+        let d = match (q, u) {
+            (Qty::N(n), DUnit::Cal(unit)) if n <= 1000 => Dur::new(n, unit),
+            (Qty::N(n), DUnit::Fortnight) if n <= 1000 => Dur::new(2 * n, Unit::Week),
+            (Qty::Bare, DUnit::Cal(Unit::Week)) if !plural => Dur::days(7),
+            (Qty::Bare, DUnit::Cal(unit)) if !plural => Dur::new(1, unit),
+            (Qty::Bare, DUnit::Fortnight) => Dur::days(14),
+            (Qty::Few | Qty::Couple | Qty::Bare, DUnit::Cal(unit)) => match unit {
+                Unit::Day => Dur::days(7),
+                Unit::Week => Dur::days(30),
+                Unit::Month => Dur::days(90),
+                Unit::Year => Dur::new(3, Unit::Year),
+            },
+            (_, DUnit::Hour) => Dur::days(1),
+            _ => return None,
+        };
+        m(k2 + 1, TimeExpr::Recent(d), "recent")
+    }
+
+    /// now, currently, still, at present.
+    fn present_rule(&self, i: usize) -> Option<M> {
+        let e = match self.w(i) {
+            "now" | "currently" | "presently" | "still" | "nowadays" => i + 1,
+            "right" if self.w(i + 1) == "now" => i + 2,
+            "at" => self
+                .words(i, &["at", "present"])
+                .or_else(|| self.words(i, &["at", "the", "moment"]))
+                .or_else(|| self.words(i, &["at", "this", "moment"]))
+                .or_else(|| self.words(i, &["at", "the", "present", "time"]))?,
+            "these" if self.w(i + 1) == "days" => i + 2,
+            _ => return None,
+        };
+        if self.w(i) == "now" && self.is_dash(e) && self.glued(e) {
+            // "now-defunct"
+            return None;
+        }
+        m(e, TimeExpr::Present, "present")
+    }
+
+    /// that day, the same day, later, afterwards, at the same time,
+    /// shortly after, later that month.
+    fn rel_misc(&self, i: usize) -> Option<M> {
+        let w = self.w(i);
+        // later that day / later that month
+        if matches!(w, "later" | "earlier") && self.w(i + 1) == "that" {
+            let u = self.w(i + 2);
+            match u {
+                "day" | "night" | "evening" | "morning" | "afternoon" => {
+                    return m(i + 3, TimeExpr::Rel(Rel::Same), "same_day")
+                }
+                "week" | "month" | "year" => {
+                    let unit = match u {
+                        "week" => Unit::Week,
+                        "month" => Unit::Month,
+                        _ => Unit::Year,
+                    };
+                    let part = if w == "later" { Part::Rest } else { Part::All };
+                    return m(
+                        i + 3,
+                        TimeExpr::Rel(Rel::Unit {
+                            unit,
+                            offset: 0,
+                            part,
+                        }),
+                        "rel_unit",
+                    );
+                }
+                _ => {}
+            }
+        }
+        if w == "that" || (w == "the" && self.w(i + 1) == "same") {
+            let mut j = i + 1;
+            if self.w(j) == "same" {
+                j += 1;
+            }
+            if matches!(
+                self.w(j),
+                "day" | "night" | "evening" | "morning" | "afternoon" | "date"
+            ) {
+                return m(j + 1, TimeExpr::Rel(Rel::Same), "same_day");
+            }
+        }
+        let (w1, w2) = (self.w(i + 1), self.w(i + 2));
+        let same = match (w, w1, w2) {
+            ("at", "the", "same") if self.w(i + 3) == "time" => Some(i + 4),
+            ("at", "that", "time" | "point") | ("at", "the", "time") | ("by", "that", "time") => {
+                Some(i + 3)
+            }
+            ("by" | "until" | "till", "then", _) => Some(i + 2),
+            _ => None,
+        };
+        if let Some(e) = same {
+            return m(e, TimeExpr::Rel(Rel::Same), "same_time");
+        }
+        let soon = match (w, w1, w2) {
+            ("shortly" | "soon", "afterwards" | "afterward" | "thereafter" | "after", _) => {
+                Some((i + 2, 7))
+            }
+            ("not", "long", "after" | "afterwards") => Some((i + 3, 7)),
+            ("immediately", "after" | "afterwards", _) | ("right", "after", _) => Some((i + 2, 1)),
+            _ => None,
+        };
+        if let Some((e, hi)) = soon {
+            let e = if self.w(e) == "that" { e + 1 } else { e };
+            return m(
+                e,
+                TimeExpr::Rel(Rel::Shift {
+                    lo: Dur::days(0),
+                    hi: Dur::days(hi),
+                }),
+                "shortly_after",
+            );
+        }
+        match w {
+            "later" => {
+                if matches!(
+                    self.w(i + 1),
+                    "date" | "stage" | "than" | "life" | "years" | "part" | "on"
+                ) {
+                    if self.w(i + 1) == "on" {
+                        return m(i + 2, TimeExpr::Rel(Rel::Later), "later");
+                    }
+                    return None;
+                }
+                m(i + 1, TimeExpr::Rel(Rel::Later), "later")
+            }
+            "afterwards" | "afterward" | "subsequently" | "thereafter" | "eventually" => {
+                m(i + 1, TimeExpr::Rel(Rel::Later), "later")
+            }
+            "after" if self.w(i + 1) == "that" && matches!(self.pu(i + 2), "," | "." | ";") => {
+                m(i + 2, TimeExpr::Rel(Rel::Later), "later")
+            }
+            _ => None,
+        }
+    }
+
+    /// A part prefix: (end, part).
+    fn part_prefix(&self, i: usize) -> Option<(usize, Part, bool)> {
+        // (words, part, is "the X of" form)
+        let simple = match self.w(i) {
+            "early" => Some(Part::Early),
+            "mid" => Some(Part::Mid),
+            "late" => Some(Part::Late),
+            "end" if self.is_dash(i + 1) => Some(Part::Late),
+            _ => None,
+        };
+        if let Some(p) = simple {
+            let mut j = i + 1;
+            if self.is_dash(j) {
+                j += 1;
+            } else if self.w(j) == "in" && self.w(j + 1) == "the" {
+                // "early in the year" → handled via "the year"? keep simple
+                return None;
+            }
+            return Some((j, p, false));
+        }
+        let j = if self.w(i) == "the" { i + 1 } else { i };
+        let (k, p) = match (self.w(j), self.w(j + 1), self.w(j + 2)) {
+            ("end" | "close", "of", _) => (j + 2, Part::Late),
+            ("beginning" | "start" | "outset", "of", _) => (j + 2, Part::Early),
+            ("middle", "of", _) => (j + 2, Part::Mid),
+            ("first", "half", "of") => (j + 3, Part::FirstHalf),
+            ("second" | "latter", "half", "of") => (j + 3, Part::SecondHalf),
+            ("first", "week", "of") => (j + 3, Part::Week(1)),
+            ("second", "week", "of") => (j + 3, Part::Week(2)),
+            ("third", "week", "of") => (j + 3, Part::Week(3)),
+            ("fourth", "week", "of") => (j + 3, Part::Week(4)),
+            ("last" | "final", "week", "of") => (j + 3, Part::Week(5)),
+            ("first", "days" | "few", "of") => (j + 3, Part::Early),
+            ("last" | "final", "days", "of") => (j + 3, Part::Late),
+            ("first", "few", "days") if self.w(j + 3) == "of" => (j + 4, Part::Early),
+            ("last" | "final", "few", "days") if self.w(j + 3) == "of" => (j + 4, Part::Late),
+            _ => return None,
+        };
+        Some((k, p, true))
+    }
+
+    fn part_rule(&self, i: usize) -> Option<M> {
+        let (j, part, _) = self.part_prefix(i)?;
+        let mut j = j;
+        // "early on Tuesday", "late on Monday"
+        if matches!(part, Part::Early | Part::Late) && self.w(j) == "on" {
+            j += 1;
+        }
+        let x = self.core_no_part(j)?;
+        let expr = apply_part(&x.expr, part)?;
+        m(x.end, expr, x.rule)
+    }
+
+    /// "at around 6 p.m. Wednesday", "on the night of Oct. 9".
+    fn clock_prefix(&self, i: usize) -> Option<M> {
+        let j = if let Some(e) = self.at_clock(i, false) {
+            let mut e = e;
+            if self.pu(e) == "," {
+                e += 1;
+            }
+            if self.w(e) == "on" {
+                e += 1;
+            }
+            e
+        } else {
+            let mut j = i;
+            if self.w(j) == "the" {
+                j += 1;
+            }
+            if matches!(self.w(j), "early" | "late") {
+                j += 1;
+            }
+            if !matches!(
+                self.w(j),
+                "morning" | "night" | "evening" | "afternoon" | "hours"
+            ) || self.w(j + 1) != "of"
+            {
+                return None;
+            }
+            j + 2
+        };
+        let x = self.core(j)?;
+        if !day_like(&x.expr) {
+            return None;
+        }
+        m(x.end, x.expr, x.rule)
+    }
+
+    fn core_no_part(&self, i: usize) -> Option<M> {
+        let t = self.t.get(i)?;
+        match t.kind {
+            Kind::Punct => None,
+            Kind::Num => {
+                let mut best = self.iso(i);
+                best = longest(best, self.day_first(i));
+                best = longest(best, self.year_rule(i));
+                best = longest(best, self.duration_rule(i));
+                best = longest(best, self.clock_prefix(i));
+                best
+            }
+            Kind::Word => {
+                let w = self.w(i);
+                if t.upper {
+                    if let Some(x) = longest(self.month_first(i), self.weekday_rule(i)) {
+                        return Some(x);
+                    }
+                }
+                let r = rules_for(w);
+                if r == 0 || !self.second_word_ok(w, i + 1) {
+                    return None;
+                }
+                let mut best = None;
+                if r & DAYF != 0 {
+                    best = longest(best, self.day_first(i));
+                }
+                if r & WKD != 0 {
+                    best = longest(best, self.weekday_rule(i));
+                }
+                if r & DREL != 0 {
+                    best = longest(best, self.day_rel(i));
+                }
+                if r & UREL != 0 {
+                    best = longest(best, self.unit_rel(i));
+                }
+                if r & YEAR != 0 {
+                    best = longest(best, self.year_rule(i));
+                }
+                if r & SEASON != 0 {
+                    best = longest(best, self.season_rule(i));
+                }
+                if r & DUR != 0 {
+                    best = longest(best, self.duration_rule(i));
+                }
+                if r & WITHIN != 0 {
+                    best = longest(best, self.within_rule(i));
+                }
+                if r & RECENT != 0 {
+                    best = longest(best, self.recent_rule(i));
+                }
+                if r & PRESENT != 0 {
+                    best = longest(best, self.present_rule(i));
+                }
+                if r & MISC != 0 {
+                    best = longest(best, self.rel_misc(i));
+                }
+                if r & CLOCK != 0 {
+                    best = longest(best, self.clock_prefix(i));
+                }
+                best
+            }
+        }
+    }
+
+    fn core(&self, i: usize) -> Option<M> {
+        if let Some((_, hit)) = self.memo.borrow().iter().find(|(k, _)| *k == i) {
+            return hit.clone();
+        }
+        let r = self.core_uncached(i);
+        let mut memo = self.memo.borrow_mut();
+        if memo.len() >= 8 {
+            memo.remove(0);
+        }
+        memo.push((i, r.clone()));
+        r
+    }
+
+    fn core_uncached(&self, i: usize) -> Option<M> {
+        let a = self.core_no_part(i);
+        if matches!(
+            self.w(i),
+            "early"
+                | "mid"
+                | "late"
+                | "end"
+                | "the"
+                | "beginning"
+                | "start"
+                | "middle"
+                | "first"
+                | "last"
+                | "close"
+        ) {
+            return longest(a, self.part_rule(i));
+        }
+        a
+    }
+
+    /// A core expression, joined with a second one by "and", "or", "to",
+    /// "through", "until" or a dash into a span.
+    fn merged(&self, i: usize) -> Option<M> {
+        let mut x = self.core(i)?;
+        if !mergeable(&x.expr) {
+            return Some(x);
+        }
+        for _ in 0..3 {
+            let c = x.end;
+            let conn = if self.is_dash(c) { "-" } else { self.w(c) };
+            if !matches!(
+                conn,
+                "and" | "or" | "to" | "through" | "until" | "till" | "-" | "&" | "into"
+            ) {
+                break;
+            }
+            let mut k = c + 1;
+            if matches!(self.w(k), "on" | "in" | "during") {
+                k += 1;
+            }
+            if matches!(conn, "to" | "until" | "till" | "through") {
+                if let Some(p) = self
+                    .present_rule(k)
+                    .or_else(|| self.day_rel(k).filter(|d| d.expr == TimeExpr::DayOffset(0)))
+                {
+                    x = M {
+                        end: p.end,
+                        expr: TimeExpr::Span(Box::new(x.expr), Box::new(TimeExpr::Present)),
+                        rule: "span",
+                    };
+                    break;
+                }
+            }
+            let y = match self.core(k) {
+                Some(y) if mergeable(&y.expr) => y,
+                _ => break,
+            };
+            let a = inherit_year(x.expr, &y.expr);
+            x = M {
+                end: y.end,
+                expr: TimeExpr::Span(Box::new(a), Box::new(y.expr)),
+                rule: "span",
+            };
+        }
+        Some(x)
+    }
+
+    /// A cheap test on the word after the commonest openers ("the", "a",
+    /// "in", "at", "by") before any rule runs.
+    fn second_word_ok(&self, w: &str, j: usize) -> bool {
+        if self.num(j).is_some() {
+            return true;
+        }
+        let n = self.w(j);
+        match w {
+            "the" => matches!(
+                n,
+                "day"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "past"
+                    | "last"
+                    | "previous"
+                    | "following"
+                    | "next"
+                    | "same"
+                    | "eve"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "weekend"
+                    | "coming"
+                    | "spring"
+                    | "summer"
+                    | "autumn"
+                    | "fall"
+                    | "winter"
+                    | "early"
+                    | "late"
+                    | "end"
+                    | "beginning"
+                    | "start"
+                    | "middle"
+                    | "first"
+                    | "second"
+                    | "latter"
+                    | "third"
+                    | "fourth"
+                    | "final"
+                    | "close"
+                    | "outset"
+                    | "small"
+                    | "hours"
+            ),
+            "a" | "an" => matches!(
+                n,
+                "few"
+                    | "couple"
+                    | "number"
+                    | "day"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "fortnight"
+                    | "little"
+                    | "night"
+                    | "hour"
+                    | "minute"
+                    | "moment"
+            ),
+            "in" | "for" | "during" | "throughout" => {
+                matches!(n, "recent" | "the" | "past" | "last" | "this")
+            }
+            "at" => matches!(
+                n,
+                "present"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "around"
+                    | "about"
+                    | "approximately"
+                    | "roughly"
+                    | "some"
+                    | "just"
+                    | "noon"
+                    | "midnight"
+                    | "midday"
+                    | "dawn"
+                    | "daybreak"
+                    | "dusk"
+            ),
+            "by" => matches!(n, "then" | "that"),
+            _ => true,
+        }
+    }
+
+    /// A cheap test: can an expression start at token `i`?
+    fn can_start(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        match t.kind {
+            Kind::Punct => false,
+            Kind::Num => true,
+            Kind::Word => {
+                let w = &self.lc[t.start..t.end];
+                rules_for(w) != 0
+                    || (t.upper && (month_word(w).is_some() || weekday_word(w).is_some()))
+                    || matches!(
+                        w,
+                        "since"
+                            | "ever"
+                            | "as"
+                            | "on"
+                            | "from"
+                            | "between"
+                            | "circa"
+                            | "up"
+                            | "starting"
+                            | "beginning"
+                            | "early"
+                            | "mid"
+                            | "late"
+                            | "end"
+                            | "start"
+                            | "middle"
+                            | "first"
+                            | "close"
+                    )
+            }
+        }
+    }
+
+    /// Prefixed forms and bare ones; the longest wins.
+    fn top(&self, i: usize) -> Option<M> {
+        let t = self.t.get(i)?;
+        if t.kind == Kind::Punct {
+            return None;
+        }
+        let w = self.w(i);
+        let mut best = self.merged(i);
+        match w {
+            "since" | "ever" => {
+                let j = if w == "ever" {
+                    if self.w(i + 1) != "since" {
+                        return best;
+                    }
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if self.w(j) == "then" {
+                    return longest(best, m(j + 1, TimeExpr::Rel(Rel::SinceThen), "since_then"));
+                }
+                if let Some(x) = self.merged(j) {
+                    if mergeable(&x.expr)
+                        || matches!(
+                            x.expr,
+                            TimeExpr::Rel(Rel::Same | Rel::Unit { .. })
+                                | TimeExpr::Ago { .. }
+                                | TimeExpr::AgoRange { .. }
+                        )
+                    {
+                        best = longest(best, m(x.end, TimeExpr::Since(Box::new(x.expr)), "since"));
+                    }
+                } else if w == "ever" && !matches!(self.t.get(j).map(|t| t.kind), Some(Kind::Word))
+                {
+                    best = longest(best, m(j, TimeExpr::Rel(Rel::SinceThen), "since_then"));
+                }
+            }
+            "by" => {
+                if self.w(i + 1) == "now" {
+                    return longest(best, m(i + 2, TimeExpr::Present, "present"));
+                }
+                if let Some(x) = self.merged(i + 1) {
+                    if mergeable(&x.expr) || matches!(x.expr, TimeExpr::Weekend { .. }) {
+                        let mut e = x.end;
+                        let k = if self.pu(e) == "," { e + 1 } else { e };
+                        if let Some(e2) = self.words(k, &["at", "the", "latest"]) {
+                            e = e2;
+                        }
+                        best =
+                            longest(best, m(e, TimeExpr::Deadline(Box::new(x.expr)), "deadline"));
+                    }
+                }
+            }
+            "as" => {
+                let (j, since) = if let Some(j) = self
+                    .words(i, &["as", "of"])
+                    .or_else(|| self.words(i, &["as", "at"]))
+                {
+                    (j, false)
+                } else if let Some(j) = self
+                    .words(i, &["as", "late", "as"])
+                    .or_else(|| self.words(i, &["as", "recently", "as"]))
+                {
+                    (j, true)
+                } else if let Some(j) = self.words(i, &["as", "early", "as"]) {
+                    (j, false)
+                } else {
+                    return best;
+                };
+                if matches!(self.w(j), "now" | "today") {
+                    return longest(best, m(j + 1, TimeExpr::Present, "present"));
+                }
+                if let Some(x) = self.merged(j) {
+                    if since {
+                        best = longest(best, m(x.end, TimeExpr::Since(Box::new(x.expr)), "since"));
+                    } else {
+                        best = longest(best, Some(M { end: x.end, ..x }));
+                    }
+                }
+            }
+            "until" | "till" | "through" | "throughout" | "on" | "in" | "during" | "at"
+            | "around" | "about" | "from" | "between" | "over" | "circa" | "up" | "starting"
+            | "beginning" => {
+                let mut j = i + 1;
+                if w == "up" {
+                    if !matches!(self.w(j), "to" | "until" | "till") {
+                        return best;
+                    }
+                    j += 1;
+                }
+                if matches!(w, "starting" | "beginning")
+                    && matches!(self.w(j), "in" | "on" | "from")
+                {
+                    j += 1;
+                }
+                if matches!(w, "until" | "till") && matches!(self.w(j), "now" | "today") {
+                    return longest(best, m(j + 1, TimeExpr::Present, "present"));
+                }
+                if let Some(x) = self.merged(j) {
+                    let ok = match w {
+                        "starting" | "beginning" => {
+                            best = longest(
+                                best,
+                                m(x.end, TimeExpr::Since(Box::new(x.expr.clone())), "since"),
+                            );
+                            false
+                        }
+                        _ => true,
+                    };
+                    if ok {
+                        best = longest(best, Some(x));
+                    }
+                }
+            }
+            _ => {}
+        }
+        best
+    }
+}
+
+const DAYF: u16 = 1;
+const WKD: u16 = 1 << 1;
+const DREL: u16 = 1 << 2;
+const UREL: u16 = 1 << 3;
+const YEAR: u16 = 1 << 4;
+const SEASON: u16 = 1 << 5;
+const DUR: u16 = 1 << 6;
+const WITHIN: u16 = 1 << 7;
+const RECENT: u16 = 1 << 8;
+const PRESENT: u16 = 1 << 9;
+const MISC: u16 = 1 << 10;
+const CLOCK: u16 = 1 << 11;
+
+/// The rules that can start at a (lower-case) word; 0 for most words.
+fn rules_for(w: &str) -> u16 {
+    match w {
+        "the" => DAYF | DREL | UREL | YEAR | SEASON | DUR | RECENT | MISC | CLOCK,
+        "last" | "this" | "next" | "past" | "coming" => WKD | DREL | UREL | SEASON,
+        "previous" => UREL,
+        "that" => UREL | MISC,
+        "yesterday" | "today" | "tonight" | "tomorrow" => DREL,
+        "earlier" | "later" => DREL | UREL | MISC,
+        "spring" | "summer" | "autumn" | "fall" | "winter" => SEASON,
+        "a" | "an" | "few" | "several" | "more" | "over" | "less" | "nearly" | "almost"
+        | "close" => DUR,
+        "about" | "around" | "roughly" | "approximately" | "some" => DUR | CLOCK,
+        "just" => DUR | RECENT,
+        "days" | "weeks" | "months" | "years" | "hours" | "minutes" | "moments" | "nights" => DUR,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        | "eleven" | "twelve" | "thirteen" | "fourteen" | "fifteen" | "sixteen" | "seventeen"
+        | "eighteen" | "nineteen" | "twenty" | "thirty" | "forty" | "fifty" | "sixty" => DUR,
+        "within" => WITHIN | RECENT,
+        "recently" | "lately" | "most" | "only" | "very" => RECENT,
+        "in" | "during" | "for" | "throughout" => RECENT,
+        "now" | "currently" | "presently" | "still" | "nowadays" | "these" => PRESENT,
+        "right" => PRESENT | MISC,
+        "at" => PRESENT | MISC | CLOCK,
+        "by" | "until" | "till" | "shortly" | "soon" | "not" | "immediately" | "afterwards"
+        | "afterward" | "subsequently" | "thereafter" | "eventually" => MISC,
+        "after" => MISC | CLOCK,
+        "noon" | "midnight" | "midday" | "dawn" | "daybreak" | "dusk" => CLOCK,
+        _ => 0,
+    }
+}
+
+/// Every time expression in `text`, in order, not overlapping.
+pub(crate) fn find(text: &str) -> Vec<TimeMention> {
+    let lc = text.to_ascii_lowercase();
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize(text, &mut toks);
+    let p = P {
+        t: &toks,
+        text,
+        lc: &lc,
+        memo: RefCell::new(Vec::with_capacity(8)),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !p.can_start(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(x) = p.top(i) {
+            if x.end > i && x.end <= toks.len() {
+                out.push(TimeMention {
+                    start: toks[i].start,
+                    end: toks[x.end - 1].end,
+                    rule: x.rule,
+                    expr: x.expr,
+                });
+                i = x.end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
