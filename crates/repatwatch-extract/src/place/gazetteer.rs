@@ -92,6 +92,14 @@ pub(crate) fn get() -> &'static Gazetteer {
 /// Appends the matching key of `s` to `out`: lower-case letters and digits,
 /// diacritics folded, everything else (spaces, hyphens, apostrophes) dropped.
 pub(crate) fn push_key(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase() as char);
+            }
+        }
+        return;
+    }
     for c in s.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {

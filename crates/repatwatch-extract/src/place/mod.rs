@@ -1370,8 +1370,10 @@ mod tests {
         let mbs = text.len() as f64 / secs / 1e6;
         eprintln!("place::find: {mbs:.1} MB/s, {n} mentions");
         assert!(n >= 1000 * 15, "{n}");
-        // debug builds are slow; the target (50 MB/s) is for release builds
-        assert!(mbs > 2.0, "{mbs} MB/s");
+        // the target (50 MB/s) is for release builds on an idle machine;
+        // these floors only catch a quadratic slip
+        let floor = if cfg!(debug_assertions) { 0.3 } else { 10.0 };
+        assert!(mbs > floor, "{mbs} MB/s");
     }
 
     proptest! {
