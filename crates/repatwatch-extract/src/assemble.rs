@@ -301,12 +301,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     // A breakdown in the same clause can tell the gender.
     let distinct_words = person.map(|p| &text[p.start..p.end]).unwrap_or("");
     let distinct = r.distinct.is_match(distinct_words)
-        || r.distinct.is_match(
-            &text[sent.start..(sent.start + 24).min(sent.end)]
-                .chars()
-                .take(24)
-                .collect::<String>(),
-        ) && text[sent.start..sent.end]
+        || text[sent.start..sent.end]
             .to_lowercase()
             .starts_with("separately");
 
@@ -533,15 +528,7 @@ fn select_places(
     let r = res();
     let mut out: Vec<(Location, &'static str)> = Vec::new();
     for p in places {
-        let before = &text[p.start.saturating_sub(48)..p.start];
-        let before = {
-            let mut b = p.start.saturating_sub(48);
-            while !text.is_char_boundary(b) {
-                b += 1;
-            }
-            let _ = before;
-            &text[b..p.start]
-        };
+        let before = &text[back(text, p.start, 48)..p.start];
         if r.origin_before.is_match(before) {
             continue;
         }
@@ -629,6 +616,15 @@ fn select_places(
     out
 }
 
+/// The char boundary at most `n` bytes before `i`.
+fn back(text: &str, i: usize, n: usize) -> usize {
+    let mut b = i.saturating_sub(n);
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    b
+}
+
 fn norm(s: &str) -> String {
     s.to_lowercase()
         .chars()
@@ -657,10 +653,10 @@ fn actors_for(
         let in_dest = dest
             .map(|(ds, de)| a.start >= ds && a.start <= de + 30)
             .unwrap_or(false)
-            || text[a.start.saturating_sub(4).max(clause.0)..a.start]
+            || text[back(text, a.start, 4).max(clause.0)..a.start]
                 .to_lowercase()
                 .ends_with("to ")
-            || text[a.start.saturating_sub(8).max(clause.0)..a.start]
+            || text[back(text, a.start, 8).max(clause.0)..a.start]
                 .to_lowercase()
                 .contains("to the ");
         let cc_fallback = place_cc.as_deref();

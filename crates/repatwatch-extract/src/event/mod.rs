@@ -663,13 +663,12 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
             if let Some(h) = c.hedge.find(&text[cs..ts]) {
                 hedged = true;
                 hedge_words = Some((cs + h.start(), cs + h.end()));
-            } else if let Some(h) = c
-                .hedge
-                .find(&text[te..ce.min(te + 40).max(te)])
-                .filter(|_| ce > te)
-            {
-                let a = &text[te..ce.min(te + 40).max(te)];
-                if a.is_char_boundary(h.end()) {
+            } else if ce > te {
+                let mut wend = ce.min(te + 40);
+                while !text.is_char_boundary(wend) {
+                    wend -= 1;
+                }
+                if let Some(h) = c.hedge.find(&text[te..wend]) {
                     hedged = true;
                     hedge_words = Some((te + h.start(), te + h.end()));
                 }
