@@ -100,7 +100,7 @@ fn res() -> &'static Res {
         source_un: re(r"(?i)\b(?:u\.n\.|un experts?|united nations|unhcr|ohchr|special rapporteur|human rights office)\b"),
         source_media: re(r"(?i)\b(?:yonhap|rfa|radio free asia|daily nk|dong-a|chosun|newsis|news 1|kbs|reuters|afp|ap|kyodo|media reports?|news reports?|local daily|the paper|international herald tribune|open radio)\b"),
         source_family: re(r"(?i)\b(?:his|her|their)\s+(?:wife|husband|sister|brother|mother|father|family|relatives?|son|daughter)\b|\brelatives?\b|\bfamily says\b"),
-        origin_before: re(r"(?i)(?:native\s+of|come\s+from|comes\s+from|came\s+from|hails\s+from|had\s+left|left|faces|facing|across\s+(?:the\s+river\s+)?from|from\s+(?:the\s+)?(?:north\s+korean\s+)?(?:city|town)\s+of|opposite|near\s+the\s+border\s+with|borders|bordering|on\s+(?:its|the)\s+way\s+to|heading\s+for|reach|reached|trying\s+to\s+reach|fled\s+to|to\s+flee|escaped\s+to|via|by\s+way\s+of)\s*(?:\w+\s+){0,2}$"),
+        origin_before: re(r"(?i)(?:(?:miles|kilometers|kilometres|km)\s+(?:\w+\s+)?(?:of|from)|native\s+of|come\s+from|comes\s+from|came\s+from|hails\s+from|had\s+left|left|faces|facing|across\s+(?:the\s+river\s+)?from|from\s+(?:the\s+)?(?:north\s+korean\s+)?(?:city|town)\s+of|opposite|near\s+the\s+border\s+with|borders|bordering|on\s+(?:its|the)\s+way\s+to|heading\s+for|reach|reached|trying\s+to\s+reach|fled\s+to|to\s+flee|escaped\s+to|via|by\s+way\s+of)\s*(?:\w+\s+){0,2}$"),
         condition_after: re(r"(?i)^[^.;]{0,80}?\b(?:if|unless|provided)\b"),
         custody_context: re(r"(?i)\b(?:custody|detention|detained|prison|camp|guards?|tortur\w*|beat\w*|starv\w*|froze|frozen|held|herself|himself|own\s+li(?:fe|ves)|suicide|returned|returnees?|sent\s+back|repatriat\w*|execut\w*|interrogat\w*|cell)\b"),
         present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
@@ -331,9 +331,16 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let mut date = None;
     let mut date_own = false;
     if let Some(published) = ctx.published {
-        let mut times: Vec<&TimeMention> = within(&doc.times, clause, |t| (t.start, t.end));
+        let act_time = |t: &&TimeMention| !reporting_time(text, sent.start, t);
+        let mut times: Vec<&TimeMention> = within(&doc.times, clause, |t| (t.start, t.end))
+            .into_iter()
+            .filter(act_time)
+            .collect();
         if times.is_empty() {
-            times = within(&doc.times, sentence, |t| (t.start, t.end));
+            times = within(&doc.times, sentence, |t| (t.start, t.end))
+                .into_iter()
+                .filter(act_time)
+                .collect();
         }
         times.sort_by_key(|t| dist((t.start, t.end), trig));
         let reference = antecedent.and_then(|a| a.date.map(|d| d.0));
@@ -517,6 +524,28 @@ fn gapped_items<'d>(
         out.push(((a, t.end), pm, (range, Some((t.start, t.end)), t.rule)));
     }
     out
+}
+
+/// A time that dates the report or its telling, not the act: a dateline
+/// ("SEOUL, Dec. 30 (Yonhap) --") or the time of a reporting verb ("said on
+/// Tuesday", "told RFA on Oct. 11").
+fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention) -> bool {
+    static R: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (said, dateline) = R.get_or_init(|| {
+        (
+            re(r"(?i)\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|added|stated|disclosed|revealed|explained|wrote|noted|warned|claimed|informed|published|learned)\b(?:\s+[\w.’'-]+){0,4}?\s*(?:on\s+|in\s+|this\s+|last\s+)?$"),
+            re(r"^\s*(?:,?\s*\d{4})?\s*\)?\s*(?:\([\w .]+\))?\s*(?:--|—|–|-|\w+\s+-)"),
+        )
+    });
+    let before = &text[back(text, t.start, 48).max(sentence_start)..t.start];
+    if said.is_match(before) {
+        return true;
+    }
+    let mut after_end = (t.end + 24).min(text.len());
+    while !text.is_char_boundary(after_end) {
+        after_end -= 1;
+    }
+    t.start - sentence_start < 40 && dateline.is_match(&text[t.end..after_end])
 }
 
 /// The places of the act among the places of its clause.
