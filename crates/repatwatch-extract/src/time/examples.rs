@@ -743,6 +743,11 @@ const NO_MENTION: &[&str] = &[
     "in Sept",
     "a later stage of the talks",
     "the 9th day of detention",
+    "They were helped by 2000 people.",
+    "Kim Jong Un met Xi Jinping.",
+    "the first few defectors",
+    "a day-long meeting",
+    "He has been there for three days.",
 ];
 
 /// (text, expected mention texts in order)
@@ -764,6 +769,8 @@ const SPANS: &[(&str, &[&str])] = &[
     ("The 1951 Convention was signed in 1951.", &["in 1951"]),
     ("They are currently being held.", &["currently"]),
     ("the 29th of last month", &["the 29th of last month"]),
+    ("Last April, a broker was paid.", &["Last April"]),
+    ("officials said Thursday that", &["Thursday"]),
     (
         "Seoul’s police said on Monday that 3 were held.",
         &["on Monday"],
