@@ -692,6 +692,72 @@ const EXAMPLES: &[(&str, &str, Direction, &str, &str)] = &[
         "2020-02-01..2020-02-29",
     ),
     ("three days later", "2024-05-08", P, "", ""),
+    (
+        "later that day",
+        "2024-05-08",
+        P,
+        "2024-04-01",
+        "2024-04-01",
+    ),
+    (
+        "the next morning",
+        "2024-05-08",
+        P,
+        "2024-04-01",
+        "2024-04-02",
+    ),
+    (
+        "nearly two months later",
+        "2024-05-08",
+        P,
+        "2024-01-10",
+        "2024-03-03..2024-03-17",
+    ),
+    (
+        "a couple of days ago",
+        "2024-05-08",
+        P,
+        "",
+        "2024-05-05..2024-05-07",
+    ),
+    (
+        "in the last three months",
+        "2024-05-08",
+        P,
+        "",
+        "2024-02-08..2024-05-08",
+    ),
+    (
+        "this past weekend",
+        "2024-05-06",
+        P,
+        "",
+        "2024-05-04..2024-05-05",
+    ),
+    ("late on Monday", "2024-05-08", P, "", "2024-05-06"),
+    (
+        "since early 2020",
+        "2024-05-08",
+        P,
+        "",
+        "2020-01-01..2024-05-08",
+    ),
+    ("as of now", "2024-05-08", P, "", "2024-05-08"),
+    ("dated 2023/10/09", "2024-05-08", P, "", "2023-10-09"),
+    (
+        "from July 2016 to June 2017",
+        "2024-05-08",
+        P,
+        "",
+        "2016-07-01..2017-06-30",
+    ),
+    (
+        "in the 1990s and 2000s",
+        "2024-05-08",
+        P,
+        "",
+        "1990-01-01..2009-12-31",
+    ),
     // deadlines
     ("by Oct. 20", "2024-10-09", F, "", "2024-10-09..2024-10-20"),
     (
@@ -743,6 +809,11 @@ const NO_MENTION: &[&str] = &[
     "in Sept",
     "a later stage of the talks",
     "the 9th day of detention",
+    "They were helped by 2000 people.",
+    "Kim Jong Un met Xi Jinping.",
+    "the first few defectors",
+    "a day-long meeting",
+    "He has been there for three days.",
 ];
 
 /// (text, expected mention texts in order)
@@ -764,6 +835,8 @@ const SPANS: &[(&str, &[&str])] = &[
     ("The 1951 Convention was signed in 1951.", &["in 1951"]),
     ("They are currently being held.", &["currently"]),
     ("the 29th of last month", &["the 29th of last month"]),
+    ("Last April, a broker was paid.", &["Last April"]),
+    ("officials said Thursday that", &["Thursday"]),
     (
         "Seoul’s police said on Monday that 3 were held.",
         &["on Monday"],
@@ -882,7 +955,7 @@ fn speed() {
         within days, and that more than 600 people have been repatriated since last year. ";
     let text = para.repeat(2048 / para.len() + 1);
     // The best of several batches: the machine may be shared.
-    let n = 200;
+    let n = if cfg!(debug_assertions) { 20 } else { 200 };
     let mut count = 0;
     let mut best = f64::MAX;
     for _ in 0..10 {
@@ -897,7 +970,7 @@ fn speed() {
     eprintln!("time::find: {mbps:.1} MB/s");
     // Debug builds are slow; the bound only guards against blow-ups.
     assert!(
-        mbps > if cfg!(debug_assertions) { 2.0 } else { 50.0 },
+        mbps > if cfg!(debug_assertions) { 0.2 } else { 50.0 },
         "{mbps} MB/s"
     );
 }

@@ -2151,6 +2151,14 @@ impl<'a> P<'a> {
                     best = longest(best, m(j, TimeExpr::Rel(Rel::SinceThen), "since_then"));
                 }
             }
+            "last" | "next" | "this" | "past" if self.month(i + 1).is_some() => {
+                // "last April": the month rule read "last" as its context.
+                if let Some(x) = self.merged(i + 1) {
+                    if matches!(x.expr, TimeExpr::Month { .. }) {
+                        best = longest(best, Some(x));
+                    }
+                }
+            }
             "by" => {
                 if self.w(i + 1) == "now" {
                     return longest(best, m(i + 2, TimeExpr::Present, "present"));
