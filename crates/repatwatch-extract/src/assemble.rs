@@ -862,28 +862,50 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     'next: for d in drafts {
         for o in out.iter_mut() {
-            if o.kind != d.kind || o.status != d.status {
+            if o.kind != d.kind {
                 continue;
             }
-            if d.distinct && !d.merge_only && !o.merge_only {
+            // A plan told beside the act it became is one act ("were going
+            // to send her back" ... "sent her back"); a refusal never is.
+            let statuses_ok = o.status == d.status
+                || (matches!(
+                    (o.status, d.status),
+                    (Status::Occurred, Status::Planned) | (Status::Planned, Status::Occurred)
+                ) && (d.people_anaphoric
+                    || o.people_anaphoric
+                    || o.people.count == d.people.count && o.people.count.is_some()));
+            if !statuses_ok {
                 continue;
             }
-            if !(counts_compatible(&o.people.count, &d.people.count)
-                && dates_compatible(&o.date, &d.date)
-                && places_compatible(&o.locations, &d.locations))
+            let same_count = o.people.count.is_some() && o.people.count == d.people.count;
+            if d.distinct && !d.merge_only && !o.merge_only && !same_count {
+                continue;
+            }
+            // Only what each telling says itself can tell them apart.
+            let own_count = |x: &Draft| {
+                if x.people_anaphoric {
+                    None
+                } else {
+                    x.people.count
+                }
+            };
+            let own_date = |x: &Draft| if x.date_own { x.date } else { None };
+            let own_places = |x: &Draft| {
+                if x.places_own {
+                    x.locations.clone()
+                } else {
+                    Vec::new()
+                }
+            };
+            if !(counts_compatible(&own_count(o), &own_count(&d))
+                && dates_compatible(&own_date(o), &own_date(&d))
+                && places_compatible(&own_places(o), &own_places(&d)))
             {
                 continue;
             }
-            // Two tellings must share something: a count, a place, a date, or
-            // the later one refers back to the people.
-            let share = (o.people.count.is_some() && o.people.count == d.people.count)
-                || (o.date.is_some() && d.date.is_some())
-                || (!o.locations.is_empty() && !d.locations.is_empty())
-                || d.people_anaphoric
-                || o.merge_only
-                || d.merge_only;
-            if !share {
-                continue;
+            if o.status != d.status && o.status == Status::Planned {
+                o.status = d.status;
+                o.status_words = d.status_words;
             }
             absorb(o, d);
             continue 'next;

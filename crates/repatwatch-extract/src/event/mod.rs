@@ -76,7 +76,7 @@ fn triggers() -> &'static [Trigger] {
             t(r"sentenced|tortured|beaten|beat|executed|(?:sent|send|sending|taken)\s+to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:camps?|kyohwaso|kwanliso|prisons?)|serving\s+(?:time|a\s+sentence|sentences)", Punishment, "event.punishment", false),
             t(r"repatriat(?:ed|e|es|ing)", Repatriation, "event.repatriate", false),
             t(r"repatriations?", Repatriation, "event.repatriation_noun", true),
-            t(r"(?:forcibly\s+|forcefully\s+)?(?:sent|send|sends|sending|returned|return|returns|returning|handed|hand|hands|handing|turned|turn|turning|pushed|push|forced|deported|deport|deporting|expelled|expel|expelling|delivered|deliver|delivering|taken|take|taking|took|flown|flew|escorted|brought|bring|carried)\b(?:\s+[\w’'-]+){0,8}?\s+(?:back|home|over|across\s+the\s+border)|(?:sent|send|sending|returned|return|returning|deported|deport|deporting|expelled|handed|delivered|flown|forced\s+back|forcibly\s+returned)\b", Repatriation, "event.send", false),
+            t(r"(?:forcibly\s+|forcefully\s+)?(?:sent|send|sends|sending|returned|return|returns|returning|handed|hand|hands|handing|turned|turn|turning|pushed|push|forced|deported|deport|deporting|expelled|expel|expelling|delivered|deliver|delivering|taken|take|taking|took|flown|flew|escorted|brought|bring|carried)\b(?:\s+[\w’'-]+){0,8}?\s+(?:back|home|over|across\s+the\s+border)|(?:pushed|sent|taken)\s+across\b|(?:sent|send|sending|returned|return|returning|deported|deport|deporting|expelled|handed|delivered|flown|forced\s+back|forcibly\s+returned)\b", Repatriation, "event.send", false),
             t(r"(?:forced\s+)?(?:returns|return|deportations?|expulsions?|handover|hand-over)\b", Repatriation, "event.return_noun", true),
             t(r"transferr(?:ed|ing)|transfers?|moved|move|moving|relocated", Transfer, "event.transfer", false),
             t(r"took\s+(?:[\w’'-]+\s+){0,6}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,6}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged|detain(?:ed|ing|s)?|stopped|intercepted", Arrest, "event.arrest", false),
@@ -97,10 +97,12 @@ struct Cues {
     prevention_before: Regex,
     generic: Regex,
     condition_before: Regex,
+    appeal_before: Regex,
     dest_kp: Regex,
     dest_cn: Regex,
     dest_other: Regex,
     object_after: Regex,
+    people_object: Regex,
     blocked_self: Regex,
 }
 
@@ -113,13 +115,15 @@ fn cues() -> &'static Cues {
         planned_after: Regex::new(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b").expect("planned after"),
         refusal: Regex::new(r"(?i)\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|called\s+off|put\s+on\s+hold|blocked)\b").expect("refusal"),
         hedge: Regex::new(r"(?i)\b(?:likely|reportedly|believed|allegedly|alleged|unconfirmed|apparently|probably|possibly|possible|thought\s+to|said\s+to|reported\s+to|appears?\s+to|appeared\s+to|seems?\s+to|may\s+have|might\s+have|could\s+have|suspected|presumably)\b").expect("hedge"),
-        negation_before: Regex::new(r"(?i)(?:cannot|\b(?:not|never|n[’']t|no\s+longer|nobody|no\s+one|none)\b)(?:\s+[\w’'-]+){0,3}\s*$").expect("negation"),
-        prevention_before: Regex::new(r"(?i)\b(?:keep|keeping|kept|stop|stops|stopping|stopped|prevent|prevents|prevented|preventing|protect|spare|spares|spared|save|avoid|avoided|escape|escaped|refrain|halt|halting|end|ending|against|oppose|opposes|opposed|condemn|condemned|protest|protested|urge|urged|urging|urges|call\s+on|calling\s+on|called\s+on|calls\s+on|appeal|appealed|demand|demanded|demanding|asked|ask|asking|pressed|press|pleaded|begged)\b(?:\s+[\w’'-]+){0,8}?\s*(?:from\s+(?:being\s+)?|not\s+to\s+(?:be\s+)?|to\s+(?:stop|halt|end|refrain)\s+|$)").expect("prevention"),
+        negation_before: Regex::new(r"(?i)(?:cannot|\bno\s+\w+\s+(?:are|were|is|was|have|has|had)\b|\b(?:not|never|n[’']t|no\s+longer|nobody|no\s+one|none)\b)(?:\s+[\w’'-]+){0,3}\s*$").expect("negation"),
+        prevention_before: Regex::new(r"(?i)\b(?:keep|keeping|kept|stop|stops|stopping|stopped|prevent|prevents|prevented|preventing|protect|spare|spares|spared|save|avoid|avoided|escape|escaped|refrain|halt|halting|end|ending|against|oppose|opposes|opposed|condemn|condemned|protest|protested|demand|demanded|demanding|asked|ask|asking|pleaded|begged)\b(?:\s+[\w’'-]+){0,8}?\s*(?:from\s+(?:being\s+)?|not\s+to\s+(?:be\s+)?|to\s+(?:stop|halt|end|refrain)\s+|$)").expect("prevention"),
         generic: Regex::new(r"(?i)\b(?:from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b").expect("generic"),
-        condition_before: Regex::new(r"(?i)\b(?:if|unless|whether|once|when|whenever|should|lest)\b[^,;]*$").expect("condition"),
+        appeal_before: Regex::new(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|should|must|would\s+like)\b").expect("appeal"),
+        condition_before: Regex::new(r"(?i)\b(?:if|unless|whether|once|should|lest)\b[^,;]*$").expect("condition"),
         dest_kp: Regex::new(r"(?i)^(?:[^.;,]{0,100}?|[^.;]{0,60}?)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|agents)|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))|\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b").expect("dest kp"),
         dest_cn: Regex::new(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|police\b|kunming|beijing|dongxing|tumen|longjing|jilin|shenyang|vientiane|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))").expect("dest cn"),
         dest_other: Regex::new(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|for|into|via)\s+(?:south\s+korea|seoul|the\s+south\b|a\s+third\s+country|third\s+countries|manila|the\s+philippines|japan|the\s+united\s+states|the\s+us\b|america|britain|the\s+united\s+kingdom|the\s+uk\b|london|europe|germany|canada|australia|singapore|safety|freedom)").expect("dest other"),
+        people_object: Regex::new(r"(?i)^\s*(?:them|her|him|the\s+(?:\w+\s+){0,2}?(?:defectors|refugees|escapees|north\s+koreans|group|family|detainees|women|men|people)|(?:about|around|some|more\s+than|over|at\s+least|nearly)?\s*[\d,]+\s|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds|dozens)\b)").expect("people object"),
         object_after: Regex::new(r"(?i)^\s*(?:(?:them|her|him|the\s+\w+|all\s+\w+|some|about|around|at\s+least|more\s+than|over|nearly|another|a\s+\w+|an\s+\w+|\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds|dozens)\b|(?-i:[A-Z]\w+\s+[A-Z]\w+))\b)").expect("object after"),
         blocked_self: Regex::new(r"(?i)^(?:refus|reject|declin|turn)").expect("blocked self"),
     })
@@ -295,6 +299,16 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<EventMention> {
     out
 }
 
+fn ends_with_and(gap: &str) -> bool {
+    let g = gap.trim_end();
+    let g = g
+        .strip_suffix("then")
+        .or_else(|| g.strip_suffix("later"))
+        .unwrap_or(g)
+        .trim_end();
+    g.ends_with(" and") || g.ends_with(",")
+}
+
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
@@ -428,7 +442,10 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                         || l.contains("expel")
                         || l.starts_with("sent")
                         || l.starts_with("send");
-                    if !has_back {
+                    let bare_return = (l == "returned" || l == "return" || l == "returning")
+                        && (c.aux_before.is_match(before_all.trim_end())
+                            || c.people_object.is_match(after_all));
+                    if !has_back && !bare_return {
                         continue;
                     }
                     if (l.ends_with("over") || l.ends_with("back"))
@@ -545,7 +562,12 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                 .relative_before
                 .is_match(&format!("{} ", before.trim_end()));
             let mut subordinate = false;
-            if !t.nominal && is_participle_form(&lower) && !has_aux {
+            let prev_word = last_word(before).to_lowercase();
+            if lower.starts_with("being") && PEOPLE_HEADS.contains(&prev_word.as_str()) {
+                // "defectors being held at a facility": a participle.
+                subordinate = true;
+            }
+            if !t.nominal && is_participle_form(&lower) && !has_aux && kind != EventType::Death {
                 // "police seized the five" (active) vs "defectors detained at" (participle).
                 let prev = last_word(before).to_lowercase();
                 let after_people = PEOPLE_HEADS.contains(&prev.as_str());
@@ -577,7 +599,24 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
             if first_word.ends_with("ing") && first_word != "being" && !t.nominal && !has_aux {
                 // "after being sent", "repatriating" after "proposed" is planned; a bare gerund is not an act.
                 let bl = before.to_lowercase();
-                if !(bl.trim_end().ends_with("were")
+                let aspectual = [
+                    "resumed",
+                    "resume",
+                    "resumes",
+                    "began",
+                    "begun",
+                    "begin",
+                    "started",
+                    "start",
+                    "continued",
+                    "continues",
+                    "kept",
+                    "keeps",
+                ]
+                .iter()
+                .any(|w| bl.trim_end().ends_with(w));
+                if !(aspectual
+                    || bl.trim_end().ends_with("were")
                     || bl.trim_end().ends_with("was")
                     || bl.trim_end().ends_with("are")
                     || bl.trim_end().ends_with("is")
@@ -591,12 +630,17 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
             let negated = c.negation_before.is_match(near_before)
                 && !near_before.to_lowercase().contains("not only");
             let prevented = c.prevention_before.is_match(before);
-            let condition = c.condition_before.is_match(before);
+            let condition = c.condition_before.is_match(before) || c.appeal_before.is_match(before);
             let question = stext.trim_end().ends_with('?');
-            let habitual_verb = !t.nominal && is_base_or_present(&lower) && {
-                let first = lower.split_whitespace().next().unwrap_or("");
-                (first.ends_with('s') && !first.ends_with("ss")) && !has_aux
+            let get_passive = {
+                let b = before.trim_end().to_lowercase();
+                b.ends_with(" get") || b.ends_with(" gets") || b == "get" || b == "gets"
             };
+            let habitual_verb = get_passive
+                || !t.nominal && is_base_or_present(&lower) && {
+                    let first = lower.split_whitespace().next().unwrap_or("");
+                    (first.ends_with('s') && !first.ends_with("ss")) && !has_aux
+                };
             let generic = c.generic.is_match(&text[cs..ce])
                 || prevented
                 || condition
@@ -708,7 +752,29 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
     found.sort_by_key(|e| e.start);
     // "caught and detained": one act told by two verbs joined by "and".
     let mut merged: Vec<EventMention> = Vec::new();
-    for e in found {
+    for mut e in found {
+        if let Some(last) = merged.last() {
+            let gap = text[last.end.min(e.start)..e.start].to_lowercase();
+            // "were taken into custody ... and then sent to Jilin": the
+            // auxiliary of the first verb carries over to the second.
+            if e.subordinate
+                && last.passive
+                && !last.subordinate
+                && ends_with_and(&gap)
+                && !gap.contains(" who")
+            {
+                e.subordinate = false;
+                e.passive = true;
+            }
+            // "are being held in Dandong waiting to be repatriated": the
+            // waiting is a detail of the custody.
+            if e.clause_start == last.clause_start
+                && e.status_words
+                    .is_some_and(|(a, b)| text[a..b].to_lowercase().starts_with("waiting"))
+            {
+                continue;
+            }
+        }
         if let Some(last) = merged.last_mut() {
             let between = text[last.end.min(e.start)..e.start.max(last.end)]
                 .trim()

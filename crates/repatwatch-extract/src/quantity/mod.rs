@@ -830,6 +830,27 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
                     k + 1,
                 ));
             }
+            // "every one of the 41", "all of the nine": the whole group
+            let every = qstart > 0 && matches!(lw(&toks[qstart - 1]).as_str(), "every" | "each");
+            if every && toks.get(k).is_some_and(|t| lw(t) == "the") {
+                if let Some((n, used)) = number_at(strs, k + 1) {
+                    let end = k + used;
+                    return Some((
+                        mk(
+                            toks[qstart - 1].s,
+                            toks[end].e,
+                            Some(Count::exact(n)),
+                            None,
+                            "people.every_one_of",
+                            true,
+                            false,
+                            false,
+                            false,
+                        ),
+                        end + 1,
+                    ));
+                }
+            }
             if toks.get(k).is_some_and(|t| lw(t) == "the") {
                 if let Some((_, used)) = number_at(strs, k + 1) {
                     let mut end = k + used;
