@@ -627,6 +627,16 @@ fn kind_name(v: &serde_json::Value) -> &'static str {
 /// Turns one JSON object into a report, reading only the known keys.
 pub fn parse_record(label: &str, json: &str, meta: &TextMeta) -> Item {
     let fail = |msg: String| Failure::new(label, msg);
+    let trimmed = json.trim_start();
+    if !trimmed.starts_with('{') {
+        // serde would read a struct from an array too; a report is an object.
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(json) {
+            Err(e) => fail(json_error(&e)),
+            Ok(_) => {
+                fail("not a report object (expected a JSON object with \"id\" and \"text\")".into())
+            }
+        });
+    }
     let rec: RecordIn = serde_json::from_str(json).map_err(|e| fail(json_error(&e)))?;
     let id = match rec.id {
         None => return Err(fail("missing \"id\"".into())),
