@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use repatwatch_extract::{extract, Options, Report};
+use repatwatch_extract::{Options, Report};
 
 use crate::input::{self, ReadOptions, TextMeta};
 
@@ -56,13 +56,17 @@ pub struct BenchResult {
 
 /// Runs `extract` (and serializes its output) over the reports, cycling until
 /// `min_bytes` of text have gone through; at least one pass.
-pub fn run_reports(reports: &[Report], min_bytes: u64) -> BenchResult {
+pub fn run_reports(reports: &[Report], min_bytes: u64) -> Result<BenchResult, String> {
     let opts = Options::default();
     let (mut n, mut bytes, mut incidents) = (0u64, 0u64, 0u64);
     let start = Instant::now();
     'outer: loop {
         for r in reports {
-            let ex = std::hint::black_box(extract(std::hint::black_box(r), &opts));
+            let ex = std::hint::black_box(crate::guard::extract_guarded(
+                std::hint::black_box(r),
+                &opts,
+            ))
+            .map_err(|e| format!("report {:?}: {e}", r.id))?;
             let _ = serde_json::to_writer(std::io::sink(), &ex);
             incidents += ex.incidents.len() as u64;
             n += 1;
@@ -75,13 +79,13 @@ pub fn run_reports(reports: &[Report], min_bytes: u64) -> BenchResult {
             break;
         }
     }
-    BenchResult {
+    Ok(BenchResult {
         inputs: reports.len(),
         reports: n,
         bytes,
         seconds: start.elapsed().as_secs_f64(),
         incidents,
-    }
+    })
 }
 
 pub fn run(args: &BenchArgs) -> ExitCode {
@@ -125,7 +129,13 @@ pub fn run(args: &BenchArgs) -> ExitCode {
         );
     }
     let min_bytes = (args.min_mb * 1e6) as u64;
-    let r = run_reports(&reports, min_bytes);
+    let r = match run_reports(&reports, min_bytes) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
     let mb = r.bytes as f64 / 1e6;
     let secs = r.seconds.max(1e-9);
     let out = match args.format {

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use repatwatch_extract::{extract, Options, Report};
+use repatwatch_extract::{Options, Report};
 
 use crate::input::{self, Input, ReadOptions, TextMeta};
 
@@ -55,12 +55,18 @@ pub fn predict(reports: &[Report]) -> HashMap<String, Vec<serde_json::Value>> {
     reports
         .iter()
         .map(|r| {
-            let ex = extract(r, &opts);
-            let incidents = ex
-                .incidents
-                .iter()
-                .filter_map(|i| serde_json::to_value(i).ok())
-                .collect();
+            // A report the extractor fails on predicts nothing (and says so).
+            let incidents = match crate::guard::extract_guarded(r, &opts) {
+                Ok(ex) => ex
+                    .incidents
+                    .iter()
+                    .filter_map(|i| serde_json::to_value(i).ok())
+                    .collect(),
+                Err(e) => {
+                    eprintln!("error: report {:?}: {e}", r.id);
+                    Vec::new()
+                }
+            };
             (r.id.clone(), incidents)
         })
         .collect()

@@ -5,6 +5,7 @@
 
 mod bench;
 mod eval_cmd;
+mod guard;
 mod input;
 mod output;
 mod progress;
@@ -15,7 +16,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand};
-use repatwatch_extract::{extract, Options};
+use repatwatch_extract::Options;
 
 use input::{Input, ReadOptions, TextMeta};
 use output::{Format, Printer};
@@ -106,6 +107,7 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 fn main() -> ExitCode {
+    guard::install_hook();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => e.exit(), // usage errors exit 2; --help and --version 0
@@ -166,14 +168,20 @@ fn run_extract(args: ExtractArgs) -> ExitCode {
         progress.tick(i, ok + failed, &label);
         let _ = input::read_input(inp, &read_opts, &mut |item| {
             match item {
-                Ok(report) => {
-                    let ex = extract(&report, &options);
-                    ok += 1;
-                    if let Err(e) = printer.write(&ex) {
-                        write_error = Some(e);
-                        return ControlFlow::Break(());
+                Ok(report) => match guard::extract_guarded(&report, &options) {
+                    Ok(ex) => {
+                        ok += 1;
+                        if let Err(e) = printer.write(&ex) {
+                            write_error = Some(e);
+                            return ControlFlow::Break(());
+                        }
                     }
-                }
+                    Err(msg) => {
+                        progress.clear();
+                        eprintln!("error: {label}: report {:?}: {msg}", report.id);
+                        failed += 1;
+                    }
+                },
                 Err(f) => {
                     progress.clear();
                     eprintln!("error: {f}");

@@ -623,6 +623,31 @@ fn nonexistent_path() {
     );
 }
 
+#[test]
+fn texts_that_once_broke_the_extractor_never_crash_the_run() {
+    // Found by the property test: a byte slice inside a multi-byte character.
+    // Whether or not the extractor copes, the tool must not crash: the report
+    // either comes out or fails alone with a message, and the others go on.
+    let dir = tmpdir("extractor-bug");
+    let p = write(
+        &dir,
+        "hard.txt",
+        "arrested MSSontransferredmen transferred탈북자".as_bytes(),
+    );
+    let o = run(&["extract", &p, &fx("alpha.txt")]);
+    assert!(o.code == 0 || o.code == 1, "{}", o.stderr);
+    let got = ids(&jsonl(&o.stdout));
+    assert!(got.ends_with(&["alpha".to_string()]), "{got:?}");
+    if o.code == 1 {
+        assert!(
+            o.stderr
+                .contains("hard.txt: report \"hard\": internal error in the extractor"),
+            "{}",
+            o.stderr
+        );
+    }
+}
+
 // ---- usage errors --------------------------------------------------------------
 
 #[test]

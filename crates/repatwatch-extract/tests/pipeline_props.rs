@@ -233,6 +233,27 @@ fn check(report: &Report, explain: bool) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Inputs the properties once failed on, kept as plain tests.
+#[test]
+fn regressions() {
+    let texts = [
+        // A slice that ended inside '자' (event rules, hedge window after a trigger).
+        "arrested MSSontransferredmen transferred탈북자",
+    ];
+    for text in texts {
+        let report = Report {
+            id: "regression".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        for explain in [false, true] {
+            if let Err(e) = check(&report, explain) {
+                panic!("{text:?}: {e}");
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
