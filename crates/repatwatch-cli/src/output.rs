@@ -215,7 +215,7 @@ fn write_table(out: &mut impl Write, ex: &Extraction, explain: bool) -> io::Resu
             match &inc.explain {
                 Some(exps) if !exps.is_empty() => {
                     for e in exps {
-                        match &e.words {
+                        match e.words.as_deref().filter(|w| !w.trim().is_empty()) {
                             Some(w) => writeln!(
                                 out,
                                 "      {}: {}  \"{}\"",
