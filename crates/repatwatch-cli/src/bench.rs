@@ -1,0 +1,191 @@
+//! `repatwatch bench`: throughput of the whole pipeline on one thread.
+
+use std::io::Write;
+use std::ops::ControlFlow;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use repatwatch_extract::{Options, Report};
+
+use crate::input::{self, ReadOptions, TextMeta};
+
+/// The bundled sample report (also at `samples/sample-report.txt`).
+pub const SAMPLE: &str = include_str!("../../../samples/sample-report.txt");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BenchFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BenchArgs {
+    /// Reports to run (files, folders, `-`); default: the bundled sample report.
+    pub paths: Vec<String>,
+    /// Repeat the inputs until at least this many megabytes (10^6 bytes) of text.
+    #[arg(long, default_value_t = 10.0, value_parser = parse_mb)]
+    pub min_mb: f64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BenchFormat::Text)]
+    pub format: BenchFormat,
+    /// Publication date of text inputs (YYYY-MM-DD).
+    #[arg(long, value_parser = crate::parse_date_arg)]
+    pub published: Option<NaiveDate>,
+    /// Largest input file read.
+    #[arg(long, default_value = "20MB", value_parser = crate::parse_size)]
+    pub max_bytes: u64,
+}
+
+fn parse_mb(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=100_000.0).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "{s:?} is not a number of megabytes between 0 and 100000"
+        )),
+    }
+}
+
+pub struct BenchResult {
+    pub inputs: usize,
+    pub reports: u64,
+    pub bytes: u64,
+    pub seconds: f64,
+    pub incidents: u64,
+}
+
+/// Runs `extract` (and serializes its output) over the reports, cycling until
+/// `min_bytes` of text have gone through; at least one pass.
+pub fn run_reports(reports: &[Report], min_bytes: u64) -> Result<BenchResult, String> {
+    let opts = Options::default();
+    let (mut n, mut bytes, mut incidents) = (0u64, 0u64, 0u64);
+    let start = Instant::now();
+    'outer: loop {
+        for r in reports {
+            let ex = std::hint::black_box(crate::guard::extract_guarded(
+                std::hint::black_box(r),
+                &opts,
+            ))
+            .map_err(|e| format!("report {:?}: {e}", r.id))?;
+            let _ = serde_json::to_writer(std::io::sink(), &ex);
+            incidents += ex.incidents.len() as u64;
+            n += 1;
+            bytes += r.text.len() as u64;
+            if bytes >= min_bytes && n >= reports.len() as u64 {
+                break 'outer;
+            }
+        }
+        if reports.is_empty() {
+            break;
+        }
+    }
+    Ok(BenchResult {
+        inputs: reports.len(),
+        reports: n,
+        bytes,
+        seconds: start.elapsed().as_secs_f64(),
+        incidents,
+    })
+}
+
+pub fn run(args: &BenchArgs) -> ExitCode {
+    let mut reports = Vec::new();
+    let mut failed = 0usize;
+    if args.paths.is_empty() {
+        reports.push(Report {
+            id: "sample-report".into(),
+            published: NaiveDate::from_ymd_opt(2024, 10, 17),
+            text: SAMPLE.to_string(),
+            ..Default::default()
+        });
+    } else {
+        let opts = ReadOptions {
+            max_bytes: args.max_bytes,
+            meta: TextMeta {
+                published: args.published,
+                ..Default::default()
+            },
+        };
+        for inp in input::collect_inputs(&args.paths) {
+            let _ = input::read_input(&inp, &opts, &mut |item| {
+                match item {
+                    Ok(r) => reports.push(r),
+                    Err(f) => {
+                        eprintln!("error: {f}");
+                        failed += 1;
+                    }
+                }
+                ControlFlow::Continue(())
+            });
+        }
+    }
+    if reports.is_empty() {
+        eprintln!("error: no report to run");
+        return ExitCode::from(1);
+    }
+    if cfg!(debug_assertions) {
+        eprintln!(
+            "warning: debug build: these numbers mean little; run `cargo run --release -- bench`"
+        );
+    }
+    let min_bytes = (args.min_mb * 1e6) as u64;
+    let r = match run_reports(&reports, min_bytes) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mb = r.bytes as f64 / 1e6;
+    let secs = r.seconds.max(1e-9);
+    let out = match args.format {
+        BenchFormat::Json => {
+            let v = serde_json::json!({
+                "inputs": r.inputs,
+                "reports": r.reports,
+                "bytes": r.bytes,
+                "mb": mb,
+                "seconds": r.seconds,
+                "mb_per_s": mb / secs,
+                "reports_per_s": r.reports as f64 / secs,
+                "incidents": r.incidents,
+                "threads": 1,
+                "debug_build": cfg!(debug_assertions),
+            });
+            format!("{v}\n")
+        }
+        BenchFormat::Text => format!(
+            "inputs       {} report(s), repeated to at least {} MB of text\n\
+             reports      {}\n\
+             text         {:.2} MB ({} bytes)\n\
+             time         {:.3} s (one thread)\n\
+             throughput   {:.2} MB/s, {:.1} reports/s\n\
+             incidents    {}\n",
+            r.inputs,
+            args.min_mb,
+            r.reports,
+            mb,
+            r.bytes,
+            r.seconds,
+            mb / secs,
+            r.reports as f64 / secs,
+            r.incidents
+        ),
+    };
+    let mut o = std::io::stdout().lock();
+    if let Err(e) = o.write_all(out.as_bytes()).and_then(|_| o.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: writing output: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    if failed > 0 {
+        eprintln!(
+            "{failed} input{} failed",
+            if failed == 1 { "" } else { "s" }
+        );
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
