@@ -32,6 +32,8 @@ struct Draft {
     spans: Vec<(usize, usize)>,
     /// The sentence index of the first telling.
     sentence: usize,
+    /// The sentences of every telling (for sources).
+    sentences: Vec<usize>,
     headline: bool,
     /// Only adds evidence to another telling (a headline, a noun such as
     /// "the returns"); dropped when it tells nothing new.
@@ -65,7 +67,7 @@ struct Ctx<'d, 'a> {
 }
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).expect("assembly regex")
+    crate::rx::re(p)
 }
 
 struct Res {
@@ -399,7 +401,8 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().trim().to_string());
 
-    let sources = sources_for(text, sentence);
+    // Sources are read when the incident is finished.
+    let sources = Vec::new();
 
     // Specificity: a count, a place, a time or a described group.
     let described = person
@@ -422,6 +425,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         hedged: e.hedged,
         spans: vec![span],
         sentence: e.sentence,
+        sentences: vec![e.sentence],
         headline,
         merge_only: headline || (e.nominal && e.status == Status::Occurred),
         date,
@@ -979,6 +983,9 @@ fn absorb(o: &mut Draft, d: Draft) {
     if o.sources.is_empty() {
         o.sources = d.sources;
     }
+    if o.sentences.len() < 4 {
+        o.sentences.push(d.sentence);
+    }
 }
 
 fn cp(text: &str, byte: usize) -> usize {
@@ -1071,7 +1078,15 @@ fn finish(doc: &Doc, d: Draft, options: &Options) -> Incident {
         facility: d.facility,
         people: d.people,
         actors: d.actors,
-        sources: d.sources,
+        sources: d
+            .sentences
+            .iter()
+            .find_map(|&i| {
+                let s = doc.sentences[i];
+                let v = sources_for(text, (s.start, s.end));
+                (!v.is_empty()).then_some(v)
+            })
+            .unwrap_or_default(),
         evidence,
         explain,
     }

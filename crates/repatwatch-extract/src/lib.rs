@@ -17,6 +17,7 @@ pub mod event;
 pub mod model;
 pub mod place;
 pub mod quantity;
+mod rx;
 pub mod segment;
 pub mod time;
 

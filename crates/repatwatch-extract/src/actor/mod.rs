@@ -137,7 +137,7 @@ fn patterns() -> &'static Patterns {
         );
         let names: Vec<&str> = STATE_NAMES.iter().map(|(n, _)| *n).collect();
         let state = format!(r"\b(?P<name>{})\b(?P<poss>'s|’s)?|\b(?P<north>the North)\b(?P<npos>'s|’s)?(?P<nadj> Korean)?", names.join("|"));
-        Patterns { agency: Regex::new(&agency).expect("actor regex"), state: Regex::new(&state).expect("state regex") }
+        Patterns { agency: crate::rx::re(&agency), state: crate::rx::re(&state) }
     })
 }
 
@@ -147,12 +147,39 @@ fn country_of(word: &str) -> Option<&'static str> {
     COUNTRIES.iter().find(|(k, _)| *k == w).map(|(_, c)| *c)
 }
 
+struct Span<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl Span<'_> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn as_str(&self) -> &str {
+        self.text
+    }
+}
+
 /// Every actor phrase in `text`, in order, not overlapping.
 pub fn find(text: &str) -> Vec<ActorMention> {
     let p = patterns();
     let mut out: Vec<ActorMention> = Vec::new();
-    for c in p.agency.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
+    // Find with the fast engines, then read the groups of each short match.
+    for found in p.agency.find_iter(text) {
+        let Some(c) = p.agency.captures(&text[found.start()..found.end()]) else {
+            continue;
+        };
+        let whole = c.get(0).expect("whole match");
+        let m = Span {
+            start: found.start() + whole.start(),
+            end: found.start() + whole.end(),
+            text: whole.as_str(),
+        };
         let cc = c.name("cc").and_then(|x| country_of(x.as_str()));
         let (agency, rule) = if c.name("border").is_some() {
             (Agency::Border, "actor.border")
@@ -195,8 +222,16 @@ pub fn find(text: &str) -> Vec<ActorMention> {
             rule,
         });
     }
-    for c in p.state.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
+    for found in p.state.find_iter(text) {
+        let Some(c) = p.state.captures(&text[found.start()..found.end()]) else {
+            continue;
+        };
+        let whole = c.get(0).expect("whole match");
+        let m = Span {
+            start: found.start() + whole.start(),
+            end: found.start() + whole.end(),
+            text: whole.as_str(),
+        };
         if out.iter().any(|a| a.start < m.end() && m.start() < a.end) {
             continue;
         }

@@ -47,9 +47,11 @@ struct Tok<'a> {
     s: usize,
     e: usize,
     w: &'a str,
+    /// The word in ASCII lower case.
+    l: &'a str,
 }
 
-fn tokenize(text: &str) -> Vec<Tok<'_>> {
+fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -82,12 +84,14 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 s: i,
                 e: end,
                 w: &text[i..end],
+                l: &lower[i..end],
             });
         } else if !c.is_whitespace() {
             out.push(Tok {
                 s: i,
                 e: i + c.len_utf8(),
                 w: &text[i..i + c.len_utf8()],
+                l: &lower[i..i + c.len_utf8()],
             });
         }
     }
@@ -126,12 +130,17 @@ const UNITS: &[(&str, u64)] = &[
 ];
 
 fn unit_word(w: &str) -> Option<u64> {
-    let l = w.to_ascii_lowercase();
-    if let Some((a, b)) = l.split_once('-') {
+    if w.len() < 3 || w.len() > 17 || !w.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
+    if let Some((a, b)) = w.split_once('-') {
         let (x, y) = (unit_word(a)?, unit_word(b)?);
         return (x >= 20 && x % 10 == 0 && y < 10).then_some(x + y);
     }
-    UNITS.iter().find(|(n, _)| *n == l).map(|(_, v)| *v)
+    UNITS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(w))
+        .map(|(_, v)| *v)
 }
 
 fn digits(w: &str) -> Option<u64> {
@@ -159,8 +168,7 @@ fn number_at(toks: &[&str], i: usize) -> Option<(u64, usize)> {
     if let Some(n) = digits(w) {
         return Some((n, 1));
     }
-    let l = w.to_ascii_lowercase();
-    if (l == "a" || l == "one")
+    if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("one"))
         && toks.get(i + 1).map(|x| x.eq_ignore_ascii_case("dozen")) == Some(true)
     {
         return Some((12, 2));
@@ -170,20 +178,20 @@ fn number_at(toks: &[&str], i: usize) -> Option<(u64, usize)> {
     let mut used = 0;
     let mut any = false;
     while let Some(t) = toks.get(i + used) {
-        let tl = t.to_ascii_lowercase();
-        if let Some(v) = unit_word(&tl) {
+        let tl: &str = t;
+        if let Some(v) = unit_word(tl) {
             if any && cur % 100 != 0 && cur >= 10 && v >= 10 {
                 break;
             }
             cur += v;
             any = true;
-        } else if any && tl == "hundred" {
+        } else if any && tl.eq_ignore_ascii_case("hundred") {
             cur = cur.max(1) * 100;
-        } else if any && tl == "thousand" {
+        } else if any && tl.eq_ignore_ascii_case("thousand") {
             total += cur.max(1) * 1000;
             cur = 0;
         } else if any
-            && tl == "and"
+            && tl.eq_ignore_ascii_case("and")
             && toks.get(i + used + 1).and_then(|x| unit_word(x)).is_some()
             && cur >= 100
         {
@@ -516,23 +524,8 @@ const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["as", "many", "as"], Modifier::UpTo),
 ];
 
-const DETERMINERS: &[&str] = &[
-    "the",
-    "those",
-    "these",
-    "all",
-    "another",
-    "only",
-    "a",
-    "further",
-    "total",
-    "of",
-    "remaining",
-    "other",
-];
-
-fn lw(t: &Tok) -> String {
-    t.w.to_ascii_lowercase()
+fn lw<'a>(t: &Tok<'a>) -> &'a str {
+    t.l
 }
 
 fn match_words(toks: &[Tok], i: usize, words: &[&str]) -> bool {
@@ -550,7 +543,7 @@ fn head_at(toks: &[Tok], i: usize) -> Option<usize> {
             return Some(i + 1);
         }
     }
-    if PEOPLE_HEADS.contains(&one.as_str()) && one != "north korean" {
+    if PEOPLE_HEADS.contains(&one) && one != "north korean" {
         return Some(i);
     }
     None
@@ -580,10 +573,10 @@ fn quant_at(toks: &[Tok], strs: &[&str], i: usize) -> Option<Quant> {
             continue;
         }
         if matches!(
-            l.as_str(),
+            l,
             "the" | "those" | "these" | "all" | "another" | "only" | "remaining"
         ) {
-            definite |= matches!(l.as_str(), "the" | "those" | "these" | "all");
+            definite |= matches!(l, "the" | "those" | "these" | "all");
             j += 1;
             continue;
         }
@@ -599,7 +592,7 @@ fn quant_at(toks: &[Tok], strs: &[&str], i: usize) -> Option<Quant> {
     }
     let l = toks.get(j).map(lw)?;
     // vague quantities
-    let vague: Option<(Count, usize)> = match l.as_str() {
+    let vague: Option<(Count, usize)> = match l {
         "hundreds" => Some((Count::range(Some(200), Some(999), true), 1)),
         "dozens" => Some((Count::range(Some(24), Some(99), true), 1)),
         "thousands" => Some((Count::range(Some(2000), Some(9999), true), 1)),
@@ -687,7 +680,7 @@ fn quant_at(toks: &[Tok], strs: &[&str], i: usize) -> Option<Quant> {
     }
     if toks
         .get(next)
-        .is_some_and(|t| matches!(lw(t).as_str(), "more" | "other" | "others"))
+        .is_some_and(|t| matches!(lw(t), "more" | "other" | "others"))
         && !toks.get(next).is_some_and(|t| lw(t) == "others")
     {
         next += 1;
@@ -707,12 +700,74 @@ fn is_year_like(toks: &[Tok], j: usize) -> bool {
 }
 
 /// Every people phrase in `text`, in order, not overlapping.
+/// Whether a mention can start at a word (lower case): a cheap filter
+/// before the grammar runs.
+fn can_start(l: &str) -> bool {
+    let Some(&b) = l.as_bytes().first() else {
+        return false;
+    };
+    if b.is_ascii_digit() {
+        return true;
+    }
+    if unit_word(l).is_some() {
+        return true;
+    }
+    matches!(
+        l,
+        "a" | "an"
+            | "the"
+            | "those"
+            | "these"
+            | "this"
+            | "all"
+            | "another"
+            | "only"
+            | "remaining"
+            | "his"
+            | "her"
+            | "their"
+            | "they"
+            | "them"
+            | "she"
+            | "he"
+            | "him"
+            | "some"
+            | "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "nearly"
+            | "almost"
+            | "just"
+            | "close"
+            | "more"
+            | "over"
+            | "upwards"
+            | "at"
+            | "up"
+            | "as"
+            | "hundreds"
+            | "dozens"
+            | "thousands"
+            | "several"
+            | "every"
+            | "each"
+            | "one"
+            | "further"
+    )
+}
+
 pub fn find_people(text: &str) -> Vec<PeopleMention> {
-    let toks = tokenize(text);
+    let lower = text.to_ascii_lowercase();
+    let toks = tokenize(text, &lower);
     let strs: Vec<&str> = toks.iter().map(|t| t.w).collect();
     let mut out: Vec<PeopleMention> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !can_start(toks[i].l) {
+            i += 1;
+            continue;
+        }
         if let Some((m, next)) = mention_at(text, &toks, &strs, i) {
             out.push(m);
             i = next.max(i + 1);
@@ -725,14 +780,10 @@ pub fn find_people(text: &str) -> Vec<PeopleMention> {
 
 fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(PeopleMention, usize)> {
     let t0 = lw(&toks[i]);
-    let prev = if i > 0 {
-        lw(&toks[i - 1])
-    } else {
-        String::new()
-    };
+    let prev = if i > 0 { lw(&toks[i - 1]) } else { "" };
     // Ages and sizes are not counts: "aged 35", "in her 20s", "of about seven".
     if matches!(
-        prev.as_str(),
+        prev,
         "aged" | "age" | "ages" | "no" | "no." | "decree" | "article" | "between"
     ) && !t0.starts_with("the")
     {
@@ -813,7 +864,7 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
             };
             if toks
                 .get(k)
-                .is_some_and(|t| matches!(lw(t).as_str(), "them" | "those" | "these"))
+                .is_some_and(|t| matches!(lw(t), "them" | "those" | "these"))
             {
                 return Some((
                     mk(
@@ -831,7 +882,7 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
                 ));
             }
             // "every one of the 41", "all of the nine": the whole group
-            let every = qstart > 0 && matches!(lw(&toks[qstart - 1]).as_str(), "every" | "each");
+            let every = qstart > 0 && matches!(lw(&toks[qstart - 1]), "every" | "each");
             if every && toks.get(k).is_some_and(|t| lw(t) == "the") {
                 if let Some((n, used)) = number_at(strs, k + 1) {
                     let end = k + used;
@@ -921,7 +972,7 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
                 return Some((m, end + 1));
             }
             let l = lw(&toks[k]);
-            if ADJECTIVES.contains(&l.as_str()) || l.ends_with("-year-old") {
+            if ADJECTIVES.contains(&l) || l.ends_with("-year-old") {
                 k += 1;
                 steps += 1;
                 continue;
@@ -930,7 +981,7 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
         }
         j = q.next;
         let next_word = toks.get(j).map(lw).unwrap_or_default();
-        if NOT_PEOPLE_AFTER.contains(&next_word.as_str())
+        if NOT_PEOPLE_AFTER.contains(&next_word)
             || next_word.ends_with("-year-old")
             || next_word == "years-old"
         {
@@ -960,7 +1011,7 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
         }
         // a bare count, for gapped lists: "then 80 on Aug. 29"
         if j < toks.len()
-            && matches!(next_word.as_str(), "on" | "in" | "at" | "," | "during")
+            && matches!(next_word, "on" | "in" | "at" | "," | "during")
             && !q.approx_word
         {
             return Some((
@@ -987,7 +1038,7 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
         while k < toks.len() && steps < 4 {
             let l = lw(&toks[k]);
             if matches!(
-                l.as_str(),
+                l,
                 "woman"
                     | "man"
                     | "girl"
@@ -1027,7 +1078,7 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
                 if match_words(toks, k + 1, &["in"])
                     && toks
                         .get(k + 2)
-                        .is_some_and(|t| matches!(lw(t).as_str(), "her" | "his"))
+                        .is_some_and(|t| matches!(lw(t), "her" | "his"))
                     && toks.get(k + 3).is_some_and(|t| {
                         t.w.ends_with('s') && t.w.chars().next().is_some_and(|c| c.is_ascii_digit())
                     })
@@ -1049,12 +1100,12 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
                     true,
                     false,
                 );
-                if MINOR_WORDS.contains(&l.as_str()) {
+                if MINOR_WORDS.contains(&l) {
                     m.minors = Some(1);
                 }
                 return Some((m, end + 1));
             }
-            if ADJECTIVES.contains(&l.as_str()) || l.ends_with("-year-old") || l == "north" {
+            if ADJECTIVES.contains(&l) || l.ends_with("-year-old") || l == "north" {
                 k += 1;
                 steps += 1;
                 continue;
@@ -1063,14 +1114,14 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
         }
     }
     // kin: "his wife", "her sister", "their daughter"
-    if matches!(t0.as_str(), "his" | "her" | "their") {
+    if matches!(t0, "his" | "her" | "their") {
         if let Some(t) = toks.get(i + 1) {
             let l = lw(t);
             let kin = [
                 "wife", "husband", "sister", "brother", "daughter", "son", "mother", "father",
                 "niece", "nephew", "cousin",
             ];
-            if kin.contains(&l.as_str()) {
+            if kin.contains(&l) {
                 let mut m = mk(
                     toks[i].s,
                     t.e,
@@ -1090,7 +1141,7 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
         }
     }
     // 4. definite groups and pronouns
-    if matches!(t0.as_str(), "the" | "those" | "these" | "this") {
+    if matches!(t0, "the" | "those" | "these" | "this") {
         let mut k = i + 1;
         let mut steps = 0;
         while k < toks.len() && steps < 3 {
@@ -1115,10 +1166,10 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
             }
             let l = lw(&toks[k]);
             if matches!(
-                l.as_str(),
+                l,
                 "group" | "family" | "couple" | "pair" | "batch" | "detainees" | "returnees"
             ) {
-                let count = match l.as_str() {
+                let count = match l {
                     "couple" | "pair" => Some(Count::exact(2)),
                     _ => None,
                 };
@@ -1137,7 +1188,7 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
                     k + 1,
                 ));
             }
-            if ADJECTIVES.contains(&l.as_str()) || l == "whole" || l == "same" || l == "entire" {
+            if ADJECTIVES.contains(&l) || l == "whole" || l == "same" || l == "entire" {
                 k += 1;
                 steps += 1;
                 continue;
@@ -1145,7 +1196,7 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
             break;
         }
     }
-    if matches!(t0.as_str(), "they" | "them" | "she" | "he" | "him")
+    if matches!(t0, "they" | "them" | "she" | "he" | "him")
         || (t0 == "her"
             && !toks.get(i + 1).is_some_and(|t| {
                 t.w.chars().next().is_some_and(|c| c.is_alphanumeric()) && !continues_np(t.w)
@@ -1172,7 +1223,7 @@ fn mention_at(text: &str, toks: &[Tok], strs: &[&str], i: usize) -> Option<(Peop
 
 fn minor_head(toks: &[Tok], count: Option<Count>) -> Option<u64> {
     let last = toks.last().map(lw)?;
-    if MINOR_WORDS.contains(&last.as_str()) {
+    if MINOR_WORDS.contains(&last) {
         return count.and_then(|c| c.min.filter(|_| c.min == c.max));
     }
     None
@@ -1196,12 +1247,12 @@ fn breakdown(toks: &[Tok], strs: &[&str], i: usize) -> (Option<Gender>, Option<u
     let limit = (i + 28).min(toks.len());
     let intro = toks.get(k).map(lw).unwrap_or_default();
     let among = matches!(
-        intro.as_str(),
+        intro,
         "among" | "including" | "one" | "most" | "all" | "both"
     );
     while k < limit {
         let l = lw(&toks[k]);
-        if matches!(l.as_str(), "—" | "–" | ")" | "." | ";")
+        if matches!(l, "—" | "–" | ")" | "." | ";")
             || (l == "," && k > i + 1 && !among && parts == 0)
         {
             break;
@@ -1210,7 +1261,7 @@ fn breakdown(toks: &[Tok], strs: &[&str], i: usize) -> (Option<Gender>, Option<u
             break;
         }
         if let Some(g) = gender_of(&l) {
-            if !matches!(l.as_str(), "her" | "his" | "she" | "he" | "him") {
+            if !matches!(l, "her" | "his" | "she" | "he" | "him") {
                 gender = join_gender(gender, Some(g));
                 // the count before this noun
                 let n = if k > 0 {
@@ -1224,11 +1275,11 @@ fn breakdown(toks: &[Tok], strs: &[&str], i: usize) -> (Option<Gender>, Option<u
                     sum += n;
                     parts += 1;
                 }
-                if MINOR_WORDS.contains(&l.as_str()) && among {
+                if MINOR_WORDS.contains(&l) && among {
                     minors = Some(minors.unwrap_or(0) + n.unwrap_or(1));
                 }
             }
-        } else if MINOR_WORDS.contains(&l.as_str()) || l.ends_with("-year-old") {
+        } else if MINOR_WORDS.contains(&l) || l.ends_with("-year-old") {
             if among {
                 let n = if k > 0 {
                     number_at(strs, k - 1).map(|x| x.0)
