@@ -84,6 +84,10 @@ struct Res {
     source_family: Regex,
     origin_before: Regex,
     present_custody: Regex,
+    place_locative: Regex,
+    place_from: Regex,
+    place_to: Regex,
+    place_apposition: Regex,
     condition_after: Regex,
     custody_context: Regex,
 }
@@ -105,6 +109,10 @@ fn res() -> &'static Res {
         origin_before: re(r"(?i)(?:(?:miles|kilometers|kilometres|km)\s+(?:\w+\s+)?(?:of|from)|native\s+of|come\s+from|comes\s+from|came\s+from|hails\s+from|had\s+left|left|faces|facing|across\s+(?:the\s+river\s+)?from|from\s+(?:the\s+)?(?:north\s+korean\s+)?(?:city|town)\s+of|opposite|near\s+the\s+border\s+with|borders|bordering|on\s+(?:its|the)\s+way\s+to|heading\s+for|reach|reached|trying\s+to\s+reach|fled\s+to|to\s+flee|escaped\s+to|via|by\s+way\s+of)\s*(?:\w+\s+){0,2}$"),
         condition_after: re(r"(?i)^[^.;]{0,80}?\b(?:if|unless|provided)\b"),
         custody_context: re(r"(?i)\b(?:custody|detention|detained|prison|camp|guards?|tortur\w*|beat\w*|starv\w*|froze|frozen|held|herself|himself|own\s+li(?:fe|ves)|suicide|returned|returnees?|sent\s+back|repatriat\w*|execut\w*|interrogat\w*|cell)\b"),
+        place_locative: re(r"(?i)\b(?:in|at|near|outside|inside|around|across|on|within|of|along|off|by)\s+(?:(?:the|a|an|its|their|northern|southern|eastern|western|north-eastern|northeastern|north-western|northwestern|southwestern|south-western|south-eastern|southeastern|central|remote|chinese|vietnamese|lao|thai|russian|north|south|east|west|border|city|town|county|province|village|area|region|capital|port|provincial|northeast|northwest|far|same|and|around)\s+)*$"),
+        place_from: re(r"(?i)\b(?:from|through|via|by\s+way\s+of)\s+(?:(?:the|a|an|chinese|border|city|town|of)\s+)*$"),
+        place_to: re(r"(?i)\b(?:to|into|toward|towards)\s+(?:(?:the|a|an|chinese|border|city|town|of)\s+)*$"),
+        place_apposition: re(r"(?i)(?:[A-Z][\w'-]+|province|county|city),\s+(?:the\s+)?$|\b(?:and|or)\s+$|\b(?:in|at|near|from|through)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:and|or|,)\s*$"),
         present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
     })
 }
@@ -333,7 +341,21 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let mut date = None;
     let mut date_own = false;
     if let Some(published) = ctx.published {
-        let act_time = |t: &&TimeMention| !reporting_time(text, sent.start, t);
+        // A time belongs to the act whose words are nearest ("who were
+        // arrested last month and have now been repatriated").
+        let others: Vec<(usize, usize)> = doc
+            .events
+            .iter()
+            .filter(|x| x.sentence == e.sentence && x.start != e.start)
+            .map(|x| (x.start, x.end))
+            .collect();
+        let nearest_ours = |t: &TimeMention| {
+            let d = dist((t.start, t.end), trig);
+            !others.iter().any(|&o| {
+                dist((t.start, t.end), o) + 2 < d && between_same_clause(text, o, (t.start, t.end))
+            })
+        };
+        let act_time = |t: &&TimeMention| !reporting_time(text, sent.start, t) && nearest_ours(t);
         let mut times: Vec<&TimeMention> = within(&doc.times, clause, |t| (t.start, t.end))
             .into_iter()
             .filter(act_time)
@@ -530,6 +552,18 @@ fn gapped_items<'d>(
     out
 }
 
+/// Whether two spans lie in one clause (no comma, semicolon or dash between).
+fn between_same_clause(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    let (lo, hi) = if a.1 <= b.0 {
+        (a.1, b.0)
+    } else if b.1 <= a.0 {
+        (b.1, a.0)
+    } else {
+        return true;
+    };
+    !text[lo..hi].contains([',', ';', '—', '–'])
+}
+
 /// A time that dates the report or its telling, not the act: a dateline
 /// ("SEOUL, Dec. 30 (Yonhap) --") or the time of a reporting verb ("said on
 /// Tuesday", "told RFA on Oct. 11").
@@ -563,6 +597,24 @@ fn select_places(
     for p in places {
         let before = &text[back(text, p.start, 48)..p.start];
         if r.origin_before.is_match(before) {
+            continue;
+        }
+        // A place of the act is introduced as one: "caught in Laos", "sent
+        // back through Dandong", "moved to Longjing", "the border town of
+        // Tumen", or stands beside one ("Dandong, Liaoning Province").
+        let role_ok = if r.place_locative.is_match(before) {
+            true
+        } else if r.place_from.is_match(before) {
+            matches!(
+                e.kind,
+                EventType::Repatriation | EventType::Transfer | EventType::Release
+            )
+        } else if r.place_to.is_match(before) {
+            e.kind == EventType::Transfer
+        } else {
+            r.place_apposition.is_match(before)
+        };
+        if !role_ok {
             continue;
         }
         let pl = &p.place;

@@ -681,7 +681,11 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
             // Status.
             let mut status = Status::Occurred;
             let mut status_words = None;
-            if let Some(p) = c.planned_before.find(before) {
+            let result_clause = {
+                let b = before.trim_end().to_lowercase();
+                b.ends_with("only to be") || b.ends_with("only to")
+            };
+            if let Some(p) = c.planned_before.find(before).filter(|_| !result_clause) {
                 let pw = p.as_str().to_lowercase();
                 let modal_only = pw.starts_with("will")
                     || pw.starts_with("would")
