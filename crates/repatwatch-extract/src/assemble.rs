@@ -84,6 +84,9 @@ struct Res {
     source_family: Regex,
     origin_before: Regex,
     present_custody: Regex,
+    reporting_after: Regex,
+    actor_prep_before: Regex,
+    handover: Regex,
     place_locative: Regex,
     place_from: Regex,
     place_to: Regex,
@@ -113,6 +116,9 @@ fn res() -> &'static Res {
         place_from: re(r"(?i)\b(?:from|through|via|by\s+way\s+of)\s+(?:(?:the|a|an|chinese|border|city|town|of)\s+)*$"),
         place_to: re(r"(?i)\b(?:to|into|toward|towards)\s+(?:(?:the|a|an|chinese|border|city|town|of)\s+)*$"),
         place_apposition: re(r"(?i)(?:[A-Z][\w'-]+|province|county|city),\s+(?:the\s+)?$|\b(?:and|or)\s+$|\b(?:in|at|near|from|through)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:and|or|,)\s*$"),
+        reporting_after: re(r"(?i)^\s*(?:(?:spokes\w+|official|agent|source)\s+)?(?:says|said|say|told|reported|confirmed|announced|informed|stated)\b"),
+        actor_prep_before: re(r"(?i)\b(?:in|from|to|into|across|of|via|through|with|between|near|at|on|about|against|toward|towards|like)\s+(?:the\s+)?$"),
+        handover: re(r"(?i)\b(?:hand|handed|handing|hands|deliver|delivered|delivering|turn|turned|turning)\b"),
         present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
     })
 }
@@ -717,7 +723,9 @@ fn norm(s: &str) -> String {
         .collect()
 }
 
-/// The actors of an act, per the codebook's rules.
+/// The actors of an act, per the codebook's rules: the agent of the verb
+/// (its subject, or its "by" phrase), the receiving agency of a handover,
+/// the refusing side of a blocked act; else the state of the place.
 fn actors_for(
     ctx: &Ctx,
     e: &EventMention,
@@ -725,70 +733,101 @@ fn actors_for(
 ) -> (Vec<String>, Vec<(usize, usize)>) {
     let doc = ctx.doc;
     let text = doc.text;
+    let r = res();
     let place_cc: Option<String> = locations.first().map(|(l, _)| l.country.clone());
     let clause = (e.clause_start, e.clause_end);
-    let in_clause: Vec<&ActorMention> = within(&doc.actors, clause, |a| (a.start, a.end));
+    let in_clause: Vec<&ActorMention> = within(&doc.actors, clause, |a| (a.start, a.end))
+        .into_iter()
+        // a source ("the MSS agent says") or a state outside the route
+        .filter(|a| {
+            !r.reporting_after
+                .is_match(&text[a.end..fwd(text, a.end, 24).max(a.end)])
+        })
+        .filter(|a| !matches!(a.country, Some("KR" | "JP" | "US")))
+        .collect();
+    let before_words =
+        |a: &ActorMention| text[back(text, a.start, 24).max(clause.0)..a.start].to_lowercase();
+    let by_phrase = |a: &ActorMention| {
+        let b = before_words(a);
+        let b = b.trim_end();
+        b.ends_with(" by") || b.ends_with(" by the") || b == "by" || b == "by the"
+    };
+    let after_prep = |a: &ActorMention| r.actor_prep_before.is_match(&before_words(a));
+    let mut chosen: Vec<&ActorMention> =
+        in_clause.iter().copied().filter(|a| by_phrase(a)).collect();
+    if !e.passive && chosen.is_empty() {
+        // the subject: the nearest actor before the verb, with the ones
+        // coordinated with it ("the public security bureau and the border patrol")
+        let before: Vec<&ActorMention> = in_clause
+            .iter()
+            .copied()
+            .filter(|a| a.end <= e.start && !after_prep(a))
+            .collect();
+        if let Some(last) = before.last() {
+            chosen.push(last);
+            let mut cur = *last;
+            for a in before.iter().rev().skip(1) {
+                let gap = text[a.end..cur.start].trim().to_lowercase();
+                if gap == "and" || gap == "and the" || gap == "," || gap == "or" {
+                    chosen.push(a);
+                    cur = a;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    // Receivers: a named North Korean agency taking returnees into custody;
+    // the agency a group is handed over to.
+    let handover = r.handover.is_match(&text[e.start..e.end])
+        || r.handover.is_match(&text[e.end..fwd(text, e.end, 40)]);
+    for a in in_clause.iter().copied().filter(|a| a.start >= e.end) {
+        if chosen.iter().any(|c| c.start == a.start) || by_phrase(a) {
+            continue;
+        }
+        let recipient = before_words(a).trim_end().ends_with("to")
+            || before_words(a).trim_end().ends_with("to the")
+            || before_words(a).contains(" of the");
+        match e.kind {
+            EventType::Repatriation
+                if e.status == Status::Occurred
+                    && a.country == Some("KP")
+                    && !a.bare_state
+                    && recipient =>
+            {
+                chosen.push(a)
+            }
+            EventType::Transfer if handover && recipient => chosen.push(a),
+            _ => {}
+        }
+    }
     let mut codes: Vec<String> = Vec::new();
     let mut words: Vec<(usize, usize)> = Vec::new();
-    let dest = e.destination;
-    for a in &in_clause {
-        // A recipient ("to North Korean authorities", "to the NSA") is not the
-        // sending state, but a named North Korean agency that takes them into
-        // custody is coded for an occurred repatriation.
-        let in_dest = dest
-            .map(|(ds, de)| a.start >= ds && a.start <= de + 30)
-            .unwrap_or(false)
-            || text[back(text, a.start, 4).max(clause.0)..a.start]
-                .to_lowercase()
-                .ends_with("to ")
-            || text[back(text, a.start, 8).max(clause.0)..a.start]
-                .to_lowercase()
-                .contains("to the ");
-        let cc_fallback = place_cc.as_deref();
-        let Some(code) = a.code(cc_fallback) else {
+    let push = |a: &ActorMention, codes: &mut Vec<String>, words: &mut Vec<(usize, usize)>| {
+        if let Some(code) = a.code(place_cc.as_deref()) {
+            if !codes.contains(&code) {
+                codes.push(code);
+                words.push((a.start, a.end));
+            }
+        }
+    };
+    for a in &chosen {
+        // A bare "North Korea" is not the sending state of a return.
+        if e.kind == EventType::Repatriation
+            && a.country == Some("KP")
+            && e.status != Status::Blocked
+            && a.bare_state
+        {
             continue;
-        };
-        match e.kind {
-            EventType::Repatriation => {
-                if a.country == Some("KP") {
-                    let refusing = e.status == Status::Blocked;
-                    if in_dest || refusing {
-                        if a.bare_state && !refusing {
-                            continue;
-                        }
-                        if !refusing && e.status != Status::Occurred {
-                            continue;
-                        }
-                    } else if a.bare_state {
-                        continue;
-                    }
-                } else if in_dest {
-                    continue;
-                }
-            }
-            EventType::Transfer => {}
-            EventType::Punishment | EventType::Death => {}
-            _ => {
-                if in_dest {
-                    continue;
-                }
-                // "the North" is never an arresting agency of China's.
-            }
         }
-        if !codes.contains(&code) {
-            codes.push(code);
-            words.push((a.start, a.end));
-        }
+        push(a, &mut codes, &mut words);
     }
     // The refusing side of a blocked act.
     if e.status == Status::Blocked {
         if let Some((rs, re_)) = e.refusal {
             for a in within(&doc.actors, (rs, re_), |a| (a.start, a.end)) {
-                if let Some(code) = a.code(None) {
-                    if !codes.contains(&code) {
-                        codes.push(code);
-                        words.push((a.start, a.end));
-                    }
+                if a.country == Some("KP") || a.bare_state {
+                    push(a, &mut codes, &mut words);
                 }
             }
         }
@@ -804,8 +843,6 @@ fn actors_for(
         .collect();
     codes.retain(|c| !(c.ends_with("-GOV") && agencies.contains(&c[..2].to_string())));
     // No state named: the place of the act tells it.
-    let sending_missing =
-        !codes.iter().any(|c| !c.starts_with("KP-")) || e.kind == EventType::Punishment;
     match e.kind {
         EventType::Repatriation => {
             if !codes.iter().any(|c| !c.starts_with("KP-")) {
@@ -823,7 +860,8 @@ fn actors_for(
             }
         }
         EventType::Punishment => {
-            if codes.is_empty() || sending_missing && codes.is_empty() {
+            if !codes.iter().any(|c| c.starts_with("KP-")) {
+                codes.retain(|c| c.starts_with("KP-"));
                 codes.push("KP-GOV".into());
             }
         }
@@ -845,6 +883,15 @@ fn actors_for(
     codes.sort();
     codes.dedup();
     (codes, words)
+}
+
+/// The char boundary at most `n` bytes after `i`.
+fn fwd(text: &str, i: usize, n: usize) -> usize {
+    let mut b = (i + n).min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
 }
 
 fn sources_for(text: &str, sentence: (usize, usize)) -> Vec<Source> {

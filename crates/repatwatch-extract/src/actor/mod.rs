@@ -136,6 +136,9 @@ fn patterns() -> &'static Patterns {
             countries.join("|")
         );
         let names: Vec<&str> = STATE_NAMES.iter().map(|(n, _)| *n).collect();
+        let agency = format!(
+            r"{agency}|(?i:\bthe\s+(?P<ncc>Chinese|Vietnamese|Lao|Laotians|Thai|Russians|Mongolians)\s+(?:had|have|has|were|was|is|are|then|later|also|refused|sent|handed|detained|arrested|put|took|moved|returned|deported|said|let|allowed)\b|\b(?P<ccc>Chinese|Vietnamese|Lao|Thai|Russian|Mongolian|Cambodian)\s+(?:custody|detention|jails?|prisons?))"
+        );
         let state = format!(r"\b(?P<name>{})\b(?P<poss>'s|’s)?|\b(?P<north>the North)\b(?P<npos>'s|’s)?(?P<nadj> Korean)?", names.join("|"));
         Patterns { agency: crate::rx::re(&agency), state: crate::rx::re(&state) }
     })
@@ -180,8 +183,14 @@ pub fn find(text: &str) -> Vec<ActorMention> {
             end: found.start() + whole.end(),
             text: whole.as_str(),
         };
-        let cc = c.name("cc").and_then(|x| country_of(x.as_str()));
-        let (agency, rule) = if c.name("border").is_some() {
+        let nominal = c.name("ncc").or_else(|| c.name("ccc"));
+        let cc = c
+            .name("cc")
+            .or(nominal)
+            .and_then(|x| country_of(x.as_str()));
+        let (agency, rule) = if nominal.is_some() {
+            (Agency::Gov, "actor.nationality")
+        } else if c.name("border").is_some() {
             (Agency::Border, "actor.border")
         } else if c.name("mps").is_some() {
             (Agency::PeoplesSecurity, "actor.peoples_security")
@@ -212,6 +221,15 @@ pub fn find(text: &str) -> Vec<ActorMention> {
         let cc = match (cc, agency) {
             (None, Agency::StateSecurity) | (None, Agency::PeoplesSecurity) => Some("KP"),
             _ => cc,
+        };
+        // North Korea's "security agents" are its state security.
+        let agency = if cc == Some("KP")
+            && agency == Agency::Police
+            && m.as_str().to_lowercase().contains("security")
+        {
+            Agency::StateSecurity
+        } else {
+            agency
         };
         out.push(ActorMention {
             start: m.start(),
