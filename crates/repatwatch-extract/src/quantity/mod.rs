@@ -1,9 +1,121 @@
 //! Quantity dimension: numbers, number words and the people phrases they
 //! count (CODEBOOK.md, "people").
 //!
-//! STUB: to be written.
+//! Three entry points:
+//! - [`parse_number`]: a number spelled in digits or words;
+//! - [`find_quantities`]: every count expression, with the codebook's
+//!   `{min, max, approximate}` reading ("more than 500" → 501..);
+//! - [`find_people`]: every phrase naming people, with its count, gender and
+//!   minors, plus flags the assembler uses to resolve reference (definite,
+//!   pronoun, individual).
+//!
+//! The text is lower-cased once (ASCII only, so byte offsets hold), cut into
+//! tokens ([`lex`]), and read by hand-written rules over the tokens: no
+//! regular expressions, so the pass is linear and fast.
+//!
+//! Decisions where the codebook is silent (see also `examples.rs`):
+//! - "close to N" reads like "nearly N" (..N-1, approximate); "fewer than /
+//!   less than / under N" is ..N-1, not approximate; "N or more" and "N-plus"
+//!   are N..; "N or so" and "N-odd" are N approximate; "two dozen" is 24
+//!   approximate; "scores" 40..99; "a handful" 2..5 like "a few"; "a couple
+//!   of" 2 approximate, while "a couple" / "the pair" as people is 2 exact;
+//!   "tens of thousands" 20,000..99,999; "hundreds of thousands"
+//!   200,000..999,999; "several/a few hundred" like "hundreds".
+//! - Gender comes from the words of the phrase itself ("women", "female",
+//!   "mother") and from an appositive or coordinated breakdown ("four men and
+//!   eight women" → mixed). A trailing "most of them women" does not set
+//!   the gender: it says nothing sure about the rest of the group.
+//!   "women and children" stays female (children carry no gender).
+//! - A singular pronoun ("she", "he") carries its gender and `individual`,
+//!   but no count: the assembler resolves it like every pronoun.
+//! - Minors: the size of a child phrase ("three children" → 3, "a boy" → 1,
+//!   "a 3-year-old" → 1, "a girl aged five" → 1), summed over a breakdown, or
+//!   taken from an "among them / including / one of them" clause. A group
+//!   "aged 14 to 18" is not all minors (18 is an adult).
+//! - "12 defectors — four men and eight women": the head count wins; the
+//!   breakdown gives gender (and minors). With no head count the breakdown's
+//!   sum is the count.
+//! - Named persons: an honorific ("Mr. Kim") or a Korean family name and
+//!   a given name ("Kim Cheol Ok"), leaders excluded; count 1.
+
+mod lex;
+mod number;
+mod people;
+
+#[cfg(test)]
+mod examples;
 
 use crate::model::{Count, Gender};
+
+/// A number spelled in digits or words: "two hundred", "fifteen", "1,047",
+/// "a dozen" (12), "twenty-one", "11". `None` for anything else (vague
+/// quantifiers, ordinals, overflowing digit strings).
+pub fn parse_number(words: &str) -> Option<u64> {
+    let cx = lex::Ctx::new(words);
+    if cx.len() == 0 {
+        return None;
+    }
+    let n = number::parse_num(&cx, 0)?;
+    if n.e != cx.len() || n.upper.is_some() {
+        return None;
+    }
+    Some(n.value)
+}
+
+/// A count expression: "about 20", "more than 500", "dozens".
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuantityMention {
+    /// Byte offsets into the text given to [`find_quantities`].
+    pub start: usize,
+    pub end: usize,
+    pub count: Count,
+    /// The rule that matched.
+    pub rule: &'static str,
+}
+
+/// Every count expression in `text`, in order, not overlapping: not ages,
+/// money, years, dates, times, durations, distances, percentages, labels
+/// ("No. 136") or counts of things ("1 million signatures").
+pub fn find_quantities(text: &str) -> Vec<QuantityMention> {
+    let cx = lex::Ctx::new(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cx.len() {
+        if matches!(cx.w(i), "aged" | "ages" | "age") {
+            if let Some((e, _, _)) = people::age_list(&cx, i + 1) {
+                i = e;
+                continue;
+            }
+        }
+        if let Some(m) = people::member_adj(cx.w(i)) {
+            out.push(QuantityMention {
+                start: cx.toks[i].s,
+                end: cx.toks[i].e,
+                count: Count::exact(m),
+                rule: "member_family",
+            });
+            i += 1;
+            continue;
+        }
+        match number::count_phrase(&cx, i) {
+            Some(cp) if !number::not_a_count(&cx, &cp) => {
+                if let Some(count) = cp.count {
+                    let end_tok = cp.ne.max(cp.qs + 1);
+                    out.push(QuantityMention {
+                        start: cx.toks[cp.qs].s,
+                        end: cx.end_before(end_tok),
+                        count,
+                        rule: cp.rule,
+                    });
+                }
+                i = cp.e.max(i + 1);
+            }
+            Some(cp) => i = cp.ne.max(i + 1),
+            None => i += 1,
+        }
+    }
+    out
+}
 
 /// A phrase naming a group of people (or one person), with its count.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,9 +128,36 @@ pub struct PeopleMention {
     pub minors: Option<u64>,
     /// The rule that matched (for `--explain`).
     pub rule: &'static str,
+    /// Byte offsets of the head: the people noun, the numeral of "the five",
+    /// the pronoun, the name.
+    pub head_start: usize,
+    pub head_end: usize,
+    /// Refers back to people already introduced: "the five", "the group",
+    /// "all 41", "nine of them", a pronoun.
+    pub definite: bool,
+    /// they, them, she, her, he, him, we, us.
+    pub pronoun: bool,
+    /// One described or named person ("a pregnant woman", "Mr. Kim", "she").
+    pub individual: bool,
 }
 
 /// Every people phrase in `text`, in order, not overlapping.
-pub fn find_people(_text: &str) -> Vec<PeopleMention> {
-    Vec::new()
+pub fn find_people(text: &str) -> Vec<PeopleMention> {
+    let cx = lex::Ctx::new(text);
+    people::find_raw(&cx)
+        .into_iter()
+        .map(|r| PeopleMention {
+            start: cx.start(r.s),
+            end: cx.end_before(r.e),
+            count: r.count,
+            gender: r.gender,
+            minors: r.minors,
+            rule: r.rule,
+            head_start: cx.start(r.hs),
+            head_end: cx.end_before(r.he.max(r.hs + 1)),
+            definite: r.definite,
+            pronoun: r.pronoun,
+            individual: r.individual,
+        })
+        .collect()
 }

@@ -1,0 +1,494 @@
+//! Tokens and word lists of the quantity dimension.
+//!
+//! The text is lower-cased once with `to_ascii_lowercase` (which keeps every
+//! byte offset), cut into word, number and punctuation tokens, and every rule
+//! then compares lower-case token slices against the word lists below.
+
+use crate::model::Gender;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (maybe with digits, hyphens, apostrophes).
+    Word,
+    /// Digits only, maybe with thousands commas, a decimal point, or a
+    /// hyphen/en dash joining two numbers ("50-60").
+    Num,
+    /// One punctuation character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub s: usize,
+    pub e: usize,
+    pub kind: Kind,
+    /// The first character is an upper-case letter.
+    pub cap: bool,
+    /// Starts a sentence (first token, or after `.`, `!`, `?`, a newline).
+    pub sent_start: bool,
+}
+
+/// A text with its lower-case copy and tokens.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub lower: String,
+    pub toks: Vec<Tok>,
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_apos(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let lower = text.to_ascii_lowercase();
+        let toks = tokenize(text);
+        Ctx { text, lower, toks }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Lower-case text of token `i` ("" past the end).
+    #[inline]
+    pub fn w(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => &self.lower[t.s..t.e],
+            None => "",
+        }
+    }
+
+    /// Original text of token `i`.
+    #[inline]
+    pub fn raw(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.s..t.e],
+            None => "",
+        }
+    }
+
+    /// Lower-case text of the token before `i` ("" at the start).
+    #[inline]
+    pub fn prev(&self, i: usize) -> &str {
+        if i == 0 {
+            ""
+        } else {
+            self.w(i - 1)
+        }
+    }
+
+    #[inline]
+    pub fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    #[inline]
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word)
+    }
+
+    #[inline]
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Punct)
+    }
+
+    #[inline]
+    pub fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
+    }
+
+    #[inline]
+    pub fn sent_start(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.sent_start)
+    }
+
+    /// Do tokens `i..` spell `words` (lower case)?
+    pub fn seq(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().enumerate().all(|(k, w)| self.w(i + k) == *w)
+    }
+
+    /// Byte start of token `i` (text length past the end).
+    pub fn start(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.s)
+    }
+
+    /// Byte end of token `i - 1`, i.e. the end of a span of tokens `..i`.
+    pub fn end_before(&self, i: usize) -> usize {
+        if i == 0 {
+            0
+        } else {
+            self.toks[(i - 1).min(self.toks.len() - 1)].e
+        }
+    }
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    let mut sent_start = true;
+    while let Some((s, c)) = chars.next() {
+        if c.is_whitespace() {
+            if c == '\n' {
+                sent_start = true;
+            }
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut e = s + c.len_utf8();
+            let mut all_digits = c.is_ascii_digit();
+            let mut last = c;
+            loop {
+                let Some(&(j, d)) = chars.peek() else { break };
+                if d.is_alphanumeric() {
+                    if !d.is_ascii_digit() {
+                        all_digits = false;
+                    }
+                    last = d;
+                    e = j + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                // a connector joins two alphanumeric runs
+                let next = text[j + d.len_utf8()..].chars().next();
+                let joins = match d {
+                    _ if is_joiner(d) => next.is_some_and(|n| n.is_alphanumeric()),
+                    '\u{2013}' => last.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                    _ if is_apos(d) => next.is_some_and(|n| n.is_alphabetic()) && last.is_alphabetic(),
+                    ',' => {
+                        last.is_ascii_digit()
+                            && all_digits
+                            && bytes.len() >= j + 4
+                            && bytes[j + 1..j + 4].iter().all(u8::is_ascii_digit)
+                            && !matches!(bytes.get(j + 4), Some(b) if b.is_ascii_digit())
+                    }
+                    '.' => last.is_ascii_digit() && all_digits && next.is_some_and(|n| n.is_ascii_digit()),
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                if !matches!(d, ',' | '.') {
+                    all_digits = false;
+                }
+                chars.next();
+                e = j + d.len_utf8();
+                last = d;
+            }
+            let word = &text[s..e];
+            let kind = if word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+                Kind::Num
+            } else if is_num_range(word) {
+                Kind::Num
+            } else {
+                Kind::Word
+            };
+            toks.push(Tok { s, e, kind, cap: c.is_uppercase(), sent_start });
+            sent_start = false;
+        } else {
+            let e = s + c.len_utf8();
+            toks.push(Tok { s, e, kind: Kind::Punct, cap: false, sent_start });
+            sent_start = match c {
+                '.' | '!' | '?' => true,
+                // quotes and brackets keep the state they follow
+                '"' | '\u{201c}' | '\u{201d}' | '(' | '\'' | '\u{2018}' | '\u{2019}' => sent_start,
+                _ => false,
+            };
+        }
+    }
+    toks
+}
+
+/// "50-60", "50–60": digits, one dash, digits.
+fn is_num_range(w: &str) -> bool {
+    let mut parts = w.split(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let ok = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    ok(a) && ok(b)
+}
+
+/// Splits a hyphenated word ("twenty-one", "3-year-old") into its parts.
+pub fn hyphen_parts(w: &str) -> impl Iterator<Item = &str> {
+    w.split(['-', '\u{2010}', '\u{2011}', '\u{2013}'])
+}
+
+// ---------------------------------------------------------------- lexicon
+
+/// Units after a number that make it a measure, not a head count.
+pub fn is_unit(w: &str) -> bool {
+    matches!(
+        w,
+        // durations and times
+        "second" | "seconds" | "sec" | "secs" | "minute" | "minutes" | "min" | "mins" | "hour"
+            | "hours" | "hr" | "hrs" | "day" | "days" | "night" | "nights" | "week" | "weeks"
+            | "month" | "months" | "year" | "years" | "yr" | "yrs" | "decade" | "decades"
+            | "century" | "centuries" | "am" | "pm" | "o'clock" | "o’clock" | "times" | "time"
+            | "occasions" | "rounds"
+            // distance, size, weight
+            | "mile" | "miles" | "km" | "kms" | "kilometre" | "kilometres" | "kilometer"
+            | "kilometers" | "metre" | "metres" | "meter" | "meters" | "m" | "cm" | "mm"
+            | "feet" | "foot" | "ft" | "yard" | "yards" | "inch" | "inches" | "li" | "acre"
+            | "acres" | "hectare" | "hectares" | "kg" | "kilogram" | "kilograms" | "kilo"
+            | "kilos" | "gram" | "grams" | "ton" | "tons" | "tonne" | "tonnes" | "lb" | "lbs"
+            | "degree" | "degrees" | "litre" | "litres" | "liter" | "liters" | "storey"
+            | "storeys" | "floor" | "floors" | "square" | "sq"
+            // money
+            | "yuan" | "won" | "dollar" | "dollars" | "usd" | "rmb" | "euro" | "euros" | "yen"
+            | "pound" | "pounds" | "cent" | "cents" | "renminbi" | "krw"
+            // proportion
+            | "percent" | "per" | "pct" | "percentage"
+    )
+}
+
+/// Countable things that are not people (a count of them is no head count).
+pub fn is_thing(w: &str) -> bool {
+    matches!(
+        w,
+        "signature" | "signatures" | "vote" | "votes" | "page" | "pages" | "copy" | "copies"
+            | "item" | "items" | "word" | "words" | "letter" | "letters" | "petition"
+            | "petitions" | "article" | "articles" | "shot" | "shots" | "bullet" | "bullets"
+            | "vehicle" | "vehicles" | "car" | "cars" | "truck" | "trucks" | "bus" | "buses"
+            | "boat" | "boats" | "ship" | "ships" | "country" | "countries" | "nation"
+            | "nations" | "province" | "provinces" | "city" | "cities" | "village" | "villages"
+            | "town" | "towns" | "camp" | "camps" | "facility" | "facilities" | "point"
+            | "points" | "seat" | "seats" | "incident" | "incidents" | "case" | "cases"
+            | "document" | "documents" | "photo" | "photos" | "video" | "videos" | "meal"
+            | "meals" | "step" | "steps" | "kind" | "kinds" | "type" | "types" | "bag" | "bags"
+            | "phone" | "phones" | "house" | "houses" | "room" | "rooms" | "cell" | "cells"
+            | "route" | "routes" | "checkpoint" | "checkpoints" | "hundred" | "thousand"
+            | "million" | "billion" | "dozen" | "goal" | "goals" | "question" | "questions"
+            | "issue" | "issues" | "book" | "books" | "episode" | "episodes" | "percent"
+    )
+}
+
+pub fn month(w: &str) -> bool {
+    matches!(
+        w,
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+            | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr"
+            | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+    )
+}
+
+/// Words before a number that make it a label, not a count ("No. 136").
+pub fn is_label(w: &str) -> bool {
+    matches!(
+        w,
+        "no" | "nos" | "number" | "num" | "article" | "articles" | "section" | "chapter" | "page"
+            | "pages" | "camp" | "room" | "decree" | "resolution" | "route" | "highway" | "gate"
+            | "building" | "unit" | "ward" | "cell" | "block" | "flight" | "bus" | "train"
+            | "line" | "platform" | "paragraph" | "clause" | "item" | "level" | "grade"
+            | "class" | "version" | "vol" | "volume" | "figure" | "fig" | "table" | "phase"
+            | "stage" | "step" | "exit" | "zone" | "district" | "kwanliso" | "kyohwaso"
+            | "prison" | "facility" | "squad" | "division" | "corps" | "brigade" | "regiment"
+            | "battalion" | "team" | "bureau" | "office" | "department" | "episode" | "season"
+            | "act" | "law" | "code" | "rule" | "protocol" | "convention" | "year" | "years"
+            | "age" | "aged" | "ages" | "ep" | "p" | "pp" | "g20" | "covid" | "covid-19" | "mr"
+            | "ms" | "mrs" | "dr" | "code-named"
+    )
+}
+
+/// People: what a person noun tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeadInfo {
+    pub plural: bool,
+    pub gender: Option<Gender>,
+    pub child: bool,
+    /// group, family, batch: a collective noun.
+    pub collective: bool,
+    /// A gender/age word that can itself be a breakdown part ("two men").
+    pub breakdown: bool,
+    /// Its fixed size ("pair" → 2).
+    pub size: Option<u64>,
+    /// A relative ("sister", "wife").
+    pub kin: bool,
+}
+
+const fn hi(plural: bool) -> HeadInfo {
+    HeadInfo { plural, gender: None, child: false, collective: false, breakdown: false, size: None, kin: false }
+}
+
+const F: Option<Gender> = Some(Gender::Female);
+const M: Option<Gender> = Some(Gender::Male);
+
+/// A people head noun, lower case.
+pub fn head(w: &str) -> Option<HeadInfo> {
+    let p = hi(true);
+    let s = hi(false);
+    let g = |mut h: HeadInfo, gender: Option<Gender>, child: bool| {
+        h.gender = gender;
+        h.child = child;
+        h.breakdown = true;
+        h
+    };
+    let kin = |mut h: HeadInfo, gender: Option<Gender>| {
+        h.gender = gender;
+        h.kin = true;
+        h.breakdown = true;
+        h
+    };
+    let coll = |mut h: HeadInfo, size: Option<u64>| {
+        h.collective = true;
+        h.size = size;
+        h
+    };
+    Some(match w {
+        "person" | "individual" | "korean" | "defector" | "refugee" | "escapee" | "escaper"
+        | "seeker" | "national" | "citizen" | "detainee" | "prisoner" | "inmate" | "returnee"
+        | "repatriate" | "deportee" | "crosser" | "border-crosser" | "migrant" | "worker"
+        | "labourer" | "laborer" | "soldier" | "relative" | "member" | "adult" | "student"
+        | "fisherman" | "sailor" | "crewman" | "survivor" | "victim" | "runaway" | "passenger"
+        | "resident" | "farmer" | "civilian" | "friend" | "cousin" | "sibling" | "parent"
+        | "spouse" | "escapist" | "fugitive" | "captive" | "evacuee" | "stowaway" | "trader"
+        | "smuggler" | "asylee" | "north-korean" => s,
+        "people" | "persons" | "individuals" | "koreans" | "defectors" | "refugees"
+        | "escapees" | "escapers" | "seekers" | "nationals" | "citizens" | "detainees"
+        | "prisoners" | "inmates" | "returnees" | "repatriates" | "deportees" | "crossers"
+        | "border-crossers" | "migrants" | "workers" | "labourers" | "laborers" | "soldiers"
+        | "relatives" | "members" | "adults" | "students" | "fishermen" | "sailors"
+        | "crewmen" | "survivors" | "victims" | "runaways" | "passengers" | "residents"
+        | "farmers" | "civilians" | "friends" | "cousins" | "siblings" | "parents" | "spouses"
+        | "fugitives" | "captives" | "evacuees" | "stowaways" | "traders" | "smugglers"
+        | "asylees" | "others" | "north-koreans" => p,
+        "woman" | "lady" | "female" | "widow" | "bride" => g(s, F, false),
+        "women" | "ladies" | "females" | "widows" | "brides" => g(p, F, false),
+        "man" | "male" => g(s, M, false),
+        "men" | "males" => g(p, M, false),
+        "girl" | "schoolgirl" => g(s, F, true),
+        "girls" | "schoolgirls" => g(p, F, true),
+        "boy" | "schoolboy" => g(s, M, true),
+        "boys" | "schoolboys" => g(p, M, true),
+        "child" | "kid" | "minor" | "teenager" | "teen" | "baby" | "infant" | "toddler"
+        | "orphan" | "adolescent" | "juvenile" | "newborn" | "grandchild" => g(s, None, true),
+        "children" | "kids" | "minors" | "teenagers" | "teens" | "babies" | "infants"
+        | "toddlers" | "orphans" | "adolescents" | "juveniles" | "newborns"
+        | "grandchildren" => g(p, None, true),
+        "mother" | "daughter" | "wife" | "sister" | "grandmother" | "granddaughter" | "aunt"
+        | "niece" | "mother-in-law" | "sister-in-law" | "daughter-in-law" | "fiancee"
+        | "fiancée" | "girlfriend" => kin(s, F),
+        "mothers" | "daughters" | "wives" | "sisters" | "grandmothers" | "granddaughters"
+        | "aunts" | "nieces" => kin(p, F),
+        "father" | "son" | "husband" | "brother" | "grandfather" | "grandson" | "uncle"
+        | "nephew" | "father-in-law" | "brother-in-law" | "son-in-law" | "fiance"
+        | "boyfriend" => kin(s, M),
+        "fathers" | "sons" | "husbands" | "brothers" | "grandfathers" | "grandsons" | "uncles"
+        | "nephews" => kin(p, M),
+        "family" | "household" | "group" | "batch" | "party" | "band" | "contingent"
+        | "boatload" | "busload" | "truckload" => coll(s, None),
+        "families" | "households" | "groups" | "batches" => coll(p, None),
+        "couple" | "pair" => coll(s, Some(2)),
+        "trio" => coll(s, Some(3)),
+        "couples" | "pairs" => coll(p, None),
+        _ => return None,
+    })
+}
+
+/// Words allowed between a determiner/count and the head noun.
+pub fn is_adj(w: &str) -> bool {
+    matches!(
+        w,
+        "north" | "korean" | "south" | "chinese" | "vietnamese" | "lao" | "laotian" | "thai"
+            | "russian" | "mongolian" | "cambodian" | "burmese" | "myanmar" | "japanese"
+            | "ethnic" | "other" | "more" | "young" | "younger" | "old" | "older" | "elderly"
+            | "aged" | "pregnant" | "female" | "male" | "fellow" | "teenage" | "teen"
+            | "underage" | "adult" | "suspected" | "alleged" | "would-be" | "undocumented"
+            | "illegal" | "additional" | "further" | "unidentified" | "unnamed" | "known"
+            | "former" | "little" | "small" | "separate" | "different" | "new" | "sick"
+            | "disabled" | "injured" | "ill" | "missing" | "remaining" | "naturalized"
+            | "naturalised" | "married" | "single" | "unaccompanied" | "stateless" | "fleeing"
+            | "escaping" | "defector" | "refugee" | "asylum" | "border" | "family" | "crew"
+            | "boat" | "same" | "such" | "last" | "first" | "second" | "third" | "fourth"
+            | "fifth" | "latest" | "earlier" | "later" | "original" | "entire" | "whole"
+            | "several" | "many" | "few" | "numerous" | "individual" | "north-korean"
+            | "cross-border" | "nk" | "dprk" | "vulnerable" | "hungry" | "starving" | "poor"
+            | "elder" | "grown" | "minor" | "woman" | "women" | "civilian" | "religious"
+            | "christian" | "catholic" | "local" | "overseas" | "foreign" | "seafaring"
+            | "travelling" | "traveling" | "accompanying" | "runaway" | "surviving"
+    )
+}
+
+/// Function words after a bare numeral that show it is used as a noun
+/// ("the five were taken", "another 40 on Monday").
+pub fn after_bare(w: &str) -> bool {
+    matches!(
+        w,
+        "were" | "was" | "are" | "is" | "have" | "had" | "has" | "who" | "whom" | "that"
+            | "in" | "at" | "on" | "to" | "from" | "into" | "with" | "and" | "or" | "but" | "out"
+            | "remain" | "remained" | "remains" | "will" | "would" | "could" | "can" | "may"
+            | "might" | "must" | "should" | "reportedly" | "also" | "still" | "now" | "then"
+            | "being" | "been" | "all" | "later" | "each" | "back" | "across" | "through"
+            | "since" | "after" | "before" | "last" | "this" | "earlier" | "more" | "together"
+            | "themselves" | "reached" | "face" | "faced" | "be" | "did" | "do" | "got"
+            | "get" | "went" | "go" | "included" | "include" | "including" | "among"
+            | "during" | "under" | "near" | "by" | "for" | "as" | "when" | "while"
+    )
+}
+
+/// Non-person nouns that show a people word before them is a modifier
+/// ("the refugee camp", "the North Korean side").
+pub fn adjunct_follower(w: &str) -> bool {
+    matches!(
+        w,
+        "camp" | "camps" | "side" | "issue" | "issues" | "policy" | "policies" | "government"
+            | "authorities" | "authority" | "officials" | "official" | "border" | "embassy"
+            | "consulate" | "regime" | "leader" | "leaders" | "leadership" | "state" | "army"
+            | "military" | "police" | "agency" | "agencies" | "organization" | "organisation"
+            | "organizations" | "organisations" | "ngo" | "ngos" | "advocate" | "advocates"
+            | "activist" | "activists" | "rights" | "status" | "protection" | "convention"
+            | "law" | "laws" | "centre" | "center" | "centers" | "centres" | "facility"
+            | "shelter" | "shelters" | "community" | "communities" | "crisis" | "problem"
+            | "smuggling" | "network" | "networks" | "broker" | "brokers" | "route" | "routes"
+            | "testimony" | "testimonies" | "application" | "applications" | "claim" | "claims"
+            | "program" | "programme" | "programs" | "association" | "media" | "ministry"
+            | "affairs" | "unification" | "language" | "peninsula" | "war" | "nuclear"
+            | "dictator" | "economy" | "society" | "culture" | "history" | "food" | "market"
+            | "markets" | "currency" | "news" | "outlet" | "website" | "newspaper" | "service"
+            | "services" | "support" | "resettlement" | "settlement" | "groups" | "group"
+            | "representative" | "representatives" | "counterparts" | "counterpart" | "side's"
+            | "officer" | "officers" | "guards" | "guard" | "troops" | "spy" | "spies" | "agent"
+            | "agents" | "diplomats" | "diplomat" | "delegation" | "team" | "union" | "council"
+            | "committee" | "commission" | "mission" | "missions" | "movement" | "population"
+            | "register" | "registry" | "registration" | "card" | "cards" | "passport"
+            | "passports" | "visa" | "visas" | "identity" | "hotline" | "defection"
+            | "defections" | "flows" | "flow" | "influx" | "exodus" | "numbers" | "arrivals"
+            | "origin" | "descent" | "nationality" | "citizenship" | "residency" | "quota"
+    )
+}
+
+/// Korean family names, as they are capitalised in English.
+pub fn korean_surname(w: &str) -> bool {
+    matches!(
+        w,
+        "Kim" | "Lee" | "Yi" | "Rhee" | "Ri" | "Park" | "Pak" | "Bak" | "Choi" | "Choe"
+            | "Jung" | "Jeong" | "Chung" | "Kang" | "Cho" | "Jo" | "Yoon" | "Yun" | "Jang"
+            | "Chang" | "Lim" | "Im" | "Rim" | "Han" | "Oh" | "Seo" | "Suh" | "Shin" | "Sin"
+            | "Kwon" | "Hwang" | "Ahn" | "Song" | "Ryu" | "Yoo" | "Yu" | "Hong" | "Jeon"
+            | "Chon" | "Jun" | "Ko" | "Koh" | "Go" | "Moon" | "Mun" | "Yang" | "Son" | "Sohn"
+            | "Bae" | "Pae" | "Baek" | "Paek" | "Heo" | "Hur" | "Nam" | "Shim" | "Sim" | "Noh"
+            | "Roh" | "No" | "Ha" | "Kwak" | "Sung" | "Cha" | "Joo" | "Ju" | "Woo" | "U"
+            | "Min" | "Na" | "Ra" | "Jin" | "Chin" | "Um" | "Eom" | "Won" | "Chun"
+            | "Byun" | "Pyon" | "Gil" | "Kil" | "Tak" | "Yeo" | "Ma" | "Ku" | "Koo" | "Gu"
+    )
+}
+
+/// Leaders and officials whose names are no victims.
+pub fn famous(name_lower: &str) -> bool {
+    let n: String = name_lower.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+    matches!(
+        n.as_str(),
+        "kim jong un" | "kim jongun" | "kim jong il" | "kim jongil" | "kim il sung"
+            | "kim ilsung" | "kim yo jong" | "kim yojong" | "kim dae jung" | "kim daejung"
+            | "kim young sam" | "kim youngsam" | "moon jae in" | "moon jaein" | "moon jae"
+            | "yoon suk yeol" | "yoon sukyeol" | "lee myung bak" | "lee myungbak"
+            | "park geun hye" | "park geunhye" | "roh moo hyun" | "roh moohyun"
+            | "ban ki moon" | "ban kimoon" | "lee jae myung" | "lee jaemyung" | "park chung hee"
+            | "park chunghee" | "choe ryong hae" | "choe ryonghae" | "ri son gwon" | "choe son hui"
+    )
+}
