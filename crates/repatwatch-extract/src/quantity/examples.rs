@@ -16,7 +16,15 @@ const N: Option<u64> = None;
 const G: Option<Gender> = None;
 
 /// (sentence, phrase, min, max, approximate, gender, minors)
-type Row = (&'static str, &'static str, Option<u64>, Option<u64>, bool, Option<Gender>, Option<u64>);
+type Row = (
+    &'static str,
+    &'static str,
+    Option<u64>,
+    Option<u64>,
+    bool,
+    Option<Gender>,
+    Option<u64>,
+);
 
 const fn s(n: u64) -> Option<u64> {
     Some(n)
@@ -149,6 +157,15 @@ pub const PEOPLE: &[Row] = &[
     ("Most of the detainees were sent to camps.", "Most of the detainees", N, N, false, G, N),
     ("Police took them to Tumen.", "them", N, N, false, G, N),
     ("Police later released her.", "her", N, N, false, F, N),
+    // more corner cases
+    ("A brother and sister were caught at the bus stop.", "A brother and sister", s(2), s(2), false, X, N),
+    ("His wife and son were held.", "His wife and son", s(2), s(2), false, X, N),
+    ("Every one of the 30 detainees was sent back.", "Every one of the 30 detainees", s(30), s(30), false, G, N),
+    ("Police caught two families in a flat.", "two families", N, N, false, G, N),
+    ("Six people, among them a teenager and a woman, were held.", "Six people, among them a teenager and a woman", s(6), s(6), false, G, s(1)),
+    ("Officials said that refugees were being held.", "refugees", N, N, false, G, N),
+    ("Guards seized a 12-year-old son.", "a 12-year-old son", s(1), s(1), false, M, s(1)),
+    ("China handed over 20 refugees to the North.", "20 refugees", s(20), s(20), false, G, N),
 ];
 
 /// (sentence, phrase, min, max, approximate) for `find_quantities`.
@@ -208,6 +225,9 @@ pub const TRAPS: &[(&str, &str)] = &[
     ("He was arrested one day in May.", "one"),
     ("Some 40% of escapees are women.", "40"),
     ("Article 62 of the criminal code applies.", "62"),
+    ("The US and 30 countries objected.", "30"),
+    ("The 1990s famine drove many out.", "1990s"),
+    ("A woman, 35, and her son were caught.", "35"),
 ];
 
 /// (words, value) for `parse_number`.
@@ -262,14 +282,24 @@ fn people_examples() {
         let found = ms.iter().find(|m| &text[m.start..m.end] == phrase);
         let ok = found.is_some_and(|m| {
             let c = m.count.map(|c| (c.min, c.max, c.approximate));
-            let want = if min.is_none() && max.is_none() { None } else { Some((min, max, approx)) };
+            let want = if min.is_none() && max.is_none() {
+                None
+            } else {
+                Some((min, max, approx))
+            };
             c == want && m.gender == gender && m.minors == minors
         });
         if !ok {
             failures.push(format!("{text}\n   want [{phrase}] {min:?}..{max:?} {approx} {gender:?} {minors:?}\n   got  {}", show(&ms, text)));
         }
     }
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), PEOPLE.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        PEOPLE.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -278,14 +308,28 @@ fn quantity_examples() {
     for &(text, phrase, min, max, approx) in QUANTITIES {
         let qs = find_quantities(text);
         let ok = qs.iter().any(|q| {
-            &text[q.start..q.end] == phrase && q.count.min == min && q.count.max == max && q.count.approximate == approx
+            &text[q.start..q.end] == phrase
+                && q.count.min == min
+                && q.count.max == max
+                && q.count.approximate == approx
         });
         if !ok {
-            let got: Vec<_> = qs.iter().map(|q| (&text[q.start..q.end], q.count, q.rule)).collect();
-            failures.push(format!("{text}: want [{phrase}] {min:?}..{max:?} {approx}; got {got:?}"));
+            let got: Vec<_> = qs
+                .iter()
+                .map(|q| (&text[q.start..q.end], q.count, q.rule))
+                .collect();
+            failures.push(format!(
+                "{text}: want [{phrase}] {min:?}..{max:?} {approx}; got {got:?}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), QUANTITIES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        QUANTITIES.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -301,19 +345,30 @@ fn traps_are_not_counts() {
         }
         for m in find_people(text) {
             if m.head_start < te && ts < m.head_end {
-                failures.push(format!("{text}: people head [{}]", &text[m.head_start..m.head_end]));
+                failures.push(format!(
+                    "{text}: people head [{}]",
+                    &text[m.head_start..m.head_end]
+                ));
             }
             if let Some(c) = m.count {
                 // the trap's number must not be the count
                 if let Some(v) = parse_number(trap) {
                     if c.min == Some(v) && c.max == Some(v) && v != 1 {
-                        failures.push(format!("{text}: people count {v} from [{}]", &text[m.start..m.end]));
+                        failures.push(format!(
+                            "{text}: people count {v} from [{}]",
+                            &text[m.start..m.end]
+                        ));
                     }
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} traps failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} traps failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -327,12 +382,21 @@ fn number_examples() {
 fn mention_flags() {
     let text = "The five were taken to Tumen. They were later sent back, and she was freed.";
     let ms = find_people(text);
-    let five = ms.iter().find(|m| &text[m.start..m.end] == "The five").expect("the five");
+    let five = ms
+        .iter()
+        .find(|m| &text[m.start..m.end] == "The five")
+        .expect("the five");
     assert!(five.definite && !five.pronoun);
     assert_eq!(&text[five.head_start..five.head_end], "five");
-    let they = ms.iter().find(|m| &text[m.start..m.end] == "They").expect("they");
+    let they = ms
+        .iter()
+        .find(|m| &text[m.start..m.end] == "They")
+        .expect("they");
     assert!(they.pronoun && they.count.is_none());
-    let she = ms.iter().find(|m| &text[m.start..m.end] == "she").expect("she");
+    let she = ms
+        .iter()
+        .find(|m| &text[m.start..m.end] == "she")
+        .expect("she");
     assert!(she.pronoun && she.individual && she.gender == Some(Gender::Female));
     let text = "A pregnant woman was caught.";
     let ms = find_people(text);

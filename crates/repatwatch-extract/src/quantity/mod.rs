@@ -81,7 +81,15 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < cx.len() {
-        if matches!(cx.w(i), "aged" | "ages" | "age") {
+        let w = cx.w(i);
+        let start_ok = cx.kind(i) == Some(lex::Kind::Num)
+            || cx.fl(i) & (lex::FUNC | lex::NUMW | lex::LABEL) != 0
+            || w.contains(['-', '\u{2010}', '\u{2011}']);
+        if !start_ok {
+            i += 1;
+            continue;
+        }
+        if matches!(w, "aged" | "ages" | "age") {
             if let Some((e, _, _)) = people::age_list(&cx, i + 1) {
                 i = e;
                 continue;
@@ -89,8 +97,8 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMention> {
         }
         if let Some(m) = people::member_adj(cx.w(i)) {
             out.push(QuantityMention {
-                start: cx.toks[i].s,
-                end: cx.toks[i].e,
+                start: cx.start(i),
+                end: cx.end_before(i + 1),
                 count: Count::exact(m),
                 rule: "member_family",
             });
@@ -102,7 +110,7 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMention> {
                 if let Some(count) = cp.count {
                     let end_tok = cp.ne.max(cp.qs + 1);
                     out.push(QuantityMention {
-                        start: cx.toks[cp.qs].s,
+                        start: cx.start(cp.qs),
                         end: cx.end_before(end_tok),
                         count,
                         rule: cp.rule,

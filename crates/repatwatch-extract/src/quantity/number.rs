@@ -101,20 +101,45 @@ fn decimal(w: &str) -> Option<(u64, u64)> {
     Some((num, den))
 }
 
+/// Can a number or count phrase start at token `i`? (a fast filter)
+#[inline]
+fn can_start(cx: &Ctx, i: usize) -> bool {
+    match cx.kind(i) {
+        Some(Kind::Num) => true,
+        Some(Kind::Word) => {
+            cx.fl(i) & (lex::FUNC | lex::NUMW) != 0
+                || cx.w(i).contains(['-', '\u{2010}', '\u{2011}'])
+        }
+        _ => false,
+    }
+}
+
 /// A number starting at token `i`.
 pub fn parse_num(cx: &Ctx, i: usize) -> Option<Num> {
-    let w = cx.w(i);
-    if w.is_empty() {
+    if !can_start(cx, i) {
         return None;
     }
+    let w = cx.w(i);
     // "a dozen", "a hundred", "half a dozen"
     if w == "half" && cx.w(i + 1) == "a" && cx.w(i + 2) == "dozen" {
-        return Some(Num { s: i, e: i + 3, value: 6, approx: true, upper: None });
+        return Some(Num {
+            s: i,
+            e: i + 3,
+            value: 6,
+            approx: true,
+            upper: None,
+        });
     }
     if w == "a" || w == "an" {
         let n = cx.w(i + 1);
         if n == "dozen" {
-            return Some(Num { s: i, e: i + 2, value: 12, approx: true, upper: None });
+            return Some(Num {
+                s: i,
+                e: i + 2,
+                value: 12,
+                approx: true,
+                upper: None,
+            });
         }
         if multiplier(n).is_some() {
             return words_from(cx, i + 1, i, true);
@@ -129,7 +154,13 @@ pub fn parse_num(cx: &Ctx, i: usize) -> Option<Num> {
             if b <= a {
                 return None;
             }
-            return Some(Num { s: i, e: i + 1, value: a, approx: false, upper: Some(b) });
+            return Some(Num {
+                s: i,
+                e: i + 1,
+                value: a,
+                approx: false,
+                upper: Some(b),
+            });
         }
         let next = cx.w(i + 1);
         if w.contains('.') {
@@ -137,25 +168,61 @@ pub fn parse_num(cx: &Ctx, i: usize) -> Option<Num> {
             let (num, den) = decimal(w)?;
             let m = multiplier(next).filter(|&m| m >= 1_000)?;
             let v = num.checked_mul(m)? / den;
-            return Some(Num { s: i, e: i + 2, value: v, approx: false, upper: None });
+            return Some(Num {
+                s: i,
+                e: i + 2,
+                value: v,
+                approx: false,
+                upper: None,
+            });
         }
         let v = digits(w)?;
         if let Some(m) = multiplier(next) {
-            return Some(Num { s: i, e: i + 2, value: v.checked_mul(m)?, approx: false, upper: None });
+            return Some(Num {
+                s: i,
+                e: i + 2,
+                value: v.checked_mul(m)?,
+                approx: false,
+                upper: None,
+            });
         }
         if next == "dozen" {
-            return Some(Num { s: i, e: i + 2, value: v.checked_mul(12)?, approx: true, upper: None });
+            return Some(Num {
+                s: i,
+                e: i + 2,
+                value: v.checked_mul(12)?,
+                approx: true,
+                upper: None,
+            });
         }
-        return Some(Num { s: i, e: i + 1, value: v, approx: false, upper: None });
+        return Some(Num {
+            s: i,
+            e: i + 1,
+            value: v,
+            approx: false,
+            upper: None,
+        });
     }
     // "20-odd", "fifty-odd"
     if let Some(stem) = w.strip_suffix("-odd") {
         let v = small_word(stem).or_else(|| digits(stem))?;
-        return Some(Num { s: i, e: i + 1, value: v, approx: true, upper: None });
+        return Some(Num {
+            s: i,
+            e: i + 1,
+            value: v,
+            approx: true,
+            upper: None,
+        });
     }
     let first = small_word(w)?;
     if cx.w(i + 1) == "dozen" {
-        return Some(Num { s: i, e: i + 2, value: first.checked_mul(12)?, approx: true, upper: None });
+        return Some(Num {
+            s: i,
+            e: i + 2,
+            value: first.checked_mul(12)?,
+            approx: true,
+            upper: None,
+        });
     }
     words_from(cx, i, i, false)
 }
@@ -212,7 +279,13 @@ fn words_from(cx: &Ctx, j0: usize, s: usize, lead_a: bool) -> Option<Num> {
         return None;
     }
     let value = total.checked_add(seg)?;
-    Some(Num { s, e: end, value, approx: false, upper: None })
+    Some(Num {
+        s,
+        e: end,
+        value,
+        approx: false,
+        upper: None,
+    })
 }
 
 /// How a modifier bends a number (codebook count table).
@@ -237,10 +310,40 @@ pub enum Mod {
 fn particle_verb(w: &str) -> bool {
     matches!(
         w,
-        "hand" | "hands" | "handed" | "handing" | "turn" | "turns" | "turned" | "turning" | "took"
-            | "take" | "takes" | "taking" | "taken" | "passed" | "pass" | "passing" | "brought"
-            | "bring" | "came" | "come" | "sent" | "send" | "won" | "win" | "fought" | "looked"
-            | "signed" | "sign" | "give" | "gave" | "given" | "giving" | "went" | "watched"
+        "hand"
+            | "hands"
+            | "handed"
+            | "handing"
+            | "turn"
+            | "turns"
+            | "turned"
+            | "turning"
+            | "took"
+            | "take"
+            | "takes"
+            | "taking"
+            | "taken"
+            | "passed"
+            | "pass"
+            | "passing"
+            | "brought"
+            | "bring"
+            | "came"
+            | "come"
+            | "sent"
+            | "send"
+            | "won"
+            | "win"
+            | "fought"
+            | "looked"
+            | "signed"
+            | "sign"
+            | "give"
+            | "gave"
+            | "given"
+            | "giving"
+            | "went"
+            | "watched"
     )
 }
 
@@ -264,7 +367,9 @@ pub fn modifier(cx: &Ctx, i: usize) -> Option<(Mod, usize)> {
         }
         "upwards" | "upward" if n == "of" => (Mod::More, i + 2),
         "in" if n == "excess" && n2 == "of" => (Mod::More, i + 3),
-        "well" | "just" | "slightly" | "little" if n == "over" || n == "above" => (Mod::More, i + 2),
+        "well" | "just" | "slightly" | "little" if n == "over" || n == "above" => {
+            (Mod::More, i + 2)
+        }
         "well" | "just" | "slightly" if n == "more" && n2 == "than" => (Mod::More, i + 3),
         "a" if n == "little" && (n2 == "over" || n2 == "more") => {
             (Mod::More, if n2 == "more" { i + 4 } else { i + 3 })
@@ -274,7 +379,9 @@ pub fn modifier(cx: &Ctx, i: usize) -> Option<(Mod, usize)> {
         "a" if n == "minimum" && n2 == "of" => (Mod::AtLeast, i + 3),
         "nearly" | "almost" => (Mod::Nearly, i + 1),
         "just" | "slightly" if n == "under" || n == "below" => (Mod::Nearly, i + 2),
-        "just" | "slightly" if (n == "less" || n == "fewer") && n2 == "than" => (Mod::Nearly, i + 3),
+        "just" | "slightly" if (n == "less" || n == "fewer") && n2 == "than" => {
+            (Mod::Nearly, i + 3)
+        }
         "close" if n == "to" => (Mod::Nearly, i + 2),
         "just" if n == "short" && n2 == "of" => (Mod::Nearly, i + 3),
         "fewer" | "less" if n == "than" => (Mod::Fewer, i + 2),
@@ -335,8 +442,12 @@ fn vague(cx: &Ctx, i: usize) -> Option<(usize, Option<Count>, &'static str, bool
     let (e, c, rule) = match w {
         "dozens" => (i + 1, ap(24, 99), "dozens"),
         "scores" => (i + 1, ap(40, 99), "scores"),
-        "hundreds" if n == "of" && n2 == "thousands" => (i + 3, ap(200_000, 999_999), "hundreds_of_thousands"),
-        "tens" if n == "of" && n2 == "thousands" => (i + 3, ap(20_000, 99_999), "tens_of_thousands"),
+        "hundreds" if n == "of" && n2 == "thousands" => {
+            (i + 3, ap(200_000, 999_999), "hundreds_of_thousands")
+        }
+        "tens" if n == "of" && n2 == "thousands" => {
+            (i + 3, ap(20_000, 99_999), "tens_of_thousands")
+        }
         "hundreds" => (i + 1, ap(200, 999), "hundreds"),
         "thousands" => (i + 1, ap(2_000, 9_999), "thousands"),
         "millions" => (i + 1, ap(2_000_000, 9_999_999), "millions"),
@@ -393,6 +504,9 @@ fn mod_rule(m: Mod) -> &'static str {
 
 /// A count phrase starting at token `i` (not checked for ages, money...).
 pub fn count_phrase(cx: &Ctx, i: usize) -> Option<CountPhrase> {
+    if !can_start(cx, i) {
+        return None;
+    }
     let mut j = i;
     let mut definite = false;
     let mut additive = false;
@@ -401,7 +515,9 @@ pub fn count_phrase(cx: &Ctx, i: usize) -> Option<CountPhrase> {
     let w = cx.w(j);
     let n = cx.w(j + 1);
     match w {
-        "the" | "those" | "these" if matches!(n, "remaining" | "other" | "last" | "first" | "same") => {
+        "the" | "those" | "these"
+            if matches!(n, "remaining" | "other" | "last" | "first" | "same") =>
+        {
             definite = true;
             j += 2;
         }
@@ -472,14 +588,23 @@ pub fn count_phrase(cx: &Ctx, i: usize) -> Option<CountPhrase> {
     if let Some(num) = parse_num(cx, j) {
         let mut e = num.e;
         let mut count = apply(m, &num)?;
-        let mut rule = if num.upper.is_some() { "range" } else { mod_rule(m) };
+        let mut rule = if num.upper.is_some() {
+            "range"
+        } else {
+            mod_rule(m)
+        };
         let mut plain = (m == Mod::None && num.upper.is_none()).then_some(num.value);
         // "50 to 60", "two or three"
         let conn = cx.w(e);
         if num.upper.is_none() && matches!(conn, "to" | "or" | "-" | "\u{2013}") {
             if let Some(b) = parse_num(cx, e + 1) {
-                if b.value > num.value && b.upper.is_none() && !(conn == "to" && cx.w(e + 1) == "a") {
-                    count = Count::range(Some(num.value), Some(b.value), m == Mod::Approx || num.approx);
+                if b.value > num.value && b.upper.is_none() && !(conn == "to" && cx.w(e + 1) == "a")
+                {
+                    count = Count::range(
+                        Some(num.value),
+                        Some(b.value),
+                        m == Mod::Approx || num.approx,
+                    );
                     rule = "range";
                     plain = None;
                     e = b.e;
@@ -585,7 +710,9 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     if lex::is_label(p) || lex::is_label(pn) {
         return true;
     }
-    if matches!(p, "$" | "£" | "€" | "¥" | "₩" | "#" | "№") || matches!(pn, "$" | "£" | "€" | "¥" | "₩" | "#") {
+    if matches!(p, "$" | "£" | "€" | "¥" | "₩" | "#" | "№")
+        || matches!(pn, "$" | "£" | "€" | "¥" | "₩" | "#")
+    {
         return true;
     }
     if lex::month(p) && (p != "may" || cx.raw(pi).starts_with('M')) && cp.plain.is_some() {
@@ -596,7 +723,9 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     if lex::is_unit(nx) || matches!(nx, "%" | "/" | ":" | "th" | "st" | "nd" | "rd") {
         return true;
     }
-    if cx.w(ns.wrapping_sub(1)) == "/" || (cx.w(ns.wrapping_sub(1)) == ":" && ns >= 2 && cx.kind(ns - 2) == Some(Kind::Num)) {
+    if cx.w(ns.wrapping_sub(1)) == "/"
+        || (cx.w(ns.wrapping_sub(1)) == ":" && ns >= 2 && cx.kind(ns - 2) == Some(Kind::Num))
+    {
         return true;
     }
     // a hyphenated unit right after ("20-year", handled by the tokenizer) or
@@ -637,7 +766,8 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     // "Kim, 35, was" / "a woman, 35," : comma-enclosed small number after a
     // name or a singular person noun
     if let Some(v) = cp.plain {
-        if p == "," && pi != usize::MAX && pi > 0 && v < 120 && matches!(nx, "," | ")" | "." | ";") {
+        if p == "," && pi != usize::MAX && pi > 0 && v < 120 && matches!(nx, "," | ")" | "." | ";")
+        {
             let q = pi - 1;
             if (cx.cap(q) && cx.is_word(q)) || lex::head(cx.w(q)).is_some_and(|h| !h.plural) {
                 return true;
@@ -648,11 +778,20 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
         }
     }
     // "one" only counts before a noun or "of"
-    if cp.plain == Some(1) && cx.w(ns) == "one" && !(nx == "of" || lex::is_adj(nx) || lex::head(nx).is_some()) {
+    if cp.plain == Some(1)
+        && cx.w(ns) == "one"
+        && !(nx == "of" || lex::is_adj(nx) || lex::head(nx).is_some())
+    {
         return true;
     }
     // "Tumen 41": an identifier after a capitalised word
-    if cp.qs == cp.s && pi != usize::MAX && cx.cap(pi) && cx.is_word(pi) && !cx.sent_start(pi) && !people_follow(cx, e) {
+    if cp.qs == cp.s
+        && pi != usize::MAX
+        && cx.cap(pi)
+        && cx.is_word(pi)
+        && !cx.sent_start(pi)
+        && !people_follow(cx, e)
+    {
         let pw = cx.w(pi);
         if !matches!(pw, "i" | "and" | "but" | "or") {
             return true;

@@ -101,7 +101,9 @@ pub fn age_adj(w: &str) -> Option<u64> {
 
 /// "seven-member", "5-member" → the size.
 pub fn member_adj(w: &str) -> Option<u64> {
-    let stem = w.strip_suffix("-member").or_else(|| w.strip_suffix("-strong"))?;
+    let stem = w
+        .strip_suffix("-member")
+        .or_else(|| w.strip_suffix("-strong"))?;
     number::digits(stem).or_else(|| number::small_word(stem))
 }
 
@@ -112,23 +114,41 @@ fn participle(cx: &Ctx, k: usize) -> bool {
     cx.is_word(k)
         && !cx.cap(k)
         && ((w.len() >= 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()))
-            || matches!(w, "caught" | "held" | "taken" | "sent" | "seized" | "brought" | "kept"))
+            || matches!(
+                w,
+                "caught" | "held" | "taken" | "sent" | "seized" | "brought" | "kept"
+            ))
 }
 
 /// Is token `k` a people head here?
 fn head_at(cx: &Ctx, k: usize) -> Option<HeadInfo> {
+    if cx.fl(k) & lex::HEAD == 0 {
+        return None;
+    }
     let w = cx.w(k);
     let h = lex::head(w)?;
     match w {
-        "party" | "band" | "contingent" | "boatload" | "busload" | "truckload" if cx.w(k + 1) != "of" => None,
+        "party" | "band" | "contingent" | "boatload" | "busload" | "truckload"
+            if cx.w(k + 1) != "of" =>
+        {
+            None
+        }
         "korean" | "north-korean" => {
             let n = cx.w(k + 1);
-            if cx.is_word(k + 1) && !cx.cap(k + 1) && !lex::after_bare(n) && lex::head(n).is_none() {
+            let noun_after = cx.is_word(k + 1)
+                && (cx.cap(k + 1)
+                    || n.ends_with("'s")
+                    || n.ends_with("\u{2019}s")
+                    || (!lex::after_bare(n) && lex::head(n).is_none()));
+            if noun_after {
                 None
             } else {
                 Some(h)
             }
         }
+        // a capitalised singular noun inside a sentence is part of a name
+        // ("the National Human Rights Commission")
+        _ if !h.plural && cx.cap(k) && !cx.sent_start(k) => None,
         _ => Some(h),
     }
 }
@@ -140,10 +160,34 @@ fn is_pron_obj(w: &str) -> bool {
 fn ng_group_modifier(w: &str) -> bool {
     matches!(
         w,
-        "defector" | "defectors" | "refugee" | "rights" | "activist" | "advocacy" | "aid" | "civic"
-            | "support" | "christian" | "religious" | "human" | "church" | "relief" | "rescue"
-            | "civil" | "lobby" | "pressure" | "campaign" | "protest" | "ethnic" | "working"
-            | "study" | "research" | "criminal" | "terrorist" | "smuggling" | "broker"
+        "defector"
+            | "defectors"
+            | "refugee"
+            | "rights"
+            | "activist"
+            | "advocacy"
+            | "aid"
+            | "civic"
+            | "support"
+            | "christian"
+            | "religious"
+            | "human"
+            | "church"
+            | "relief"
+            | "rescue"
+            | "civil"
+            | "lobby"
+            | "pressure"
+            | "campaign"
+            | "protest"
+            | "ethnic"
+            | "working"
+            | "study"
+            | "research"
+            | "criminal"
+            | "terrorist"
+            | "smuggling"
+            | "broker"
     )
 }
 
@@ -175,11 +219,14 @@ struct HeadScan {
     member: Option<u64>,
     teen: bool,
     inner_count: Option<Option<Count>>,
+    /// Singular heads joined by "and" ("brother and sister" → 2).
+    coord: u64,
 }
 
 fn scan_head(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
     let mut k = j;
     let mut last: Option<(usize, HeadInfo)> = None;
+    let mut coord = 1u64;
     let mut steps = 0;
     while steps < 7 && k < cx.len() {
         let w = cx.w(k);
@@ -191,12 +238,13 @@ fn scan_head(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
                 if let Some(h2) = lex::head(cx.w(k + 1)) {
                     if h2.breakdown && h2.plural == h.plural {
                         k += 1;
+                        coord += 1;
                     }
                 }
             }
             continue;
         }
-        let adj = lex::is_adj(w)
+        let adj = cx.fl(k) & lex::ADJ != 0
             || age_adj(w).is_some()
             || member_adj(w).is_some()
             || w == "middle-aged"
@@ -211,7 +259,10 @@ fn scan_head(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
     let (h, info) = last?;
     // a people word used as a modifier: "the refugee camp"
     let next = cx.w(h + 1);
-    if cx.is_word(h + 1) && lex::adjunct_follower(next) {
+    if cx.is_word(h + 1)
+        && cx.fl(h + 1) & (lex::ADJUNCT | lex::THING) != 0
+        && lex::head(next).is_none()
+    {
         return None;
     }
     // "a defector group": an organisation
@@ -230,6 +281,7 @@ fn scan_head(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
         member: None,
         teen: false,
         inner_count: None,
+        coord,
     };
     for t in j..=h {
         let w = cx.w(t);
@@ -266,7 +318,9 @@ fn scan_head(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
     // "a group of 12 defectors", "a family of five", "a group of North Koreans"
     if info.collective && cx.w(h + 1) == "of" {
         let k = h + 2;
-        if let Some(cp) = number::count_phrase(cx, k).filter(|c| !c.definite && !number::not_a_count(cx, c)) {
+        if let Some(cp) =
+            number::count_phrase(cx, k).filter(|c| !c.definite && !number::not_a_count(cx, c))
+        {
             scan.inner_count = Some(cp.count);
             scan.end = cp.e;
             if let Some(inner) = scan_head(cx, cp.e, true) {
@@ -290,7 +344,10 @@ fn scan_head(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
 /// Skips an age list after "aged": "35", "35 and 45", "14 to 18".
 pub fn age_list(cx: &Ctx, k: usize) -> Option<(usize, u64, u64)> {
     let mut k = k;
-    if matches!(cx.w(k), "about" | "around" | "between" | "roughly" | "approximately") {
+    if matches!(
+        cx.w(k),
+        "about" | "around" | "between" | "roughly" | "approximately"
+    ) {
         k += 1;
     }
     let first = number::parse_num(cx, k)?;
@@ -301,7 +358,9 @@ pub fn age_list(cx: &Ctx, k: usize) -> Option<(usize, u64, u64)> {
         if !matches!(cx.w(e), "and" | "or" | "to" | "," | "-") {
             break;
         }
-        let Some(n) = number::parse_num(cx, e + 1) else { break };
+        let Some(n) = number::parse_num(cx, e + 1) else {
+            break;
+        };
         if number::people_follow(cx, n.e) {
             break;
         }
@@ -331,13 +390,23 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
         // "in her 20s", "in their early thirties", "in her teens"
         if w == "in" && matches!(cx.w(e + 1), "her" | "his" | "their") {
             let mut k = e + 2;
-            if matches!(cx.w(k), "early" | "mid" | "late" | "mid-" ) {
+            if matches!(cx.w(k), "early" | "mid" | "late" | "mid-") {
                 k += 1;
             }
             let d = cx.w(k);
             let decade = d.ends_with('s')
                 && (d.trim_end_matches('s').bytes().all(|b| b.is_ascii_digit())
-                    || matches!(d, "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies" | "eighties" | "teens"));
+                    || matches!(
+                        d,
+                        "twenties"
+                            | "thirties"
+                            | "forties"
+                            | "fifties"
+                            | "sixties"
+                            | "seventies"
+                            | "eighties"
+                            | "teens"
+                    ));
             if decade && d.len() > 1 {
                 if d == "teens" && r.individual && individual_child_ok {
                     r.minors = Some(1);
@@ -347,7 +416,11 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
             }
         }
         // "aged 35", ", aged 14 to 18"
-        let (aged_at, comma) = if w == "," && cx.w(e + 1) == "aged" { (e + 1, true) } else { (e, false) };
+        let (aged_at, comma) = if w == "," && cx.w(e + 1) == "aged" {
+            (e + 1, true)
+        } else {
+            (e, false)
+        };
         if cx.w(aged_at) == "aged" || (cx.w(aged_at) == "ages" && !comma) {
             if let Some((ae, _lo, hi)) = age_list(cx, aged_at + 1) {
                 if hi < 18 {
@@ -364,7 +437,10 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
         // "a boy of about seven"
         if w == "of" && r.individual {
             let mut k = e + 1;
-            if matches!(cx.w(k), "about" | "around" | "some" | "roughly" | "approximately") {
+            if matches!(
+                cx.w(k),
+                "about" | "around" | "some" | "roughly" | "approximately"
+            ) {
                 k += 1;
             }
             if let Some(n) = number::parse_num(cx, k) {
@@ -412,7 +488,22 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
     } else {
         let n = cx.w(i + 1);
         match w0 {
-            "the" | "those" | "these" | "this" | "that" => {
+            "the" | "those" | "these" => {
+                definite = true;
+                j += 1;
+            }
+            "this" | "that" => {
+                // "that" is mostly a conjunction: only "this/that woman"
+                let h = scan_head(cx, i + 1, true)?;
+                if h.info.plural
+                    || h.info.collective
+                        && h.info.size.is_none()
+                        && !cx.w(h.head).starts_with("famil")
+                        && h.inner_count.is_none()
+                        && w0 == "that"
+                {
+                    return None;
+                }
                 definite = true;
                 j += 1;
             }
@@ -455,7 +546,7 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
             _ => {}
         }
         // "the five", "his two children", "all 41"
-        if j > i && (definite || possessive) {
+        if j > i && (definite || possessive) && !matches!(w0, "this" | "that") {
             if let Some(c) = number::count_phrase(cx, j).filter(|c| !c.definite) {
                 if number::not_a_count(cx, &c) {
                     return None;
@@ -470,21 +561,35 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
     let partitive_head = cp.is_some() || quant.is_some();
     if partitive_ok && partitive_head {
         let of_done = cp.as_ref().is_some_and(|c| c.of);
-        let k = if of_done { Some(j) } else if cx.w(j) == "of" { Some(j + 1) } else { None };
+        let k = if of_done {
+            Some(j)
+        } else if cx.w(j) == "of" {
+            Some(j + 1)
+        } else {
+            None
+        };
         if let Some(k) = k {
             let count = cp.as_ref().map_or(fixed.map(Count::exact), |c| c.count);
             let ob = cx.w(k);
-            if is_pron_obj(ob) || (matches!(ob, "those" | "these") && lex::head(cx.w(k + 1)).is_none()) {
+            if is_pron_obj(ob)
+                || (matches!(ob, "those" | "these") && lex::head(cx.w(k + 1)).is_none())
+            {
                 let mut r = Raw::new(i, k + 1, k, k + 1, "partitive");
                 r.count = count;
                 r.definite = true;
                 r.individual = exact_value(count) == Some(1);
                 return Some(r);
             }
-            if matches!(ob, "the" | "these" | "those" | "his" | "her" | "their" | "our") {
+            if matches!(
+                ob,
+                "the" | "these" | "those" | "his" | "her" | "their" | "our"
+            ) {
                 if let Some(inner) = match_np(cx, k, false) {
                     let mut r = Raw::new(i, inner.e, inner.hs, inner.he, "partitive");
                     r.count = count;
+                    if matches!(quant, Some("every" | "all")) && cp.is_none() {
+                        r.count = inner.count;
+                    }
                     r.gender = inner.gender;
                     r.definite = true;
                     r.individual = exact_value(count) == Some(1);
@@ -501,13 +606,26 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
     }
 
     let determined = j > i;
+    if possessive
+        && matches!(
+            cx.w(j),
+            "teens" | "twenties" | "thirties" | "forties" | "fifties" | "sixties"
+        )
+    {
+        return None;
+    }
     if let Some(hs) = scan_head(cx, j, determined) {
         // a singular noun needs a determiner or a count
         let singular = !hs.info.plural && !hs.info.collective;
         if singular && !determined {
             return None;
         }
-        if hs.info.collective && !hs.info.plural && !determined && hs.info.size.is_none() && hs.inner_count.is_none() {
+        if hs.info.collective
+            && !hs.info.plural
+            && !determined
+            && hs.info.size.is_none()
+            && hs.inner_count.is_none()
+        {
             return None;
         }
         let mut r = Raw::new(i, hs.end, hs.head, hs.head + 1, "people_noun");
@@ -521,13 +639,26 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
             ic
         } else if let Some(c) = &cp {
             r.rule = c.rule;
-            c.count
+            if hs.info.collective && hs.info.size.is_none() && !cx.w(hs.head).starts_with("member")
+            {
+                // "two families", "one group": how many people is unknown
+                r.rule = "collective_count";
+                None
+            } else {
+                c.count
+            }
         } else if let Some(m) = hs.member {
             r.rule = "member_family";
             Some(Count::exact(m))
         } else if let (Some(sz), false) = (hs.info.size, hs.info.plural) {
             r.rule = "couple";
             Some(Count::exact(sz))
+        } else if singular && matches!(quant, Some("every" | "each" | "any" | "various")) {
+            r.rule = "quantified_person";
+            None
+        } else if singular && hs.coord > 1 && (det_one || definite || possessive) {
+            r.rule = "coordinated_persons";
+            Some(Count::exact(hs.coord))
         } else if singular && (det_one || definite || possessive) {
             r.rule = "described_person";
             Some(Count::exact(1))
@@ -535,7 +666,11 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
             Some(Count::exact(f))
         } else {
             if hs.info.collective || quant.is_some() || definite {
-                r.rule = if hs.info.collective { "collective" } else { "determined_plural" };
+                r.rule = if hs.info.collective {
+                    "collective"
+                } else {
+                    "determined_plural"
+                };
             } else {
                 r.rule = "bare_plural";
             }
@@ -590,15 +725,52 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
         if !noun_end(cx, k) {
             return None;
         }
-        let marked = c.definite || c.additive || c.modifier != number::Mod::None || c.vague || c.rule == "total";
+        let marked = c.definite
+            || c.additive
+            || c.modifier != number::Mod::None
+            || c.vague
+            || c.rule == "total";
         if !marked {
             // a plain number: only right after a verb, a comma or "then"
             let p = cx.prev(i);
             let pi = i.wrapping_sub(1);
             let ok = i == 0
                 || cx.sent_start(i)
-                || matches!(p, "," | ";" | ":" | "\u{2014}" | "\u{2013}" | "then" | "and" | "but" | "while" | "whereas")
-                || (cx.is_word(pi) && !cx.cap(pi) && (p.ends_with("ed") || matches!(p, "sent" | "caught" | "held" | "took" | "seized" | "brought" | "kept" | "put" | "shot" | "found" | "saw" | "left" | "sends" | "holds" | "deports" | "returns" | "arrests")));
+                || matches!(
+                    p,
+                    "," | ";"
+                        | ":"
+                        | "\u{2014}"
+                        | "\u{2013}"
+                        | "then"
+                        | "and"
+                        | "but"
+                        | "while"
+                        | "whereas"
+                )
+                || (cx.is_word(pi)
+                    && !cx.cap(pi)
+                    && (p.ends_with("ed")
+                        || matches!(
+                            p,
+                            "sent"
+                                | "caught"
+                                | "held"
+                                | "took"
+                                | "seized"
+                                | "brought"
+                                | "kept"
+                                | "put"
+                                | "shot"
+                                | "found"
+                                | "saw"
+                                | "left"
+                                | "sends"
+                                | "holds"
+                                | "deports"
+                                | "returns"
+                                | "arrests"
+                        )));
             if !ok {
                 return None;
             }
@@ -625,10 +797,25 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
             let n = cx.w(j);
             let verb = matches!(
                 n,
-                "were" | "was" | "had" | "have" | "are" | "remain" | "remained" | "will" | "would" | "could" | "may" | "reportedly" | "also" | "still" | "died"
+                "were"
+                    | "was"
+                    | "had"
+                    | "have"
+                    | "are"
+                    | "remain"
+                    | "remained"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "reportedly"
+                    | "also"
+                    | "still"
+                    | "died"
             );
             let p = cx.prev(i);
-            let start_ok = cx.sent_start(i) || matches!(p, "," | ";" | "and" | "but" | "while" | "\u{2014}");
+            let start_ok =
+                cx.sent_start(i) || matches!(p, "," | ";" | "and" | "but" | "while" | "\u{2014}");
             if verb && start_ok {
                 let mut r = Raw::new(i, i + 1, i, i + 1, "bare_quantifier");
                 r.count = fixed.map(Count::exact);
@@ -681,16 +868,47 @@ fn given_name_part(cx: &Ctx, k: usize) -> bool {
         && raw.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
         && !matches!(
             raw,
-            "Province" | "County" | "City" | "Street" | "University" | "Said" | "The" | "North" | "South" | "China"
-                | "Korea" | "Chinese" | "Korean" | "Square" | "Stadium" | "Hospital" | "Prison" | "Camp" | "Mr"
-                | "Ms" | "And" | "In" | "On" | "At" | "Of" | "For" | "Dong" | "Ri" | "Gun" | "Si" | "Do"
+            "Province"
+                | "County"
+                | "City"
+                | "Street"
+                | "University"
+                | "Said"
+                | "The"
+                | "North"
+                | "South"
+                | "China"
+                | "Korea"
+                | "Chinese"
+                | "Korean"
+                | "Square"
+                | "Stadium"
+                | "Hospital"
+                | "Prison"
+                | "Camp"
+                | "Mr"
+                | "Ms"
+                | "And"
+                | "In"
+                | "On"
+                | "At"
+                | "Of"
+                | "For"
+                | "Dong"
+                | "Ri"
+                | "Gun"
+                | "Si"
+                | "Do"
         )
 }
 
 /// "Mr. Kim", "Ms Lee", "Kim Cheol Ok", "Eun-kyung" after a kin noun.
 fn named(cx: &Ctx, i: usize) -> Option<Raw> {
+    if !cx.cap(i) {
+        return None;
+    }
     let w = cx.w(i);
-    if matches!(w, "mr" | "mrs" | "ms" | "miss" | "madam" | "madame") && cx.cap(i) {
+    if matches!(w, "mr" | "mrs" | "ms" | "miss" | "madam" | "madame") {
         let mut k = i + 1;
         if cx.w(k) == "." {
             k += 1;
@@ -706,20 +924,29 @@ fn named(cx: &Ctx, i: usize) -> Option<Raw> {
         r.count = Some(Count::exact(1));
         r.individual = true;
         r.part = false;
-        r.gender = Some(if w == "mr" { Gender::Male } else { Gender::Female });
+        r.gender = Some(if w == "mr" {
+            Gender::Male
+        } else {
+            Gender::Female
+        });
         return Some(r);
     }
     let raw = cx.raw(i);
-    if cx.is_word(i) && lex::korean_surname(raw) && given_name_part(cx, i + 1) {
-        if i > 0 && cx.cap(i - 1) && cx.is_word(i - 1) && !cx.sent_start(i - 1) && !cx.sent_start(i) {
+    if cx.cap(i) && cx.is_word(i) && lex::korean_surname(raw) && given_name_part(cx, i + 1) {
+        if i > 0 && cx.cap(i - 1) && cx.is_word(i - 1) && !cx.sent_start(i - 1) && !cx.sent_start(i)
+        {
             return None;
         }
         let mut e = i + 2;
         let second = cx.raw(i + 1);
-        if !second.contains('-') && given_name_part(cx, e) && cx.raw(e).len() <= 6 && !cx.raw(e).contains('-') {
+        if !second.contains('-')
+            && given_name_part(cx, e)
+            && cx.raw(e).len() <= 6
+            && !cx.raw(e).contains('-')
+        {
             e += 1;
         }
-        let name = &cx.lower[cx.toks[i].s..cx.toks[e - 1].e];
+        let name = &cx.lower[cx.start(i)..cx.end_before(e)];
         if lex::famous(name) {
             return None;
         }
@@ -734,6 +961,11 @@ fn named(cx: &Ctx, i: usize) -> Option<Raw> {
 
 fn pronoun(cx: &Ctx, i: usize) -> Option<Raw> {
     let w = cx.w(i);
+    let raw = cx.raw(i);
+    // "US", "HE": an acronym, not a pronoun
+    if raw.len() > 1 && raw.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     let (gender, individual) = match w {
         "they" | "them" | "we" | "us" => (None, false),
         "she" => (Some(Gender::Female), true),
@@ -741,9 +973,28 @@ fn pronoun(cx: &Ctx, i: usize) -> Option<Raw> {
         "her" => {
             // possessive before a noun ("her home") is no mention
             let n = i + 1;
-            if cx.is_word(n) && !lex::after_bare(cx.w(n)) && !cx.cap(n) && cx.kind(n) != Some(Kind::Punct) {
+            if cx.is_word(n)
+                && !lex::after_bare(cx.w(n))
+                && !cx.cap(n)
+                && cx.kind(n) != Some(Kind::Punct)
+            {
                 let nw = cx.w(n);
-                if !matches!(nw, "back" | "away" | "off" | "out" | "up" | "down" | "over" | "there" | "here" | "free" | "home" | "again" | "too") {
+                if !matches!(
+                    nw,
+                    "back"
+                        | "away"
+                        | "off"
+                        | "out"
+                        | "up"
+                        | "down"
+                        | "over"
+                        | "there"
+                        | "here"
+                        | "free"
+                        | "home"
+                        | "again"
+                        | "too"
+                ) {
                     return None;
                 }
             }
@@ -771,7 +1022,11 @@ fn among_connector(cx: &Ctx, e: usize) -> Option<usize> {
         "among" if matches!(cx.w(k + 1), "them" | "whom" | "those") => k + 2,
         "including" => k + 1,
         "one" if cx.w(k + 1) == "of" && matches!(cx.w(k + 2), "them" | "whom" | "which") => k + 3,
-        "two" | "three" | "four" | "five" if cx.w(k + 1) == "of" && matches!(cx.w(k + 2), "them" | "whom") => k + 3,
+        "two" | "three" | "four" | "five"
+            if cx.w(k + 1) == "of" && matches!(cx.w(k + 2), "them" | "whom") =>
+        {
+            k + 3
+        }
         _ => return None,
     };
     if matches!(cx.w(p), "was" | "were" | "is" | "are" | "being" | ",") {
@@ -806,7 +1061,9 @@ fn refine(cx: &Ctx, raws: Vec<Raw>) -> Vec<Raw> {
                 let mut count = parts[0].count;
                 let mut gender = parts[0].gender;
                 let mut minors: Option<u64> = None;
+                let mut ungendered = false;
                 for (n, p) in parts.iter().enumerate() {
+                    ungendered |= p.gender.is_none();
                     if n > 0 {
                         count = add_counts(count, p.count);
                         gender = merge_gender(gender, p.gender);
@@ -818,7 +1075,13 @@ fn refine(cx: &Ctx, raws: Vec<Raw>) -> Vec<Raw> {
                 }
                 r.e = parts[j - i].e;
                 r.count = count;
-                r.gender = gender;
+                // a part of unknown gender ("a teenager") leaves it open
+                // unless the known parts already differ
+                r.gender = if ungendered && gender != Some(Gender::Mixed) {
+                    None
+                } else {
+                    gender
+                };
                 r.minors = minors;
                 r.rule = "breakdown";
                 r.breakdown = true;
@@ -842,11 +1105,14 @@ fn refine(cx: &Ctx, raws: Vec<Raw>) -> Vec<Raw> {
         if !r.pronoun && !r.individual && (r.count.is_some() || r.definite) && i + 1 < raws.len() {
             let b = &raws[i + 1];
             let gap = (r.e, b.s);
-            let dash = connector_only(cx, gap.0, gap.1, &["\u{2014}", "\u{2013}", "-", "(", ":"]) && gap.1 - gap.0 <= 2;
+            let dash = connector_only(cx, gap.0, gap.1, &["\u{2014}", "\u{2013}", "-", "(", ":"])
+                && gap.1 - gap.0 <= 2;
             let comma = connector_only(cx, gap.0, gap.1, &[","]) && gap.1 - gap.0 == 1;
             let b_ok = b.breakdown || (b.part && dash && b.gender.is_some());
             let sum_ok = b.breakdown
-                && (r.count.is_none() || exact_value(r.count).is_some() && exact_value(r.count) == exact_value(b.count));
+                && (r.count.is_none()
+                    || exact_value(r.count).is_some()
+                        && exact_value(r.count) == exact_value(b.count));
             if b_ok && (dash || (comma && sum_ok)) {
                 r.gender = b.gender.or(r.gender);
                 r.minors = b.minors.or(r.minors);
@@ -876,7 +1142,7 @@ fn refine(cx: &Ctx, raws: Vec<Raw>) -> Vec<Raw> {
                 while j < raws.len() && raws[j].s < p {
                     j += 1;
                 }
-                if j < raws.len() && raws[j].s == p && !raws[j].pronoun {
+                if j < raws.len() && raws[j].s == p && !raws[j].pronoun && !raws[j].definite {
                     let b = &raws[j];
                     if b.child || b.minors.is_some() {
                         let m = b.minors.or(exact_value(b.count));
@@ -903,7 +1169,10 @@ fn refine(cx: &Ctx, raws: Vec<Raw>) -> Vec<Raw> {
         let mut r = raws[i].clone();
         if r.individual && i + 1 < raws.len() {
             let b = &raws[i + 1];
-            if b.s == r.e + 1 && cx.w(r.e) == "and" && ((b.possessive && b.kin) || (b.other && b.count.is_some())) {
+            if b.s == r.e + 1
+                && cx.w(r.e) == "and"
+                && ((b.possessive && b.kin) || (b.other && b.count.is_some()))
+            {
                 r.count = add_counts(Some(Count::exact(1)), b.count);
                 r.gender = merge_gender(r.gender, b.gender);
                 r.minors = b.minors;
@@ -933,7 +1202,20 @@ pub fn find_raw(cx: &Ctx) -> Vec<Raw> {
             i += 1;
             continue;
         }
-        let found = match_np(cx, i, true).or_else(|| named(cx, i)).or_else(|| pronoun(cx, i));
+        // most words can start no phrase: one lookup and on
+        let w = cx.w(i);
+        let known = cx.kind(i) == Some(Kind::Num)
+            || cx.fl(i) & (lex::FUNC | lex::NUMW | lex::HEAD | lex::ADJ) != 0
+            || w.contains(['-', '\u{2010}', '\u{2011}']);
+        let found = if known {
+            match_np(cx, i, true)
+                .or_else(|| named(cx, i))
+                .or_else(|| pronoun(cx, i))
+        } else if cx.cap(i) {
+            named(cx, i)
+        } else {
+            None
+        };
         match found {
             Some(r) if r.e > i => {
                 i = r.e;
