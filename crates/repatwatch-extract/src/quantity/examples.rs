@@ -169,8 +169,10 @@ pub const PEOPLE: &[Row] = &[
 ];
 
 /// (sentence, phrase, min, max, approximate) for `find_quantities`.
+type QRow = (&'static str, &'static str, Option<u64>, Option<u64>, bool);
+
 #[rustfmt::skip]
-pub const QUANTITIES: &[(&str, &str, Option<u64>, Option<u64>, bool)] = &[
+pub const QUANTITIES: &[QRow] = &[
     ("they caught 20 on the road", "20", s(20), s(20), false),
     ("roughly 300 were held", "roughly 300", s(300), s(300), true),
     ("more than 500 were returned", "more than 500", s(501), N, false),

@@ -143,10 +143,10 @@ impl<'a> Ctx<'a> {
 
     /// Byte end of token `i - 1`, i.e. the end of a span of tokens `..i`.
     pub fn end_before(&self, i: usize) -> usize {
-        if i == 0 {
-            0
-        } else {
-            self.toks[(i - 1).min(self.toks.len() - 1)].e()
+        match self.toks.len() {
+            0 => 0,
+            _ if i == 0 => 0,
+            n => self.toks[(i - 1).min(n - 1)].e(),
         }
     }
 }

@@ -169,3 +169,171 @@ pub fn find_people(text: &str) -> Vec<PeopleMention> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "the",
+        "five",
+        "more",
+        "than",
+        "about",
+        "hundreds",
+        "of",
+        "North",
+        "Korean",
+        "defectors",
+        "women",
+        "men",
+        "\u{2014}",
+        ",",
+        ".",
+        "and",
+        "among",
+        "them",
+        "a",
+        "boy",
+        "aged",
+        "35",
+        "1,047",
+        "99999999999999999999999",
+        "18446744073709551615",
+        "twenty-one",
+        "-",
+        "between",
+        "to",
+        "one",
+        "her",
+        "she",
+        "family",
+        "group",
+        "several",
+        "dozen",
+        "half",
+        "in",
+        "their",
+        "20s",
+        "years",
+        "old",
+        "3-year-old",
+        "seven-member",
+        "Kim",
+        "Cheol",
+        "Ok",
+        "Mr",
+        "ék",
+        "日本",
+        "including",
+        "children",
+        "all",
+        "remaining",
+        "another",
+        "over",
+        "nearly",
+        "up",
+        "as",
+        "many",
+        "at",
+        "least",
+        "million",
+        "thousand",
+        "hundred",
+        "or",
+        "so",
+        "plus",
+        "$",
+        "yuan",
+        "No",
+        "1.5",
+        "50-60",
+        "50\u{2013}60",
+        "them",
+        "of",
+        "whom",
+        "the",
+        "rest",
+        "those",
+        "taken",
+        "every",
+        "each",
+        "none",
+        "both",
+        "couple",
+        "pair",
+        "tens",
+        "thousands",
+        "(",
+        ")",
+        ":",
+        "in",
+        "his",
+        "30s",
+        "girl",
+        "child",
+        "teenager",
+        "is",
+        "were",
+        "—",
+        "\n",
+    ];
+
+    fn check(s: &str) {
+        let _ = parse_number(s);
+        for q in find_quantities(s) {
+            assert!(q.start < q.end && q.end <= s.len());
+            assert!(s.is_char_boundary(q.start) && s.is_char_boundary(q.end));
+            if let (Some(a), Some(b)) = (q.count.min, q.count.max) {
+                assert!(a <= b, "{:?} in {s:?}", q);
+            }
+        }
+        let mut last = 0;
+        for p in find_people(s) {
+            assert!(
+                p.start >= last && p.start < p.end && p.end <= s.len(),
+                "{p:?} in {s:?}"
+            );
+            assert!(s.is_char_boundary(p.start) && s.is_char_boundary(p.end));
+            assert!(s.is_char_boundary(p.head_start) && s.is_char_boundary(p.head_end));
+            assert!(
+                p.start <= p.head_start && p.head_end <= p.end,
+                "{p:?} in {s:?}"
+            );
+            last = p.end;
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn any_text(s in "\\PC{0,120}") {
+            check(&s);
+        }
+
+        #[test]
+        fn any_chars(s in any::<String>()) {
+            check(&s);
+        }
+
+        #[test]
+        fn number_text(s in "[0-9,.\\- a-z\u{2013}]{0,80}") {
+            check(&s);
+        }
+
+        #[test]
+        fn word_soup(words in prop::collection::vec(prop::sample::select(WORDS), 0..40)) {
+            check(&words.join(" "));
+        }
+
+        #[test]
+        fn huge_digits(n in "[1-9][0-9]{15,60}", w in prop::sample::select(WORDS)) {
+            check(&format!("more than {n} {w} defectors"));
+            check(&format!("{n} million {w}"));
+            check(&format!("the {n} and {n} women"));
+            let _ = parse_number(&n);
+        }
+    }
+}

@@ -242,8 +242,8 @@ fn words_from(cx: &Ctx, j0: usize, s: usize, lead_a: bool) -> Option<Num> {
         if let Some(v) = small_word(w) {
             let ok = match last {
                 0 => true,
-                2 => (1..10).contains(&v) && seg % 10 == 0,
-                3 => v != 0 && seg % 100 == 0,
+                2 => (1..10).contains(&v) && seg / 10 * 10 == seg,
+                3 => v != 0 && seg / 100 * 100 == seg,
                 _ => false,
             };
             if !ok {
