@@ -193,7 +193,21 @@ fn tokenize(text: &str, lower: &str) -> Vec<Tok> {
             let mut e = s + cl;
             let mut all_digits = c.is_ascii_digit();
             let mut last = c;
-            while let Some((d, dl)) = char_at(text, e) {
+            loop {
+                // the common case: a run of ASCII letters and digits
+                let run = e;
+                while e < n && bytes[e].is_ascii_alphanumeric() {
+                    if !bytes[e].is_ascii_digit() {
+                        all_digits = false;
+                    }
+                    e += 1;
+                }
+                if e > run {
+                    last = bytes[e - 1] as char;
+                }
+                let Some((d, dl)) = char_at(text, e) else {
+                    break;
+                };
                 if alnum(d) {
                     if !d.is_ascii_digit() {
                         all_digits = false;
@@ -734,7 +748,7 @@ const NUMW_WORDS: &[&str] = &[
     "ninety", "hundred", "thousand", "million", "billion", "dozen",
 ];
 
-/// FNV-1a: a fast hash for short words.
+/// A fast multiplicative hash for short words.
 #[derive(Default, Clone, Copy)]
 pub struct Fnv(u64);
 
@@ -743,16 +757,25 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        // eight bytes at a time: words are short
+        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h ^ u64::from_le_bytes(b))
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                .rotate_left(29);
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            h = (h ^ u64::from_le_bytes(b) ^ (rest.len() as u64) << 59)
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                .rotate_left(29);
+        }
+        self.0 = h.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ (h >> 32);
     }
 }
 

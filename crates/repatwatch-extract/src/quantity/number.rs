@@ -349,6 +349,9 @@ fn particle_verb(w: &str) -> bool {
 
 /// A modifier at token `i`: its kind and the token after it.
 pub fn modifier(cx: &Ctx, i: usize) -> Option<(Mod, usize)> {
+    if cx.fl(i) & lex::FUNC == 0 {
+        return None;
+    }
     let w = cx.w(i);
     let n = cx.w(i + 1);
     let n2 = cx.w(i + 2);
@@ -429,6 +432,9 @@ pub struct CountPhrase {
 }
 
 fn vague(cx: &Ctx, i: usize) -> Option<(usize, Option<Count>, &'static str, bool)> {
+    if cx.fl(i) & lex::FUNC == 0 {
+        return None;
+    }
     let w = cx.w(i);
     let n = cx.w(i + 1);
     let n2 = cx.w(i + 2);

@@ -485,7 +485,7 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
         definite = c.definite;
         j = c.e;
         cp = Some(c);
-    } else {
+    } else if cx.fl(i) & lex::FUNC != 0 {
         let n = cx.w(i + 1);
         match w0 {
             "the" | "those" | "these" => {
