@@ -1,0 +1,821 @@
+//! Tokens and word lists of the quantity dimension.
+//!
+//! The text is lower-cased once with `to_ascii_lowercase` (which keeps every
+//! byte offset), cut into word, number and punctuation tokens, and every rule
+//! then compares lower-case token slices against the word lists below.
+
+use crate::model::Gender;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (maybe with digits, hyphens, apostrophes).
+    Word,
+    /// Digits only, maybe with thousands commas, a decimal point, or a
+    /// hyphen/en dash joining two numbers ("50-60").
+    Num,
+    /// One punctuation character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    s: u32,
+    e: u32,
+    /// The word lists the lower-case word belongs to.
+    pub fl: u16,
+    pub kind: Kind,
+    /// The first character is an upper-case letter.
+    pub cap: bool,
+    /// Starts a sentence (first token, or after `.`, `!`, `?`, a newline).
+    pub sent_start: bool,
+}
+
+impl Tok {
+    #[inline]
+    pub fn s(&self) -> usize {
+        self.s as usize
+    }
+    #[inline]
+    pub fn e(&self) -> usize {
+        self.e as usize
+    }
+}
+
+/// A text with its lower-case copy and tokens.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub lower: String,
+    pub toks: Vec<Tok>,
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_apos(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let lower = text.to_ascii_lowercase();
+        // offsets are kept in 32 bits: a longer text is not read
+        let toks = if text.len() < u32::MAX as usize {
+            tokenize(text, &lower)
+        } else {
+            Vec::new()
+        };
+        Ctx { text, lower, toks }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Lower-case text of token `i` ("" past the end).
+    #[inline]
+    pub fn w(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => &self.lower[t.s()..t.e()],
+            None => "",
+        }
+    }
+
+    /// Original text of token `i`.
+    #[inline]
+    pub fn raw(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.s()..t.e()],
+            None => "",
+        }
+    }
+
+    /// Lower-case text of the token before `i` ("" at the start).
+    #[inline]
+    pub fn prev(&self, i: usize) -> &str {
+        if i == 0 {
+            ""
+        } else {
+            self.w(i - 1)
+        }
+    }
+
+    /// The word lists token `i` belongs to.
+    #[inline]
+    pub fn fl(&self, i: usize) -> u16 {
+        self.toks.get(i).map_or(0, |t| t.fl)
+    }
+
+    #[inline]
+    pub fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    #[inline]
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word)
+    }
+
+    #[inline]
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Punct)
+    }
+
+    #[inline]
+    pub fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
+    }
+
+    #[inline]
+    pub fn sent_start(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.sent_start)
+    }
+
+    /// Do tokens `i..` spell `words` (lower case)?
+    pub fn seq(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().enumerate().all(|(k, w)| self.w(i + k) == *w)
+    }
+
+    /// Byte start of token `i` (text length past the end).
+    pub fn start(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.s())
+    }
+
+    /// Byte end of token `i - 1`, i.e. the end of a span of tokens `..i`.
+    pub fn end_before(&self, i: usize) -> usize {
+        match self.toks.len() {
+            0 => 0,
+            _ if i == 0 => 0,
+            n => self.toks[(i - 1).min(n - 1)].e(),
+        }
+    }
+}
+
+/// The character at byte `i` and its length (ASCII fast path).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+fn tokenize(text: &str, lower: &str) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 6 + 1);
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    let mut sent_start = true;
+    while i < n {
+        let Some((c, cl)) = char_at(text, i) else {
+            break;
+        };
+        let s = i;
+        if c.is_whitespace() {
+            if c == '\n' {
+                sent_start = true;
+            }
+            i += cl;
+            continue;
+        }
+        if alnum(c) {
+            let mut e = s + cl;
+            let mut all_digits = c.is_ascii_digit();
+            let mut last = c;
+            loop {
+                // the common case: a run of ASCII letters and digits
+                let run = e;
+                while e < n && bytes[e].is_ascii_alphanumeric() {
+                    if !bytes[e].is_ascii_digit() {
+                        all_digits = false;
+                    }
+                    e += 1;
+                }
+                if e > run {
+                    last = bytes[e - 1] as char;
+                }
+                let Some((d, dl)) = char_at(text, e) else {
+                    break;
+                };
+                if alnum(d) {
+                    if !d.is_ascii_digit() {
+                        all_digits = false;
+                    }
+                    last = d;
+                    e += dl;
+                    continue;
+                }
+                // a connector joins two alphanumeric runs
+                let next = char_at(text, e + dl).map(|x| x.0);
+                let joins = match d {
+                    _ if is_joiner(d) => next.is_some_and(alnum),
+                    '\u{2013}' => last.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit()),
+                    _ if is_apos(d) => {
+                        next.is_some_and(char::is_alphabetic) && last.is_alphabetic()
+                    }
+                    ',' => {
+                        last.is_ascii_digit()
+                            && all_digits
+                            && n >= e + 4
+                            && bytes[e + 1..e + 4].iter().all(u8::is_ascii_digit)
+                            && !matches!(bytes.get(e + 4), Some(b) if b.is_ascii_digit())
+                    }
+                    '.' => {
+                        last.is_ascii_digit()
+                            && all_digits
+                            && next.is_some_and(|x| x.is_ascii_digit())
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                if !matches!(d, ',' | '.') {
+                    all_digits = false;
+                }
+                e += dl;
+                last = d;
+            }
+            let word = &text[s..e];
+            let kind = if all_digits || is_num_range(word) {
+                Kind::Num
+            } else {
+                Kind::Word
+            };
+            let fl = if kind == Kind::Word {
+                flags(&lower[s..e])
+            } else {
+                0
+            };
+            toks.push(Tok {
+                s: s as u32,
+                e: e as u32,
+                fl,
+                kind,
+                cap: c.is_uppercase(),
+                sent_start,
+            });
+            sent_start = false;
+            i = e;
+        } else {
+            let e = s + cl;
+            toks.push(Tok {
+                s: s as u32,
+                e: e as u32,
+                fl: 0,
+                kind: Kind::Punct,
+                cap: false,
+                sent_start,
+            });
+            sent_start = match c {
+                '.' | '!' | '?' => true,
+                // quotes and brackets keep the state they follow
+                '"' | '\u{201c}' | '\u{201d}' | '(' | '\'' | '\u{2018}' | '\u{2019}' => sent_start,
+                _ => false,
+            };
+            i = e;
+        }
+    }
+    toks
+}
+
+/// "50-60", "50–60": digits, one dash, digits.
+fn is_num_range(w: &str) -> bool {
+    let mut parts = w.split(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let ok = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    ok(a) && ok(b)
+}
+
+/// Splits a hyphenated word ("twenty-one", "3-year-old") into its parts.
+pub fn hyphen_parts(w: &str) -> impl Iterator<Item = &str> {
+    w.split(['-', '\u{2010}', '\u{2011}', '\u{2013}'])
+}
+
+// ---------------------------------------------------------------- lexicon
+
+/// Units after a number that make it a measure, not a head count.
+pub fn is_unit(w: &str) -> bool {
+    has(w, UNIT)
+}
+
+/// Countable things that are not people (a count of them is no head count).
+pub fn is_thing(w: &str) -> bool {
+    has(w, THING)
+}
+
+pub fn month(w: &str) -> bool {
+    has(w, MONTH)
+}
+
+/// Words before a number that make it a label, not a count ("No. 136").
+pub fn is_label(w: &str) -> bool {
+    has(w, LABEL)
+}
+
+/// People: what a person noun tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeadInfo {
+    pub plural: bool,
+    pub gender: Option<Gender>,
+    pub child: bool,
+    /// group, family, batch: a collective noun.
+    pub collective: bool,
+    /// A gender/age word that can itself be a breakdown part ("two men").
+    pub breakdown: bool,
+    /// Its fixed size ("pair" → 2).
+    pub size: Option<u64>,
+    /// A relative ("sister", "wife").
+    pub kin: bool,
+}
+
+const fn hi(plural: bool) -> HeadInfo {
+    HeadInfo {
+        plural,
+        gender: None,
+        child: false,
+        collective: false,
+        breakdown: false,
+        size: None,
+        kin: false,
+    }
+}
+
+const F: Option<Gender> = Some(Gender::Female);
+const M: Option<Gender> = Some(Gender::Male);
+
+/// A people head noun, lower case.
+pub fn head(w: &str) -> Option<HeadInfo> {
+    if !has(w, HEAD) {
+        return None;
+    }
+    let p = hi(true);
+    let s = hi(false);
+    let g = |mut h: HeadInfo, gender: Option<Gender>, child: bool| {
+        h.gender = gender;
+        h.child = child;
+        h.breakdown = true;
+        h
+    };
+    let kin = |mut h: HeadInfo, gender: Option<Gender>| {
+        h.gender = gender;
+        h.kin = true;
+        h.breakdown = true;
+        h
+    };
+    let coll = |mut h: HeadInfo, size: Option<u64>| {
+        h.collective = true;
+        h.size = size;
+        h
+    };
+    Some(match w {
+        "person" | "individual" | "korean" | "defector" | "refugee" | "escapee" | "escaper"
+        | "seeker" | "national" | "citizen" | "detainee" | "prisoner" | "inmate" | "returnee"
+        | "repatriate" | "deportee" | "crosser" | "border-crosser" | "migrant" | "worker"
+        | "labourer" | "laborer" | "soldier" | "relative" | "member" | "adult" | "student"
+        | "fisherman" | "sailor" | "crewman" | "survivor" | "victim" | "runaway" | "passenger"
+        | "resident" | "farmer" | "civilian" | "friend" | "cousin" | "sibling" | "parent"
+        | "spouse" | "escapist" | "fugitive" | "captive" | "evacuee" | "stowaway" | "trader"
+        | "smuggler" | "asylee" | "north-korean" => s,
+        "people" | "persons" | "individuals" | "koreans" | "defectors" | "refugees"
+        | "escapees" | "escapers" | "seekers" | "nationals" | "citizens" | "detainees"
+        | "prisoners" | "inmates" | "returnees" | "repatriates" | "deportees" | "crossers"
+        | "border-crossers" | "migrants" | "workers" | "labourers" | "laborers" | "soldiers"
+        | "relatives" | "members" | "adults" | "students" | "fishermen" | "sailors" | "crewmen"
+        | "survivors" | "victims" | "runaways" | "passengers" | "residents" | "farmers"
+        | "civilians" | "friends" | "cousins" | "siblings" | "parents" | "spouses"
+        | "fugitives" | "captives" | "evacuees" | "stowaways" | "traders" | "smugglers"
+        | "asylees" | "others" | "north-koreans" => p,
+        "woman" | "lady" | "female" | "widow" | "bride" => g(s, F, false),
+        "women" | "ladies" | "females" | "widows" | "brides" => g(p, F, false),
+        "man" | "male" => g(s, M, false),
+        "men" | "males" => g(p, M, false),
+        "girl" | "schoolgirl" => g(s, F, true),
+        "girls" | "schoolgirls" => g(p, F, true),
+        "boy" | "schoolboy" => g(s, M, true),
+        "boys" | "schoolboys" => g(p, M, true),
+        "child" | "kid" | "minor" | "teenager" | "teen" | "baby" | "infant" | "toddler"
+        | "orphan" | "adolescent" | "juvenile" | "newborn" | "grandchild" => g(s, None, true),
+        "children" | "kids" | "minors" | "teenagers" | "teens" | "babies" | "infants"
+        | "toddlers" | "orphans" | "adolescents" | "juveniles" | "newborns" | "grandchildren" => {
+            g(p, None, true)
+        }
+        "mother" | "daughter" | "wife" | "sister" | "grandmother" | "granddaughter" | "aunt"
+        | "niece" | "mother-in-law" | "sister-in-law" | "daughter-in-law" | "fiancee"
+        | "fiancée" | "girlfriend" => kin(s, F),
+        "mothers" | "daughters" | "wives" | "sisters" | "grandmothers" | "granddaughters"
+        | "aunts" | "nieces" => kin(p, F),
+        "father" | "son" | "husband" | "brother" | "grandfather" | "grandson" | "uncle"
+        | "nephew" | "father-in-law" | "brother-in-law" | "son-in-law" | "fiance" | "boyfriend" => {
+            kin(s, M)
+        }
+        "fathers" | "sons" | "husbands" | "brothers" | "grandfathers" | "grandsons" | "uncles"
+        | "nephews" => kin(p, M),
+        "family" | "household" | "group" | "batch" | "party" | "band" | "contingent"
+        | "boatload" | "busload" | "truckload" => coll(s, None),
+        "families" | "households" | "groups" | "batches" => coll(p, None),
+        "couple" | "pair" => coll(s, Some(2)),
+        "trio" => coll(s, Some(3)),
+        "couples" | "pairs" => coll(p, None),
+        _ => return None,
+    })
+}
+
+/// Words allowed between a determiner/count and the head noun.
+pub fn is_adj(w: &str) -> bool {
+    has(w, ADJ)
+}
+
+/// Function words after a bare numeral that show it is used as a noun
+/// ("the five were taken", "another 40 on Monday").
+pub fn after_bare(w: &str) -> bool {
+    has(w, AFTER_BARE)
+}
+
+/// Korean family names, as they are capitalised in English.
+pub fn korean_surname(w: &str) -> bool {
+    matches!(
+        w,
+        "Kim"
+            | "Lee"
+            | "Yi"
+            | "Rhee"
+            | "Ri"
+            | "Park"
+            | "Pak"
+            | "Bak"
+            | "Choi"
+            | "Choe"
+            | "Jung"
+            | "Jeong"
+            | "Chung"
+            | "Kang"
+            | "Cho"
+            | "Jo"
+            | "Yoon"
+            | "Yun"
+            | "Jang"
+            | "Chang"
+            | "Lim"
+            | "Im"
+            | "Rim"
+            | "Han"
+            | "Oh"
+            | "Seo"
+            | "Suh"
+            | "Shin"
+            | "Sin"
+            | "Kwon"
+            | "Hwang"
+            | "Ahn"
+            | "Song"
+            | "Ryu"
+            | "Yoo"
+            | "Yu"
+            | "Hong"
+            | "Jeon"
+            | "Chon"
+            | "Jun"
+            | "Ko"
+            | "Koh"
+            | "Go"
+            | "Moon"
+            | "Mun"
+            | "Yang"
+            | "Son"
+            | "Sohn"
+            | "Bae"
+            | "Pae"
+            | "Baek"
+            | "Paek"
+            | "Heo"
+            | "Hur"
+            | "Nam"
+            | "Shim"
+            | "Sim"
+            | "Noh"
+            | "Roh"
+            | "No"
+            | "Kwak"
+            | "Sung"
+            | "Cha"
+            | "Joo"
+            | "Ju"
+            | "Woo"
+            | "U"
+            | "Min"
+            | "Na"
+            | "Ra"
+            | "Jin"
+            | "Chin"
+            | "Um"
+            | "Eom"
+            | "Won"
+            | "Chun"
+            | "Byun"
+            | "Pyon"
+            | "Gil"
+            | "Kil"
+            | "Tak"
+            | "Yeo"
+            | "Ma"
+            | "Ku"
+            | "Koo"
+            | "Gu"
+    )
+}
+
+/// Leaders and officials whose names are no victims.
+pub fn famous(name_lower: &str) -> bool {
+    let n: String = name_lower
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect();
+    matches!(
+        n.as_str(),
+        "kim jong un"
+            | "kim jongun"
+            | "kim jong il"
+            | "kim jongil"
+            | "kim il sung"
+            | "kim ilsung"
+            | "kim yo jong"
+            | "kim yojong"
+            | "kim dae jung"
+            | "kim daejung"
+            | "kim young sam"
+            | "kim youngsam"
+            | "moon jae in"
+            | "moon jaein"
+            | "moon jae"
+            | "yoon suk yeol"
+            | "yoon sukyeol"
+            | "lee myung bak"
+            | "lee myungbak"
+            | "park geun hye"
+            | "park geunhye"
+            | "roh moo hyun"
+            | "roh moohyun"
+            | "ban ki moon"
+            | "ban kimoon"
+            | "lee jae myung"
+            | "lee jaemyung"
+            | "park chung hee"
+            | "park chunghee"
+            | "choe ryong hae"
+            | "choe ryonghae"
+            | "ri son gwon"
+            | "choe son hui"
+    )
+}
+
+// ---------------------------------------------------------------- word flags
+pub const UNIT: u16 = 1 << 0;
+pub const THING: u16 = 1 << 1;
+pub const MONTH: u16 = 1 << 2;
+pub const LABEL: u16 = 1 << 3;
+pub const ADJ: u16 = 1 << 4;
+pub const AFTER_BARE: u16 = 1 << 5;
+pub const ADJUNCT: u16 = 1 << 6;
+pub const HEAD: u16 = 1 << 7;
+pub const FUNC: u16 = 1 << 8;
+pub const NUMW: u16 = 1 << 9;
+
+#[rustfmt::skip]
+const UNIT_WORDS: &[&str] = &[
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
+    "hrs", "day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years",
+    "yr", "yrs", "decade", "decades", "century", "centuries", "am", "pm", "o'clock", "o’clock",
+    "times", "time", "occasions", "rounds", "mile", "miles", "km", "kms", "kilometre",
+    "kilometres", "kilometer", "kilometers", "metre", "metres", "meter", "meters", "m", "cm", "mm",
+    "feet", "foot", "ft", "yard", "yards", "inch", "inches", "li", "acre", "acres", "hectare",
+    "hectares", "kg", "kilogram", "kilograms", "kilo", "kilos", "gram", "grams", "ton", "tons",
+    "tonne", "tonnes", "lb", "lbs", "degree", "degrees", "litre", "litres", "liter", "liters",
+    "storey", "storeys", "floor", "floors", "square", "sq", "yuan", "won", "dollar", "dollars",
+    "usd", "rmb", "euro", "euros", "yen", "pound", "pounds", "cent", "cents", "renminbi", "krw",
+    "percent", "per", "pct", "percentage",
+];
+
+#[rustfmt::skip]
+const THING_WORDS: &[&str] = &[
+    "signature", "signatures", "vote", "votes", "page", "pages", "copy", "copies", "item", "items",
+    "word", "words", "letter", "letters", "petition", "petitions", "article", "articles", "shot",
+    "shots", "bullet", "bullets", "vehicle", "vehicles", "car", "cars", "truck", "trucks", "bus",
+    "buses", "boat", "boats", "ship", "ships", "country", "countries", "nation", "nations",
+    "province", "provinces", "city", "cities", "village", "villages", "town", "towns", "camp",
+    "camps", "facility", "facilities", "point", "points", "seat", "seats", "incident", "incidents",
+    "case", "cases", "document", "documents", "photo", "photos", "video", "videos", "meal",
+    "meals", "step", "steps", "kind", "kinds", "type", "types", "bag", "bags", "phone", "phones",
+    "house", "houses", "room", "rooms", "cell", "cells", "route", "routes", "checkpoint",
+    "checkpoints", "hundred", "thousand", "million", "billion", "dozen", "goal", "goals",
+    "question", "questions", "issue", "issues", "book", "books", "episode", "episodes", "percent",
+];
+
+#[rustfmt::skip]
+const MONTH_WORDS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+
+#[rustfmt::skip]
+const LABEL_WORDS: &[&str] = &[
+    "no", "nos", "number", "num", "article", "articles", "section", "chapter", "page", "pages",
+    "camp", "room", "decree", "resolution", "route", "highway", "gate", "building", "unit", "ward",
+    "cell", "block", "flight", "bus", "train", "line", "platform", "paragraph", "clause", "item",
+    "level", "grade", "class", "version", "vol", "volume", "figure", "fig", "table", "phase",
+    "stage", "step", "exit", "zone", "district", "kwanliso", "kyohwaso", "prison", "facility",
+    "squad", "division", "corps", "brigade", "regiment", "battalion", "team", "bureau", "office",
+    "department", "episode", "season", "act", "law", "code", "rule", "protocol", "convention",
+    "year", "years", "age", "aged", "ages", "ep", "p", "pp", "g20", "covid", "covid-19", "mr",
+    "ms", "mrs", "dr", "code-named",
+];
+
+#[rustfmt::skip]
+const ADJ_WORDS: &[&str] = &[
+    "north", "korean", "south", "chinese", "vietnamese", "lao", "laotian", "thai", "russian",
+    "mongolian", "cambodian", "burmese", "myanmar", "japanese", "ethnic", "other", "more", "young",
+    "younger", "old", "older", "elderly", "aged", "pregnant", "female", "male", "fellow",
+    "teenage", "teen", "underage", "adult", "suspected", "alleged", "would-be", "undocumented",
+    "illegal", "additional", "further", "unidentified", "unnamed", "known", "former", "little",
+    "small", "separate", "different", "new", "sick", "disabled", "injured", "ill", "missing",
+    "remaining", "naturalized", "naturalised", "married", "single", "unaccompanied", "stateless",
+    "fleeing", "escaping", "defector", "refugee", "asylum", "border", "family", "crew", "boat",
+    "same", "such", "last", "first", "second", "third", "fourth", "fifth", "latest", "earlier",
+    "later", "original", "entire", "whole", "several", "many", "few", "numerous", "individual",
+    "north-korean", "cross-border", "nk", "dprk", "vulnerable", "hungry", "starving", "poor",
+    "elder", "grown", "minor", "woman", "women", "civilian", "religious", "christian", "catholic",
+    "local", "overseas", "foreign", "seafaring", "travelling", "traveling", "accompanying",
+    "runaway", "surviving",
+];
+
+#[rustfmt::skip]
+const AFTER_BARE_WORDS: &[&str] = &[
+    "were", "was", "are", "is", "have", "had", "has", "who", "whom", "that", "in", "at", "on",
+    "to", "from", "into", "with", "and", "or", "but", "out", "remain", "remained", "remains",
+    "will", "would", "could", "can", "may", "might", "must", "should", "reportedly", "also",
+    "still", "now", "then", "being", "been", "all", "later", "each", "back", "across", "through",
+    "since", "after", "before", "last", "this", "earlier", "more", "together", "themselves",
+    "reached", "face", "faced", "be", "did", "do", "got", "get", "went", "go", "included",
+    "include", "including", "among", "during", "under", "near", "by", "for", "as", "when", "while",
+];
+
+#[rustfmt::skip]
+const ADJUNCT_WORDS: &[&str] = &[
+    "camp", "camps", "side", "issue", "issues", "policy", "policies", "government", "authorities",
+    "authority", "officials", "official", "border", "embassy", "consulate", "regime", "leader",
+    "leaders", "leadership", "state", "army", "military", "police", "agency", "agencies",
+    "organization", "organisation", "organizations", "organisations", "ngo", "ngos", "advocate",
+    "advocates", "activist", "activists", "rights", "status", "protection", "convention", "law",
+    "laws", "centre", "center", "centers", "centres", "facility", "shelter", "shelters",
+    "community", "communities", "crisis", "problem", "smuggling", "network", "networks", "broker",
+    "brokers", "route", "routes", "testimony", "testimonies", "application", "applications",
+    "claim", "claims", "program", "programme", "programs", "association", "media", "ministry",
+    "affairs", "unification", "language", "peninsula", "war", "nuclear", "dictator", "economy",
+    "society", "culture", "history", "food", "market", "markets", "currency", "news", "outlet",
+    "website", "newspaper", "service", "services", "support", "resettlement", "settlement",
+    "groups", "group", "representative", "representatives", "counterparts", "counterpart",
+    "side's", "officer", "officers", "guards", "guard", "troops", "spy", "spies", "agent",
+    "agents", "diplomats", "diplomat", "delegation", "team", "union", "council", "committee",
+    "commission", "mission", "missions", "movement", "population", "register", "registry",
+    "registration", "card", "cards", "passport", "passports", "visa", "visas", "identity",
+    "hotline", "defection", "defections", "flows", "flow", "influx", "exodus", "numbers",
+    "arrivals", "origin", "descent", "nationality", "citizenship", "residency", "quota",
+];
+
+#[rustfmt::skip]
+const HEAD_WORDS: &[&str] = &[
+    "person", "individual", "korean", "defector", "refugee", "escapee", "escaper", "seeker",
+    "national", "citizen", "detainee", "prisoner", "inmate", "returnee", "repatriate", "deportee",
+    "crosser", "border-crosser", "migrant", "worker", "labourer", "laborer", "soldier", "relative",
+    "member", "adult", "student", "fisherman", "sailor", "crewman", "survivor", "victim",
+    "runaway", "passenger", "resident", "farmer", "civilian", "friend", "cousin", "sibling",
+    "parent", "spouse", "escapist", "fugitive", "captive", "evacuee", "stowaway", "trader",
+    "smuggler", "asylee", "north-korean", "people", "persons", "individuals", "koreans",
+    "defectors", "refugees", "escapees", "escapers", "seekers", "nationals", "citizens",
+    "detainees", "prisoners", "inmates", "returnees", "repatriates", "deportees", "crossers",
+    "border-crossers", "migrants", "workers", "labourers", "laborers", "soldiers", "relatives",
+    "members", "adults", "students", "fishermen", "sailors", "crewmen", "survivors", "victims",
+    "runaways", "passengers", "residents", "farmers", "civilians", "friends", "cousins",
+    "siblings", "parents", "spouses", "fugitives", "captives", "evacuees", "stowaways", "traders",
+    "smugglers", "asylees", "others", "north-koreans", "woman", "lady", "female", "widow", "bride",
+    "women", "ladies", "females", "widows", "brides", "man", "male", "men", "males", "girl",
+    "schoolgirl", "girls", "schoolgirls", "boy", "schoolboy", "boys", "schoolboys", "child", "kid",
+    "minor", "teenager", "teen", "baby", "infant", "toddler", "orphan", "adolescent", "juvenile",
+    "newborn", "grandchild", "children", "kids", "minors", "teenagers", "teens", "babies",
+    "infants", "toddlers", "orphans", "adolescents", "juveniles", "newborns", "grandchildren",
+    "mother", "daughter", "wife", "sister", "grandmother", "granddaughter", "aunt", "niece",
+    "mother-in-law", "sister-in-law", "daughter-in-law", "fiancee", "fiancée", "girlfriend",
+    "mothers", "daughters", "wives", "sisters", "grandmothers", "granddaughters", "aunts",
+    "nieces", "father", "son", "husband", "brother", "grandfather", "grandson", "uncle", "nephew",
+    "father-in-law", "brother-in-law", "son-in-law", "fiance", "boyfriend", "fathers", "sons",
+    "husbands", "brothers", "grandfathers", "grandsons", "uncles", "nephews", "family",
+    "household", "group", "batch", "party", "band", "contingent", "boatload", "busload",
+    "truckload", "families", "households", "groups", "batches", "couple", "pair", "trio",
+    "couples", "pairs",
+];
+
+#[rustfmt::skip]
+const FUNC_WORDS: &[&str] = &[
+    "the", "those", "these", "this", "that", "a", "an", "another", "all", "every", "each", "both",
+    "some", "many", "most", "various", "any", "his", "her", "their", "my", "our", "its", "none",
+    "one", "about", "around", "roughly", "approximately", "approx", "circa", "estimated", "in",
+    "on", "more", "greater", "over", "above", "upwards", "upward", "well", "just", "slightly",
+    "little", "at", "no", "not", "nearly", "almost", "close", "fewer", "less", "under", "below",
+    "up", "as", "between", "from", "half", "several", "few", "scores", "tens", "millions",
+    "thousands", "hundreds", "dozens", "numerous", "mr", "mrs", "ms", "miss", "madam", "madame",
+    "they", "them", "we", "us", "she", "he", "him", "whom", "you",
+];
+
+#[rustfmt::skip]
+const NUMW_WORDS: &[&str] = &[
+    "zero", "nil", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", "hundred", "thousand", "million", "billion", "dozen",
+];
+
+/// A fast multiplicative hash for short words.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // eight bytes at a time: words are short
+        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h ^ u64::from_le_bytes(b))
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                .rotate_left(29);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            h = (h ^ u64::from_le_bytes(b) ^ (rest.len() as u64) << 59)
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                .rotate_left(29);
+        }
+        self.0 = h.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ (h >> 32);
+    }
+}
+
+type Map = std::collections::HashMap<&'static str, u16, std::hash::BuildHasherDefault<Fnv>>;
+
+fn table() -> &'static Map {
+    static T: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = Map::default();
+        let lists: [(&[&str], u16); 10] = [
+            (UNIT_WORDS, UNIT),
+            (THING_WORDS, THING),
+            (MONTH_WORDS, MONTH),
+            (LABEL_WORDS, LABEL),
+            (ADJ_WORDS, ADJ),
+            (AFTER_BARE_WORDS, AFTER_BARE),
+            (ADJUNCT_WORDS, ADJUNCT),
+            (HEAD_WORDS, HEAD),
+            (FUNC_WORDS, FUNC),
+            (NUMW_WORDS, NUMW),
+        ];
+        for (words, flag) in lists {
+            for w in words {
+                *m.entry(*w).or_insert(0) |= flag;
+            }
+        }
+        m
+    })
+}
+
+/// The lists a lower-case word belongs to (0: none).
+#[inline]
+pub fn flags(w: &str) -> u16 {
+    if w.is_empty() || w.len() > 24 {
+        return 0;
+    }
+    table().get(w).copied().unwrap_or(0)
+}
+
+#[inline]
+pub fn has(w: &str, flag: u16) -> bool {
+    flags(w) & flag != 0
+}
