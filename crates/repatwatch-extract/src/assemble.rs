@@ -109,10 +109,10 @@ fn res() -> &'static Res {
         source_un: re(r"(?i)\b(?:u\.n\.|un experts?|united nations|unhcr|ohchr|special rapporteur|human rights office)\b"),
         source_media: re(r"(?i)\b(?:yonhap|rfa|radio free asia|daily nk|dong-a|chosun|newsis|news 1|kbs|reuters|afp|ap|kyodo|media reports?|news reports?|local daily|the paper|international herald tribune|open radio)\b"),
         source_family: re(r"(?i)\b(?:his|her|their)\s+(?:wife|husband|sister|brother|mother|father|family|relatives?|son|daughter)\b|\brelatives?\b|\bfamily says\b"),
-        origin_before: re(r"(?i)(?:(?:miles|kilometers|kilometres|km)\s+(?:\w+\s+)?(?:of|from)|native\s+of|come\s+from|comes\s+from|came\s+from|hails\s+from|had\s+left|left|faces|facing|across\s+(?:the\s+river\s+)?from|from\s+(?:the\s+)?(?:north\s+korean\s+)?(?:city|town)\s+of|opposite|near\s+the\s+border\s+with|borders|bordering|on\s+(?:its|the)\s+way\s+to|heading\s+for|reach|reached|trying\s+to\s+reach|fled\s+to|to\s+flee|escaped\s+to|via|by\s+way\s+of)\s*(?:\w+\s+){0,2}$"),
+        origin_before: re(r"(?i)(?:(?:miles|kilometers|kilometres|km)\s+(?:\w+\s+)?(?:of|from)|(?:based|lives|living|live|resident|residing|headquartered|stationed)\s+in|native\s+of|come\s+from|comes\s+from|came\s+from|hails\s+from|had\s+left|left|faces|facing|across\s+(?:the\s+river\s+)?from|from\s+(?:the\s+)?(?:north\s+korean\s+)?(?:city|town)\s+of|opposite|near\s+the\s+border\s+with|borders|bordering|on\s+(?:its|the)\s+way\s+to|heading\s+for|reach|reached|trying\s+to\s+reach|fled\s+to|to\s+flee|escaped\s+to|via|by\s+way\s+of)\s*(?:\w+\s+){0,2}$"),
         condition_after: re(r"(?i)^[^.;]{0,80}?\b(?:if|unless|provided)\b"),
         custody_context: re(r"(?i)\b(?:custody|detention|detained|prison|camp|guards?|tortur\w*|beat\w*|starv\w*|froze|frozen|held|herself|himself|own\s+li(?:fe|ves)|suicide|returned|returnees?|sent\s+back|repatriat\w*|execut\w*|interrogat\w*|cell)\b"),
-        place_locative: re(r"(?i)\b(?:in|at|near|outside|inside|around|across|on|within|of|along|off|by)\s+(?:(?:the|a|an|its|their|northern|southern|eastern|western|north-eastern|northeastern|north-western|northwestern|southwestern|south-western|south-eastern|southeastern|central|remote|chinese|vietnamese|lao|thai|russian|north|south|east|west|border|city|town|county|province|village|area|region|capital|port|provincial|northeast|northwest|far|same|and|around)\s+)*$"),
+        place_locative: re(r"(?i)\b(?:in|at|near|outside|inside|around|across|on|within|of|along|off)\s+(?:(?:the|a|an|its|their|northern|southern|eastern|western|north-eastern|northeastern|north-western|northwestern|southwestern|south-western|south-eastern|southeastern|central|remote|chinese|vietnamese|lao|thai|russian|north|south|east|west|border|city|town|county|province|village|area|region|capital|port|provincial|northeast|northwest|far|same|and|around)\s+)*$"),
         place_from: re(r"(?i)\b(?:from|through|via|by\s+way\s+of)\s+(?:(?:the|a|an|chinese|border|city|town|of)\s+)*$"),
         place_to: re(r"(?i)\b(?:to|into|toward|towards)\s+(?:(?:the|a|an|chinese|border|city|town|of)\s+)*$"),
         place_apposition: re(r"(?i)(?:[A-Z][\w'-]+|province|county|city),\s+(?:the\s+)?$|\b(?:and|or)\s+$|\b(?:in|at|near|from|through)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:and|or|,)\s*$"),
@@ -755,6 +755,22 @@ fn actors_for(
     let after_prep = |a: &ActorMention| r.actor_prep_before.is_match(&before_words(a));
     let mut chosen: Vec<&ActorMention> =
         in_clause.iter().copied().filter(|a| by_phrase(a)).collect();
+    // "by the public security bureau and the border patrol"
+    let mut k = 0;
+    while k < chosen.len() {
+        let cur = chosen[k];
+        if let Some(next) = in_clause.iter().copied().find(|a| {
+            a.start >= cur.end && {
+                let gap = text[cur.end..a.start].trim().to_lowercase();
+                gap == "and" || gap == "and the" || gap == "or"
+            }
+        }) {
+            if !chosen.iter().any(|c| c.start == next.start) {
+                chosen.push(next);
+            }
+        }
+        k += 1;
+    }
     if !e.passive && chosen.is_empty() {
         // the subject: the nearest actor before the verb, with the ones
         // coordinated with it ("the public security bureau and the border patrol")
@@ -992,7 +1008,15 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                     x.people.count
                 }
             };
-            let own_date = |x: &Draft| if x.date_own { x.date } else { None };
+            // An inherited date still tells the story apart from one dated
+            // by its own words.
+            let own_date = |x: &Draft, other: &Draft| {
+                if x.date_own || other.date_own {
+                    x.date
+                } else {
+                    None
+                }
+            };
             let own_places = |x: &Draft| {
                 if x.places_own {
                     x.locations.clone()
@@ -1001,7 +1025,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 }
             };
             if !(counts_compatible(&own_count(o), &own_count(&d))
-                && dates_compatible(&own_date(o), &own_date(&d))
+                && dates_compatible(&own_date(o, &d), &own_date(&d, o))
                 && places_compatible(&own_places(o), &own_places(&d)))
             {
                 continue;
