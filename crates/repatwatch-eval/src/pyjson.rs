@@ -117,7 +117,8 @@ pub enum Json {
 }
 
 impl Json {
-    pub(crate) fn str(s: impl Into<String>) -> Json {
+    /// A string value.
+    pub fn str(s: impl Into<String>) -> Json {
         Json::Str(s.into())
     }
 
