@@ -6,14 +6,13 @@
 //! read by the scorer alone, after extraction.
 
 use std::collections::HashMap;
-use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use repatwatch_extract::{Options, Report};
 
-use crate::input::{self, Input, ReadOptions, TextMeta};
+use crate::input;
 
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
@@ -77,61 +76,54 @@ pub fn run(args: &EvalArgs) -> ExitCode {
         eprintln!("error: {}: not a folder", args.gold_dir.display());
         return ExitCode::from(2);
     }
-    // TODO(eval wiring): replace this block with
-    //     let gold = match repatwatch_eval::load_gold_dir(&args.gold_dir) {
-    //         Ok(g) => g,
-    //         Err(e) => { eprintln!("error: {}: {e}", args.gold_dir.display()); return ExitCode::from(1); }
-    //     };
-    //     let reports: Vec<Report> = gold.iter().map(|g| report_from_gold(
-    //         &g.id, g.published /* parse with input::parse_date if it is a String */,
-    //         g.title.as_deref(), g.outlet.as_deref(), g.url.as_deref(), &g.text)).collect();
-    //     let predictions = predict(&reports);
-    //     let result = repatwatch_eval::score(&gold, &predictions);
-    //     if args.json {
-    //         println!("{}", serde_json::to_string_pretty(&result.to_json(args.details)).unwrap_or_default());
-    //     } else {
-    //         print!("{}", result.to_text(args.details));
-    //     }
-    //     return ExitCode::SUCCESS;
-    //
-    // Until then the gold files are read with the extract command's reader
-    // (which deserializes only id/published/title/outlet/url/text).
-    let opts = ReadOptions {
-        max_bytes: 20_000_000,
-        meta: TextMeta::default(),
-    };
-    let mut reports = Vec::new();
-    let mut failed = 0usize;
-    for inp in input::collect_inputs(&[args.gold_dir.display().to_string()]) {
-        if matches!(inp, Input::File(_) | Input::Error(..)) {
-            let _ = input::read_input(&inp, &opts, &mut |item| {
-                match item {
-                    Ok(r) => reports.push(report_from_gold(
-                        &r.id,
-                        r.published,
-                        r.title.as_deref(),
-                        r.outlet.as_deref(),
-                        r.url.as_deref(),
-                        &r.text,
-                    )),
-                    Err(f) => {
-                        eprintln!("error: {f}");
-                        failed += 1;
-                    }
-                }
-                ControlFlow::Continue(())
-            });
+    // The gold incidents are read by the scorer only, after extraction: the
+    // extractor sees a report built from id/published/title/outlet/url/text.
+    let gold = match repatwatch_eval::load_gold_dir(&args.gold_dir) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
         }
-    }
+    };
+    let mut failed = 0usize;
+    let reports: Vec<Report> = gold
+        .iter()
+        .map(|g| {
+            let published = g
+                .published
+                .as_deref()
+                .and_then(|d| match input::parse_date(d) {
+                    Ok(d) => Some(d),
+                    Err(e) => {
+                        eprintln!(
+                            "error: {}: report {:?}: published: {e}",
+                            args.gold_dir.display(),
+                            g.id
+                        );
+                        failed += 1;
+                        None
+                    }
+                });
+            report_from_gold(
+                &g.id,
+                published,
+                g.title.as_deref(),
+                g.outlet.as_deref(),
+                g.url.as_deref(),
+                &g.text,
+            )
+        })
+        .collect();
     let predictions = predict(&reports);
-    let n: usize = predictions.values().map(Vec::len).sum();
-    eprintln!(
-        "eval: scoring not yet wired (repatwatch-eval pending): extracted {} reports ({} failed), {} incidents; \
-         for now use `repatwatch extract GOLD_DIR > pred.jsonl` and shared/eval/score.py",
-        reports.len(),
-        failed,
-        n
-    );
-    let _ = (args.details, args.json);
-    ExitCode::from(1)
+    let result = repatwatch_eval::score(&gold, &predictions);
+    if args.json {
+        println!("{}", result.to_json_string(args.details));
+    } else {
+        print!("{}", result.to_text(args.details));
+    }
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -34,11 +34,10 @@ struct Draft {
     sentence: usize,
     /// The sentences of every telling (for sources).
     sentences: Vec<usize>,
-    headline: bool,
     /// Only adds evidence to another telling (a headline, a noun such as
     /// "the returns"); dropped when it tells nothing new.
     merge_only: bool,
-    date: Option<(DateRange, Option<(usize, usize)>, &'static str)>,
+    date: Option<DateSlot>,
     date_own: bool,
     locations: Vec<(Location, &'static str)>,
     places_own: bool,
@@ -183,13 +182,7 @@ fn within<T>(items: &[T], range: (usize, usize), span: impl Fn(&T) -> (usize, us
 }
 
 fn dist(a: (usize, usize), b: (usize, usize)) -> usize {
-    if a.1 <= b.0 {
-        b.0 - a.1
-    } else if b.1 <= a.0 {
-        a.0 - b.1
-    } else {
-        0
-    }
+    b.0.saturating_sub(a.1).max(a.0.saturating_sub(b.1))
 }
 
 fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
@@ -272,8 +265,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     if let Some(subj) = doc
         .people
         .iter()
-        .filter(|p| p.end <= e.start && p.start >= clause.0)
-        .last()
+        .rfind(|p| p.end <= e.start && p.start >= clause.0)
     {
         if e.passive
             && r.not_victims.is_match(&text[subj.start..subj.end])
@@ -454,7 +446,6 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         spans: vec![span],
         sentence: e.sentence,
         sentences: vec![e.sentence],
-        headline,
         merge_only: headline || (e.nominal && e.status == Status::Occurred),
         date,
         date_own,
@@ -494,6 +485,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     Some(out)
 }
 
+/// A date, the words that told it, and the rule.
 type DateSlot = (DateRange, Option<(usize, usize)>, &'static str);
 
 /// Verb gapping: "sent back 50 people in July, then 80 on Aug. 29, another
@@ -966,10 +958,7 @@ fn places_compatible(a: &[(Location, &'static str)], b: &[(Location, &'static st
     })
 }
 
-fn dates_compatible(
-    a: &Option<(DateRange, Option<(usize, usize)>, &'static str)>,
-    b: &Option<(DateRange, Option<(usize, usize)>, &'static str)>,
-) -> bool {
+fn dates_compatible(a: &Option<DateSlot>, b: &Option<DateSlot>) -> bool {
     match (a, b) {
         (Some((x, _, _)), Some((y, _, _))) => x.overlaps(y),
         _ => true,

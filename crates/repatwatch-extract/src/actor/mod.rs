@@ -197,12 +197,7 @@ pub fn find(text: &str) -> Vec<ActorMention> {
         } else if c.name("mss").is_some() {
             (Agency::StateSecurity, "actor.state_security")
         } else if c.name("police").is_some() {
-            let w = m.as_str().to_lowercase();
-            if w.contains("ministry of public security") {
-                (Agency::Police, "actor.police")
-            } else {
-                (Agency::Police, "actor.police")
-            }
+            (Agency::Police, "actor.police")
         } else {
             (Agency::Gov, "actor.government")
         };

@@ -6,7 +6,10 @@ use super::find;
 use crate::model::{EventType, EventType::*, Status, Status::*};
 use crate::segment::sentences;
 
-const EXAMPLES: &[(&str, &[(EventType, Status, bool)])] = &[
+/// (type, status, hedged) of one opened act.
+type Act = (EventType, Status, bool);
+
+const EXAMPLES: &[(&str, &[Act])] = &[
     (
         "Police arrested twelve North Koreans in the city on Monday.",
         &[(Arrest, Occurred, false)],

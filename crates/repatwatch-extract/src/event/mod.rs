@@ -490,10 +490,10 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                     {
                         continue;
                     }
-                    if l.starts_with("sent") || l.starts_with("send") {
-                        if !(l.contains("back") || l.contains("home") || l.contains("across")) {
-                            continue;
-                        }
+                    if (l.starts_with("sent") || l.starts_with("send"))
+                        && !(l.contains("back") || l.contains("home") || l.contains("across"))
+                    {
+                        continue;
                     }
                 }
                 if t.rule == "event.return_noun" {
