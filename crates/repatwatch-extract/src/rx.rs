@@ -6,7 +6,7 @@
 //! every rule is compiled with their ASCII forms. Report text is English
 //! prose: for the words the rules look at, the two agree.
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 /// Rewrites `\b`, `\w`, `\d` of a pattern into their ASCII forms.
 fn ascii_classes(pattern: &str) -> String {
@@ -61,7 +61,10 @@ fn ascii_classes(pattern: &str) -> String {
 /// the tests compile every one of them.
 pub fn re(pattern: &str) -> Regex {
     let p = ascii_classes(pattern);
-    Regex::new(&p).unwrap_or_else(|e| panic!("invalid rule pattern {pattern:?}: {e}"))
+    regex::RegexBuilder::new(&p)
+        .dfa_size_limit(32 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("invalid rule pattern {pattern:?}: {e}"))
 }
 
 #[cfg(test)]
@@ -77,4 +80,12 @@ mod tests {
         assert_eq!(ascii_classes(r"[^\w]\.\s"), r"[^0-9A-Za-z_]\.\s");
         assert!(re(r"(?i)\bsent\s+\w+\s+back\b").is_match("They were Sent them back."));
     }
+}
+
+/// Compiles rule patterns (already in ASCII form) into one set.
+pub fn set<'a>(patterns: impl IntoIterator<Item = &'a str>) -> RegexSet {
+    regex::RegexSetBuilder::new(patterns)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("invalid rule set: {e}"))
 }

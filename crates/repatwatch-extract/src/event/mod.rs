@@ -68,9 +68,7 @@ fn ci(p: &str) -> Regex {
 /// One pass over a sentence tells which triggers can match at all.
 fn trigger_set() -> &'static regex::RegexSet {
     static S: OnceLock<regex::RegexSet> = OnceLock::new();
-    S.get_or_init(|| {
-        regex::RegexSet::new(triggers().iter().map(|t| t.re.as_str())).expect("trigger set")
-    })
+    S.get_or_init(|| crate::rx::set(triggers().iter().map(|t| t.re.as_str())))
 }
 
 fn triggers() -> &'static [Trigger] {

@@ -1,0 +1,51 @@
+//! Times each pipeline stage over reports given as JSON Lines on stdin
+//! (repeated until at least 5 MB): where the time goes, for speed work.
+//!
+//! cargo run --release -p repatwatch-extract --example stages < reports.jsonl
+
+use repatwatch_extract::{actor, doc::Doc, event, place, quantity, segment, time, Options, Report};
+use std::io::BufRead;
+use std::time::Instant;
+
+fn main() {
+    let reports: Vec<Report> = std::io::stdin()
+        .lock()
+        .lines()
+        .map_while(Result::ok)
+        .filter_map(|l| serde_json::from_str(&l).ok())
+        .collect();
+    let bytes: usize = reports.iter().map(|r| r.text.len()).sum();
+    if bytes == 0 {
+        eprintln!("no reports on stdin");
+        return;
+    }
+    let reps = (5_000_000 / bytes).max(1);
+    let total_mb = (bytes * reps) as f64 / 1e6;
+    // warm the lazily built tables
+    let _ = repatwatch_extract::extract(&reports[0], &Options::default());
+    let stage = |name: &str, f: &dyn Fn(&Report)| {
+        let t = Instant::now();
+        for _ in 0..reps {
+            for r in &reports {
+                f(r);
+            }
+        }
+        let s = t.elapsed().as_secs_f64();
+        println!("{name:<10} {:>8.1} MB/s  {:>6.3} s", total_mb / s, s);
+    };
+    stage("segment", &|r| drop(segment::sentences(&r.text)));
+    stage("time", &|r| drop(time::find(&r.text)));
+    stage("people", &|r| drop(quantity::find_people(&r.text)));
+    stage("place", &|r| drop(place::find(&r.text)));
+    stage("actor", &|r| drop(actor::find(&r.text)));
+    stage("event", &|r| {
+        let s = segment::sentences(&r.text);
+        drop(event::find(&r.text, &s))
+    });
+    stage("annotate", &|r| {
+        drop(Doc::annotate(&r.text, r.published, None))
+    });
+    stage("extract", &|r| {
+        drop(repatwatch_extract::extract(r, &Options::default()))
+    });
+}
