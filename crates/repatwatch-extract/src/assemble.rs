@@ -397,7 +397,21 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     if places.is_empty() {
         places = within(&doc.places, sentence, |p| (p.start, p.end));
     }
-    let mut locations = select_places(text, e, &places);
+    // Places nearer another act's words ("defectors held in Shenyang") are
+    // that act's; they count only when the clause names no other.
+    let (near, far): (Vec<&PlaceMention>, Vec<&PlaceMention>) = places.iter().partition(|p| {
+        let d = dist((p.start, p.end), trig);
+        !doc.events.iter().any(|x| {
+            x.sentence == e.sentence
+                && x.start != e.start
+                && dist((p.start, p.end), (x.start, x.end)) < d
+                && between_same_clause(text, (x.start, x.end), (p.start, p.end))
+        })
+    });
+    let mut locations = select_places(text, e, &near);
+    if locations.is_empty() {
+        locations = select_places(text, e, &far);
+    }
     if locations.is_empty() {
         places_own = false;
         if continues {

@@ -290,7 +290,13 @@ pub(crate) const EXAMPLES: &[(&str, &[Want])] = &[
             ("Kunming", "Kunming", Some("Yunnan"), "CN", City),
             ("Yunnan", "Yunnan", Some("Yunnan"), "CN", Admin1),
             ("Ha Giang", "Ha Giang", Some("Ha Giang"), "VN", Admin1),
-            ("Lang Son", "Lang Son", Some("Lang Son"), "VN", Admin1),
+            (
+                "Lang Son provinces",
+                "Lang Son",
+                Some("Lang Son"),
+                "VN",
+                Admin1,
+            ),
         ],
     ),
     (
@@ -357,7 +363,7 @@ pub(crate) const EXAMPLES: &[(&str, &[Want])] = &[
     ("She said SHE was not a code.", &[]),
     (
         "They were held at the Thanh Thuy Phong border post, then sent to Lao Cai.",
-        &[("Lao Cai", "Lao Cai", Some("Lao Cai"), "VN", Admin1)],
+        &[("Lao Cai", "Lao Cai", Some("Lao Cai"), "VN", City)],
     ),
     // traps: people, words, features
     (

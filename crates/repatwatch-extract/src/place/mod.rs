@@ -342,6 +342,7 @@ const ADMIN_SUFFIXES: &[&[&str]] = &[
     &["Province"],
     &["province"],
     &["Provinces"],
+    &["provinces"],
     &["Region"],
     &["Oblast"],
     &["Krai"],
@@ -962,6 +963,26 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
         });
         i = next;
     }
+    // "in Ha Giang and Lang Son provinces": a plural suffix names every
+    // place of the list before it.
+    for k in (1..raws.len()).rev() {
+        let plural = raws[k].suffix == Suffix::Admin
+            && text[raws[k].start..raws[k].end]
+                .to_ascii_lowercase()
+                .ends_with("provinces");
+        if plural {
+            let mut m = k;
+            while m > 0 {
+                let gap = text[raws[m - 1].end..raws[m].start].trim();
+                if gap == "and" || gap == "," || gap == ", and" || gap == "or" {
+                    raws[m - 1].suffix = Suffix::Admin;
+                    m -= 1;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
     raws
 }
 
@@ -971,6 +992,14 @@ fn base_score(e: &Entry, h: &Hit, suffix: Suffix) -> f32 {
     let mut s = match e.kind {
         Kind::Country => 10.0,
         Kind::Admin1 if e.municipality && suffix != Suffix::Admin => 4.0,
+        // In the route countries a province is named after its capital and
+        // reporters write the bare name for the town ("guards in Lang Son").
+        Kind::Admin1
+            if suffix != Suffix::Admin
+                && !matches!(&e.cc, b"CN" | b"KP" | b"KR" | b"RU" | b"MN") =>
+        {
+            4.5
+        }
         Kind::Admin1 => 8.0,
         Kind::Border => 9.0,
         Kind::City => ((e.population as f32) + 100.0).log10(),
