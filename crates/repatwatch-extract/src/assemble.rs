@@ -83,6 +83,7 @@ struct Res {
     source_family: Regex,
     origin_before: Regex,
     present_custody: Regex,
+    part_of: Regex,
     reporting_after: Regex,
     actor_prep_before: Regex,
     handover: Regex,
@@ -118,6 +119,7 @@ fn res() -> &'static Res {
         reporting_after: re(r"(?i)^\s*(?:(?:spokes\w+|official|agent|source)\s+)?(?:says|said|say|told|reported|confirmed|announced|informed|stated)\b"),
         actor_prep_before: re(r"(?i)\b(?:in|from|to|into|across|of|via|through|with|between|near|at|on|about|against|toward|towards|like)\s+(?:the\s+)?$"),
         handover: re(r"(?i)\b(?:hand|handed|handing|hands|deliver|delivered|delivering|turn|turned|turning)\b"),
+        part_of: re(r"(?i)\b([0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+of\s+$"),
         present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
     })
 }
@@ -303,6 +305,25 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         people.gender = p.gender;
         people.minors = p.minors;
         people_anaphoric = p.pronoun || (p.definite && p.count.is_none());
+        // "Nine of the 10 defectors": the part is the group the act is done to.
+        let head = &text[back(text, p.start, 24)..p.start];
+        if let Some(part) = r
+            .part_of
+            .captures(head)
+            .and_then(|c| c.get(1))
+            .and_then(|w| crate::quantity::parse_number(w.as_str()))
+        {
+            people.count = Some(Count::exact(part));
+            people.text = Some(
+                text[p.start - head.len()
+                    + head
+                        .rfind(|c: char| c.is_alphanumeric())
+                        .map(|_| r.part_of.find(head).map(|m| m.start()).unwrap_or(0))
+                        .unwrap_or(0)..p.end]
+                    .to_string(),
+            );
+            people_anaphoric = false;
+        }
         people_span = Some((p.start, p.end));
         people_rule = p.rule;
     }
@@ -365,7 +386,18 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
                 .collect();
         }
         times.sort_by_key(|t| dist((t.start, t.end), trig));
-        let reference = antecedent.and_then(|a| a.date.map(|d| d.0));
+        // "later", "three days later": counted from the story's last date,
+        // else from the last date the text gave before this clause.
+        let reference = antecedent.and_then(|a| a.date.map(|d| d.0)).or_else(|| {
+            doc.times
+                .iter()
+                .filter(|t| t.end <= clause.0 && !t.is_relative())
+                .filter(|t| {
+                    !reporting_time(text, doc.sentences[sentence_of(doc, t.start)].start, t)
+                })
+                .filter_map(|t| t.resolve(published, Direction::Past, None))
+                .next_back()
+        });
         for t in times {
             if let Some(range) = t.resolve(published, dir, reference) {
                 date = Some((range, Some((t.start, t.end)), t.rule));
@@ -564,6 +596,13 @@ fn gapped_items<'d>(
     out
 }
 
+/// The index of the sentence holding byte `at`.
+fn sentence_of(doc: &Doc, at: usize) -> usize {
+    doc.sentences
+        .partition_point(|s| s.end <= at)
+        .min(doc.sentences.len().saturating_sub(1))
+}
+
 /// Whether two spans lie in one clause (no comma, semicolon or dash between).
 fn between_same_clause(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
     let (lo, hi) = if a.1 <= b.0 {
@@ -589,6 +628,13 @@ fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention) -> bool {
     });
     let before = &text[back(text, t.start, 48).max(sentence_start)..t.start];
     if said.is_match(before) {
+        return true;
+    }
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    let said_after = AFTER.get_or_init(|| {
+        re(r"(?i)^\s*,\s*(?:an?\s+|the\s+)?(?:[\w.’'-]+\s+){0,4}?(?:said|says|reported|reports|told|announced|claimed|confirmed)\b")
+    });
+    if said_after.is_match(&text[t.end..fwd(text, t.end, 60)]) {
         return true;
     }
     let mut after_end = (t.end + 24).min(text.len());
@@ -783,7 +829,9 @@ fn actors_for(
         let before: Vec<&ActorMention> = in_clause
             .iter()
             .copied()
-            .filter(|a| a.end <= e.start && !after_prep(a))
+            .filter(|a| {
+                (a.end <= e.start || (a.start >= e.start && a.end <= e.end)) && !after_prep(a)
+            })
             .collect();
         if let Some(last) = before.last() {
             chosen.push(last);

@@ -580,7 +580,37 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
             let before = &text[cs..ts];
             let wstart = byte_window_before(text, ts, cs, 8);
             let near_before = &text[wstart..ts];
+            // "the arrests", "their arrest", "after the arrest of": nouns.
+            let determiner_before = {
+                let pw = last_word(before_all).to_lowercase();
+                matches!(
+                    pw.as_str(),
+                    "the"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "of"
+                        | "after"
+                        | "following"
+                        | "first"
+                        | "second"
+                        | "latest"
+                        | "recent"
+                        | "mass"
+                        | "new"
+                        | "further"
+                        | "these"
+                        | "those"
+                        | "such"
+                ) || pw.ends_with("'s")
+                    || pw.ends_with("’s")
+            };
             let nominal = t.nominal
+                || (t.rule == "event.arrest"
+                    && lower.starts_with("arrest")
+                    && !lower.ends_with("ed")
+                    && determiner_before)
                 || (t.rule == "event.send"
                     && !is_participle_form(&lower)
                     && lower.ends_with('s')
@@ -667,7 +697,7 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                 b.ends_with(" get") || b.ends_with(" gets") || b == "get" || b == "gets"
             };
             let habitual_verb = get_passive
-                || !t.nominal && is_base_or_present(&lower) && {
+                || !nominal && is_base_or_present(&lower) && {
                     let first = lower.split_whitespace().next().unwrap_or("");
                     (first.ends_with('s') && !first.ends_with("ss")) && !has_aux
                 };
