@@ -83,6 +83,8 @@ struct Res {
     source_family: Regex,
     origin_before: Regex,
     present_custody: Regex,
+    source_after: Regex,
+    source_before: Regex,
     part_of: Regex,
     reporting_after: Regex,
     actor_prep_before: Regex,
@@ -120,6 +122,8 @@ fn res() -> &'static Res {
         actor_prep_before: re(r"(?i)\b(?:in|from|to|into|across|of|via|through|with|between|near|at|on|about|against|toward|towards|like)\s+(?:the\s+)?$"),
         handover: re(r"(?i)\b(?:hand|handed|handing|hands|deliver|delivered|delivering|turn|turned|turning)\b"),
         part_of: re(r"(?i)\b([0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+of\s+$"),
+        source_after: re(r"(?i)^(?:\s+[\w’'-]+){0,7}?\s*,?\s+(?:told|said|say|says|reported|confirmed)\b"),
+        source_before: re(r"(?i)\b(?:according\s+to|told|said)\s+$"),
         present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
     })
 }
@@ -213,7 +217,15 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let headline = ctx.headline[e.sentence];
 
     // People: the phrase nearest the trigger in its clause, then sentence.
-    let victims = |p: &&PeopleMention| !r.not_victims.is_match(&text[p.start..p.end]);
+    // Not the people an act is done to: activists, officials, relatives, and
+    // sources ("two people with knowledge of the case told Reuters").
+    let victims = |p: &&PeopleMention| {
+        !r.not_victims.is_match(&text[p.start..p.end])
+            && !r.source_after.is_match(&text[p.end..fwd(text, p.end, 60)])
+            && !r
+                .source_before
+                .is_match(&text[back(text, p.start, 20)..p.start])
+    };
     let mut ppl: Vec<&PeopleMention> = within(&doc.people, clause, |p| (p.start, p.end))
         .into_iter()
         .filter(victims)
@@ -224,14 +236,14 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             .filter(victims)
             .collect();
     }
-    // Prefer mentions with a count, then the nearest.
-    ppl.sort_by_key(|p| {
-        (
-            p.count.is_none() && !p.individual,
-            dist((p.start, p.end), trig),
-        )
-    });
-    let person = ppl.first().copied();
+    // The nearest phrase; a bare plural ("defectors") gives way to a counted
+    // or described one in the same clause.
+    ppl.sort_by_key(|p| dist((p.start, p.end), trig));
+    let vague = |p: &PeopleMention| p.count.is_none() && !p.individual && !p.definite && !p.pronoun;
+    let person = match ppl.first().copied() {
+        Some(p) if vague(p) => ppl.iter().copied().find(|q| !vague(q)).or(Some(p)),
+        other => other,
+    };
 
     // Plans and possibilities of arrest, custody, punishment or death are
     // hypotheticals ("they may be detained, tortured or executed").
@@ -305,6 +317,11 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         people.gender = p.gender;
         people.minors = p.minors;
         people_anaphoric = p.pronoun || (p.definite && p.count.is_none());
+        let w = text[p.start..p.end].to_ascii_lowercase();
+        if p.pronoun && matches!(w.as_str(), "she" | "her" | "he" | "him") {
+            // one person: a group's count is not hers
+            people.count = Some(Count::exact(1));
+        }
         // "Nine of the 10 defectors": the part is the group the act is done to.
         let head = &text[back(text, p.start, 24)..p.start];
         if let Some(part) = r

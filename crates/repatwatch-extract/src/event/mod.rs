@@ -158,7 +158,7 @@ fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize 
 fn clause_bounds(text: &str, s: &Sentence, start: usize, end: usize) -> (usize, usize) {
     static B: OnceLock<Regex> = OnceLock::new();
     let re = B.get_or_init(|| {
-        crate::rx::re(r"(?i)(?:;|:\s|,\s+but\s|\s+but\s|,\s+while\s|,\s+whereas\s|,\s+and\s+then\s|\s+and\s+then\s|,\s+then\s|,\s+so\s|,\s+saying\s|,\s+adding\s|,\s+and\s+(?:the|they|she|he|it|police|officials|authorities|china|north\s+korea|pyongyang|beijing)\b|,\s+after\s+which\s|[“”]\s*)")
+        crate::rx::re(r"(?i)(?:;|:\s|,\s+but\s|\s+but\s|,\s+while\s|,\s+whereas\s|,\s+and\s+then\s|\s+and\s+then\s|,\s+then\s|,\s+so\s|,\s+saying\s|,\s+adding\s|,\s+and\s+(?:the|they|she|he|it|police|officials|authorities|china|north\s+korea|pyongyang|beijing)\b|,\s+after\s+which\s|,\s+and\s+(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|some|most|several|both)\s|[“”]\s*)")
     });
     let stext = &text[s.start..s.end];
     let mut cs = s.start;
@@ -166,6 +166,16 @@ fn clause_bounds(text: &str, s: &Sentence, start: usize, end: usize) -> (usize, 
     for m in re.find_iter(stext) {
         let (ms, me) = (s.start + m.start(), s.start + m.end());
         if me <= start {
+            // ", and five others were caught": the next clause starts at its count
+            let me = if m
+                .as_str()
+                .ends_with(|c: char| c.is_alphanumeric() || c.is_whitespace())
+                && m.as_str().contains(" and ")
+            {
+                ms + m.as_str().find(" and ").map(|i| i + 5).unwrap_or(m.len())
+            } else {
+                me
+            };
             cs = cs.max(me);
         } else if ms >= end {
             ce = ce.min(ms);
