@@ -25,6 +25,19 @@ fn main() {
         let published = v["published"].as_str().and_then(|d| d.parse().ok());
         let doc = Doc::annotate(&text, published, None);
         println!("=== {path}");
+        if std::env::var_os("RW_PEOPLE").is_some() {
+            for p in &doc.people {
+                println!(
+                    "  people «{}» {:?} {:?} def={} pro={} ind={}",
+                    &text[p.start..p.end],
+                    p.count,
+                    p.gender,
+                    p.definite,
+                    p.pronoun,
+                    p.individual
+                );
+            }
+        }
         for e in &doc.events {
             let flags = format!(
                 "{}{}{}{}{}",

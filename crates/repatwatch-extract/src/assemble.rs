@@ -47,6 +47,8 @@ struct Draft {
     people_span: Option<(usize, usize)>,
     /// The people phrase only refers back ("them", "the group").
     people_anaphoric: bool,
+    /// The phrase is "she" or "he": one person, whoever she is.
+    singular: bool,
     /// A distinct-group marker ("another", "other", "separately").
     distinct: bool,
     actors: Vec<String>,
@@ -238,7 +240,18 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     }
     // The nearest phrase; a bare plural ("defectors") gives way to a counted
     // or described one in the same clause.
-    ppl.sort_by_key(|p| dist((p.start, p.end), trig));
+    // The patient of a passive stands before the verb ("the five were
+    // caught"), of an active after it ("police caught the five").
+    ppl.sort_by_key(|p| {
+        let inside = p.start >= e.start && p.end <= e.end;
+        let wrong_side = !inside
+            && if e.passive {
+                p.start >= e.end
+            } else {
+                p.end <= e.start
+            };
+        (wrong_side, dist((p.start, p.end), trig))
+    });
     let vague = |p: &PeopleMention| p.count.is_none() && !p.individual && !p.definite && !p.pronoun;
     let person = match ppl.first().copied() {
         Some(p) if vague(p) => ppl.iter().copied().find(|q| !vague(q)).or(Some(p)),
@@ -260,7 +273,16 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         return None;
     }
     // A death is coded only in custody or on return.
-    if e.kind == EventType::Death && !r.custody_context.is_match(&text[sent.start..sent.end]) {
+    let prev_sentence_start = if e.sentence > 0 {
+        doc.sentences[e.sentence - 1].start
+    } else {
+        sent.start
+    };
+    if e.kind == EventType::Death
+        && !r
+            .custody_context
+            .is_match(&text[prev_sentence_start..sent.end])
+    {
         return None;
     }
     // A noun telling an act on its own ("threatened repatriation of five")
@@ -311,6 +333,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let mut people_anaphoric = true;
     let mut people_span = None;
     let mut people_rule = "people.none";
+    let mut singular = false;
     if let Some(p) = person {
         people.text = Some(text[p.start..p.end].to_string());
         people.count = p.count;
@@ -321,6 +344,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         if p.pronoun && matches!(w.as_str(), "she" | "her" | "he" | "him") {
             // one person: a group's count is not hers
             people.count = Some(Count::exact(1));
+            singular = true;
         }
         // "Nine of the 10 defectors": the part is the group the act is done to.
         let head = &text[back(text, p.start, 24)..p.start];
@@ -519,6 +543,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         people_rule,
         people_span,
         people_anaphoric,
+        singular,
         distinct,
         actors,
         actor_words,
@@ -1070,7 +1095,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             }
             // Only what each telling says itself can tell them apart.
             let own_count = |x: &Draft| {
-                if x.people_anaphoric {
+                if x.people_anaphoric && !x.singular {
                     None
                 } else {
                     x.people.count

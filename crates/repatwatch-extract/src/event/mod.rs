@@ -709,7 +709,9 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
             let habitual_verb = get_passive
                 || !nominal && is_base_or_present(&lower) && {
                     let first = lower.split_whitespace().next().unwrap_or("");
-                    (first.ends_with('s') && !first.ends_with("ss")) && !has_aux
+                    (first.ends_with('s') && !first.ends_with("ss"))
+                        && !has_aux
+                        && !matches!(first, "is" | "was" | "has" | "remains" | "holds")
                 };
             let generic = c.generic.is_match(&text[cs..ce])
                 || prevented

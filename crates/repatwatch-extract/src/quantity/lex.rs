@@ -671,6 +671,7 @@ const AFTER_BARE_WORDS: &[&str] = &[
     "since", "after", "before", "last", "this", "earlier", "more", "together", "themselves",
     "reached", "face", "faced", "be", "did", "do", "got", "get", "went", "go", "included",
     "include", "including", "among", "during", "under", "near", "by", "for", "as", "when", "while",
+    "outside", "inside", "off", "over", "onto", "aboard", "alive", "away", "there", "here", "too",
 ];
 
 #[rustfmt::skip]
