@@ -366,8 +366,8 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
             let words = m.as_str();
             let lower = words.to_lowercase();
             // Cues are read within a window of the sentence around the trigger.
-            let before_all = &text[back_boundary(text, ts, 240).max(s.start)..ts];
-            let after_all = &text[te..fwd_boundary(text, te, 240).min(s.end)];
+            let before_all = &text[back_boundary(text, ts, 160).max(s.start)..ts];
+            let after_all = &text[te..fwd_boundary(text, te, 160).min(s.end)];
             let mut kind = t.kind;
             let mut rule = t.rule;
             // Detention words that are really arrests and vice versa.
@@ -587,7 +587,7 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                 }
             }
             let (cs, ce) = clause_bounds(text, s, ts, te);
-            let before = &text[cs..ts];
+            let before = &text[back_boundary(text, ts, 200).max(cs)..ts];
             let wstart = byte_window_before(text, ts, cs, 8);
             let near_before = &text[wstart..ts];
             // "the arrests", "their arrest", "after the arrest of": nouns.
