@@ -429,16 +429,14 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         times.sort_by_key(|t| dist((t.start, t.end), trig));
         // "later", "three days later": counted from the story's last date,
         // else from the last date the text gave before this clause.
-        let reference = antecedent.and_then(|a| a.date.map(|d| d.0)).or_else(|| {
-            doc.times
-                .iter()
-                .filter(|t| t.end <= clause.0 && !t.is_relative())
-                .filter(|t| {
-                    !reporting_time(text, doc.sentences[sentence_of(doc, t.start)].start, t)
-                })
-                .filter_map(|t| t.resolve(published, Direction::Past, None))
-                .next_back()
-        });
+        let reference = doc
+            .times
+            .iter()
+            .filter(|t| t.end <= clause.0 && !t.is_relative() && !t.is_present())
+            .filter(|t| !reporting_time(text, doc.sentences[sentence_of(doc, t.start)].start, t))
+            .filter_map(|t| t.resolve(published, Direction::Past, None))
+            .next_back()
+            .or_else(|| antecedent.and_then(|a| a.date.map(|d| d.0)));
         for t in times {
             if let Some(range) = t.resolve(published, dir, reference) {
                 date = Some((range, Some((t.start, t.end)), t.rule));
@@ -456,6 +454,18 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
                 "date.present_custody",
             ));
             date_own = true;
+        }
+        // A punishment or death after return falls between the return and
+        // the report.
+        if date.is_none() && matches!(e.kind, EventType::Punishment | EventType::Death) {
+            if let Some(ret) = prev
+                .iter()
+                .rev()
+                .find(|d| d.kind == EventType::Repatriation && d.date.is_some())
+            {
+                let start = ret.date.map(|d| d.0.start).unwrap_or(published);
+                date = Some((DateRange::new(start, published), None, "date.after_return"));
+            }
         }
         if date.is_none() && continues {
             date = antecedent
@@ -711,6 +721,8 @@ fn select_places(
             )
         } else if r.place_to.is_match(before) {
             e.kind == EventType::Transfer
+                || (matches!(e.kind, EventType::Punishment | EventType::Death)
+                    && pl_country(p) == "KP")
         } else {
             r.place_apposition.is_match(before)
         };
@@ -799,6 +811,10 @@ fn select_places(
         }
     }
     out
+}
+
+fn pl_country(p: &PlaceMention) -> &str {
+    &p.place.country
 }
 
 /// The char boundary at most `n` bytes before `i`.

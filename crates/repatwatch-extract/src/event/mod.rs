@@ -816,7 +816,19 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                 generic,
                 subordinate,
                 nominal,
-                passive: has_aux,
+                // "have arrested" is active; "were arrested", "have been arrested" passive
+                passive: has_aux
+                    && !{
+                        let b = before.trim_end().to_lowercase();
+                        let last = b
+                            .rsplit(|c: char| c.is_whitespace())
+                            .next()
+                            .unwrap_or("")
+                            .to_string();
+                        matches!(last.as_str(), "has" | "have" | "had")
+                            && is_participle_form(&lower)
+                            && !lower.starts_with("been")
+                    },
                 destination,
                 refusal,
                 rule,
