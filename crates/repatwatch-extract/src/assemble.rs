@@ -85,6 +85,7 @@ struct Res {
     source_family: Regex,
     origin_before: Regex,
     present_custody: Regex,
+    most_of_them: Regex,
     source_after: Regex,
     source_before: Regex,
     part_of: Regex,
@@ -126,6 +127,7 @@ fn res() -> &'static Res {
         part_of: re(r"(?i)\b([0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+of\s+$"),
         source_after: re(r"(?i)^(?:\s+[\w’'-]+){0,7}?\s*,?\s+(?:told|said|say|says|reported|confirmed)\b"),
         source_before: re(r"(?i)\b(?:according\s+to|told|said)\s+$"),
+        most_of_them: re(r"(?i)\bmost\s+of\s+them\s+(?:were\s+)?(?:women|men|female|male|girls|boys)\b"),
         present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
     })
 }
@@ -142,12 +144,63 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
             drafts.extend(d);
         }
     }
-    let merged = merge(drafts);
+    let mut merged = merge(drafts);
+    story_gender(doc, &mut merged);
     merged
         .into_iter()
         .filter(|d| !d.merge_only)
         .map(|d| finish(doc, d, options))
         .collect()
+}
+
+/// A group described elsewhere in the report ("the group was made up of
+/// seven women and three men", "most of them women") tells the gender of
+/// the acts done to a group of that size.
+fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
+    let r = res();
+    let text = doc.text;
+    let mut by_count: Vec<(u64, Gender)> = Vec::new();
+    for p in &doc.people {
+        if let (Some(c), Some(g)) = (p.count, p.gender) {
+            if let (Some(a), Some(b)) = (c.min, c.max) {
+                if a == b && a > 1 && !by_count.contains(&(a, g)) {
+                    by_count.push((a, g));
+                }
+            }
+        }
+    }
+    for d in drafts.iter_mut() {
+        if d.people.gender.is_some() {
+            continue;
+        }
+        // "hundreds of escapees, most of them women"
+        if d.spans
+            .iter()
+            .any(|&(s, e)| r.most_of_them.is_match(&text[s..fwd(text, e, 40)]))
+        {
+            d.people.gender = Some(Gender::Mixed);
+            continue;
+        }
+        let Some(Count {
+            min: Some(a),
+            max: Some(b),
+            ..
+        }) = d.people.count
+        else {
+            continue;
+        };
+        if a != b || a < 2 {
+            continue;
+        }
+        let gs: Vec<Gender> = by_count
+            .iter()
+            .filter(|(n, _)| *n == a)
+            .map(|(_, g)| *g)
+            .collect();
+        if gs.len() == 1 {
+            d.people.gender = Some(gs[0]);
+        }
+    }
 }
 
 fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
