@@ -120,7 +120,7 @@ fn res() -> &'static Res {
         place_locative: re(r"(?i)\b(?:in|at|near|outside|inside|around|across|on|within|of|along|off)\s+(?:(?:the|a|an|its|their|northern|southern|eastern|western|north-eastern|northeastern|north-western|northwestern|southwestern|south-western|south-eastern|southeastern|central|remote|chinese|vietnamese|lao|thai|russian|north|south|east|west|border|city|town|county|province|village|area|region|capital|port|provincial|northeast|northwest|far|same|and|around)\s+)*$"),
         place_from: re(r"(?i)\b(?:from|through|via|by\s+way\s+of)\s+(?:(?:the|a|an|chinese|border|city|town|of)\s+)*$"),
         place_to: re(r"(?i)\b(?:to|into|toward|towards)\s+(?:(?:the|a|an|chinese|border|city|town|of)\s+)*$"),
-        place_apposition: re(r"(?i)(?:[A-Z][\w'-]+|province|county|city),\s+(?:the\s+)?$|\b(?:and|or)\s+$|\b(?:in|at|near|from|through)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:and|or|,)\s*$"),
+        place_apposition: re(r"(?:(?-i:[A-Z])[\w'-]+|[Pp]rovince|[Cc]ounty|[Cc]ity),\s+(?:the\s+)?$|\b(?:and|or)\s+$|\b(?:in|at|near|from|through)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s*(?:and|or|,)\s*$"),
         reporting_after: re(r"(?i)^\s*(?:(?:spokes\w+|official|agent|source)\s+)?(?:says|said|say|told|reported|confirmed|announced|informed|stated)\b"),
         actor_prep_before: re(r"(?i)\b(?:in|from|to|into|across|of|via|through|with|between|near|at|on|about|against|toward|towards|like)\s+(?:the\s+)?$"),
         handover: re(r"(?i)\b(?:hand|handed|handing|hands|deliver|delivered|delivering|turn|turned|turning)\b"),
@@ -562,7 +562,10 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     }
 
     // Actors.
-    let (actors, actor_words) = actors_for(ctx, e, &locations);
+    let after_return = prev
+        .iter()
+        .any(|d| d.kind == EventType::Repatriation && d.status == Status::Occurred);
+    let (actors, actor_words) = actors_for(ctx, e, &locations, after_return);
 
     // Facility.
     let facility = r
@@ -893,6 +896,7 @@ fn actors_for(
     ctx: &Ctx,
     e: &EventMention,
     locations: &[(Location, &'static str)],
+    after_return: bool,
 ) -> (Vec<String>, Vec<(usize, usize)>) {
     let doc = ctx.doc;
     let text = doc.text;
@@ -1055,7 +1059,9 @@ fn actors_for(
             {
                 codes.clear();
             } else if codes.is_empty() {
-                if let Some(cc) = place_cc {
+                // a death after return, or in the North, is North Korea's
+                let cc = place_cc.or_else(|| after_return.then(|| "KP".to_string()));
+                if let Some(cc) = cc {
                     codes.push(code_for(&cc, Agency::Gov));
                 }
             }

@@ -702,6 +702,11 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
             let prevented = c.prevention_before.is_match(before);
             let condition = c.condition_before.is_match(before) || c.appeal_before.is_match(before);
             let question = stext.trim_end().ends_with('?');
+            // "If X, Y": the whole sentence is hypothetical.
+            let conditional_sentence = {
+                let st = stext.trim_start().to_lowercase();
+                st.starts_with("if ") || st.starts_with("unless ") || st.starts_with("should ")
+            };
             let get_passive = {
                 let b = before.trim_end().to_lowercase();
                 b.ends_with(" get") || b.ends_with(" gets") || b == "get" || b == "gets"
@@ -714,6 +719,7 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                         && !matches!(first, "is" | "was" | "has" | "remains" | "holds")
                 };
             let generic = c.generic.is_match(&text[cs..ce])
+                || conditional_sentence
                 || prevented
                 || condition
                 || question

@@ -1,0 +1,219 @@
+//! Example table of the whole pipeline: short reports of our own, with the
+//! incidents a coder would enter (type, status, hedged, date, places, count,
+//! gender, actors). Each row exercises an assembly rule: inheritance,
+//! merging of tellings, gapping, blocked and planned acts, what is not coded.
+
+use chrono::NaiveDate;
+use repatwatch_extract::{extract, EventType, Gender, Options, Report, Status};
+
+#[derive(Debug, PartialEq)]
+struct Want {
+    kind: EventType,
+    status: Status,
+    hedged: bool,
+    date: Option<(&'static str, &'static str)>,
+    places: Vec<&'static str>,
+    count: Option<(Option<u64>, Option<u64>)>,
+    gender: Option<Gender>,
+    actors: Vec<&'static str>,
+}
+
+fn run(published: &str, text: &str) -> Vec<Want> {
+    let report = Report {
+        id: "t".into(),
+        published: Some(NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap()),
+        text: text.into(),
+        ..Default::default()
+    };
+    let out = extract(&report, &Options::default());
+    out.incidents
+        .iter()
+        .map(|i| Want {
+            kind: i.kind,
+            status: i.status,
+            hedged: i.hedged,
+            date: i
+                .date
+                .as_ref()
+                .map(|d| (leak(d.start.to_string()), leak(d.end.to_string()))),
+            places: i.locations.iter().map(|l| leak(l.name.clone())).collect(),
+            count: i.people.count.map(|c| (c.min, c.max)),
+            gender: i.people.gender,
+            actors: i.actors.iter().map(|a| leak(a.clone())).collect(),
+        })
+        .collect()
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+use EventType::*;
+use Status::*;
+
+#[test]
+fn arrest_then_blocked_return_inherits_place_time_people() {
+    let got = run(
+        "2021-03-20",
+        "Early this month, 14 North Korean women were arrested by Chinese police in Yanji, Jilin Province, a source said. \
+         The police planned to repatriate them, but North Korea refused to take them back.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            Want {
+                kind: Arrest,
+                status: Occurred,
+                hedged: false,
+                date: Some(("2021-03-01", "2021-03-10")),
+                places: vec!["Yanji"],
+                count: Some((Some(14), Some(14))),
+                gender: Some(Gender::Female),
+                actors: vec!["CN-PSB"],
+            },
+            Want {
+                kind: Repatriation,
+                status: Blocked,
+                hedged: false,
+                date: Some(("2021-03-01", "2021-03-10")),
+                places: vec!["Yanji"],
+                count: Some((Some(14), Some(14))),
+                gender: Some(Gender::Female),
+                actors: vec!["CN-PSB", "KP-GOV"],
+            },
+        ]
+    );
+}
+
+#[test]
+fn gapped_list_gives_one_act_per_pair() {
+    let got = run(
+        "2022-12-01",
+        "Chinese authorities sent back about 30 people in May 2022, then 45 on June 3, 2022, and more than 100 on Aug. 8, 2022.",
+    );
+    let counts: Vec<_> = got.iter().map(|w| (w.kind, w.count, w.date)).collect();
+    assert_eq!(
+        counts,
+        vec![
+            (
+                Repatriation,
+                Some((Some(30), Some(30))),
+                Some(("2022-05-01", "2022-05-31"))
+            ),
+            (
+                Repatriation,
+                Some((Some(45), Some(45))),
+                Some(("2022-06-03", "2022-06-03"))
+            ),
+            (
+                Repatriation,
+                Some((Some(101), None)),
+                Some(("2022-08-08", "2022-08-08"))
+            ),
+        ]
+    );
+    assert!(got.iter().all(|w| w.actors == vec!["CN-GOV"]));
+}
+
+#[test]
+fn lead_and_details_are_one_incident() {
+    let got = run(
+        "2019-06-14",
+        "Thai police arrest 23 North Koreans\n\
+         Thai police arrested 23 North Koreans in the northern town of Chiang Saen on Tuesday. \
+         The 23, most of them women, were detained at a riverside guesthouse, police said.",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].kind, Arrest);
+    assert_eq!(got[0].date, Some(("2019-06-11", "2019-06-11")));
+    assert_eq!(got[0].places, vec!["Chiang Saen"]);
+    assert_eq!(got[0].count, Some((Some(23), Some(23))));
+    assert_eq!(got[0].actors, vec!["TH-POLICE"]);
+}
+
+#[test]
+fn planned_and_hedged_acts() {
+    let got = run(
+        "2018-02-02",
+        "Six North Korean defectors are reportedly being held in Dandong and face deportation to the North.",
+    );
+    let kinds: Vec<_> = got
+        .iter()
+        .map(|w| (w.kind, w.status, w.hedged, w.date))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (
+                Detention,
+                Occurred,
+                true,
+                Some(("2018-02-02", "2018-02-02"))
+            ),
+            (Repatriation, Planned, true, None),
+        ]
+    );
+    assert_eq!(got[1].count, Some((Some(6), Some(6))));
+    assert_eq!(got[1].actors, vec!["CN-GOV"]);
+}
+
+#[test]
+fn third_country_transfer_carries_both_states() {
+    let got = run(
+        "2016-11-30",
+        "Lao police detained eight North Koreans in Luang Namtha on Nov. 2. \
+         Three days later the Lao authorities handed the eight over to Chinese police at the border.",
+    );
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(
+        (got[0].kind, got[0].date),
+        (Arrest, Some(("2016-11-02", "2016-11-02")))
+    );
+    assert_eq!(got[0].actors, vec!["LA-POLICE"]);
+    assert_eq!(
+        (got[1].kind, got[1].date),
+        (Transfer, Some(("2016-11-05", "2016-11-05")))
+    );
+    assert_eq!(got[1].actors, vec!["CN-PSB", "LA-GOV"]);
+    assert_eq!(got[1].count, Some((Some(8), Some(8))));
+}
+
+#[test]
+fn death_after_return_is_dated_from_the_return() {
+    let got = run(
+        "2023-05-30",
+        "China sent 12 defectors back to North Korea in January. \
+         One of them, a young woman, died in a prison camp after being sent back, her brother said.",
+    );
+    let death = got.iter().find(|w| w.kind == Death).expect("a death");
+    assert_eq!(death.date, Some(("2023-01-01", "2023-05-30")));
+    assert_eq!(death.count, Some((Some(1), Some(1))));
+    assert_eq!(death.actors, vec!["KP-GOV"]);
+}
+
+#[test]
+fn what_is_not_coded() {
+    for text in [
+        "China routinely repatriates North Koreans it catches.",
+        "Women who had registered with the police were not arrested.",
+        "If North Korea keeps refusing, China may release some of the detainees.",
+        "Rights groups urged Beijing to stop sending refugees back to the North.",
+        "Photo caption: Border guards detain a man near the river in 2019.",
+        "Some 1,200 North Koreans reached South Korea last year, the ministry said.",
+        "Nobody knows how many of them will be sent back.",
+    ] {
+        let got = run("2020-01-10", text);
+        assert!(got.is_empty(), "{text:?} gave {got:#?}");
+    }
+}
+
+#[test]
+fn reporting_dates_are_not_act_dates() {
+    let got = run(
+        "2017-09-08",
+        "A source told Daily NK on Thursday that five defectors were caught in Hyesan's twin city of Changbai in late August.",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].date, Some(("2017-08-21", "2017-08-31")));
+    assert_eq!(got[0].places, vec!["Changbai"]);
+}
