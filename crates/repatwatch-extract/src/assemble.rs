@@ -462,13 +462,20 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             .filter(|x| x.sentence == e.sentence && x.start != e.start)
             .map(|x| (x.start, x.end))
             .collect();
+        // a sending verb reaches to its destination ("sent ... back across the border on Monday")
+        let reach = e
+            .destination
+            .map(|(_, de)| (trig.0, de.max(trig.1)))
+            .unwrap_or(trig);
         let nearest_ours = |t: &TimeMention| {
-            let d = dist((t.start, t.end), trig);
+            let d = dist((t.start, t.end), reach);
             !others.iter().any(|&o| {
                 dist((t.start, t.end), o) + 2 < d && between_same_clause(text, o, (t.start, t.end))
             })
         };
-        let act_time = |t: &&TimeMention| !reporting_time(text, sent.start, t) && nearest_ours(t);
+        let act_time = |t: &&TimeMention| {
+            !reporting_time(text, sent.start, t, Some(e.start)) && nearest_ours(t)
+        };
         let mut times: Vec<&TimeMention> = within(&doc.times, clause, |t| (t.start, t.end))
             .into_iter()
             .filter(act_time)
@@ -486,12 +493,28 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             .times
             .iter()
             .filter(|t| t.end <= clause.0 && !t.is_relative() && !t.is_present())
-            .filter(|t| !reporting_time(text, doc.sentences[sentence_of(doc, t.start)].start, t))
+            .filter(|t| {
+                !reporting_time(
+                    text,
+                    doc.sentences[sentence_of(doc, t.start)].start,
+                    t,
+                    None,
+                )
+            })
             .filter_map(|t| t.resolve(published, Direction::Past, None))
             .next_back()
             .or_else(|| antecedent.and_then(|a| a.date.map(|d| d.0)));
         for t in times {
-            if let Some(range) = t.resolve(published, dir, reference) {
+            if let Some(mut range) = t.resolve(published, dir, reference) {
+                // "two hours later" after "In October" cannot narrow October
+                if let Some(r) = reference.filter(|_| t.is_relative()) {
+                    if (r.end - r.start).num_days() > 2
+                        && (range.end - range.start).num_days() <= 2
+                        && r.contains(range.start)
+                    {
+                        range = r;
+                    }
+                }
                 date = Some((range, Some((t.start, t.end)), t.rule));
                 date_own = true;
                 break;
@@ -726,7 +749,7 @@ fn between_same_clause(text: &str, a: (usize, usize), b: (usize, usize)) -> bool
 /// A time that dates the report or its telling, not the act: a dateline
 /// ("SEOUL, Dec. 30 (Yonhap) --") or the time of a reporting verb ("said on
 /// Tuesday", "told RFA on Oct. 11").
-fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention) -> bool {
+fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention, act: Option<usize>) -> bool {
     static R: OnceLock<(Regex, Regex)> = OnceLock::new();
     let (said, dateline) = R.get_or_init(|| {
         (
@@ -742,7 +765,10 @@ fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention) -> bool {
     let said_after = AFTER.get_or_init(|| {
         re(r"(?i)^\s*,\s*(?:an?\s+|the\s+)?(?:[\w.’'-]+\s+){0,4}?(?:said|says|reported|reports|told|announced|claimed|confirmed)\b")
     });
-    if said_after.is_match(&text[t.end..fwd(text, t.end, 60)]) {
+    // "Earlier this week, a daily reported that ... were sent back": the time
+    // dates the report when the act is told after it; "were caught on Oct. 23,
+    // the official said" dates the act.
+    if act.is_none_or(|a| a > t.end) && said_after.is_match(&text[t.end..fwd(text, t.end, 60)]) {
         return true;
     }
     let mut after_end = (t.end + 24).min(text.len());
