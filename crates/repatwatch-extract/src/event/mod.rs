@@ -587,7 +587,8 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                 }
             }
             let (cs, ce) = clause_bounds(text, s, ts, te);
-            let before = &text[back_boundary(text, ts, 200).max(cs)..ts];
+            let bstart = back_boundary(text, ts, 200).max(cs);
+            let before = &text[bstart..ts];
             let wstart = byte_window_before(text, ts, cs, 8);
             let near_before = &text[wstart..ts];
             // "the arrests", "their arrest", "after the arrest of": nouns.
@@ -742,7 +743,7 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                     || pw.starts_with("to be");
                 let _ = modal_only;
                 status = Status::Planned;
-                status_words = Some((cs + p.start(), cs + p.end()));
+                status_words = Some((bstart + p.start(), bstart + p.end()));
             } else if t.nominal && c.planned_after.is_match(after_all) {
                 status = Status::Planned;
                 status_words = Some((
@@ -769,10 +770,10 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                     status = Status::Blocked;
                     status_words = Some((rs, te + r.end()));
                 } else if let Some(r) = c.refusal.find(before) {
-                    let rs = cs + r.start();
+                    let rs = bstart + r.start();
                     refusal = Some((cs, ts));
                     status = Status::Blocked;
-                    status_words = Some((rs, cs + r.end()));
+                    status_words = Some((rs, bstart + r.end()));
                 } else if let Some(r) = c.refusal.find(&text[s.start..cs]) {
                     let rs = s.start + r.start();
                     if status == Status::Planned || t.nominal {
