@@ -570,6 +570,38 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let mut locations = select_places(text, e, &near);
     if locations.is_empty() {
         locations = select_places(text, e, &far);
+    } else if only_countries(&locations) {
+        // "returned to the North from China" of "defectors held in Changbai":
+        // the city they leave from is the place of the act.
+        let held: Vec<_> = far
+            .iter()
+            .filter(|p| {
+                p.place.precision != Precision::Country
+                    && locations.iter().any(|(l, _)| l.country == p.place.country)
+            })
+            .copied()
+            .collect();
+        let held = select_places_any_role(text, e, &held);
+        if !held.is_empty() {
+            locations = held;
+        }
+    }
+    if only_countries(&locations) && continues && e.kind == EventType::Repatriation {
+        // the story's own city beats "from China"
+        if let Some(a) =
+            antecedent.filter(|a| !a.locations.is_empty() && !only_countries(&a.locations))
+        {
+            if locations
+                .iter()
+                .all(|(l, _)| a.locations.iter().any(|(x, _)| x.country == l.country))
+            {
+                locations = a
+                    .locations
+                    .iter()
+                    .map(|(l, _)| (l.clone(), "place.story"))
+                    .collect();
+            }
+        }
     }
     if locations.is_empty() {
         places_own = false;
@@ -776,6 +808,55 @@ fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention, act: Optio
         after_end -= 1;
     }
     t.start - sentence_start < 40 && dateline.is_match(&text[t.end..after_end])
+}
+
+fn only_countries(l: &[(Location, &'static str)]) -> bool {
+    !l.is_empty() && l.iter().all(|(x, _)| x.precision == Precision::Country)
+}
+
+/// Places where the people were held ("held in X"), whatever preposition.
+fn select_places_any_role(
+    text: &str,
+    e: &EventMention,
+    places: &[&PlaceMention],
+) -> Vec<(Location, &'static str)> {
+    let mut out = Vec::new();
+    for p in places {
+        let before = &text[back(text, p.start, 48)..p.start];
+        if res().origin_before.is_match(before)
+            || p.place.country == "KP" && e.kind == EventType::Repatriation
+        {
+            continue;
+        }
+        let pl = &p.place;
+        if out
+            .iter()
+            .any(|(l, _): &(Location, &'static str)| l.name == pl.name)
+        {
+            continue;
+        }
+        out.push((
+            Location {
+                text: Some(text[p.start..p.end].to_string()),
+                name: pl.name.clone(),
+                admin1: pl.admin1.clone(),
+                country: pl.country.clone(),
+                precision: pl.precision,
+                lat: pl.lat,
+                lon: pl.lon,
+                geonames_id: pl.geonames_id,
+            },
+            "place.held_in",
+        ));
+    }
+    // a province named beside its town is not a second place
+    let towns: Vec<Option<String>> = out
+        .iter()
+        .filter(|(l, _)| l.precision != Precision::Admin1)
+        .map(|(l, _)| l.admin1.clone())
+        .collect();
+    out.retain(|(l, _)| l.precision != Precision::Admin1 || !towns.contains(&Some(l.name.clone())));
+    out
 }
 
 /// The places of the act among the places of its clause.

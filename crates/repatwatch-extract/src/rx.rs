@@ -67,6 +67,14 @@ pub fn re(pattern: &str) -> Regex {
         .unwrap_or_else(|e| panic!("invalid rule pattern {pattern:?}: {e}"))
 }
 
+/// Compiles rule patterns (already in ASCII form) into one set.
+pub fn set<'a>(patterns: impl IntoIterator<Item = &'a str>) -> RegexSet {
+    regex::RegexSetBuilder::new(patterns)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("invalid rule set: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,12 +88,4 @@ mod tests {
         assert_eq!(ascii_classes(r"[^\w]\.\s"), r"[^0-9A-Za-z_]\.\s");
         assert!(re(r"(?i)\bsent\s+\w+\s+back\b").is_match("They were Sent them back."));
     }
-}
-
-/// Compiles rule patterns (already in ASCII form) into one set.
-pub fn set<'a>(patterns: impl IntoIterator<Item = &'a str>) -> RegexSet {
-    regex::RegexSetBuilder::new(patterns)
-        .dfa_size_limit(64 << 20)
-        .build()
-        .unwrap_or_else(|e| panic!("invalid rule set: {e}"))
 }
