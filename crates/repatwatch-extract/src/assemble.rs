@@ -65,6 +65,30 @@ struct Ctx<'d, 'a> {
     published: Option<chrono::NaiveDate>,
     skip: Vec<bool>,
     headline: Vec<bool>,
+    /// Per people mention: the people an act can be done to (not activists,
+    /// officials, relatives, nor the sources of the report).
+    victim: Vec<bool>,
+    /// Per place mention: how the text introduces it.
+    place_role: Vec<Role>,
+    /// Per time mention: (dates a telling or the report, dates it when the act is told after it).
+    time_report: Vec<(bool, bool)>,
+}
+
+/// How a place is introduced ("in X", "from X", "to X", "X, Y Province").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Origin,
+    Locative,
+    From,
+    To,
+    Apposition,
+    Other,
+}
+
+/// The index of an item of a slice from a reference to it.
+fn index_in<T>(items: &[T], item: &T) -> usize {
+    let size = std::mem::size_of::<T>().max(1);
+    (item as *const T as usize).wrapping_sub(items.as_ptr() as usize) / size
 }
 
 fn re(p: &str) -> Regex {
@@ -224,11 +248,70 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
         let top = i < 3;
         headline.push(whole_line && !terminal && (top || st.split_whitespace().count() < 16));
     }
+    // Only mentions in sentences that tell an act are ever looked at.
+    let mut has_event = vec![false; doc.sentences.len()];
+    for e in &doc.events {
+        has_event[e.sentence] = true;
+    }
+    let live = |at: usize| {
+        has_event
+            .get(sentence_of(doc, at))
+            .copied()
+            .unwrap_or(false)
+    };
+    let victim = doc
+        .people
+        .iter()
+        .map(|p| {
+            live(p.start)
+                && !r.not_victims.is_match(&text[p.start..p.end])
+                && !r.source_after.is_match(&text[p.end..fwd(text, p.end, 60)])
+                && !r
+                    .source_before
+                    .is_match(&text[back(text, p.start, 20)..p.start])
+        })
+        .collect();
+    let place_role = doc
+        .places
+        .iter()
+        .map(|p| {
+            let before = &text[back(text, p.start, 48)..p.start];
+            if !live(p.start) {
+                Role::Other
+            } else if r.origin_before.is_match(before) {
+                Role::Origin
+            } else if r.place_locative.is_match(before) {
+                Role::Locative
+            } else if r.place_from.is_match(before) {
+                Role::From
+            } else if r.place_to.is_match(before) {
+                Role::To
+            } else if r.place_apposition.is_match(before) {
+                Role::Apposition
+            } else {
+                Role::Other
+            }
+        })
+        .collect();
+    let time_report = doc
+        .times
+        .iter()
+        .map(|t| {
+            let ss = doc.sentences[sentence_of(doc, t.start)].start;
+            (
+                reporting_time(text, ss, t, Some(0)),
+                reporting_time(text, ss, t, None),
+            )
+        })
+        .collect();
     Ctx {
         doc,
         published: doc.published,
         skip,
         headline,
+        victim,
+        place_role,
+        time_report,
     }
 }
 
@@ -272,15 +355,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let headline = ctx.headline[e.sentence];
 
     // People: the phrase nearest the trigger in its clause, then sentence.
-    // Not the people an act is done to: activists, officials, relatives, and
-    // sources ("two people with knowledge of the case told Reuters").
-    let victims = |p: &&PeopleMention| {
-        !r.not_victims.is_match(&text[p.start..p.end])
-            && !r.source_after.is_match(&text[p.end..fwd(text, p.end, 60)])
-            && !r
-                .source_before
-                .is_match(&text[back(text, p.start, 20)..p.start])
-    };
+    let victims = |p: &&PeopleMention| ctx.victim[index_in(&doc.people, p)];
     let mut ppl: Vec<&PeopleMention> = within(&doc.people, clause, |p| (p.start, p.end))
         .into_iter()
         .filter(victims)
@@ -474,7 +549,13 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             })
         };
         let act_time = |t: &&TimeMention| {
-            !reporting_time(text, sent.start, t, Some(e.start)) && nearest_ours(t)
+            let (before_or_dateline, with_after) = ctx.time_report[index_in(&doc.times, t)];
+            let reported = if e.start > t.end {
+                with_after
+            } else {
+                before_or_dateline
+            };
+            !reported && nearest_ours(t)
         };
         let mut times: Vec<&TimeMention> = within(&doc.times, clause, |t| (t.start, t.end))
             .into_iter()
@@ -493,14 +574,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             .times
             .iter()
             .filter(|t| t.end <= clause.0 && !t.is_relative() && !t.is_present())
-            .filter(|t| {
-                !reporting_time(
-                    text,
-                    doc.sentences[sentence_of(doc, t.start)].start,
-                    t,
-                    None,
-                )
-            })
+            .filter(|t| !ctx.time_report[index_in(&doc.times, t)].1)
             .filter_map(|t| t.resolve(published, Direction::Past, None))
             .next_back()
             .or_else(|| antecedent.and_then(|a| a.date.map(|d| d.0)));
@@ -567,9 +641,9 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
                 && between_same_clause(text, (x.start, x.end), (p.start, p.end))
         })
     });
-    let mut locations = select_places(text, e, &near);
+    let mut locations = select_places(ctx, e, &near);
     if locations.is_empty() {
-        locations = select_places(text, e, &far);
+        locations = select_places(ctx, e, &far);
     } else if only_countries(&locations) {
         // "returned to the North from China" of "defectors held in Changbai":
         // the city they leave from is the place of the act.
@@ -861,33 +935,32 @@ fn select_places_any_role(
 
 /// The places of the act among the places of its clause.
 fn select_places(
-    text: &str,
+    ctx: &Ctx,
     e: &EventMention,
     places: &[&PlaceMention],
 ) -> Vec<(Location, &'static str)> {
-    let r = res();
+    let text = ctx.doc.text;
     let mut out: Vec<(Location, &'static str)> = Vec::new();
     for p in places {
-        let before = &text[back(text, p.start, 48)..p.start];
-        if r.origin_before.is_match(before) {
+        let role = ctx.place_role[index_in(&ctx.doc.places, p)];
+        if role == Role::Origin {
             continue;
         }
         // A place of the act is introduced as one: "caught in Laos", "sent
         // back through Dandong", "moved to Longjing", "the border town of
         // Tumen", or stands beside one ("Dandong, Liaoning Province").
-        let role_ok = if r.place_locative.is_match(before) {
-            true
-        } else if r.place_from.is_match(before) {
-            matches!(
+        let role_ok = match role {
+            Role::Locative | Role::Apposition => true,
+            Role::From => matches!(
                 e.kind,
                 EventType::Repatriation | EventType::Transfer | EventType::Release
-            )
-        } else if r.place_to.is_match(before) {
-            e.kind == EventType::Transfer
-                || (matches!(e.kind, EventType::Punishment | EventType::Death)
-                    && pl_country(p) == "KP")
-        } else {
-            r.place_apposition.is_match(before)
+            ),
+            Role::To => {
+                e.kind == EventType::Transfer
+                    || (matches!(e.kind, EventType::Punishment | EventType::Death)
+                        && pl_country(p) == "KP")
+            }
+            Role::Origin | Role::Other => false,
         };
         if !role_ok {
             continue;
