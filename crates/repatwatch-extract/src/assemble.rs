@@ -109,6 +109,7 @@ struct Res {
     source_family: Regex,
     origin_before: Regex,
     present_custody: Regex,
+    facility_before: Regex,
     most_of_them: Regex,
     source_after: Regex,
     source_before: Regex,
@@ -152,6 +153,7 @@ fn res() -> &'static Res {
         source_after: re(r"(?i)^(?:\s+[\w’'-]+){0,7}?\s*,?\s+(?:told|said|say|says|reported|confirmed)\b"),
         source_before: re(r"(?i)\b(?:according\s+to|told|said)\s+$"),
         most_of_them: re(r"(?i)\bmost\s+of\s+them\s+(?:were\s+)?(?:women|men|female|male|girls|boys)\b"),
+        facility_before: re(r"(?i)\b(?:at|in|inside)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"),
         present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
     })
 }
@@ -694,7 +696,11 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let after_return = prev
         .iter()
         .any(|d| d.kind == EventType::Repatriation && d.status == Status::Occurred);
-    let (actors, actor_words) = actors_for(ctx, e, &locations, after_return);
+    let origin_cc = antecedent
+        .and_then(|a| a.locations.first())
+        .map(|(l, _)| l.country.clone())
+        .filter(|cc| locations.first().is_some_and(|(l, _)| &l.country != cc));
+    let (actors, actor_words) = actors_for(ctx, e, &locations, after_return, origin_cc);
 
     // Facility.
     let facility = r
@@ -1077,6 +1083,7 @@ fn actors_for(
     e: &EventMention,
     locations: &[(Location, &'static str)],
     after_return: bool,
+    origin_cc: Option<String>,
 ) -> (Vec<String>, Vec<(usize, usize)>) {
     let doc = ctx.doc;
     let text = doc.text;
@@ -1140,6 +1147,15 @@ fn actors_for(
                     break;
                 }
             }
+        }
+    }
+    // The holder of a custody named by its facility ("held at a police
+    // station", "locked up at MSS detention facilities").
+    if e.kind == EventType::Detention && chosen.is_empty() {
+        if let Some(a) = in_clause.iter().copied().find(|a| {
+            a.start >= e.end && !a.bare_state && r.facility_before.is_match(&before_words(a))
+        }) {
+            chosen.push(a);
         }
     }
     // Receivers: a named North Korean agency taking returnees into custody;
@@ -1217,7 +1233,15 @@ fn actors_for(
                 codes.push(code_for(&cc, Agency::Gov));
             }
         }
-        EventType::Arrest | EventType::Detention | EventType::Transfer | EventType::Release => {
+        EventType::Transfer => {
+            // a transfer takes the state it leaves from: where the story was
+            if codes.is_empty() {
+                if let Some(cc) = origin_cc.or(place_cc) {
+                    codes.push(code_for(&cc, Agency::Gov));
+                }
+            }
+        }
+        EventType::Arrest | EventType::Detention | EventType::Release => {
             if codes.is_empty() {
                 if let Some(cc) = place_cc {
                     codes.push(code_for(&cc, Agency::Gov));

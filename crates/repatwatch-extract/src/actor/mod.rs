@@ -132,7 +132,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let countries: Vec<String> = COUNTRIES.iter().map(|(w, _)| regex::escape(w)).collect();
         let agency = format!(
-            r"(?i)\b(?:(?P<cc>{})\s+)?(?:(?:undercover|plainclothes|plain-clothes|armed|local|provincial|paramilitary|city|county|municipal)\s+)*(?:(?P<border>border[- ](?:patrol|guards?|police|defen[cs]e(?:\s+forces)?|troops|forces|protection\s+forces|security)|frontier\s+(?:guards?|troops|defen[cs]e|police)|border\s+patrol\s+officers)|(?P<mps>ministry\s+of\s+(?:people'?s|people’s|social)\s+security|\bMPS\b)|(?P<mss>ministry\s+of\s+state\s+security|state\s+security\s+(?:department|agents?|officers?|officials?|ministry)|national\s+security\s+agency|\bMSS\b|\bNSA\b|\bSSD\b|bowibu)|(?P<police>ministry\s+of\s+public\s+security|public\s+security(?:\s+(?:bureau|officers?|officials?|authorities|agents?|police))*|\bPSB\b|police(?:\s+(?:officers?|officials?|authorities))?|policemen|security\s+(?:agents?|officers?|forces|services|police)|immigration\s+police)|(?P<gov>authorities|government|officials|side|military(?:\s+authorities)?|army|soldiers|foreign\s+ministry))\b",
+            r"(?i)\b(?:(?P<cc>{})\s+)?(?:(?:undercover|plainclothes|plain-clothes|armed|local|provincial|paramilitary|city|county|municipal)\s+)*(?:(?P<border>border[- ](?:patrol|guards?|police|defen[cs]e(?:\s+forces)?|troops|forces|protection\s+forces|security)|frontier\s+(?:guards?|troops|defen[cs]e|police)|border\s+patrol\s+officers)|(?P<mps>ministry\s+of\s+(?:people'?s|people’s|social)\s+security|\bMPS\b)|(?P<mss>ministry\s+of\s+state\s+security|state\s+security\s+(?:department|agents?|officers?|officials?|ministry)|national\s+security\s+agency|\bMSS\b|\bNSA\b|\bSSD\b|bowibu)|(?P<police>ministry\s+of\s+public\s+security|public\s+security(?:\s+(?:bureau|officers?|officials?|authorities|agents?|police))*|\bPSB\b|police(?:\s+(?:officers?|officials?|authorities))?|policemen|security\s+(?:agents?|officers?|forces|services|police)|immigration\s+police)|(?P<gov>(?:prison|camp|detention)\s+guards|authorities|government|officials|side|military(?:\s+authorities)?|army|soldiers|foreign\s+ministry)|(?P<guards>guards))\b",
             countries.join("|")
         );
         let names: Vec<&str> = STATE_NAMES.iter().map(|(n, _)| *n).collect();
@@ -190,7 +190,7 @@ pub fn find(text: &str) -> Vec<ActorMention> {
             .and_then(|x| country_of(x.as_str()));
         let (agency, rule) = if nominal.is_some() {
             (Agency::Gov, "actor.nationality")
-        } else if c.name("border").is_some() {
+        } else if c.name("border").is_some() || c.name("guards").is_some() {
             (Agency::Border, "actor.border")
         } else if c.name("mps").is_some() {
             (Agency::PeoplesSecurity, "actor.peoples_security")
