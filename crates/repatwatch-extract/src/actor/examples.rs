@@ -74,6 +74,24 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         &[("China's Ministry of Public Security", "CN-PSB")],
     ),
     ("officials said on Monday", &[]),
+    ("the guards handed them over", &[("guards", "?")]),
+    ("prison guards beat her", &[]),
+    (
+        "they remain in Chinese custody",
+        &[("Chinese custody", "CN-GOV")],
+    ),
+    (
+        "the Vietnamese had handed the group back",
+        &[("the Vietnamese had", "VN-GOV")],
+    ),
+    (
+        "North Korean security agents caught her",
+        &[("North Korean security agents", "KP-MSS")],
+    ),
+    (
+        "Chinese public security bureau authorities held them",
+        &[("Chinese public security bureau authorities", "CN-PSB")],
+    ),
     ("North Korean defectors fled", &[]),
 ];
 

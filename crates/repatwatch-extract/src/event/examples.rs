@@ -75,6 +75,33 @@ const EXAMPLES: &[(&str, &[Act])] = &[
     ("If they are sent back, they face harsh punishment.", &[]),
     ("Refugees held in a prison in the city wrote letters.", &[]),
     ("He urged Beijing to stop sending refugees back.", &[]),
+    ("If they are caught, they will be sent back.", &[]),
+    (
+        "Police have arrested 12 North Koreans near the river.",
+        &[(Arrest, Occurred, false)],
+    ),
+    (
+        "China resumed sending defectors back on Aug. 3.",
+        &[(Repatriation, Occurred, false)],
+    ),
+    (
+        "Another group was returned from the border city on Monday.",
+        &[(Repatriation, Occurred, false)],
+    ),
+    (
+        "The nine were detained on May 2 and kept in custody for a week.",
+        &[(Arrest, Occurred, false)],
+    ),
+    ("Lots of them get caught near the border.", &[]),
+    (
+        "Defectors who are sent back are severely punished, and some are executed.",
+        &[],
+    ),
+    (
+        "She was then held for months at a detention centre.",
+        &[(Detention, Occurred, false)],
+    ),
+    ("No defectors are being kept there at the moment.", &[]),
 ];
 
 #[test]

@@ -483,7 +483,9 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                         || l.starts_with("sent")
                         || l.starts_with("send");
                     let bare_return = (l == "returned" || l == "return" || l == "returning")
-                        && (c.aux_before.is_match(before_all.trim_end())
+                        && (c
+                            .aux_before
+                            .is_match(&format!("{} ", before_all.trim_end()))
                             || c.people_object.is_match(after_all));
                     if !has_back && !bare_return {
                         continue;
@@ -719,7 +721,16 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                         && !has_aux
                         && !matches!(first, "is" | "was" | "has" | "remains" | "holds")
                 };
+            // "some are executed", "defectors are arrested": a habit told in
+            // the simple present passive (custody itself, "are held", is news).
+            let present_passive = {
+                let b = before.trim_end().to_lowercase();
+                (b.ends_with(" are") || b.ends_with(" is") || b == "are" || b == "is")
+                    && is_participle_form(&lower)
+                    && kind != EventType::Detention
+            };
             let generic = c.generic.is_match(&text[cs..ce])
+                || present_passive
                 || conditional_sentence
                 || prevented
                 || condition
