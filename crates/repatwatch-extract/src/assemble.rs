@@ -1396,6 +1396,16 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                     Vec::new()
                 }
             };
+            // "she" is not a group of many
+            let many = |x: &Draft| {
+                x.people
+                    .count
+                    .and_then(|c| c.min.or(c.max))
+                    .is_some_and(|n| n > 1)
+            };
+            if (o.singular && many(&d)) || (d.singular && many(o)) {
+                continue;
+            }
             if !(counts_compatible(&own_count(o), &own_count(&d))
                 && dates_compatible(&own_date(o, &d), &own_date(&d, o))
                 && places_compatible(&own_places(o), &own_places(&d)))

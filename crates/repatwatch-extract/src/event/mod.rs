@@ -85,7 +85,7 @@ fn triggers() -> &'static [Trigger] {
             t(r"(?:forcibly\s+|forcefully\s+)?(?:sent|send|sends|sending|returned|return|returns|returning|handed|hand|hands|handing|turned|turn|turning|pushed|push|forced|deported|deport|deporting|expelled|expel|expelling|delivered|deliver|delivering|taken|take|taking|took|flown|flew|escorted|brought|bring|carried)\b(?:\s+[\w’'-]+){0,8}?\s+(?:back|home|over|across\s+the\s+border)|(?:pushed|sent|taken)\s+across\b|(?:sent|send|sending|returned|return|returning|deported|deport|deporting|expelled|handed|delivered|flown|forced\s+back|forcibly\s+returned)\b", Repatriation, "event.send", false),
             t(r"(?:forced\s+)?(?:returns|return|deportations?|expulsions?|handover|hand-over)\b", Repatriation, "event.return_noun", true),
             t(r"transferr(?:ed|ing)|transfers?|moved|move|moving|relocated", Transfer, "event.transfer", false),
-            t(r"took\s+(?:[\w’'-]+\s+){0,6}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,6}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged|detain(?:ed|ing|s)?|stopped|intercepted", Arrest, "event.arrest", false),
+            t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged|detain(?:ed|ing|s)?|stopped|intercepted", Arrest, "event.arrest", false),
             t(r"being\s+held|be\s+held|(?:is|are|was|were|been)\s+(?:\w+\s+)?held|held|holding|holds|hold|remain(?:s|ed)?\s+in\s+(?:\w+\s+)?custody|(?:is|are|was|were)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?(?:custody|detention)|locked\s+up|imprisoned|jailed|kept\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|under|inside)\b", Detention, "event.hold", false),
             t(r"released|release|freed|free|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'-]+\s+){0,6}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)", Release, "event.release", false),
         ]
@@ -252,6 +252,52 @@ const ACTOR_HEADS: &[&str] = &[
     "army",
     "troops",
     "policemen",
+];
+
+/// Adverbs between a subject and its verb.
+const ADVERBS: &[&str] = &[
+    "later",
+    "then",
+    "also",
+    "nonetheless",
+    "subsequently",
+    "eventually",
+    "reportedly",
+    "allegedly",
+    "finally",
+    "already",
+    "again",
+    "still",
+    "now",
+    "soon",
+    "quickly",
+    "immediately",
+    "once",
+    "twice",
+    "likewise",
+    "however",
+    "even",
+    "just",
+    "recently",
+    "swiftly",
+    "secretly",
+    "quietly",
+    "forcibly",
+];
+
+/// State names acting as subjects ("China later let the family go").
+const STATE_NAMES_LC: &[&str] = &[
+    "china",
+    "beijing",
+    "vietnam",
+    "laos",
+    "thailand",
+    "russia",
+    "mongolia",
+    "cambodia",
+    "myanmar",
+    "pyongyang",
+    "korea",
 ];
 
 fn last_word(s: &str) -> &str {
@@ -642,11 +688,24 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
             }
             if !t.nominal && is_participle_form(&lower) && !has_aux && kind != EventType::Death {
                 // "police seized the five" (active) vs "defectors detained at" (participle).
-                let prev = last_word(before).to_lowercase();
+                // the word before the verb, past adverbs ("China later let")
+                let mut b = before.trim_end();
+                let mut prev = last_word(b).to_lowercase();
+                while ADVERBS.contains(&prev.as_str()) || (prev.ends_with("ly") && prev.len() > 4) {
+                    b = b[..b.len() - last_word(b).len()].trim_end();
+                    prev = last_word(b).to_lowercase();
+                }
                 let after_people = PEOPLE_HEADS.contains(&prev.as_str());
-                let after_actor = ACTOR_HEADS.contains(&prev.as_str());
+                let after_actor =
+                    ACTOR_HEADS.contains(&prev.as_str()) || STATE_NAMES_LC.contains(&prev.as_str());
+                // "let the family go", "expelled the seven across": the object
+                // is inside the verb group
+                let object_inside = words
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(|w| c.object_after.is_match(w));
                 let active = !after_people
-                    && (after_actor || c.object_after.is_match(after_all))
+                    && (after_actor || object_inside || c.object_after.is_match(after_all))
                     && !before.trim().is_empty();
                 let starts_clause = before.trim().is_empty();
                 if !active || relative {
