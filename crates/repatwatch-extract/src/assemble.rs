@@ -440,6 +440,16 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             return None;
         }
     }
+    // "The video was released": a release is of people.
+    if e.kind == EventType::Release && e.passive && !e.nominal {
+        let subject = doc
+            .people
+            .iter()
+            .any(|p| p.start >= clause.0 && p.end <= e.start);
+        if !subject {
+            return None;
+        }
+    }
     // An active arrest or release needs its people as the object ("police
     // picked up signs" is no arrest).
     if matches!(e.kind, EventType::Arrest | EventType::Release)
