@@ -517,7 +517,15 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
 
     // The story this clause continues: the last draft.
     let antecedent = prev.iter().rev().find(|d| !d.merge_only);
-    let continues = people_anaphoric && antecedent.is_some();
+    // "them", "the group", or "the four" after a group of four: the same people.
+    let same_group = person.is_some_and(|p| {
+        p.definite
+            && !p.individual
+            && antecedent.is_some_and(|a| {
+                a.people.count.is_none() || p.count.is_none() || a.people.count == p.count
+            })
+    });
+    let continues = (people_anaphoric || same_group) && antecedent.is_some();
     if continues {
         if let Some(a) = antecedent {
             if people.count.is_none() {
@@ -629,7 +637,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
                 date = Some((DateRange::new(start, published), None, "date.after_return"));
             }
         }
-        if date.is_none() && continues {
+        if date.is_none() && continues && e.status != Status::Planned {
             date = antecedent
                 .and_then(|a| a.date)
                 .map(|(d, _, _)| (d, None, "date.inherited"));
