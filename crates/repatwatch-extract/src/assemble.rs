@@ -109,6 +109,7 @@ struct Res {
     source_family: Regex,
     origin_before: Regex,
     present_custody: Regex,
+    statistic: Regex,
     facility_before: Regex,
     most_of_them: Regex,
     source_after: Regex,
@@ -154,6 +155,7 @@ fn res() -> &'static Res {
         source_before: re(r"(?i)\b(?:according\s+to|told|said)\s+$"),
         most_of_them: re(r"(?i)\bmost\s+of\s+them\s+(?:were\s+)?(?:women|men|female|male|girls|boys)\b"),
         facility_before: re(r"(?i)\b(?:at|in|inside)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"),
+        statistic: re(r"(?i)\b(?:estimate[ds]?|estimated|in\s+total|a\s+total|in\s+all|so\s+far|at\s+present|currently|every\s+year|a\s+year|annually|per\s+year|since\s+(?:\d{4}|the\s+\d{4}s))\b"),
         present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
     })
 }
@@ -172,11 +174,65 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     }
     let mut merged = merge(drafts);
     story_gender(doc, &mut merged);
+    story_places(&mut merged);
     merged
         .into_iter()
         .filter(|d| !d.merge_only)
         .map(|d| finish(doc, d, options))
         .collect()
+}
+
+/// A return told only as "from China" leaves from where the same group was
+/// held or caught ("the nine are held in Dongxing" ... "could be sent back").
+fn story_places(drafts: &mut [Draft]) {
+    let custody: Vec<(Count, Vec<(Location, &'static str)>)> = drafts
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.kind,
+                EventType::Detention | EventType::Arrest | EventType::Transfer
+            )
+        })
+        .filter(|d| {
+            d.locations.iter().any(|(l, _)| {
+                matches!(
+                    l.precision,
+                    Precision::City | Precision::Facility | Precision::Admin1
+                )
+            })
+        })
+        .filter_map(|d| {
+            d.people
+                .count
+                .filter(|c| c.min.is_some() && c.min == c.max)
+                .map(|c| (c, d.locations.clone()))
+        })
+        .collect();
+    for d in drafts
+        .iter_mut()
+        .filter(|d| d.kind == EventType::Repatriation)
+    {
+        if !(d.locations.is_empty() || only_countries(&d.locations)) {
+            continue;
+        }
+        let Some(c) = d.people.count.filter(|c| c.min.is_some() && c.min == c.max) else {
+            continue;
+        };
+        let found = custody.iter().rev().find(|(n, locs)| {
+            *n == c
+                && (d.locations.is_empty()
+                    || locs
+                        .iter()
+                        .all(|(l, _)| d.locations.iter().any(|(x, _)| x.country == l.country)))
+                && locs.iter().all(|(l, _)| l.country != "KP")
+        });
+        if let Some((_, locs)) = found {
+            d.locations = locs
+                .iter()
+                .map(|(l, _)| (l.clone(), "place.story_custody"))
+                .collect();
+        }
+    }
 }
 
 /// A group described elsewhere in the report ("the group was made up of
@@ -734,6 +790,14 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let described = person
         .map(|p| p.count.is_some() || p.individual || p.definite || p.pronoun)
         .unwrap_or(false);
+    // Statistics are not incidents: thousands, estimated or totalled.
+    let big = people
+        .count
+        .and_then(|c| c.min.or(c.max))
+        .is_some_and(|n| n >= 1000);
+    if big && r.statistic.is_match(&text[sent.start..sent.end]) {
+        return None;
+    }
     let specific = people.count.is_some() || !locations.is_empty() || date.is_some() || described;
     if !specific && std::env::var_os("RW_NOSPEC").is_none() {
         return None;

@@ -201,6 +201,7 @@ fn what_is_not_coded() {
         "Photo caption: Border guards detain a man near the river in 2019.",
         "Some 1,200 North Koreans reached South Korea last year, the ministry said.",
         "Nobody knows how many of them will be sent back.",
+        "By one estimate, some 2,000 North Koreans are held in Chinese jails at present.",
     ] {
         let got = run("2020-01-10", text);
         assert!(got.is_empty(), "{text:?} gave {got:#?}");
