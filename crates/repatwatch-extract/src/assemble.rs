@@ -109,6 +109,7 @@ struct Res {
     source_family: Regex,
     origin_before: Regex,
     present_custody: Regex,
+    vague_part: Regex,
     statistic: Regex,
     facility_before: Regex,
     most_of_them: Regex,
@@ -156,6 +157,7 @@ fn res() -> &'static Res {
         most_of_them: re(r"(?i)\bmost\s+of\s+them\s+(?:were\s+)?(?:women|men|female|male|girls|boys)\b"),
         facility_before: re(r"(?i)\b(?:at|in|inside)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"),
         statistic: re(r"(?i)\b(?:estimate[ds]?|estimated|in\s+total|a\s+total|in\s+all|so\s+far|at\s+present|currently|every\s+year|a\s+year|annually|per\s+year|since\s+(?:\d{4}|the\s+\d{4}s))\b"),
+        vague_part: re(r"(?i)\b(?:many|some|most|few|several|all|none|any)\s+of\s+$"),
         present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
     })
 }
@@ -787,9 +789,16 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let sources = Vec::new();
 
     // Specificity: a count, a place, a time or a described group.
-    let described = person
-        .map(|p| p.count.is_some() || p.individual || p.definite || p.pronoun)
-        .unwrap_or(false);
+    // "many of them": a vague part of a group, nothing specific
+    let vague_part = person.is_some_and(|p| {
+        p.pronoun
+            && r.vague_part
+                .is_match(&text[back(text, p.start, 16)..p.start])
+    });
+    let described = !vague_part
+        && person
+            .map(|p| p.count.is_some() || p.individual || p.definite || p.pronoun)
+            .unwrap_or(false);
     // Statistics are not incidents: thousands, estimated or totalled.
     let big = people
         .count

@@ -953,6 +953,27 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                 continue;
             }
         }
+        // "may be detained arbitrarily, tortured or even executed": a list
+        // shares the modality of its first verb.
+        if let Some(last) = merged.last() {
+            let gap = text[last.end.min(e.start)..e.start].to_lowercase();
+            let list = gap.len() < 40
+                && (gap.trim_end().ends_with(',')
+                    || gap.trim_end().ends_with(" or")
+                    || gap.trim_end().ends_with(" and")
+                    || gap.contains(", or")
+                    || gap.contains(" or even"));
+            if e.clause_start == last.clause_start
+                && last.status == Status::Planned
+                && e.status == Status::Occurred
+                && list
+            {
+                e.status = Status::Planned;
+                e.status_words = last.status_words;
+                e.hedged |= last.hedged;
+                e.subordinate = false;
+            }
+        }
         if let Some(last) = merged.last_mut() {
             let between = text[last.end.min(e.start)..e.start.max(last.end)]
                 .trim()
