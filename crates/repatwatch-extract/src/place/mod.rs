@@ -1371,6 +1371,7 @@ mod tests {
     }
 
     #[test]
+    #[ignore = "a timing check, not a test: run with --ignored on an idle machine"]
     fn place_speed() {
         // a made-up report with a news report's density of names
         let report = "SEOUL, Oct. 9 (Reporters) -- Chinese police have arrested about 20 North \
