@@ -246,6 +246,9 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
     let mut by_count: Vec<(u64, Gender)> = Vec::new();
     for p in &doc.people {
         if let (Some(c), Some(g)) = (p.count, p.gender) {
+            if c.approximate {
+                continue;
+            }
             if let (Some(a), Some(b)) = (c.min, c.max) {
                 if a == b && a > 1 && !by_count.contains(&(a, g)) {
                     by_count.push((a, g));
@@ -268,7 +271,7 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
         let Some(Count {
             min: Some(a),
             max: Some(b),
-            ..
+            approximate: false,
         }) = d.people.count
         else {
             continue;
@@ -443,6 +446,19 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let vague = |p: &PeopleMention| p.count.is_none() && !p.individual && !p.definite && !p.pronoun;
     let person = match ppl.first().copied() {
         Some(p) if vague(p) => ppl.iter().copied().find(|q| !vague(q)).or(Some(p)),
+        // "she and two other North Koreans travelling with her": the counted
+        // phrase, not the pronoun inside its tail
+        Some(p) if p.pronoun => ppl
+            .iter()
+            .copied()
+            .find(|q| {
+                q.count.is_some()
+                    && !q.pronoun
+                    && q.end <= p.start
+                    && p.start - q.end < 40
+                    && (q.end <= e.start) == (p.end <= e.start)
+            })
+            .or(Some(p)),
         other => other,
     };
 
