@@ -218,3 +218,24 @@ fn reporting_dates_are_not_act_dates() {
     assert_eq!(got[0].date, Some(("2017-08-21", "2017-08-31")));
     assert_eq!(got[0].places, vec!["Changbai"]);
 }
+
+#[test]
+fn a_counted_group_beats_the_pronoun_in_its_tail() {
+    let got = run(
+        "2019-09-30",
+        "In August, he and four other North Koreans travelling with him were detained by Chinese police in Kunming.",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].count, Some((Some(5), Some(5))));
+    assert_eq!(got[0].places, vec!["Kunming"]);
+    assert_eq!(got[0].date, Some(("2019-08-01", "2019-08-31")));
+}
+
+#[test]
+fn a_list_shares_the_modality_of_its_first_verb() {
+    let got = run(
+        "2021-01-05",
+        "Returnees may be detained, beaten or even executed, the group warned.",
+    );
+    assert!(got.is_empty(), "{got:#?}");
+}
