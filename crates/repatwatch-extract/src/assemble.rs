@@ -388,6 +388,28 @@ fn within<T>(items: &[T], range: (usize, usize), span: impl Fn(&T) -> (usize, us
         .collect()
 }
 
+/// The items of the clause that pass `keep`; when there are none, those of
+/// the sentence.
+fn clause_or_sentence<'t, T>(
+    items: &'t [T],
+    clause: (usize, usize),
+    sentence: (usize, usize),
+    span: impl Fn(&T) -> (usize, usize) + Copy,
+    keep: impl Fn(&&'t T) -> bool + Copy,
+) -> Vec<&'t T> {
+    let found: Vec<&T> = within(items, clause, span)
+        .into_iter()
+        .filter(keep)
+        .collect();
+    if !found.is_empty() {
+        return found;
+    }
+    within(items, sentence, span)
+        .into_iter()
+        .filter(keep)
+        .collect()
+}
+
 fn dist(a: (usize, usize), b: (usize, usize)) -> usize {
     b.0.saturating_sub(a.1).max(a.0.saturating_sub(b.1))
 }
@@ -419,16 +441,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
 
     // People: the phrase nearest the trigger in its clause, then sentence.
     let victims = |p: &&PeopleMention| ctx.victim[index_in(&doc.people, p)];
-    let mut ppl: Vec<&PeopleMention> = within(&doc.people, clause, |p| (p.start, p.end))
-        .into_iter()
-        .filter(victims)
-        .collect();
-    if ppl.is_empty() {
-        ppl = within(&doc.people, sentence, |p| (p.start, p.end))
-            .into_iter()
-            .filter(victims)
-            .collect();
-    }
+    let mut ppl = clause_or_sentence(&doc.people, clause, sentence, |p| (p.start, p.end), victims);
     // The nearest phrase; a bare plural ("defectors") gives way to a counted
     // or described one in the same clause.
     // The patient of a passive stands before the verb ("the five were
@@ -651,16 +664,8 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             };
             !reported && nearest_ours(t)
         };
-        let mut times: Vec<&TimeMention> = within(&doc.times, clause, |t| (t.start, t.end))
-            .into_iter()
-            .filter(act_time)
-            .collect();
-        if times.is_empty() {
-            times = within(&doc.times, sentence, |t| (t.start, t.end))
-                .into_iter()
-                .filter(act_time)
-                .collect();
-        }
+        let mut times =
+            clause_or_sentence(&doc.times, clause, sentence, |t| (t.start, t.end), act_time);
         times.sort_by_key(|t| dist((t.start, t.end), trig));
         // "later", "three days later": counted from the story's last date,
         // else from the last date the text gave before this clause.
