@@ -40,7 +40,7 @@ fn main() {
     stage("actor", &|r| drop(actor::find(&r.text)));
     stage("event", &|r| {
         let s = segment::sentences(&r.text);
-        drop(event::find(&r.text, &s))
+        drop(event::find(&r.text, &s, &[]))
     });
     stage("annotate", &|r| {
         drop(Doc::annotate(&r.text, r.published, None))

@@ -25,7 +25,7 @@ impl<'a> Doc<'a> {
         let people = quantity::find_people(text);
         let places = place::find(text);
         let actors = actor::find(text);
-        let events = event::find(text, &sentences);
+        let events = event::find(text, &sentences, &places);
         Doc {
             text,
             published,

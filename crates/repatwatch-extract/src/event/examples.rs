@@ -108,11 +108,16 @@ const EXAMPLES: &[(&str, &[Act])] = &[
 fn examples() {
     for (text, want) in EXAMPLES {
         let s = sentences(text);
-        let got: Vec<(EventType, Status, bool)> = find(text, &s)
+        let got: Vec<(EventType, Status, bool)> = find(text, &s, &crate::place::find(text))
             .into_iter()
             .filter(|e| !e.subordinate && !e.negated && !e.generic)
             .map(|e| (e.kind, e.status, e.hedged))
             .collect();
-        assert_eq!(got, want.to_vec(), "in {text:?}: {:#?}", find(text, &s));
+        assert_eq!(
+            got,
+            want.to_vec(),
+            "in {text:?}: {:#?}",
+            find(text, &s, &crate::place::find(text))
+        );
     }
 }

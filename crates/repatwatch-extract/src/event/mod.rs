@@ -14,6 +14,7 @@
 //! - negation, habit, appeal and condition words → no incident.
 
 use crate::model::{EventType, Status};
+use crate::place::PlaceMention;
 use crate::segment::Sentence;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -107,6 +108,7 @@ struct Cues {
     dest_kp: Regex,
     dest_cn: Regex,
     dest_other: Regex,
+    to_place: Regex,
     object_after: Regex,
     people_object: Regex,
     blocked_self: Regex,
@@ -127,7 +129,8 @@ fn cues() -> &'static Cues {
         appeal_before: crate::rx::re(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|should|must|would\s+like)\b"),
         condition_before: crate::rx::re(r"(?i)\b(?:if|unless|whether|once|should|lest)\b[^,;]*$"),
         dest_kp: crate::rx::re(r"(?i)^(?:[^.;,]{0,100}?|[^.;]{0,60}?)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|agents)|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))|\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b"),
-        dest_cn: crate::rx::re(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|police\b|kunming|beijing|dongxing|tumen|longjing|jilin|shenyang|vientiane|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))"),
+        dest_cn: crate::rx::re(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|police\b|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))"),
+        to_place: crate::rx::re(r"(?i)\b(?:to|into|back\s+to|over\s+to|across\s+the\s+border\s+into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"),
         dest_other: crate::rx::re(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|for|into|via)\s+(?:south\s+korea|seoul|the\s+south\b|a\s+third\s+country|third\s+countries|manila|the\s+philippines|japan|the\s+united\s+states|the\s+us\b|america|britain|the\s+united\s+kingdom|the\s+uk\b|london|europe|germany|canada|australia|singapore|safety|freedom)"),
         people_object: crate::rx::re(r"(?i)^\s*(?:them|her|him|the\s+(?:\w+\s+){0,2}?(?:defectors|refugees|escapees|north\s+koreans|group|family|detainees|women|men|people)|(?:about|around|some|more\s+than|over|at\s+least|nearly)?\s*[\d,]+\s|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds|dozens)\b)"),
         object_after: crate::rx::re(r"(?i)^\s*(?:(?:them|her|him|the\s+\w+|all\s+\w+|some|about|around|at\s+least|more\s+than|over|nearly|another|a\s+\w+|an\s+\w+|\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds|dozens)\b|(?-i:[A-Z]\w+\s+[A-Z]\w+))\b)"),
@@ -353,10 +356,10 @@ fn is_base_or_present(w: &str) -> bool {
 }
 
 /// Every event word in `text`, in order.
-pub fn find(text: &str, sentences: &[Sentence]) -> Vec<EventMention> {
+pub fn find(text: &str, sentences: &[Sentence], places: &[PlaceMention]) -> Vec<EventMention> {
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
-        find_in_sentence(text, si, s, &mut out);
+        find_in_sentence(text, si, s, places, &mut out);
     }
     out
 }
@@ -391,7 +394,13 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMention>) {
+fn find_in_sentence(
+    text: &str,
+    si: usize,
+    s: &Sentence,
+    places: &[PlaceMention],
+    out: &mut Vec<EventMention>,
+) {
     let stext = &text[s.start..s.end];
     let c = cues();
     let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -500,7 +509,27 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                         rule = "event.moved_to_north";
                     }
                 }
-                let cn = c.dest_cn.find(after_all);
+                // "to the camp", "to Chinese police", or "to <a place outside
+                // North Korea>" (from the place annotations)
+                let cn: Option<(usize, usize)> = c
+                    .dest_cn
+                    .find(after_all)
+                    .map(|d| (d.start(), d.end()))
+                    .or_else(|| {
+                        places
+                            .iter()
+                            .filter(|p| p.start > te && p.start <= te + 80 && p.end <= s.end)
+                            .find(|p| {
+                                let gap = &text[te..p.start];
+                                matches!(
+                                    p.place.country.as_str(),
+                                    "CN" | "VN" | "LA" | "TH" | "KH" | "MM" | "MN" | "RU"
+                                ) && !gap.contains([',', ';', '—'])
+                                    && gap.len() <= 48
+                                    && c.to_place.is_match(gap)
+                            })
+                            .map(|p| (0, p.end - te))
+                    });
                 // An explicit North Korean destination beats a Chinese one only
                 // when it comes first; "across the border" or "home" alone never does.
                 let kp_first = c.dest_kp.find(after_all).and_then(|d| {
@@ -509,15 +538,13 @@ fn find_in_sentence(text: &str, si: usize, s: &Sentence, out: &mut Vec<EventMent
                         || w.trim_end().ends_with("home");
                     (!weak).then_some(d.end())
                 });
-                if let Some(d) = cn {
-                    if kp_first.map(|k| d.end() < k).unwrap_or(true)
-                        && t.kind != EventType::Transfer
-                    {
+                if let Some((ds, de)) = cn {
+                    if kp_first.map(|k| de < k).unwrap_or(true) && t.kind != EventType::Transfer {
                         kind = EventType::Transfer;
                         rule = "event.sent_to_china";
-                        destination = Some((te + d.start(), te + d.end()));
+                        destination = Some((te + ds, te + de));
                     } else if t.kind == EventType::Transfer {
-                        destination = Some((te + d.start(), te + d.end()));
+                        destination = Some((te + ds, te + de));
                     }
                 }
                 if let Some(d) = c.dest_other.find(after_all) {
