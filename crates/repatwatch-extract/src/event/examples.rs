@@ -55,6 +55,14 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         &[(Transfer, Occurred, false)],
     ),
     (
+        "The Lao police sent the nine to Kunming on Monday.",
+        &[(Transfer, Occurred, false)],
+    ),
+    (
+        "They have been repatriated, according to an official close to China's police.",
+        &[(Repatriation, Occurred, false)],
+    ),
+    (
         "The detainees were later moved to a camp near the border.",
         &[(Transfer, Occurred, false)],
     ),
