@@ -136,7 +136,7 @@ fn res() -> &'static Res {
         facility: re(r"(?i)\b(?:at|in|to|inside|into)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,6}?(?:detention\s+(?:center|centre|facility|facilities)|cent(?:er|re)|prison|camp|lockup|lock-up|jail|facility|facilities|station|garrison|consulate(?:\s+general)?|embassy|hospital|office|terminal|headquarters|post|compound))\b"),
         not_victims: re(r"(?i)\b(?:relatives|video|footage|letter|activists?|photographers?|journalists?|brokers?|guides?|pastors?|missionar(?:y|ies)|aid workers?|humanitarian workers?|south koreans?|chinese nationals?|traffickers?|smugglers?|reporters?|officials?|officers?|diplomats?|staff|lawyers?)\b"),
         source_anon: re(r"(?i)\b(?:a|the|one|two|several|other)\s+(?:[\w-]+\s+){0,3}?sources?\b|\bsources?\s+(?:said|say|told)\b|on condition of anonymity|asked not to be named"),
-        source_ngo: re(r"(?i)\b(?:human rights watch|amnesty|hrw|rights groups?|civic group|aid group|missionary|justice for north korea|liberation front|lfnkr|life funds|activists?|campaigners?)\b"),
+        source_ngo: re(r"(?i)\b(?:human rights watch|amnesty|(?:human\s+)?rights\s+(?:groups?|organi[sz]ations?)|(?:civic|aid|advocacy|activist|missionary|refugee)\s+(?:groups?|organi[sz]ations?)|missionar(?:y|ies)|ngos?|activists?|campaigners?)\b"),
         source_gov: re(r"(?i)\b(?:ministry|government|official|officials|spokesperson|spokesman|spokeswoman|police said|consulate)\b"),
         source_un: re(r"(?i)\b(?:u\.n\.|un experts?|united nations|unhcr|ohchr|special rapporteur|human rights office)\b"),
         source_media: re(r"(?i)\b(?:yonhap|rfa|radio free asia|daily nk|dong-a|chosun|newsis|news 1|kbs|reuters|afp|ap|kyodo|media reports?|news reports?|local daily|the paper|international herald tribune|open radio)\b"),
