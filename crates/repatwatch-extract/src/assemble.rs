@@ -1286,6 +1286,7 @@ fn actors_for(
                 if e.status == Status::Occurred
                     && a.country == Some("KP")
                     && !a.bare_state
+                    && a.agency != Agency::Gov
                     && recipient =>
             {
                 chosen.push(a)

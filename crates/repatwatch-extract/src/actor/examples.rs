@@ -74,7 +74,8 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         &[("China's Ministry of Public Security", "CN-PSB")],
     ),
     ("officials said on Monday", &[]),
-    ("the guards handed them over", &[("guards", "?")]),
+    ("guards at the frontier post held them", &[("guards", "?")]),
+    ("the guards handed them over", &[]),
     ("prison guards beat her", &[]),
     (
         "they remain in Chinese custody",

@@ -168,6 +168,20 @@ impl Span<'_> {
     }
 }
 
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Every actor phrase in `text`, in order, not overlapping.
 pub fn find(text: &str) -> Vec<ActorMention> {
     let p = patterns();
@@ -183,6 +197,17 @@ pub fn find(text: &str) -> Vec<ActorMention> {
             end: found.start() + whole.end(),
             text: whole.as_str(),
         };
+        // "guards" alone are border guards only where a border or frontier
+        // post is in view ("guards at the frontier post"), not prison guards.
+        if c.name("guards").is_some() && m.as_str().eq_ignore_ascii_case("guards") {
+            let lo = found.start().saturating_sub(120);
+            let hi = (found.end() + 120).min(text.len());
+            let (lo, hi) = (floor(text, lo), ceil(text, hi));
+            let near = text[lo..hi].to_ascii_lowercase();
+            if !(near.contains("border") || near.contains("frontier")) {
+                continue;
+            }
+        }
         let nominal = c.name("ncc").or_else(|| c.name("ccc"));
         let cc = c
             .name("cc")
