@@ -798,6 +798,44 @@ fn find_in_sentence(
                     subordinate = true;
                 }
             }
+            // "have arrested" is active; "were arrested", "have been arrested" passive
+            let passive = has_aux
+                && !{
+                    let b = before.trim_end().to_lowercase();
+                    let last = b
+                        .rsplit(|c: char| c.is_whitespace())
+                        .next()
+                        .unwrap_or("")
+                        .to_string();
+                    matches!(last.as_str(), "has" | "have" | "had")
+                        && is_participle_form(&lower)
+                        && !lower.starts_with("been")
+                };
+            if subordinate {
+                // A detail of another act: its span is all that is used.
+                taken.push((ts, te));
+                found.push(EventMention {
+                    start: ts,
+                    end: te,
+                    sentence: si,
+                    clause_start: cs,
+                    clause_end: ce,
+                    kind,
+                    status: Status::Occurred,
+                    hedged: false,
+                    negated: false,
+                    generic: false,
+                    subordinate,
+                    nominal,
+                    passive,
+                    destination,
+                    refusal: None,
+                    rule,
+                    status_words: None,
+                    hedge_words: None,
+                });
+                continue;
+            }
             // Negation, prevention, appeals, conditions, habits.
             let negated = c.negation_before.is_match(near_before)
                 && !near_before.to_lowercase().contains("not only");
@@ -933,19 +971,7 @@ fn find_in_sentence(
                 generic,
                 subordinate,
                 nominal,
-                // "have arrested" is active; "were arrested", "have been arrested" passive
-                passive: has_aux
-                    && !{
-                        let b = before.trim_end().to_lowercase();
-                        let last = b
-                            .rsplit(|c: char| c.is_whitespace())
-                            .next()
-                            .unwrap_or("")
-                            .to_string();
-                        matches!(last.as_str(), "has" | "have" | "had")
-                            && is_participle_form(&lower)
-                            && !lower.starts_with("been")
-                    },
+                passive,
                 destination,
                 refusal,
                 rule,
