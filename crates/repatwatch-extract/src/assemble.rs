@@ -828,6 +828,15 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     if big && r.statistic.is_match(&text[sent.start..sent.end]) {
         return None;
     }
+    // A tally over a year or more ("last year, about 500 were sent back")
+    // is a statistic, not one act.
+    let many = people
+        .count
+        .and_then(|c| c.min.or(c.max))
+        .is_some_and(|n| n >= 100);
+    if many && date.is_some_and(|(d, _, _)| (d.end - d.start).num_days() >= 180) {
+        return None;
+    }
     let specific = people.count.is_some() || !locations.is_empty() || date.is_some() || described;
     if !specific && std::env::var_os("RW_NOSPEC").is_none() {
         return None;
