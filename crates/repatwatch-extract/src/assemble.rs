@@ -986,7 +986,7 @@ fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention, act: Optio
     static R: OnceLock<(Regex, Regex)> = OnceLock::new();
     let (said, dateline) = R.get_or_init(|| {
         (
-            re(r"(?i)\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|added|stated|disclosed|revealed|explained|wrote|noted|warned|claimed|informed|published|learned)\b(?:\s+[\w.’'-]+){0,4}?\s*(?:on\s+|in\s+|this\s+|last\s+)?$"),
+            re(r"(?i)\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|added|stated|disclosed|revealed|explained|wrote|noted|warned|claimed|informed|published|learned)\b(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}?\s*(?:on\s+|in\s+|this\s+|last\s+)?$"),
             re(r"^\s*(?:,?\s*\d{4})?\s*\)?\s*(?:\([\w .]+\))?\s*(?:--|—|–|-|\w+\s+-)"),
         )
     });
@@ -1556,8 +1556,20 @@ fn absorb(o: &mut Draft, d: Draft) {
         // The body telling leads; the headline only adds its span.
         let spans = std::mem::take(&mut o.spans);
         let hedged = o.hedged;
+        let (places, date) = (std::mem::take(&mut o.locations), o.date);
         *o = Draft { spans, ..d };
         o.hedged = hedged || o.hedged;
+        // what only the headline says still counts ("arrest in Shenyang")
+        if o.locations
+            .iter()
+            .all(|(l, _)| l.precision == Precision::Facility)
+            && !places.is_empty()
+        {
+            o.locations = places;
+        }
+        if o.date.is_none() {
+            o.date = date;
+        }
         return;
     }
     if o.people.count.is_none() && d.people.count.is_some()

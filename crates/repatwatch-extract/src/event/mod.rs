@@ -799,7 +799,14 @@ fn find_in_sentence(
                 }
             }
             // "have arrested" is active; "were arrested", "have been arrested" passive
+            // "is now holding her" is an active progressive
+            let progressive = lower
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with("ing"))
+                && !lower.starts_with("being");
             let passive = has_aux
+                && !progressive
                 && !{
                     let b = before.trim_end().to_lowercase();
                     let last = b
