@@ -240,3 +240,22 @@ fn a_list_shares_the_modality_of_its_first_verb() {
     );
     assert!(got.is_empty(), "{got:#?}");
 }
+
+#[test]
+fn what_a_family_says_is_dated_by_the_act() {
+    let got = run(
+        "2024-09-20",
+        "Woman sent back after arrest in Shenyang\n\
+         Her family says she was forcibly repatriated on Sept. 2 through the Dandong crossing. \
+         North Korea's state security ministry is now holding her in Sinuiju, a source said.",
+    );
+    let ret = got
+        .iter()
+        .find(|w| w.kind == Repatriation)
+        .expect("a return");
+    assert_eq!(ret.date, Some(("2024-09-02", "2024-09-02")));
+    assert_eq!(ret.places, vec!["Dandong"]);
+    let held = got.iter().find(|w| w.kind == Detention).expect("custody");
+    assert_eq!(held.actors, vec!["KP-MSS"]);
+    assert_eq!(held.date, Some(("2024-09-20", "2024-09-20")));
+}
