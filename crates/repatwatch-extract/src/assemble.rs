@@ -1011,6 +1011,21 @@ fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention, act: Optio
     t.start - sentence_start < 40 && dateline.is_match(&text[t.end..after_end])
 }
 
+/// The output form of a place mention.
+fn location_of(text: &str, p: &PlaceMention) -> Location {
+    let pl = &p.place;
+    Location {
+        text: Some(text[p.start..p.end].to_string()),
+        name: pl.name.clone(),
+        admin1: pl.admin1.clone(),
+        country: pl.country.clone(),
+        precision: pl.precision,
+        lat: pl.lat,
+        lon: pl.lon,
+        geonames_id: pl.geonames_id,
+    }
+}
+
 fn only_countries(l: &[(Location, &'static str)]) -> bool {
     !l.is_empty() && l.iter().all(|(x, _)| x.precision == Precision::Country)
 }
@@ -1036,19 +1051,7 @@ fn select_places_any_role(
         {
             continue;
         }
-        out.push((
-            Location {
-                text: Some(text[p.start..p.end].to_string()),
-                name: pl.name.clone(),
-                admin1: pl.admin1.clone(),
-                country: pl.country.clone(),
-                precision: pl.precision,
-                lat: pl.lat,
-                lon: pl.lon,
-                geonames_id: pl.geonames_id,
-            },
-            "place.held_in",
-        ));
+        out.push((location_of(text, p), "place.held_in"));
     }
     // a province named beside its town is not a second place
     let towns: Vec<Option<String>> = out
@@ -1115,16 +1118,7 @@ fn select_places(
                 continue;
             }
         }
-        let loc = Location {
-            text: Some(text[p.start..p.end].to_string()),
-            name: pl.name.clone(),
-            admin1: pl.admin1.clone(),
-            country: pl.country.clone(),
-            precision: pl.precision,
-            lat: pl.lat,
-            lon: pl.lon,
-            geonames_id: pl.geonames_id,
-        };
+        let loc = location_of(text, p);
         if out
             .iter()
             .any(|(l, _)| l.name == loc.name && l.country == loc.country)

@@ -182,21 +182,30 @@ fn ceil(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Every actor phrase in `text`, in order, not overlapping.
-pub fn find(text: &str) -> Vec<ActorMention> {
-    let p = patterns();
-    let mut out: Vec<ActorMention> = Vec::new();
-    // Find with the fast engines, then read the groups of each short match.
-    for found in p.agency.find_iter(text) {
-        let Some(c) = p.agency.captures(&text[found.start()..found.end()]) else {
-            continue;
-        };
-        let whole = c.get(0).expect("whole match");
+/// Every match of `re` with its groups: found with the fast engines, then
+/// the groups read on the short match only.
+fn matches<'t>(
+    re: &'t Regex,
+    text: &'t str,
+) -> impl Iterator<Item = (regex::Match<'t>, regex::Captures<'t>, Span<'t>)> {
+    re.find_iter(text).filter_map(move |found| {
+        let c = re.captures(&text[found.start()..found.end()])?;
+        let whole = c.get(0)?;
         let m = Span {
             start: found.start() + whole.start(),
             end: found.start() + whole.end(),
             text: whole.as_str(),
         };
+        Some((found, c, m))
+    })
+}
+
+/// Every actor phrase in `text`, in order, not overlapping.
+pub fn find(text: &str) -> Vec<ActorMention> {
+    let p = patterns();
+    let mut out: Vec<ActorMention> = Vec::new();
+    // Find with the fast engines, then read the groups of each short match.
+    for (found, c, m) in matches(&p.agency, text) {
         // "guards" alone are border guards only where a border or frontier
         // post is in view ("guards at the frontier post"), not prison guards.
         if c.name("guards").is_some() && m.as_str().eq_ignore_ascii_case("guards") {
@@ -260,16 +269,7 @@ pub fn find(text: &str) -> Vec<ActorMention> {
             rule,
         });
     }
-    for found in p.state.find_iter(text) {
-        let Some(c) = p.state.captures(&text[found.start()..found.end()]) else {
-            continue;
-        };
-        let whole = c.get(0).expect("whole match");
-        let m = Span {
-            start: found.start() + whole.start(),
-            end: found.start() + whole.end(),
-            text: whole.as_str(),
-        };
+    for (_, c, m) in matches(&p.state, text) {
         if out.iter().any(|a| a.start < m.end() && m.start() < a.end) {
             continue;
         }

@@ -111,7 +111,6 @@ struct Cues {
     to_place: Regex,
     object_after: Regex,
     people_object: Regex,
-    blocked_self: Regex,
 }
 
 fn cues() -> &'static Cues {
@@ -134,7 +133,6 @@ fn cues() -> &'static Cues {
         dest_other: crate::rx::re(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|for|into|via)\s+(?:south\s+korea|seoul|the\s+south\b|a\s+third\s+country|third\s+countries|manila|the\s+philippines|japan|the\s+united\s+states|the\s+us\b|america|britain|the\s+united\s+kingdom|the\s+uk\b|london|europe|germany|canada|australia|singapore|safety|freedom)"),
         people_object: crate::rx::re(r"(?i)^\s*(?:them|her|him|the\s+(?:\w+\s+){0,2}?(?:defectors|refugees|escapees|north\s+koreans|group|family|detainees|women|men|people)|(?:about|around|some|more\s+than|over|at\s+least|nearly)?\s*[\d,]+\s|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds|dozens)\b)"),
         object_after: crate::rx::re(r"(?i)^\s*(?:(?:them|her|him|the\s+\w+|all\s+\w+|some|about|around|at\s+least|more\s+than|over|nearly|another|a\s+\w+|an\s+\w+|\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds|dozens)\b|(?-i:[A-Z]\w+\s+[A-Z]\w+))\b)"),
-        blocked_self: crate::rx::re(r"(?i)^(?:refus|reject|declin|turn)"),
     })
 }
 
@@ -493,8 +491,7 @@ fn find_in_sentence(
                 || t.rule == "event.transfer"
                 || t.rule == "event.return_noun"
             {
-                if let Some(d) = c.dest_kp.find(after_all).or_else(|| c.dest_kp.find(&lower)) {
-                    let _ = d;
+                if c.dest_kp.is_match(after_all) || c.dest_kp.is_match(&lower) {
                     let dm = c.dest_kp.find(after_all);
                     destination = dm.map(|d| (te + d.start(), te + d.end()));
                     if t.kind != EventType::Transfer {
@@ -559,15 +556,15 @@ fn find_in_sentence(
                 if t.rule == "event.send" && destination.is_none() {
                     // bare "returned", "handed", "taken", "delivered" need a direction
                     let l = lower.as_str();
+                    // "sent" alone is not a return; "sent back", "forcibly
+                    // sent", "deported" are
                     let has_back = l.contains("back")
                         || l.contains("home")
                         || l.contains("across")
                         || l.contains("forced")
                         || l.contains("forcibly")
                         || l.contains("deport")
-                        || l.contains("expel")
-                        || l.starts_with("sent")
-                        || l.starts_with("send");
+                        || l.contains("expel");
                     let bare_return = (l == "returned" || l == "return" || l == "returning")
                         && (c
                             .aux_before
@@ -576,18 +573,11 @@ fn find_in_sentence(
                     if !has_back && !bare_return {
                         continue;
                     }
-                    if (l.ends_with("over") || l.ends_with("back"))
-                        && (l.starts_with("taken")
-                            || l.starts_with("take")
-                            || l.starts_with("took")
-                            || l.starts_with("brought")
-                            || l.starts_with("bring"))
-                        && !l.contains("back")
-                    {
-                        continue;
-                    }
-                    if (l.starts_with("sent") || l.starts_with("send"))
-                        && !(l.contains("back") || l.contains("home") || l.contains("across"))
+                    // "taken over", "brought over": not a handover of people
+                    if l.ends_with("over")
+                        && ["taken", "take", "took", "brought", "bring"]
+                            .iter()
+                            .any(|v| l.starts_with(v))
                     {
                         continue;
                     }
@@ -888,15 +878,6 @@ fn find_in_sentence(
                 b.ends_with("only to be") || b.ends_with("only to")
             };
             if let Some(p) = c.planned_before.find(before).filter(|_| !result_clause) {
-                let pw = p.as_str().to_lowercase();
-                let modal_only = pw.starts_with("will")
-                    || pw.starts_with("would")
-                    || pw.starts_with("could")
-                    || pw.starts_with("may")
-                    || pw.starts_with("might")
-                    || pw.starts_with("can")
-                    || pw.starts_with("to be");
-                let _ = modal_only;
                 status = Status::Planned;
                 status_words = Some((bstart + p.start(), bstart + p.end()));
             } else if t.nominal && c.planned_after.is_match(after_all) {
@@ -938,7 +919,6 @@ fn find_in_sentence(
                     }
                 }
             }
-            let _ = c.blocked_self.is_match(&lower);
             // A planned act hedged by a modal of possibility ("could be sent back").
             let mut hedged = false;
             let mut hedge_words = None;
