@@ -129,3 +129,67 @@ fn examples() {
         );
     }
 }
+
+/// The word prefilter never hides a trigger the patterns would match: on
+/// every example sentence and on random word salads of trigger words, each
+/// pattern that matches has its bit set.
+#[test]
+fn trigger_keys_cover_the_patterns() {
+    use proptest::prelude::*;
+    let check = |text: &str| {
+        let bits = super::possible_triggers(text);
+        for (i, t) in super::triggers().iter().enumerate() {
+            if t.re.is_match(text) {
+                assert!(bits & (1 << i) != 0, "trigger {} matches {text:?}", t.rule);
+            }
+        }
+    };
+    for (text, _) in EXAMPLES {
+        check(text);
+    }
+    let words: Vec<&str> = super::TRIGGER_KEYS
+        .iter()
+        .flat_map(|k| k.iter().copied())
+        .chain([
+            "to",
+            "death",
+            "into",
+            "custody",
+            "back",
+            "home",
+            "over",
+            "across",
+            "the",
+            "border",
+            "up",
+            "out",
+            "was",
+            "were",
+            "being",
+            "in",
+            "camp",
+            "prison",
+            "time",
+            "a",
+            "sentence",
+            "herself",
+            "own",
+            "lives",
+            "suicide",
+            "go",
+            "leave",
+            "Manila",
+            "Seoul",
+            "now",
+            "Hand-over",
+            "RE-ARRESTED",
+            "them",
+            "’s",
+            "defectors",
+        ])
+        .collect();
+    proptest!(ProptestConfig::with_cases(3000), |(idx in proptest::collection::vec(0..words.len(), 1..12), sep in "[ ,.’-]{1,2}")| {
+        let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
+        check(&text.join(&sep));
+    });
+}

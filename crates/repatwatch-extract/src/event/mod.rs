@@ -63,13 +63,214 @@ struct Trigger {
 }
 
 fn ci(p: &str) -> Regex {
-    crate::rx::re(&format!(r"(?i)\b(?:{p})\b"))
+    crate::rx::lc(&format!(r"(?i)\b(?:{p})\b"))
 }
 
-/// One pass over a sentence tells which triggers can match at all.
-fn trigger_set() -> &'static regex::RegexSet {
-    static S: OnceLock<regex::RegexSet> = OnceLock::new();
-    S.get_or_init(|| crate::rx::set(triggers().iter().map(|t| t.re.as_str())))
+/// The words one of which every match of a trigger contains (the triggers
+/// in the order of [`triggers`]). A cheap look at a sentence's words tells
+/// which trigger patterns can match at all; only those are run.
+const TRIGGER_KEYS: [&[&str]; 10] = [
+    // death
+    &[
+        "tortured",
+        "beaten",
+        "starved",
+        "frozen",
+        "froze",
+        "worked",
+        "shot",
+        "beat",
+        "died",
+        "dies",
+        "killed",
+        "took",
+        "committed",
+        "killing",
+    ],
+    // punishment
+    &[
+        "sentenced",
+        "tortured",
+        "beaten",
+        "beat",
+        "executed",
+        "sent",
+        "send",
+        "sending",
+        "taken",
+        "serving",
+    ],
+    // repatriate
+    &["repatriated", "repatriate", "repatriates", "repatriating"],
+    // repatriation
+    &["repatriation", "repatriations"],
+    // send
+    &[
+        "sent",
+        "send",
+        "sends",
+        "sending",
+        "returned",
+        "return",
+        "returns",
+        "returning",
+        "handed",
+        "hand",
+        "hands",
+        "handing",
+        "turned",
+        "turn",
+        "turning",
+        "pushed",
+        "push",
+        "forced",
+        "deported",
+        "deport",
+        "deporting",
+        "expelled",
+        "expel",
+        "expelling",
+        "delivered",
+        "deliver",
+        "delivering",
+        "taken",
+        "take",
+        "taking",
+        "took",
+        "flown",
+        "flew",
+        "escorted",
+        "brought",
+        "bring",
+        "carried",
+        "forcibly",
+    ],
+    // return noun
+    &[
+        "returns",
+        "return",
+        "deportation",
+        "deportations",
+        "expulsion",
+        "expulsions",
+        "handover",
+        "hand",
+    ],
+    // transfer
+    &[
+        "transferred",
+        "transferring",
+        "transfer",
+        "transfers",
+        "moved",
+        "move",
+        "moving",
+        "relocated",
+    ],
+    // arrest
+    &[
+        "took",
+        "taken",
+        "taking",
+        "arrest",
+        "arrested",
+        "arresting",
+        "arrests",
+        "apprehend",
+        "apprehended",
+        "apprehending",
+        "apprehends",
+        "captured",
+        "capturing",
+        "capture",
+        "rounded",
+        "round",
+        "rounding",
+        "seized",
+        "seizing",
+        "seize",
+        "picked",
+        "pick",
+        "picking",
+        "caught",
+        "catch",
+        "catches",
+        "catching",
+        "nabbed",
+        "nab",
+        "nabs",
+        "nets",
+        "netted",
+        "hauled",
+        "dragged",
+        "detain",
+        "detained",
+        "detaining",
+        "detains",
+        "stopped",
+        "intercepted",
+    ],
+    // hold
+    &[
+        "held",
+        "holding",
+        "holds",
+        "hold",
+        "custody",
+        "detention",
+        "locked",
+        "imprisoned",
+        "jailed",
+        "kept",
+    ],
+    // release
+    &[
+        "released",
+        "release",
+        "freed",
+        "free",
+        "allowed",
+        "allow",
+        "allows",
+        "let",
+        "lets",
+        "permitted",
+        "permit",
+        "resettled",
+        "flown",
+    ],
+];
+
+fn trigger_keys() -> &'static crate::rx::WordMap<&'static str, u16> {
+    static K: OnceLock<crate::rx::WordMap<&'static str, u16>> = OnceLock::new();
+    K.get_or_init(|| {
+        let mut m = crate::rx::WordMap::default();
+        for (i, keys) in TRIGGER_KEYS.iter().enumerate() {
+            for k in keys.iter() {
+                *m.entry(*k).or_insert(0u16) |= 1 << i;
+            }
+        }
+        m
+    })
+}
+
+/// Which triggers can match in `s`: a bit per trigger.
+fn possible_triggers(s: &str) -> u16 {
+    let keys = trigger_keys();
+    let mut bits = 0u16;
+    let mut buf = [0u8; 16];
+    for w in s.split(|c: char| !c.is_ascii_alphanumeric() && c != '_') {
+        if w.len() < 3 || w.len() > buf.len() {
+            continue;
+        }
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        if let Some(k) = std::str::from_utf8(b).ok().and_then(|w| keys.get(w)) {
+            bits |= k;
+        }
+    }
+    bits
 }
 
 fn triggers() -> &'static [Trigger] {
@@ -116,22 +317,22 @@ struct Cues {
 fn cues() -> &'static Cues {
     static C: OnceLock<Cues> = OnceLock::new();
     C.get_or_init(|| Cues {
-        aux_before: crate::rx::re(r"(?i)\b(?:is|are|was|were|be|been|being|get|got|gets|getting|has|have|had)\s+(?:(?:not|never|now|then|also|all|already|reportedly|allegedly|since|later|just|recently|forcibly|forcefully|still|finally|eventually|subsequently|quickly|immediately|likely|probably|apparently|reported\s+to\s+have\s+been|believed\s+to\s+have\s+been|said\s+to\s+have\s+been)\s+)*$"),
-        relative_before: crate::rx::re(r"(?i)(?:\b(?:who|whom|which|that)\s+(?:(?:had|has|have|were|was|are|is|been|being|later|then|reportedly|allegedly)\s+)*|\b(?:after|before|while|without|for|of|from|upon|on|avoid|escaped|risk)\s+(?:having\s+been\s+|being\s+|getting\s+))$"),
-        planned_before: crate::rx::re(r"(?i)(?:\b(?:going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+(?:be|being|been|have|soon|now|then|also|all|quickly|immediately|likely|probably|possibly|eventually|them|her|him|the\s+\w+|forced|forcible|possible|imminent|immediate|certain|[\w-]+ly))*\s*)$"),
-        planned_after: crate::rx::re(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b"),
-        refusal: crate::rx::re(r"(?i)\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|called\s+off|put\s+on\s+hold|blocked)\b"),
-        hedge: crate::rx::re(r"(?i)\b(?:likely|reportedly|believed|allegedly|alleged|unconfirmed|apparently|probably|possibly|possible|thought\s+to|said\s+to|reported\s+to|appears?\s+to|appeared\s+to|seems?\s+to|may\s+have|might\s+have|could\s+have|suspected|presumably)\b"),
-        negation_before: crate::rx::re(r"(?i)(?:cannot|\bno\s+\w+\s+(?:are|were|is|was|have|has|had)\b|\b(?:not|never|n[’']t|no\s+longer|nobody|no\s+one|none)\b)(?:\s+[\w’'-]+){0,3}\s*$"),
-        prevention_before: crate::rx::re(r"(?i)\b(?:keep|keeping|kept|stop|stops|stopping|stopped|prevent|prevents|prevented|preventing|protect|spare|spares|spared|save|avoid|avoided|escape|escaped|refrain|halt|halting|end|ending|against|oppose|opposes|opposed|condemn|condemned|protest|protested|demand|demanded|demanding|asked|ask|asking|pleaded|begged)\b(?:\s+[\w’'-]+){0,8}?\s*(?:from\s+(?:being\s+)?|not\s+to\s+(?:be\s+)?|to\s+(?:stop|halt|end|refrain)\s+|$)"),
-        generic: crate::rx::re(r"(?i)\b(?:from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b"),
-        appeal_before: crate::rx::re(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|should|must|would\s+like)\b"),
-        condition_before: crate::rx::re(r"(?i)\b(?:if|unless|whether|once|should|lest)\b[^,;]*$"),
-        dest_kp: crate::rx::re(r"(?i)^(?:[^.;,]{0,100}?|[^.;]{0,60}?)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|agents)|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))|\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b"),
-        dest_cn: crate::rx::re(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|police\b|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))"),
-        to_place: crate::rx::re(r"(?i)\b(?:to|into|back\s+to|over\s+to|across\s+the\s+border\s+into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"),
-        dest_other: crate::rx::re(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|for|into|via)\s+(?:south\s+korea|seoul|the\s+south\b|a\s+third\s+country|third\s+countries|manila|the\s+philippines|japan|the\s+united\s+states|the\s+us\b|america|britain|the\s+united\s+kingdom|the\s+uk\b|london|europe|germany|canada|australia|singapore|safety|freedom)"),
-        people_object: crate::rx::re(r"(?i)^\s*(?:them|her|him|the\s+(?:\w+\s+){0,2}?(?:defectors|refugees|escapees|north\s+koreans|group|family|detainees|women|men|people)|(?:about|around|some|more\s+than|over|at\s+least|nearly)?\s*[\d,]+\s|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds|dozens)\b)"),
+        aux_before: crate::rx::lc(r"(?i)\b(?:is|are|was|were|be|been|being|get|got|gets|getting|has|have|had)\s+(?:(?:not|never|now|then|also|all|already|reportedly|allegedly|since|later|just|recently|forcibly|forcefully|still|finally|eventually|subsequently|quickly|immediately|likely|probably|apparently|reported\s+to\s+have\s+been|believed\s+to\s+have\s+been|said\s+to\s+have\s+been)\s+)*$"),
+        relative_before: crate::rx::lc(r"(?i)(?:\b(?:who|whom|which|that)\s+(?:(?:had|has|have|were|was|are|is|been|being|later|then|reportedly|allegedly)\s+)*|\b(?:after|before|while|without|for|of|from|upon|on|avoid|escaped|risk)\s+(?:having\s+been\s+|being\s+|getting\s+))$"),
+        planned_before: crate::rx::lc(r"(?i)(?:\b(?:going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+(?:be|being|been|have|soon|now|then|also|all|quickly|immediately|likely|probably|possibly|eventually|them|her|him|the\s+\w+|forced|forcible|possible|imminent|immediate|certain|[\w-]+ly))*\s*)$"),
+        planned_after: crate::rx::lc(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b"),
+        refusal: crate::rx::lc(r"(?i)\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|called\s+off|put\s+on\s+hold|blocked)\b"),
+        hedge: crate::rx::lc(r"(?i)\b(?:likely|reportedly|believed|allegedly|alleged|unconfirmed|apparently|probably|possibly|possible|thought\s+to|said\s+to|reported\s+to|appears?\s+to|appeared\s+to|seems?\s+to|may\s+have|might\s+have|could\s+have|suspected|presumably)\b"),
+        negation_before: crate::rx::lc(r"(?i)(?:cannot|\bno\s+\w+\s+(?:are|were|is|was|have|has|had)\b|\b(?:not|never|n[’']t|no\s+longer|nobody|no\s+one|none)\b)(?:\s+[\w’'-]+){0,3}\s*$"),
+        prevention_before: crate::rx::lc(r"(?i)\b(?:keep|keeping|kept|stop|stops|stopping|stopped|prevent|prevents|prevented|preventing|protect|spare|spares|spared|save|avoid|avoided|escape|escaped|refrain|halt|halting|end|ending|against|oppose|opposes|opposed|condemn|condemned|protest|protested|demand|demanded|demanding|asked|ask|asking|pleaded|begged)\b(?:\s+[\w’'-]+){0,8}?\s*(?:from\s+(?:being\s+)?|not\s+to\s+(?:be\s+)?|to\s+(?:stop|halt|end|refrain)\s+|$)"),
+        generic: crate::rx::lc(r"(?i)\b(?:from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b"),
+        appeal_before: crate::rx::lc(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|should|must|would\s+like)\b"),
+        condition_before: crate::rx::lc(r"(?i)\b(?:if|unless|whether|once|should|lest)\b[^,;]*$"),
+        dest_kp: crate::rx::lc(r"(?i)^(?:[^.;,]{0,100}?|[^.;]{0,60}?)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|agents)|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))|\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b"),
+        dest_cn: crate::rx::lc(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|police\b|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))"),
+        to_place: crate::rx::lc(r"(?i)\b(?:to|into|back\s+to|over\s+to|across\s+the\s+border\s+into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"),
+        dest_other: crate::rx::lc(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|for|into|via)\s+(?:south\s+korea|seoul|the\s+south\b|a\s+third\s+country|third\s+countries|manila|the\s+philippines|japan|the\s+united\s+states|the\s+us\b|america|britain|the\s+united\s+kingdom|the\s+uk\b|london|europe|germany|canada|australia|singapore|safety|freedom)"),
+        people_object: crate::rx::lc(r"(?i)^\s*(?:them|her|him|the\s+(?:\w+\s+){0,2}?(?:defectors|refugees|escapees|north\s+koreans|group|family|detainees|women|men|people)|(?:about|around|some|more\s+than|over|at\s+least|nearly)?\s*[\d,]+\s|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds|dozens)\b)"),
         object_after: crate::rx::re(r"(?i)^\s*(?:(?:them|her|him|the\s+\w+|all\s+\w+|some|about|around|at\s+least|more\s+than|over|nearly|another|a\s+\w+|an\s+\w+|\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds|dozens)\b|(?-i:[A-Z]\w+\s+[A-Z]\w+))\b)"),
     })
 }
@@ -159,7 +360,7 @@ fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize 
 fn clause_bounds(text: &str, s: &Sentence, start: usize, end: usize) -> (usize, usize) {
     static B: OnceLock<Regex> = OnceLock::new();
     let re = B.get_or_init(|| {
-        crate::rx::re(r"(?i)(?:;|:\s|,\s+but\s|\s+but\s|,\s+while\s|,\s+whereas\s|,\s+and\s+then\s|\s+and\s+then\s|,\s+then\s|,\s+so\s|,\s+saying\s|,\s+adding\s|,\s+and\s+(?:the|they|she|he|it|police|officials|authorities|china|north\s+korea|pyongyang|beijing)\b|,\s+after\s+which\s|,\s+and\s+(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|some|most|several|both)\s|[“”]\s*)")
+        crate::rx::lc(r"(?i)(?:;|:\s|,\s+but\s|\s+but\s|,\s+while\s|,\s+whereas\s|,\s+and\s+then\s|\s+and\s+then\s|,\s+then\s|,\s+so\s|,\s+saying\s|,\s+adding\s|,\s+and\s+(?:the|they|she|he|it|police|officials|authorities|china|north\s+korea|pyongyang|beijing)\b|,\s+after\s+which\s|,\s+and\s+(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|some|most|several|both)\s|[“”]\s*)")
     });
     let stext = &text[s.start..s.end];
     let mut cs = s.start;
@@ -356,8 +557,9 @@ fn is_base_or_present(w: &str) -> bool {
 /// Every event word in `text`, in order.
 pub fn find(text: &str, sentences: &[Sentence], places: &[PlaceMention]) -> Vec<EventMention> {
     let mut out = Vec::new();
+    let lower = crate::rx::lower(text);
     for (si, s) in sentences.iter().enumerate() {
-        find_in_sentence(text, si, s, places, &mut out);
+        find_in_sentence(text, &lower, si, s, places, &mut out);
     }
     out
 }
@@ -392,7 +594,10 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
+/// `orig` is the report's text, `text` its lowercase twin (same offsets):
+/// the rules run on `text`, the few that look at capitals on `orig`.
 fn find_in_sentence(
+    orig: &str,
     text: &str,
     si: usize,
     s: &Sentence,
@@ -403,12 +608,12 @@ fn find_in_sentence(
     let c = cues();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut found: Vec<EventMention> = Vec::new();
-    let hits = trigger_set().matches(stext);
-    if !hits.matched_any() {
+    let hits = possible_triggers(stext);
+    if hits == 0 {
         return;
     }
     for (ti, t) in triggers().iter().enumerate() {
-        if !hits.matched(ti) {
+        if hits & (1 << ti) == 0 {
             continue;
         }
         for m in t.re.find_iter(stext) {
@@ -416,36 +621,35 @@ fn find_in_sentence(
             if taken.iter().any(|&r| overlaps(r, (ts, te))) {
                 continue;
             }
-            let words = m.as_str();
-            let lower = words.to_lowercase();
+            let words = &orig[ts..te];
+            let lower = &text[ts..te];
             // Cues are read within a window of the sentence around the trigger.
             let before_all = &text[back_boundary(text, ts, 160).max(s.start)..ts];
             let after_all = &text[te..fwd_boundary(text, te, 160).min(s.end)];
+            // the original case, for the rule that looks at capitals
+            let after_orig = &orig[te..te + after_all.len()];
             let mut kind = t.kind;
             let mut rule = t.rule;
             // Detention words that are really arrests and vice versa.
             if kind == EventType::Detention
                 && (lower == "hold" || lower == "holds" || lower == "holding" || lower == "kept")
-                && !c.object_after.is_match(after_all)
+                && !c.object_after.is_match(after_orig)
             {
                 continue;
             }
             if kind == EventType::Release && lower == "free" {
                 // "free" as an adjective ("free to leave", "toll-free") is not a release.
-                if !before_all.to_lowercase().trim_end().ends_with("to") {
+                if !before_all.trim_end().ends_with("to") {
                     continue;
                 }
             }
             if kind == EventType::Arrest
                 && lower == "stopped"
-                && !c.object_after.is_match(after_all)
+                && !c.object_after.is_match(after_orig)
             {
                 continue;
             }
-            if kind == EventType::Arrest
-                && lower == "dragged"
-                && !after_all.to_lowercase().contains("out")
-            {
+            if kind == EventType::Arrest && lower == "dragged" && !after_all.contains("out") {
                 continue;
             }
             if kind == EventType::Transfer
@@ -460,7 +664,7 @@ fn find_in_sentence(
                 && (lower == "move" || lower == "moving" || lower == "moved")
             {
                 // moving people, not moving on or moving house
-                let a = after_all.to_lowercase();
+                let a = after_all;
                 let a1 = a.trim_start();
                 let elsewhere = [
                     "somewhere",
@@ -491,15 +695,14 @@ fn find_in_sentence(
                 || t.rule == "event.transfer"
                 || t.rule == "event.return_noun"
             {
-                if c.dest_kp.is_match(after_all) || c.dest_kp.is_match(&lower) {
-                    let dm = c.dest_kp.find(after_all);
+                let kp_match = c.dest_kp.find(after_all);
+                if kp_match.is_some() || c.dest_kp.is_match(lower) {
+                    let dm = kp_match;
                     destination = dm.map(|d| (te + d.start(), te + d.end()));
                     if t.kind != EventType::Transfer {
                         kind = EventType::Repatriation;
-                    } else if after_all.to_lowercase().trim_start().starts_with("back")
-                        || dm
-                            .map(|d| !d.as_str().to_lowercase().contains("camp"))
-                            .unwrap_or(false)
+                    } else if after_all.trim_start().starts_with("back")
+                        || dm.map(|d| !d.as_str().contains("camp")).unwrap_or(false)
                     {
                         // "moved back to North Korea" is a return.
                         kind = EventType::Repatriation;
@@ -529,8 +732,8 @@ fn find_in_sentence(
                     });
                 // An explicit North Korean destination beats a Chinese one only
                 // when it comes first; "across the border" or "home" alone never does.
-                let kp_first = c.dest_kp.find(after_all).and_then(|d| {
-                    let w = d.as_str().to_lowercase();
+                let kp_first = kp_match.and_then(|d| {
+                    let w = d.as_str();
                     let weak = w.trim_end().ends_with("across the border")
                         || w.trim_end().ends_with("home");
                     (!weak).then_some(d.end())
@@ -555,7 +758,7 @@ fn find_in_sentence(
                 }
                 if t.rule == "event.send" && destination.is_none() {
                     // bare "returned", "handed", "taken", "delivered" need a direction
-                    let l = lower.as_str();
+                    let l = lower;
                     // "sent" alone is not a return; "sent back", "forcibly
                     // sent", "deported" are
                     let has_back = l.contains("back")
@@ -585,7 +788,7 @@ fn find_in_sentence(
                 if t.rule == "event.return_noun" {
                     // "return" / "returns" as nouns: "their return", "the returns",
                     // "forced return of"; skip verbs handled above and "in return".
-                    let b = before_all.to_lowercase();
+                    let b = before_all;
                     let bt = b.trim_end();
                     if bt.ends_with(" in")
                         || bt.ends_with("on their")
@@ -613,7 +816,7 @@ fn find_in_sentence(
             }
             if t.rule == "event.transfer" && destination.is_none() && !lower.starts_with("transfer")
             {
-                let a = after_all.to_lowercase();
+                let a = after_all;
                 if !(a.contains(" to ")
                     || a.trim_start().starts_with("to ")
                     || a.contains("north")
@@ -624,7 +827,7 @@ fn find_in_sentence(
             }
             // "held" that is a date ("was held on Monday") or a meeting.
             if kind == EventType::Detention {
-                let b = before_all.to_lowercase();
+                let b = before_all;
                 if b.contains("meeting")
                     || b.contains("conference")
                     || b.contains("talks")
@@ -635,7 +838,7 @@ fn find_in_sentence(
                 {
                     continue;
                 }
-                let a = after_all.to_lowercase();
+                let a = after_all;
                 let next3: Vec<&str> = a.split_whitespace().take(3).collect();
                 if next3.iter().any(|w| {
                     matches!(
@@ -671,9 +874,9 @@ fn find_in_sentence(
             let near_before = &text[wstart..ts];
             // "the arrests", "their arrest", "after the arrest of": nouns.
             let determiner_before = {
-                let pw = last_word(before_all).to_lowercase();
+                let pw = last_word(before_all);
                 matches!(
-                    pw.as_str(),
+                    pw,
                     "the"
                         | "their"
                         | "his"
@@ -701,7 +904,7 @@ fn find_in_sentence(
                     && !lower.ends_with("ed")
                     && determiner_before)
                 || (t.rule == "event.send"
-                    && !is_participle_form(&lower)
+                    && !is_participle_form(lower)
                     && lower.ends_with('s')
                     && !lower.starts_with("sends"));
             // Auxiliaries and participles.
@@ -711,23 +914,22 @@ fn find_in_sentence(
                 .relative_before
                 .is_match(&format!("{} ", before.trim_end()));
             let mut subordinate = false;
-            let prev_word = last_word(before).to_lowercase();
-            if lower.starts_with("being") && PEOPLE_HEADS.contains(&prev_word.as_str()) {
+            let prev_word = last_word(before);
+            if lower.starts_with("being") && PEOPLE_HEADS.contains(&prev_word) {
                 // "defectors being held at a facility": a participle.
                 subordinate = true;
             }
-            if !t.nominal && is_participle_form(&lower) && !has_aux && kind != EventType::Death {
+            if !t.nominal && is_participle_form(lower) && !has_aux && kind != EventType::Death {
                 // "police seized the five" (active) vs "defectors detained at" (participle).
                 // the word before the verb, past adverbs ("China later let")
                 let mut b = before.trim_end();
-                let mut prev = last_word(b).to_lowercase();
-                while ADVERBS.contains(&prev.as_str()) || (prev.ends_with("ly") && prev.len() > 4) {
+                let mut prev = last_word(b);
+                while ADVERBS.contains(&prev) || (prev.ends_with("ly") && prev.len() > 4) {
                     b = b[..b.len() - last_word(b).len()].trim_end();
-                    prev = last_word(b).to_lowercase();
+                    prev = last_word(b);
                 }
-                let after_people = PEOPLE_HEADS.contains(&prev.as_str());
-                let after_actor =
-                    ACTOR_HEADS.contains(&prev.as_str()) || STATE_NAMES_LC.contains(&prev.as_str());
+                let after_people = PEOPLE_HEADS.contains(&prev);
+                let after_actor = ACTOR_HEADS.contains(&prev) || STATE_NAMES_LC.contains(&prev);
                 // "let the family go", "expelled the seven across": the object
                 // is inside the verb group
                 let object_inside = words
@@ -735,7 +937,7 @@ fn find_in_sentence(
                     .nth(1)
                     .is_some_and(|w| c.object_after.is_match(w));
                 let active = !after_people
-                    && (after_actor || object_inside || c.object_after.is_match(after_all))
+                    && (after_actor || object_inside || c.object_after.is_match(after_orig))
                     && !before.trim().is_empty();
                 let starts_clause = before.trim().is_empty();
                 if !active || relative {
@@ -749,7 +951,7 @@ fn find_in_sentence(
                 subordinate = true;
             }
             // A clause-initial "who"/"whom": relative clause.
-            let b_trim = before.trim_end().to_lowercase();
+            let b_trim = before.trim_end();
             if b_trim.ends_with(" who")
                 || b_trim.ends_with(" whom")
                 || b_trim.ends_with(" which")
@@ -760,7 +962,7 @@ fn find_in_sentence(
             let first_word = lower.split_whitespace().next().unwrap_or("");
             if first_word.ends_with("ing") && first_word != "being" && !t.nominal && !has_aux {
                 // "after being sent", "repatriating" after "proposed" is planned; a bare gerund is not an act.
-                let bl = before.to_lowercase();
+                let bl = before;
                 let aspectual = [
                     "resumed",
                     "resume",
@@ -798,14 +1000,14 @@ fn find_in_sentence(
             let passive = has_aux
                 && !progressive
                 && !{
-                    let b = before.trim_end().to_lowercase();
+                    let b = before.trim_end();
                     let last = b
                         .rsplit(|c: char| c.is_whitespace())
                         .next()
                         .unwrap_or("")
                         .to_string();
                     matches!(last.as_str(), "has" | "have" | "had")
-                        && is_participle_form(&lower)
+                        && is_participle_form(lower)
                         && !lower.starts_with("been")
                 };
             if subordinate {
@@ -834,22 +1036,22 @@ fn find_in_sentence(
                 continue;
             }
             // Negation, prevention, appeals, conditions, habits.
-            let negated = c.negation_before.is_match(near_before)
-                && !near_before.to_lowercase().contains("not only");
+            let negated =
+                c.negation_before.is_match(near_before) && !near_before.contains("not only");
             let prevented = c.prevention_before.is_match(before);
             let condition = c.condition_before.is_match(before) || c.appeal_before.is_match(before);
             let question = stext.trim_end().ends_with('?');
             // "If X, Y": the whole sentence is hypothetical.
             let conditional_sentence = {
-                let st = stext.trim_start().to_lowercase();
+                let st = stext.trim_start();
                 st.starts_with("if ") || st.starts_with("unless ") || st.starts_with("should ")
             };
             let get_passive = {
-                let b = before.trim_end().to_lowercase();
+                let b = before.trim_end();
                 b.ends_with(" get") || b.ends_with(" gets") || b == "get" || b == "gets"
             };
             let habitual_verb = get_passive
-                || !nominal && is_base_or_present(&lower) && {
+                || !nominal && is_base_or_present(lower) && {
                     let first = lower.split_whitespace().next().unwrap_or("");
                     (first.ends_with('s') && !first.ends_with("ss"))
                         && !has_aux
@@ -858,9 +1060,9 @@ fn find_in_sentence(
             // "some are executed", "defectors are arrested": a habit told in
             // the simple present passive (custody itself, "are held", is news).
             let present_passive = {
-                let b = before.trim_end().to_lowercase();
+                let b = before.trim_end();
                 (b.ends_with(" are") || b.ends_with(" is") || b == "are" || b == "is")
-                    && is_participle_form(&lower)
+                    && is_participle_form(lower)
                     && kind != EventType::Detention
             };
             let generic = c.generic.is_match(&text[cs..ce])
@@ -874,7 +1076,7 @@ fn find_in_sentence(
             let mut status = Status::Occurred;
             let mut status_words = None;
             let result_clause = {
-                let b = before.trim_end().to_lowercase();
+                let b = before.trim_end();
                 b.ends_with("only to be") || b.ends_with("only to")
             };
             if let Some(p) = c.planned_before.find(before).filter(|_| !result_clause) {
@@ -890,8 +1092,8 @@ fn find_in_sentence(
                         .map(|m| m.end())
                         .unwrap_or(0),
                 ));
-            } else if !t.nominal && is_base_or_present(&lower) && !has_aux && {
-                let bl = before.trim_end().to_lowercase();
+            } else if !t.nominal && is_base_or_present(lower) && !has_aux && {
+                let bl = before.trim_end();
                 bl.ends_with(" to") || bl == "to"
             } {
                 status = Status::Planned;
@@ -937,7 +1139,7 @@ fn find_in_sentence(
             }
             if status == Status::Planned {
                 if let Some((ps, pe)) = status_words {
-                    let pw = text[ps..pe].to_lowercase();
+                    let pw = &text[ps..pe];
                     if pw.starts_with("could") || pw.starts_with("may") || pw.starts_with("might") {
                         hedged = true;
                         hedge_words = Some((ps, pe));
@@ -972,13 +1174,13 @@ fn find_in_sentence(
     let mut merged: Vec<EventMention> = Vec::new();
     for mut e in found {
         if let Some(last) = merged.last() {
-            let gap = text[last.end.min(e.start)..e.start].to_lowercase();
+            let gap = &text[last.end.min(e.start)..e.start];
             // "were taken into custody ... and then sent to Jilin": the
             // auxiliary of the first verb carries over to the second.
             if e.subordinate
                 && last.passive
                 && !last.subordinate
-                && ends_with_and(&gap)
+                && ends_with_and(gap)
                 && !gap.contains(" who")
             {
                 e.subordinate = false;
@@ -988,7 +1190,7 @@ fn find_in_sentence(
             // waiting is a detail of the custody.
             if e.clause_start == last.clause_start
                 && e.status_words
-                    .is_some_and(|(a, b)| text[a..b].to_lowercase().starts_with("waiting"))
+                    .is_some_and(|(a, b)| text[a..b].starts_with("waiting"))
             {
                 continue;
             }
@@ -996,7 +1198,7 @@ fn find_in_sentence(
         // "may be detained arbitrarily, tortured or even executed": a list
         // shares the modality of its first verb.
         if let Some(last) = merged.last() {
-            let gap = text[last.end.min(e.start)..e.start].to_lowercase();
+            let gap = &text[last.end.min(e.start)..e.start];
             let list = gap.len() < 40
                 && (gap.trim_end().ends_with(',')
                     || gap.trim_end().ends_with(" or")
@@ -1015,9 +1217,7 @@ fn find_in_sentence(
             }
         }
         if let Some(last) = merged.last_mut() {
-            let between = text[last.end.min(e.start)..e.start.max(last.end)]
-                .trim()
-                .to_lowercase();
+            let between = text[last.end.min(e.start)..e.start.max(last.end)].trim();
             if last.kind == e.kind
                 && (between == "and"
                     || between == "or"
@@ -1051,4 +1251,10 @@ fn find_in_sentence(
         merged.push(e);
     }
     out.extend(merged);
+}
+
+/// The trigger patterns with their rule names (for profiling tools).
+#[doc(hidden)]
+pub fn trigger_patterns() -> Vec<(&'static str, &'static Regex)> {
+    triggers().iter().map(|t| (t.rule, &t.re)).collect()
 }

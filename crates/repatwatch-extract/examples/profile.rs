@@ -1,0 +1,43 @@
+//! Profiling driver: reports as JSON Lines on stdin, one warm pass (the
+//! lazily built tables), then `N` (default 5) measured passes inside
+//! `measured`, so that a profiler sees the steady state only:
+//!
+//! N=5 valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*measured*' \
+//!     target/release/examples/profile [event|all] < reports.jsonl
+use repatwatch_extract::{event, segment, Report};
+use std::io::BufRead;
+
+fn pass(reports: &[Report], which: &str) {
+    for r in reports {
+        match which {
+            "event" => {
+                let s = segment::sentences(&r.text);
+                drop(event::find(&r.text, &s, &[]))
+            }
+            _ => drop(repatwatch_extract::extract(r, &Default::default())),
+        }
+    }
+}
+
+#[inline(never)]
+fn measured(reports: &[Report], which: &str, n: usize) {
+    for _ in 0..n {
+        pass(reports, which);
+    }
+}
+
+fn main() {
+    let reports: Vec<Report> = std::io::stdin()
+        .lock()
+        .lines()
+        .map_while(Result::ok)
+        .filter_map(|l| serde_json::from_str(&l).ok())
+        .collect();
+    let which = std::env::args().nth(1).unwrap_or_default();
+    let n: usize = std::env::var("N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    pass(&reports, &which);
+    measured(&reports, &which, n);
+}
