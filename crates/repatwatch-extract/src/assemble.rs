@@ -95,6 +95,11 @@ fn re(p: &str) -> Regex {
     crate::rx::re(p)
 }
 
+/// A wholly case-insensitive rule, run on the lowercase twin (`doc.lower`).
+fn lc(p: &str) -> Regex {
+    crate::rx::lc(p)
+}
+
 struct Res {
     caption: Regex,
     boiler: Regex,
@@ -130,18 +135,18 @@ struct Res {
 fn res() -> &'static Res {
     static R: OnceLock<Res> = OnceLock::new();
     R.get_or_init(|| Res {
-        caption: re(r"(?i)^(?:photo|map|image|video)\s*(?:caption)?\s*:|/\s*image\s*:|\bimage\s*[:|]|\(\s*(?:file\s+photo|yonhap|rfa|kyodo|reuters|ap|afp)[^)]*\)\s*$|^photo\s+by\b|\bphoto:\s|\bfile photo\b|\((?:rfa|dong-a ilbo|yonhap)[^)]*photo\)"),
-        boiler: re(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)"),
+        caption: lc(r"(?i)^(?:photo|map|image|video)\s*(?:caption)?\s*:|/\s*image\s*:|\bimage\s*[:|]|\(\s*(?:file\s+photo|yonhap|rfa|kyodo|reuters|ap|afp)[^)]*\)\s*$|^photo\s+by\b|\bphoto:\s|\bfile photo\b|\((?:rfa|dong-a ilbo|yonhap)[^)]*photo\)"),
+        boiler: lc(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)"),
         distinct: re(r"(?i)\b(?:another|other|others|more|further|second|separately|separate|also|remaining|rest)\b"),
-        facility: re(r"(?i)\b(?:at|in|to|inside|into)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,6}?(?:detention\s+(?:center|centre|facility|facilities)|cent(?:er|re)|prison|camp|lockup|lock-up|jail|facility|facilities|station|garrison|consulate(?:\s+general)?|embassy|hospital|office|terminal|headquarters|post|compound))\b"),
-        not_victims: re(r"(?i)\b(?:relatives|video|footage|letter|activists?|photographers?|journalists?|brokers?|guides?|pastors?|missionar(?:y|ies)|aid workers?|humanitarian workers?|south koreans?|chinese nationals?|traffickers?|smugglers?|reporters?|officials?|officers?|diplomats?|staff|lawyers?)\b"),
-        source_anon: re(r"(?i)\b(?:a|the|one|two|several|other)\s+(?:[\w-]+\s+){0,3}?sources?\b|\bsources?\s+(?:said|say|told)\b|on condition of anonymity|asked not to be named"),
-        source_ngo: re(r"(?i)\b(?:human rights watch|amnesty|(?:human\s+)?rights\s+(?:groups?|organi[sz]ations?)|(?:civic|aid|advocacy|activist|missionary|refugee)\s+(?:groups?|organi[sz]ations?)|missionar(?:y|ies)|ngos?|activists?|campaigners?)\b"),
-        source_gov: re(r"(?i)\b(?:ministry|government|official|officials|spokesperson|spokesman|spokeswoman|police said|consulate)\b"),
-        source_un: re(r"(?i)\b(?:u\.n\.|un experts?|united nations|unhcr|ohchr|special rapporteur|human rights office)\b"),
-        source_media: re(r"(?i)\b(?:yonhap|rfa|radio free asia|daily nk|dong-a|chosun|newsis|news 1|kbs|reuters|afp|ap|kyodo|media reports?|news reports?|local daily|the paper|international herald tribune|open radio)\b"),
-        source_family: re(r"(?i)\b(?:his|her|their)\s+(?:wife|husband|sister|brother|mother|father|family|relatives?|son|daughter)\b|\brelatives?\b|\bfamily says\b"),
-        origin_before: re(r"(?i)(?:(?:miles|kilometers|kilometres|km)\s+(?:\w+\s+)?(?:of|from)|(?:based|lives|living|live|resident|residing|headquartered|stationed)\s+in|native\s+of|come\s+from|comes\s+from|came\s+from|hails\s+from|had\s+left|left|faces|facing|across\s+(?:the\s+river\s+)?from|from\s+(?:the\s+)?(?:north\s+korean\s+)?(?:city|town)\s+of|opposite|near\s+the\s+border\s+with|borders|bordering|on\s+(?:its|the)\s+way\s+to|heading\s+for|reach|reached|trying\s+to\s+reach|fled\s+to|to\s+flee|escaped\s+to|via|by\s+way\s+of)\s*(?:\w+\s+){0,2}$"),
+        facility: lc(r"(?i)\b(?:at|in|to|inside|into)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,6}?(?:detention\s+(?:center|centre|facility|facilities)|cent(?:er|re)|prison|camp|lockup|lock-up|jail|facility|facilities|station|garrison|consulate(?:\s+general)?|embassy|hospital|office|terminal|headquarters|post|compound))\b"),
+        not_victims: lc(r"(?i)\b(?:relatives|video|footage|letter|activists?|photographers?|journalists?|brokers?|guides?|pastors?|missionar(?:y|ies)|aid workers?|humanitarian workers?|south koreans?|chinese nationals?|traffickers?|smugglers?|reporters?|officials?|officers?|diplomats?|staff|lawyers?)\b"),
+        source_anon: lc(r"(?i)\b(?:a|the|one|two|several|other)\s+(?:[\w-]+\s+){0,3}?sources?\b|\bsources?\s+(?:said|say|told)\b|on condition of anonymity|asked not to be named"),
+        source_ngo: lc(r"(?i)\b(?:human rights watch|amnesty|(?:human\s+)?rights\s+(?:groups?|organi[sz]ations?)|(?:civic|aid|advocacy|activist|missionary|refugee)\s+(?:groups?|organi[sz]ations?)|missionar(?:y|ies)|ngos?|activists?|campaigners?)\b"),
+        source_gov: lc(r"(?i)\b(?:ministry|government|official|officials|spokesperson|spokesman|spokeswoman|police said|consulate)\b"),
+        source_un: lc(r"(?i)\b(?:u\.n\.|un experts?|united nations|unhcr|ohchr|special rapporteur|human rights office)\b"),
+        source_media: lc(r"(?i)\b(?:yonhap|rfa|radio free asia|daily nk|dong-a|chosun|newsis|news 1|kbs|reuters|afp|ap|kyodo|media reports?|news reports?|local daily|the paper|international herald tribune|open radio)\b"),
+        source_family: lc(r"(?i)\b(?:his|her|their)\s+(?:wife|husband|sister|brother|mother|father|family|relatives?|son|daughter)\b|\brelatives?\b|\bfamily says\b"),
+        origin_before: lc(r"(?i)(?:(?:miles|kilometers|kilometres|km)\s+(?:\w+\s+)?(?:of|from)|(?:based|lives|living|live|resident|residing|headquartered|stationed)\s+in|native\s+of|come\s+from|comes\s+from|came\s+from|hails\s+from|had\s+left|left|faces|facing|across\s+(?:the\s+river\s+)?from|from\s+(?:the\s+)?(?:north\s+korean\s+)?(?:city|town)\s+of|opposite|near\s+the\s+border\s+with|borders|bordering|on\s+(?:its|the)\s+way\s+to|heading\s+for|reach|reached|trying\s+to\s+reach|fled\s+to|to\s+flee|escaped\s+to|via|by\s+way\s+of)\s*(?:\w+\s+){0,2}$"),
         condition_after: re(r"(?i)^[^.;]{0,80}?\b(?:if|unless|provided)\b"),
         custody_context: re(r"(?i)\b(?:custody|detention|detained|prison|camp|guards?|tortur\w*|beat\w*|starv\w*|froze|frozen|held|herself|himself|own\s+li(?:fe|ves)|suicide|returned|returnees?|sent\s+back|repatriat\w*|execut\w*|interrogat\w*|cell)\b"),
         place_locative: re(r"(?i)\b(?:in|at|near|outside|inside|around|across|on|within|of|along|off)\s+(?:(?:the|a|an|its|their|northern|southern|eastern|western|north-eastern|northeastern|north-western|northwestern|southwestern|south-western|south-eastern|southeastern|central|remote|chinese|vietnamese|lao|thai|russian|north|south|east|west|border|city|town|county|province|village|area|region|capital|port|provincial|northeast|northwest|far|same|and|around)\s+)*$"),
@@ -152,7 +157,7 @@ fn res() -> &'static Res {
         actor_prep_before: re(r"(?i)\b(?:in|from|to|into|across|of|via|through|with|between|near|at|on|about|against|toward|towards|like)\s+(?:the\s+)?$"),
         handover: re(r"(?i)\b(?:hand|handed|handing|hands|deliver|delivered|delivering|turn|turned|turning)\b"),
         part_of: re(r"(?i)\b([0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+of\s+$"),
-        source_after: re(r"(?i)^(?:\s+[\w’'-]+){0,7}?\s*,?\s+(?:told|said|say|says|reported|confirmed)\b"),
+        source_after: lc(r"(?i)^(?:\s+[\w’'-]+){0,7}?\s*,?\s+(?:told|said|say|says|reported|confirmed)\b"),
         source_before: re(r"(?i)\b(?:according\s+to|told|said)\s+$"),
         most_of_them: re(r"(?i)\bmost\s+of\s+them\s+(?:were\s+)?(?:women|men|female|male|girls|boys)\b"),
         facility_before: re(r"(?i)\b(?:at|in|inside)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"),
@@ -293,11 +298,13 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
 fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
     let r = res();
     let text = doc.text;
+    let lower = doc.lower.as_str();
     let mut skip = Vec::with_capacity(doc.sentences.len());
     let mut headline = Vec::with_capacity(doc.sentences.len());
     for (i, s) in doc.sentences.iter().enumerate() {
         let st = s.text(text).trim();
-        let caption = r.caption.is_match(st) || r.boiler.is_match(st);
+        let lst = s.text(lower).trim();
+        let caption = r.caption.is_match(lst) || r.boiler.is_match(lst);
         skip.push(caption);
         // A line of its own without a final period near the top is a headline.
         let line_start = text[..s.start].rfind('\n').map(|p| p + 1).unwrap_or(0);
@@ -327,8 +334,8 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
         .iter()
         .map(|p| {
             live(p.start)
-                && !r.not_victims.is_match(&text[p.start..p.end])
-                && !r.source_after.is_match(&text[p.end..fwd(text, p.end, 60)])
+                && !r.not_victims.is_match(&lower[p.start..p.end])
+                && !r.source_after.is_match(&lower[p.end..fwd(text, p.end, 60)])
                 && !r
                     .source_before
                     .is_match(&text[back(text, p.start, 20)..p.start])
@@ -341,7 +348,7 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
             let before = &text[back(text, p.start, 48)..p.start];
             if !live(p.start) {
                 Role::Other
-            } else if r.origin_before.is_match(before) {
+            } else if r.origin_before.is_match(&lower[back(text, p.start, 48)..p.start]) {
                 Role::Origin
             } else if r.place_locative.is_match(before) {
                 Role::Locative
@@ -521,7 +528,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         .rfind(|p| p.end <= e.start && p.start >= clause.0)
     {
         if e.passive
-            && r.not_victims.is_match(&text[subj.start..subj.end])
+            && r.not_victims.is_match(&doc.lower[subj.start..subj.end])
             && subj.end + 30 >= e.start
         {
             return None;
@@ -754,7 +761,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             })
             .copied()
             .collect();
-        let held = select_places_any_role(text, e, &held);
+        let held = select_places_any_role(text, &doc.lower, e, &held);
         if !held.is_empty() {
             locations = held;
         }
@@ -802,9 +809,9 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     // Facility.
     let facility = r
         .facility
-        .captures(&text[clause.0..clause.1])
+        .captures(&doc.lower[clause.0..clause.1])
         .and_then(|c| c.get(1))
-        .map(|m| m.as_str().trim().to_string());
+        .map(|m| text[clause.0 + m.start()..clause.0 + m.end()].trim().to_string());
 
     // Sources are read when the incident is finished.
     let sources = Vec::new();
@@ -1033,13 +1040,15 @@ fn only_countries(l: &[(Location, &'static str)]) -> bool {
 /// Places where the people were held ("held in X"), whatever preposition.
 fn select_places_any_role(
     text: &str,
+    lower: &str,
     e: &EventMention,
     places: &[&PlaceMention],
 ) -> Vec<(Location, &'static str)> {
     let mut out = Vec::new();
     for p in places {
-        let before = &text[back(text, p.start, 48)..p.start];
-        if res().origin_before.is_match(before)
+        if res()
+            .origin_before
+            .is_match(&lower[back(text, p.start, 48)..p.start])
             || p.place.country == "KP" && e.kind == EventType::Repatriation
         {
             continue;
@@ -1401,9 +1410,9 @@ fn fwd(text: &str, i: usize, n: usize) -> usize {
     b
 }
 
-fn sources_for(text: &str, sentence: (usize, usize)) -> Vec<Source> {
+fn sources_for(text: &str, lower: &str, sentence: (usize, usize)) -> Vec<Source> {
     let r = res();
-    let st = &text[sentence.0..sentence.1];
+    let st = &lower[sentence.0..sentence.1];
     let checks: [(&Regex, SourceKind); 6] = [
         (&r.source_anon, SourceKind::Anonymous),
         (&r.source_un, SourceKind::Un),
@@ -1416,7 +1425,7 @@ fn sources_for(text: &str, sentence: (usize, usize)) -> Vec<Source> {
         if let Some(m) = re_.find(st) {
             return vec![Source {
                 kind,
-                text: Some(m.as_str().to_string()),
+                text: Some(text[sentence.0 + m.start()..sentence.0 + m.end()].to_string()),
             }];
         }
     }
@@ -1716,7 +1725,7 @@ fn finish(doc: &Doc, d: Draft, options: &Options) -> Incident {
             .iter()
             .find_map(|&i| {
                 let s = doc.sentences[i];
-                let v = sources_for(text, (s.start, s.end));
+                let v = sources_for(text, &doc.lower, (s.start, s.end));
                 (!v.is_empty()).then_some(v)
             })
             .unwrap_or_default(),

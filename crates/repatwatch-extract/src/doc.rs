@@ -7,6 +7,9 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
     pub text: &'a str,
+    /// The text with ASCII letters lowercased (same offsets), for the rules
+    /// that ignore case.
+    pub lower: String,
     pub published: Option<NaiveDate>,
     pub title: Option<&'a str>,
     pub sentences: Vec<segment::Sentence>,
@@ -28,6 +31,7 @@ impl<'a> Doc<'a> {
         let events = event::find(text, &sentences, &places);
         Doc {
             text,
+            lower: crate::rx::lower(text),
             published,
             title,
             sentences,

@@ -140,7 +140,9 @@ fn patterns() -> &'static Patterns {
             r"{agency}|(?i:\bthe\s+(?P<ncc>Chinese|Vietnamese|Lao|Laotians|Thai|Russians|Mongolians)\s+(?:had|have|has|were|was|is|are|then|later|also|refused|sent|handed|detained|arrested|put|took|moved|returned|deported|said|let|allowed)\b|\b(?P<ccc>Chinese|Vietnamese|Lao|Thai|Russian|Mongolian|Cambodian)\s+(?:custody|detention|jails?|prisons?))"
         );
         let state = format!(r"\b(?P<name>{})\b(?P<poss>'s|’s)?|\b(?P<north>the North)\b(?P<npos>'s|’s)?(?P<nadj> Korean)?", names.join("|"));
-        Patterns { agency: crate::rx::re(&agency), state: crate::rx::re(&state) }
+        // agencies are told in any case (run on the lowercase text), state
+        // names only capitalised
+        Patterns { agency: crate::rx::lc(&agency), state: crate::rx::re(&state) }
     })
 }
 
@@ -204,8 +206,9 @@ fn matches<'t>(
 pub fn find(text: &str) -> Vec<ActorMention> {
     let p = patterns();
     let mut out: Vec<ActorMention> = Vec::new();
+    let lower = crate::rx::lower(text);
     // Find with the fast engines, then read the groups of each short match.
-    for (found, c, m) in matches(&p.agency, text) {
+    for (found, c, m) in matches(&p.agency, &lower) {
         // "guards" alone are border guards only where a border or frontier
         // post is in view ("guards at the frontier post"), not prison guards.
         if c.name("guards").is_some() && m.as_str().eq_ignore_ascii_case("guards") {
