@@ -55,6 +55,12 @@ fn main() {
         let s = segment::sentences(&r.text);
         drop(event::find(&r.text, &s, &[]))
     });
+    let places: Vec<_> = reports.iter().map(|r| place::find(&r.text)).collect();
+    let index = |r: &Report| reports.iter().position(|x| std::ptr::eq(x, r)).unwrap_or(0);
+    stage("event+pl", &|r| {
+        let s = segment::sentences(&r.text);
+        drop(event::find(&r.text, &s, &places[index(r)]))
+    });
     stage("annotate", &|r| {
         drop(Doc::annotate(&r.text, r.published, None))
     });

@@ -306,9 +306,9 @@ struct Cues {
     generic: Regex,
     condition_before: Regex,
     appeal_before: Regex,
-    dest_kp: Regex,
-    dest_cn: Regex,
-    dest_other: Regex,
+    dest_kp: Dest,
+    dest_cn: Dest,
+    dest_other: Dest,
     to_place: Regex,
     object_after: Regex,
     people_object: Regex,
@@ -328,13 +328,61 @@ fn cues() -> &'static Cues {
         generic: crate::rx::lc(r"(?i)\b(?:from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b"),
         appeal_before: crate::rx::lc(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|should|must|would\s+like)\b"),
         condition_before: crate::rx::lc(r"(?i)\b(?:if|unless|whether|once|should|lest)\b[^,;]*$"),
-        dest_kp: crate::rx::lc(r"(?i)^(?:[^.;,]{0,100}?|[^.;]{0,60}?)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|agents)|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))|\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b"),
-        dest_cn: crate::rx::lc(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|police\b|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))"),
+        dest_kp: Dest {
+            phrase: crate::rx::lc(r"(?i)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|agents)|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))"),
+            reach: &[(&['.', ';', ','], 100), (&['.', ';'], 60)],
+            loose: Some(crate::rx::lc(r"(?i)\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b")),
+        },
+        dest_cn: Dest {
+            phrase: crate::rx::lc(r"(?i)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|police\b|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))"),
+            reach: &[(&['.', ';', ','], 60)],
+            loose: None,
+        },
         to_place: crate::rx::lc(r"(?i)\b(?:to|into|back\s+to|over\s+to|across\s+the\s+border\s+into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"),
-        dest_other: crate::rx::lc(r"(?i)^(?:[^.;,]{0,60}?)\b(?:to|for|into|via)\s+(?:south\s+korea|seoul|the\s+south\b|a\s+third\s+country|third\s+countries|manila|the\s+philippines|japan|the\s+united\s+states|the\s+us\b|america|britain|the\s+united\s+kingdom|the\s+uk\b|london|europe|germany|canada|australia|singapore|safety|freedom)"),
+        dest_other: Dest {
+            phrase: crate::rx::lc(r"(?i)\b(?:to|for|into|via)\s+(?:south\s+korea|seoul|the\s+south\b|a\s+third\s+country|third\s+countries|manila|the\s+philippines|japan|the\s+united\s+states|the\s+us\b|america|britain|the\s+united\s+kingdom|the\s+uk\b|london|europe|germany|canada|australia|singapore|safety|freedom)"),
+            reach: &[(&['.', ';', ','], 60)],
+            loose: None,
+        },
         people_object: crate::rx::lc(r"(?i)^\s*(?:them|her|him|the\s+(?:\w+\s+){0,2}?(?:defectors|refugees|escapees|north\s+koreans|group|family|detainees|women|men|people)|(?:about|around|some|more\s+than|over|at\s+least|nearly)?\s*[\d,]+\s|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds|dozens)\b)"),
         object_after: crate::rx::re(r"(?i)^\s*(?:(?:them|her|him|the\s+\w+|all\s+\w+|some|about|around|at\s+least|more\s+than|over|nearly|another|a\s+\w+|an\s+\w+|\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds|dozens)\b|(?-i:[A-Z]\w+\s+[A-Z]\w+))\b)"),
     })
+}
+
+/// A destination phrase after a sending verb ("... to North Korea"): the
+/// phrase must start within reach of the verb, that is before the first
+/// stop character and within so many characters (the first reach that
+/// allows it); a loose phrase ("home", "across the border") may come
+/// anywhere in the window.
+struct Dest {
+    phrase: Regex,
+    reach: &'static [(&'static [char], usize)],
+    loose: Option<Regex>,
+}
+
+impl Dest {
+    /// The span from the window's start to the end of the destination, or
+    /// of a loose phrase: (start, end) in `w`.
+    fn find(&self, w: &str) -> Option<(usize, usize)> {
+        if let Some(m) = self.phrase.find(w) {
+            let within = self.reach.iter().any(|&(stops, n)| {
+                let limit = w
+                    .char_indices()
+                    .take(n + 1)
+                    .find(|&(_, c)| stops.contains(&c))
+                    .map(|(i, _)| i)
+                    .unwrap_or_else(|| w.char_indices().nth(n).map(|(i, _)| i).unwrap_or(w.len()));
+                m.start() <= limit
+            });
+            if within {
+                return Some((0, m.end()));
+            }
+        }
+        self.loose
+            .as_ref()
+            .and_then(|l| l.find(w))
+            .map(|m| (m.start(), m.end()))
+    }
 }
 
 fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize {
@@ -696,13 +744,13 @@ fn find_in_sentence(
                 || t.rule == "event.return_noun"
             {
                 let kp_match = c.dest_kp.find(after_all);
-                if kp_match.is_some() || c.dest_kp.is_match(lower) {
+                if kp_match.is_some() || c.dest_kp.find(lower).is_some() {
                     let dm = kp_match;
-                    destination = dm.map(|d| (te + d.start(), te + d.end()));
+                    destination = dm.map(|(ds, de)| (te + ds, te + de));
                     if t.kind != EventType::Transfer {
                         kind = EventType::Repatriation;
                     } else if after_all.trim_start().starts_with("back")
-                        || dm.map(|d| !d.as_str().contains("camp")).unwrap_or(false)
+                        || dm.is_some_and(|(ds, de)| !after_all[ds..de].contains("camp"))
                     {
                         // "moved back to North Korea" is a return.
                         kind = EventType::Repatriation;
@@ -711,11 +759,7 @@ fn find_in_sentence(
                 }
                 // "to the camp", "to Chinese police", or "to <a place outside
                 // North Korea>" (from the place annotations)
-                let cn: Option<(usize, usize)> = c
-                    .dest_cn
-                    .find(after_all)
-                    .map(|d| (d.start(), d.end()))
-                    .or_else(|| {
+                let cn: Option<(usize, usize)> = c.dest_cn.find(after_all).or_else(|| {
                         places
                             .iter()
                             .filter(|p| p.start > te && p.start <= te + 80 && p.end <= s.end)
@@ -732,11 +776,11 @@ fn find_in_sentence(
                     });
                 // An explicit North Korean destination beats a Chinese one only
                 // when it comes first; "across the border" or "home" alone never does.
-                let kp_first = kp_match.and_then(|d| {
-                    let w = d.as_str();
+                let kp_first = kp_match.and_then(|(ds, de)| {
+                    let w = &after_all[ds..de];
                     let weak = w.trim_end().ends_with("across the border")
                         || w.trim_end().ends_with("home");
-                    (!weak).then_some(d.end())
+                    (!weak).then_some(de)
                 });
                 if let Some((ds, de)) = cn {
                     if kp_first.map(|k| de < k).unwrap_or(true) && t.kind != EventType::Transfer {
@@ -747,9 +791,9 @@ fn find_in_sentence(
                         destination = Some((te + ds, te + de));
                     }
                 }
-                if let Some(d) = c.dest_other.find(after_all) {
+                if let Some((os, _)) = c.dest_other.find(after_all) {
                     let earlier = destination
-                        .map(|(ds, _)| te + d.start() < ds)
+                        .map(|(ds, _)| te + os < ds)
                         .unwrap_or(true);
                     if earlier && t.kind != EventType::Transfer && !t.nominal {
                         // "sent to South Korea", "returned to Seoul" is not a forced return.
