@@ -64,6 +64,16 @@ fn main() {
     stage("annotate", &|r| {
         drop(Doc::annotate(&r.text, r.published, None))
     });
+    let docs: Vec<_> = reports
+        .iter()
+        .map(|r| Doc::annotate(&r.text, r.published, r.title.as_deref()))
+        .collect();
+    stage("assemble", &|r| {
+        drop(repatwatch_extract::assemble::assemble(
+            &docs[index(r)],
+            &Options::default(),
+        ))
+    });
     stage("extract", &|r| {
         drop(repatwatch_extract::extract(r, &Options::default()))
     });

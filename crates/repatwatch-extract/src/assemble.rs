@@ -348,7 +348,10 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
             let before = &text[back(text, p.start, 48)..p.start];
             if !live(p.start) {
                 Role::Other
-            } else if r.origin_before.is_match(&lower[back(text, p.start, 48)..p.start]) {
+            } else if r
+                .origin_before
+                .is_match(&lower[back(text, p.start, 48)..p.start])
+            {
                 Role::Origin
             } else if r.place_locative.is_match(before) {
                 Role::Locative
@@ -811,7 +814,11 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         .facility
         .captures(&doc.lower[clause.0..clause.1])
         .and_then(|c| c.get(1))
-        .map(|m| text[clause.0 + m.start()..clause.0 + m.end()].trim().to_string());
+        .map(|m| {
+            text[clause.0 + m.start()..clause.0 + m.end()]
+                .trim()
+                .to_string()
+        });
 
     // Sources are read when the incident is finished.
     let sources = Vec::new();

@@ -165,44 +165,42 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
 }
 
 fn split_line(text: &str, offset: usize, line: &str, out: &mut Vec<Sentence>) {
+    let bytes = line.as_bytes();
+    let first = |at: usize| line[at..].chars().next();
     let mut sent_start = 0;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if matches!(c, '.' | '!' | '?') {
-            // Absorb repeated terminators and closing quotes/brackets.
-            let mut m = k + 1;
-            while m < chars.len()
-                && (matches!(chars[m].1, '.' | '!' | '?') || is_closing(chars[m].1))
-            {
-                m += 1;
+    // Jump from terminator to terminator (they are ASCII: a byte search).
+    while let Some(p) = bytes[k..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?'))
+    {
+        let i = k + p;
+        let c = bytes[i] as char;
+        // Absorb repeated terminators and closing quotes/brackets.
+        let mut m = i + 1;
+        while let Some(d) = first(m).filter(|&d| matches!(d, '.' | '!' | '?') || is_closing(d)) {
+            m += d.len_utf8();
+        }
+        let end = m;
+        // Need whitespace then a capital / digit / opening quote.
+        let mut n = m;
+        while let Some(d) = first(n).filter(|d| d.is_whitespace()) {
+            n += d.len_utf8();
+        }
+        let spaced = n > m;
+        let ends = match first(n) {
+            None => true,
+            Some(next) => {
+                spaced && is_opening_or_capital(next) && (c != '.' || period_ends(line, i, end))
             }
-            let end = if m < chars.len() {
-                chars[m].0
-            } else {
-                line.len()
-            };
-            // Need whitespace then a capital / digit / opening quote.
-            let mut n = m;
-            while n < chars.len() && chars[n].1.is_whitespace() {
-                n += 1;
-            }
-            let spaced = n > m;
-            let ends = n >= chars.len()
-                || (spaced
-                    && is_opening_or_capital(chars[n].1)
-                    && (c != '.' || period_ends(line, i, end)));
-            if ends {
-                push_trimmed(text, offset + sent_start, offset + end, out);
-                sent_start = end;
-                k = n;
-                continue;
-            }
-            k = m;
+        };
+        if ends {
+            push_trimmed(text, offset + sent_start, offset + end, out);
+            sent_start = end;
+            k = n;
             continue;
         }
-        k += 1;
+        k = m;
     }
     if sent_start < line.len() {
         push_trimmed(text, offset + sent_start, offset + line.len(), out);

@@ -760,20 +760,20 @@ fn find_in_sentence(
                 // "to the camp", "to Chinese police", or "to <a place outside
                 // North Korea>" (from the place annotations)
                 let cn: Option<(usize, usize)> = c.dest_cn.find(after_all).or_else(|| {
-                        places
-                            .iter()
-                            .filter(|p| p.start > te && p.start <= te + 80 && p.end <= s.end)
-                            .find(|p| {
-                                let gap = &text[te..p.start];
-                                matches!(
-                                    p.place.country.as_str(),
-                                    "CN" | "VN" | "LA" | "TH" | "KH" | "MM" | "MN" | "RU"
-                                ) && !gap.contains([',', ';', '—'])
-                                    && gap.len() <= 48
-                                    && c.to_place.is_match(gap)
-                            })
-                            .map(|p| (0, p.end - te))
-                    });
+                    places
+                        .iter()
+                        .filter(|p| p.start > te && p.start <= te + 80 && p.end <= s.end)
+                        .find(|p| {
+                            let gap = &text[te..p.start];
+                            matches!(
+                                p.place.country.as_str(),
+                                "CN" | "VN" | "LA" | "TH" | "KH" | "MM" | "MN" | "RU"
+                            ) && !gap.contains([',', ';', '—'])
+                                && gap.len() <= 48
+                                && c.to_place.is_match(gap)
+                        })
+                        .map(|p| (0, p.end - te))
+                });
                 // An explicit North Korean destination beats a Chinese one only
                 // when it comes first; "across the border" or "home" alone never does.
                 let kp_first = kp_match.and_then(|(ds, de)| {
@@ -792,9 +792,7 @@ fn find_in_sentence(
                     }
                 }
                 if let Some((os, _)) = c.dest_other.find(after_all) {
-                    let earlier = destination
-                        .map(|(ds, _)| te + os < ds)
-                        .unwrap_or(true);
+                    let earlier = destination.map(|(ds, _)| te + os < ds).unwrap_or(true);
                     if earlier && t.kind != EventType::Transfer && !t.nominal {
                         // "sent to South Korea", "returned to Seoul" is not a forced return.
                         continue;
