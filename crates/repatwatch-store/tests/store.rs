@@ -1,0 +1,472 @@
+//! The store on reports written for these tests (no corpus text).
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use repatwatch_extract::{extract, Extraction, Options, Report};
+use repatwatch_store::*;
+
+const A: &str = "Chinese border police arrested 7 North Korean defectors in Hunchun, Jilin Province, on March 3, 2021, a source told this newspaper.\n\nThe seven were later sent back to North Korea through Tumen, the source said.";
+const B: &str =
+    "Police in Shenyang detained 4 North Korean women on May 10, 2022, a relative said.";
+const C: &str = "A North Korean man in his 40s was arrested in Dandong, Liaoning Province, on Jan. 5, 2020, according to an aid group.";
+
+fn report(id: &str, text: &str, published: &str) -> Report {
+    Report {
+        id: id.into(),
+        title: Some(format!("Title of {id}")),
+        outlet: Some("Test Outlet".into()),
+        url: None,
+        published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+        language: None,
+        text: text.into(),
+    }
+}
+
+fn extracted(r: Report) -> (Report, Extraction) {
+    let ex = extract(&r, &Options::default());
+    (r, ex)
+}
+
+fn fixtures() -> Vec<(Report, Extraction)> {
+    vec![
+        extracted(report("a", A, "2021-03-10")),
+        extracted(report("b", B, "2022-05-20")),
+        extracted(report("c", C, "2020-01-09")),
+    ]
+}
+
+fn open(path: &Path) -> SqliteStore {
+    SqliteStore::open(path, &OpenOptions::default()).unwrap()
+}
+
+#[test]
+fn fts5_is_compiled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = open(&dir.path().join("x.db"));
+    assert!(s.has_fts5());
+}
+
+#[test]
+fn fixtures_give_incidents() {
+    for (r, ex) in fixtures() {
+        assert!(!ex.incidents.is_empty(), "{}: no incidents", r.id);
+    }
+}
+
+#[test]
+fn ingest_is_idempotent_and_versions_changed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut s = open(&path);
+    let out = s.ingest(&fixtures()).unwrap();
+    assert!(out.iter().all(|o| matches!(o, IngestOutcome::New { .. })));
+    let first = s.dump().unwrap();
+    let again = s.ingest(&fixtures()).unwrap();
+    assert!(again.iter().all(|o| *o == IngestOutcome::Unchanged));
+    assert_eq!(s.dump().unwrap(), first);
+    drop(s);
+    // Reopened: still identical, still ours.
+    let mut s = open(&path);
+    assert_eq!(s.dump().unwrap(), first);
+    // A changed text under the same id: a new version; the old one's
+    // incidents stop counting.
+    let changed = extracted(report(
+        "b",
+        &format!("{B} Two of them were released on June 1, 2022."),
+        "2022-06-02",
+    ));
+    let out = s.ingest(&[changed]).unwrap();
+    assert!(
+        matches!(out[0], IngestOutcome::NewVersion { version: 2, .. }),
+        "{out:?}"
+    );
+    let rows = s.incidents(&Filter::new()).unwrap();
+    assert!(rows
+        .iter()
+        .filter(|r| r.document_id == "b")
+        .all(|r| r.version == 2));
+    let mut all = Filter::new();
+    all.all_versions = true;
+    assert!(s
+        .incidents(&all)
+        .unwrap()
+        .iter()
+        .any(|r| r.document_id == "b" && r.version == 1));
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn queries_filter_and_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("q.db"));
+    s.ingest(&fixtures()).unwrap();
+    let all = s.incidents(&Filter::new()).unwrap();
+    assert!(all.len() >= 3);
+    let mut f = Filter::new();
+    f.kind = Some(repatwatch_extract::EventType::Arrest);
+    assert!(s
+        .incidents(&f)
+        .unwrap()
+        .iter()
+        .all(|r| r.incident.kind == repatwatch_extract::EventType::Arrest));
+    let mut f = Filter::new();
+    f.province = Some("jilin".into());
+    let rows = s.incidents(&f).unwrap();
+    assert!(
+        !rows.is_empty() && rows.iter().all(|r| r.document_id == "a"),
+        "{rows:?}"
+    );
+    f.province = None;
+    f.country = Some("cn".into());
+    assert_eq!(s.incidents(&f).unwrap().len(), all.len());
+    let mut f = Filter::new();
+    f.place = Some("hunchun".into());
+    assert!(s
+        .incidents(&f)
+        .unwrap()
+        .iter()
+        .all(|r| r.document_id == "a"));
+    let mut f = Filter::new();
+    f.from = Some(NaiveDate::from_ymd_opt(2022, 1, 1).unwrap());
+    f.to = Some(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap());
+    let rows = s.incidents(&f).unwrap();
+    assert!(
+        !rows.is_empty() && rows.iter().all(|r| r.document_id == "b"),
+        "{rows:?}"
+    );
+    let mut f = Filter::new();
+    f.min_people = Some(5);
+    assert!(s
+        .incidents(&f)
+        .unwrap()
+        .iter()
+        .all(|r| r.document_id == "a"));
+    let mut f = Filter::new();
+    f.search = Some("Shenyang".into());
+    let rows = s.incidents(&f).unwrap();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r.document_id == "b"));
+    assert!(
+        rows[0].snippet.as_deref().unwrap().contains("[Shenyang]"),
+        "{:?}",
+        rows[0].snippet
+    );
+    // Punctuation is not a syntax error; bad FTS syntax is a clear error.
+    f.search = Some("Shenyang, (police".into());
+    assert!(s.incidents(&f).is_ok());
+    f.search = Some("\"unbalanced".into());
+    assert_eq!(s.incidents(&f).unwrap_err().kind, ErrorKind::Invalid);
+    // Cases: every incident in one; the case page shows the members.
+    let cases = s.cases(&Filter::new()).unwrap();
+    assert!(!cases.is_empty());
+    let page = s.case(cases[0].id).unwrap();
+    assert!(!page.members.is_empty());
+    assert_eq!(s.case(999_999).unwrap_err().kind, ErrorKind::NotFound);
+    let stats = s.stats(Period::Year, &Filter::new()).unwrap();
+    assert_eq!(
+        stats.iter().map(|r| r.incidents).sum::<u64>(),
+        cases.len() as u64
+    );
+    assert!(stats
+        .iter()
+        .any(|r| r.period == "2021" && r.people_min >= 7));
+}
+
+#[test]
+fn review_is_audited_and_survives_reextract() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("rv.db"));
+    s.ingest(&fixtures()).unwrap();
+    let rows = s.incidents(&Filter::new()).unwrap();
+    let (x, y) = (rows[0].clone(), rows[rows.len() - 1].clone());
+    s.review("ana", &ReviewAction::Confirm(x.id)).unwrap();
+    s.review(
+        "ana",
+        &ReviewAction::Edit {
+            incident: x.id,
+            field: "people".into(),
+            value: "8-9".into(),
+        },
+    )
+    .unwrap();
+    s.review("bo", &ReviewAction::Reject(y.id)).unwrap();
+    let bad = s.review(
+        "bo",
+        &ReviewAction::Edit {
+            incident: x.id,
+            field: "people".into(),
+            value: "lots".into(),
+        },
+    );
+    assert_eq!(bad.unwrap_err().kind, ErrorKind::Invalid);
+    // Move x into y's case, then split it out again, then merge.
+    let ycase = y.case_id.unwrap();
+    s.review(
+        "ana",
+        &ReviewAction::Move {
+            incident: x.id,
+            case: ycase,
+        },
+    )
+    .unwrap();
+    let msg = s
+        .review(
+            "ana",
+            &ReviewAction::Split {
+                case: ycase,
+                incidents: vec![x.id],
+            },
+        )
+        .unwrap();
+    assert!(msg.contains("new case"), "{msg}");
+    let xcase = s
+        .incidents(&Filter::new())
+        .unwrap()
+        .iter()
+        .find(|r| r.id == x.id)
+        .unwrap()
+        .case_id
+        .unwrap();
+    s.review(
+        "ana",
+        &ReviewAction::Merge {
+            into: ycase,
+            from: xcase,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        s.review(
+            "ana",
+            &ReviewAction::Move {
+                incident: x.id,
+                case: 424242
+            }
+        )
+        .unwrap_err()
+        .kind,
+        ErrorKind::NotFound
+    );
+
+    let log = s.audit().unwrap();
+    assert_eq!(log.len(), 6, "{log:?}");
+    assert_eq!(log[0].user, "ana");
+    assert_eq!(log[0].action, "confirm");
+    assert_eq!(log[1].field.as_deref(), Some("people"));
+    assert_eq!(log[1].after.as_deref(), Some("8-9"));
+    assert_eq!(log[2].action, "reject");
+    // The audit log is append-only, even through SQL.
+    assert!(s.connection().execute("DELETE FROM audit", []).is_err());
+    assert!(s
+        .connection()
+        .execute("UPDATE audit SET user='x'", [])
+        .is_err());
+
+    let before: Vec<IncidentRow> = s.incidents(&Filter::new()).unwrap();
+    // Pretend an older extractor coded everything, then re-extract.
+    s.connection()
+        .execute("UPDATE reports SET extractor_version='old'", [])
+        .unwrap();
+    let todo = s
+        .reports_to_reextract(repatwatch_extract::EXTRACTOR_VERSION, false)
+        .unwrap();
+    assert_eq!(todo.len(), 3);
+    // Also drop one incident's row so that re-extraction adds it back by key.
+    let batch: Vec<(i64, Extraction)> = todo
+        .iter()
+        .map(|(id, r)| (*id, extract(r, &Options::default())))
+        .collect();
+    let out = s
+        .replace_extractions(&batch, repatwatch_extract::EXTRACTOR_VERSION)
+        .unwrap();
+    assert_eq!(out.kept, before.len());
+    assert_eq!(out.added + out.removed, 0);
+    assert!(out.decisions_reapplied >= 4, "{out:?}");
+    let after = s.incidents(&Filter::new()).unwrap();
+    let ax = after.iter().find(|r| r.id == x.id).unwrap();
+    assert_eq!(ax.review.as_deref(), Some("confirmed"));
+    assert_eq!(ax.incident.people.count.unwrap().min, Some(8));
+    assert_eq!(ax.incident.people.count.unwrap().max, Some(9));
+    assert_eq!(ax.case_id, Some(ycase));
+    let ay = after.iter().find(|r| r.id == y.id).unwrap();
+    assert_eq!(ay.review.as_deref(), Some("rejected"));
+    // Re-extraction of an incident whose row was lost applies its decisions
+    // by key when it is inserted again.
+    let key = ax.key.clone();
+    let conn = s.connection();
+    conn.execute("DELETE FROM places WHERE incident_id=?1", [x.id])
+        .unwrap();
+    conn.execute("DELETE FROM evidence WHERE incident_id=?1", [x.id])
+        .unwrap();
+    conn.execute("DELETE FROM incidents WHERE id=?1", [x.id])
+        .unwrap();
+    let out = s
+        .replace_extractions(&batch, repatwatch_extract::EXTRACTOR_VERSION)
+        .unwrap();
+    assert_eq!(out.added, 1);
+    let back = s
+        .incidents(&Filter::new())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.key == key)
+        .unwrap();
+    assert_eq!(back.review.as_deref(), Some("confirmed"));
+    assert_eq!(back.incident.people.count.unwrap().max, Some(9));
+    assert_eq!(back.case_id, Some(ycase));
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn refuses_files_that_are_not_ours() {
+    let dir = tempfile::tempdir().unwrap();
+    // Not SQLite at all: untouched.
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "these are my notes, not a database\n").unwrap();
+    let e = SqliteStore::open(&text, &OpenOptions::default())
+        .err()
+        .unwrap();
+    assert_eq!(e.kind, ErrorKind::NotADatabase);
+    assert!(
+        e.to_string().starts_with(&text.display().to_string()),
+        "{e}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&text).unwrap(),
+        "these are my notes, not a database\n"
+    );
+    // Another application's SQLite database: untouched.
+    let other = dir.path().join("other.db");
+    {
+        let c = rusqlite::Connection::open(&other).unwrap();
+        c.execute_batch("PRAGMA application_id=1234; CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    let before = std::fs::read(&other).unwrap();
+    let e = SqliteStore::open(&other, &OpenOptions::default())
+        .err()
+        .unwrap();
+    assert_eq!(e.kind, ErrorKind::Foreign);
+    assert!(e.to_string().contains("other.db"), "{e}");
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    // A plain SQLite database with tables but no application id: not ours either.
+    let plain = dir.path().join("plain.db");
+    rusqlite::Connection::open(&plain)
+        .unwrap()
+        .execute_batch("CREATE TABLE t(x);")
+        .unwrap();
+    assert_eq!(
+        SqliteStore::open(&plain, &OpenOptions::default())
+            .err()
+            .unwrap()
+            .kind,
+        ErrorKind::Foreign
+    );
+    // A missing file when not creating.
+    let e = SqliteStore::open(
+        &dir.path().join("none.db"),
+        &OpenOptions {
+            create: false,
+            ..Default::default()
+        },
+    )
+    .err()
+    .unwrap();
+    assert_eq!(e.kind, ErrorKind::NotFound);
+}
+
+#[test]
+fn refuses_a_newer_schema_and_keeps_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    let mut s = open(&path);
+    s.ingest(&fixtures()).unwrap();
+    let dump = s.dump().unwrap();
+    s.connection()
+        .execute_batch(&format!("PRAGMA user_version={}", SCHEMA_VERSION + 1))
+        .unwrap();
+    drop(s);
+    let e = SqliteStore::open(&path, &OpenOptions::default())
+        .err()
+        .unwrap();
+    assert_eq!(e.kind, ErrorKind::NewerSchema);
+    assert!(
+        e.to_string().contains("new.db") && e.to_string().contains("newer"),
+        "{e}"
+    );
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute_batch(&format!("PRAGMA user_version={SCHEMA_VERSION}"))
+        .unwrap();
+    drop(c);
+    assert_eq!(open(&path).dump().unwrap(), dump);
+}
+
+#[test]
+fn a_locked_database_is_a_clear_error_after_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.db");
+    let mut s = open(&path);
+    s.ingest(&fixtures()[..1]).unwrap();
+    let dump = s.dump().unwrap();
+    drop(s);
+    let holder = rusqlite::Connection::open(&path).unwrap();
+    holder
+        .execute_batch("BEGIN IMMEDIATE; INSERT INTO cases(created_at) VALUES ('x');")
+        .unwrap();
+    let opts = OpenOptions {
+        busy_timeout: Duration::from_millis(200),
+        create: true,
+    };
+    let mut s = SqliteStore::open(&path, &opts).unwrap();
+    let t = std::time::Instant::now();
+    let e = s.ingest(&fixtures()[1..]).unwrap_err();
+    assert!(t.elapsed() >= Duration::from_millis(150), "did not wait");
+    assert_eq!(e.kind, ErrorKind::Locked);
+    assert!(
+        e.to_string().contains("locked.db") && e.to_string().contains("locked"),
+        "{e}"
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    assert_eq!(s.dump().unwrap(), dump);
+    // Once the lock is gone, the same batch goes in.
+    s.ingest(&fixtures()[1..]).unwrap();
+}
+
+#[test]
+fn a_full_disk_rolls_back_the_batch_and_keeps_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("full.db");
+    let mut s = open(&path);
+    s.ingest(&fixtures()).unwrap();
+    let dump = s.dump().unwrap();
+    // Simulate a full disk: the database may not grow any more.
+    let pages: i64 = s
+        .connection()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    s.connection()
+        .query_row(&format!("PRAGMA max_page_count={pages}"), [], |_| Ok(()))
+        .unwrap();
+    let big: Vec<(Report, Extraction)> = (0..200)
+        .map(|i| {
+            extracted(report(
+                &format!("big{i}"),
+                &format!("{A} {}", "More detail. ".repeat(50 + i)),
+                "2021-03-10",
+            ))
+        })
+        .collect();
+    let e = s.ingest(&big).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::DiskFull, "{e}");
+    assert!(
+        e.to_string().contains("full.db") && e.to_string().contains("disk full"),
+        "{e}"
+    );
+    assert_eq!(s.dump().unwrap(), dump);
+    drop(s);
+    let s = open(&path);
+    assert_eq!(s.dump().unwrap(), dump);
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+}
