@@ -4,8 +4,10 @@
 //! others still come out); 2 usage error (bad flag or flag value).
 
 mod bench;
+mod db_cmd;
 mod eval_cmd;
 mod guard;
+mod ingest;
 mod input;
 mod output;
 mod progress;
@@ -41,6 +43,22 @@ enum Command {
     Eval(eval_cmd::EvalArgs),
     /// Measure the pipeline's throughput on one thread.
     Bench(bench::BenchArgs),
+    /// Extract reports and store them and their incidents in the database.
+    Ingest(ingest::IngestArgs),
+    /// List stored incidents (filters; full-text search).
+    Incidents(db_cmd::QueryArgs),
+    /// List cases (incidents of several reports that tell one act), consolidated.
+    Cases(db_cmd::QueryArgs),
+    /// Show one case: every source's claim side by side and the consolidated view.
+    Case(db_cmd::CaseArgs),
+    /// Incidents and people per period, type and status (each case once).
+    Stats(db_cmd::StatsArgs),
+    /// Analysts' decisions (confirm, reject, edit, move, merge, split), audited.
+    Review(db_cmd::ReviewArgs),
+    /// Re-run the extractor over stored reports, keeping analysts' decisions.
+    Reextract(ingest::ReextractArgs),
+    /// Export incidents (csv, jsonl, geojson, acled).
+    Export(db_cmd::ExportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -116,6 +134,14 @@ fn main() -> ExitCode {
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => eval_cmd::run(&args),
         Command::Bench(args) => bench::run(&args),
+        Command::Ingest(args) => ingest::run_ingest(args),
+        Command::Incidents(args) => db_cmd::run_incidents(args),
+        Command::Cases(args) => db_cmd::run_cases(args),
+        Command::Case(args) => db_cmd::run_case(args),
+        Command::Stats(args) => db_cmd::run_stats(args),
+        Command::Review(args) => db_cmd::run_review(args),
+        Command::Reextract(args) => ingest::run_reextract(args),
+        Command::Export(args) => db_cmd::run_export(args),
     }
 }
 

@@ -27,6 +27,18 @@ impl Progress {
         }
     }
 
+    /// Shown when standard error is a terminal (commands whose standard
+    /// output carries nothing, such as `ingest`).
+    pub fn on_stderr(total_inputs: usize, allowed: bool) -> Self {
+        Progress {
+            enabled: allowed && io::stderr().is_terminal(),
+            total_inputs,
+            started: Instant::now(),
+            last_draw: None,
+            shown: false,
+        }
+    }
+
     pub fn tick(&mut self, inputs_done: usize, reports: u64, current: &str) {
         if !self.enabled || self.started.elapsed() < Duration::from_millis(500) {
             return;
