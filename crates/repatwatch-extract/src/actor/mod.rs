@@ -192,6 +192,9 @@ fn matches<'t>(
     from: usize,
     to: usize,
 ) -> impl Iterator<Item = (regex::Match<'t>, regex::Captures<'t>, Span<'t>)> {
+    // Matches that start before `to` end well before this (a phrase is a
+    // few words): the search never reads further.
+    let text = &text[..ceil(text, (to + 256).min(text.len()))];
     let mut at = from;
     std::iter::from_fn(move || {
         if at > text.len() {
