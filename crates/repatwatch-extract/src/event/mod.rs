@@ -241,6 +241,10 @@ const TRIGGER_KEYS: [&[&str]; 10] = [
     ],
 ];
 
+/// How far before its key word a trigger's match can start ("were still
+/// in police custody", "forcefully sent"), with room to spare.
+const KEY_REACH: usize = 96;
+
 fn trigger_keys() -> &'static crate::rx::WordMap<&'static str, u16> {
     static K: OnceLock<crate::rx::WordMap<&'static str, u16>> = OnceLock::new();
     K.get_or_init(|| {
@@ -254,23 +258,36 @@ fn trigger_keys() -> &'static crate::rx::WordMap<&'static str, u16> {
     })
 }
 
-/// Which triggers can match in `s`: a bit per trigger.
-fn possible_triggers(s: &str) -> u16 {
+/// Which triggers can match in `s` (lowercase): a bit per trigger, and the
+/// offset of the first key word of each.
+fn possible_triggers(s: &str) -> (u16, [usize; 10]) {
     let keys = trigger_keys();
-    let mut bits = 0u16;
-    let mut buf = [0u8; 16];
-    for w in s.split(|c: char| !c.is_ascii_alphanumeric() && c != '_') {
-        if w.len() < 3 || w.len() > buf.len() {
+    let b = s.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let (mut bits, mut first) = (0u16, [usize::MAX; 10]);
+    let mut i = 0;
+    while i < b.len() {
+        if !word(b[i]) {
+            i += 1;
             continue;
         }
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        if let Some(k) = std::str::from_utf8(b).ok().and_then(|w| keys.get(w)) {
-            bits |= k;
+        let start = i;
+        while i < b.len() && word(b[i]) {
+            i += 1;
+        }
+        if (3..=16).contains(&(i - start)) {
+            if let Some(&k) = keys.get(&s[start..i]) {
+                let new = k & !bits;
+                for (t, f) in first.iter_mut().enumerate() {
+                    if new & (1 << t) != 0 {
+                        *f = start;
+                    }
+                }
+                bits |= k;
+            }
         }
     }
-    bits
+    (bits, first)
 }
 
 fn triggers() -> &'static [Trigger] {
@@ -656,7 +673,7 @@ fn find_in_sentence(
     let c = cues();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut found: Vec<EventMention> = Vec::new();
-    let hits = possible_triggers(stext);
+    let (hits, first_key) = possible_triggers(stext);
     if hits == 0 {
         return;
     }
@@ -664,7 +681,18 @@ fn find_in_sentence(
         if hits & (1 << ti) == 0 {
             continue;
         }
-        for m in t.re.find_iter(stext) {
+        // Every match holds a key word and starts at most a few words
+        // before it: the search starts a safe margin before the first key.
+        let mut from = first_key[ti].saturating_sub(KEY_REACH);
+        while !stext.is_char_boundary(from) {
+            from -= 1;
+        }
+        let matches = std::iter::successors(t.re.find_at(stext, from), |m| {
+            (m.end() < stext.len() && !m.is_empty())
+                .then(|| t.re.find_at(stext, m.end()))
+                .flatten()
+        });
+        for m in matches {
             let (ts, te) = (s.start + m.start(), s.start + m.end());
             if taken.iter().any(|&r| overlaps(r, (ts, te))) {
                 continue;
