@@ -422,19 +422,19 @@ fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize 
 
 /// Clause boundaries inside a sentence: the trigger's clause runs between
 /// the nearest boundaries around it.
-fn clause_bounds(text: &str, s: &Sentence, start: usize, end: usize) -> (usize, usize) {
+/// The clause boundaries of a sentence, found once: (start, end of the
+/// boundary, where the next clause starts).
+fn clause_marks(text: &str, s: &Sentence) -> Vec<(usize, usize, usize)> {
     static B: OnceLock<Regex> = OnceLock::new();
     let re = B.get_or_init(|| {
         crate::rx::lc(r"(?i)(?:;|:\s|,\s+but\s|\s+but\s|,\s+while\s|,\s+whereas\s|,\s+and\s+then\s|\s+and\s+then\s|,\s+then\s|,\s+so\s|,\s+saying\s|,\s+adding\s|,\s+and\s+(?:the|they|she|he|it|police|officials|authorities|china|north\s+korea|pyongyang|beijing)\b|,\s+after\s+which\s|,\s+and\s+(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|some|most|several|both)\s|[“”]\s*)")
     });
     let stext = &text[s.start..s.end];
-    let mut cs = s.start;
-    let mut ce = s.end;
-    for m in re.find_iter(stext) {
-        let (ms, me) = (s.start + m.start(), s.start + m.end());
-        if me <= start {
+    re.find_iter(stext)
+        .map(|m| {
+            let (ms, me) = (s.start + m.start(), s.start + m.end());
             // ", and five others were caught": the next clause starts at its count
-            let me = if m
+            let next = if m
                 .as_str()
                 .ends_with(|c: char| c.is_alphanumeric() || c.is_whitespace())
                 && m.as_str().contains(" and ")
@@ -443,7 +443,24 @@ fn clause_bounds(text: &str, s: &Sentence, start: usize, end: usize) -> (usize, 
             } else {
                 me
             };
-            cs = cs.max(me);
+            (ms, me, next)
+        })
+        .collect()
+}
+
+/// Clause boundaries inside a sentence: the clause of words at
+/// `start..end` runs between the nearest boundaries around them.
+fn clause_bounds(
+    marks: &[(usize, usize, usize)],
+    s: &Sentence,
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
+    let mut cs = s.start;
+    let mut ce = s.end;
+    for &(ms, me, next) in marks {
+        if me <= start {
+            cs = cs.max(next);
         } else if ms >= end {
             ce = ce.min(ms);
             break;
@@ -673,6 +690,7 @@ fn find_in_sentence(
     let c = cues();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut found: Vec<EventMention> = Vec::new();
+    let mut marks: Option<Vec<(usize, usize, usize)>> = None;
     let (hits, first_key) = possible_triggers(stext);
     if hits == 0 {
         return;
@@ -937,7 +955,8 @@ fn find_in_sentence(
                     continue;
                 }
             }
-            let (cs, ce) = clause_bounds(text, s, ts, te);
+            let marks = marks.get_or_insert_with(|| clause_marks(text, s));
+            let (cs, ce) = clause_bounds(marks, s, ts, te);
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
             let wstart = byte_window_before(text, ts, cs, 8);
@@ -1173,7 +1192,7 @@ fn find_in_sentence(
             if matches!(kind, EventType::Repatriation) {
                 if let Some(r) = c.refusal.find(after_all) {
                     let rs = te + r.start();
-                    let (rcs, rce) = clause_bounds(text, s, rs, te + r.end());
+                    let (rcs, rce) = clause_bounds(marks, s, rs, te + r.end());
                     refusal = Some((rcs, rce));
                     status = Status::Blocked;
                     status_words = Some((rs, te + r.end()));
