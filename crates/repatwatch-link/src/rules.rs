@@ -183,7 +183,7 @@ fn count_pair(a: &Size, b: &Size) -> Option<i32> {
     match ratio {
         r if r <= 1.25 => Some(2),
         r if r <= 1.5 => Some(1),
-        r if r <= 2.0 => Some(0),
+        r if r <= 2.0 => Some(-2),
         r if r <= MAX_COUNT_RATIO => Some(-4),
         _ => None,
     }
@@ -320,8 +320,8 @@ pub(crate) fn compare(a: &Features, b: &Features) -> Option<i32> {
     let date = date_points(a, b);
     let undated = a.date.is_none() || b.date.is_none();
     // An undated side can link only on a specific place (province or
-    // better) or agreeing counts.
-    if undated && place < 3 && count < 3 {
+    // better) or agreeing counts (overlapping or within a ratio of 1.25).
+    if undated && place < 3 && count < 2 {
         return None;
     }
     let published = match (a.published, b.published) {
