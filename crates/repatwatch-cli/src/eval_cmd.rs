@@ -198,7 +198,11 @@ impl LinkScore {
                         .map_or("ruled out".to_string(), |p| format!("points {p}")),
                     _ => "not extracted".to_string(),
                 };
-                let what = if same_pred { "wrong link " } else { "missed link" };
+                let what = if same_pred {
+                    "wrong link "
+                } else {
+                    "missed link"
+                };
                 details.push(format!("  {what} {} ~ {}  {points}", x.name, y.name));
             }
         }
@@ -282,7 +286,11 @@ impl Slugs {
 }
 
 fn gold_name(doc: &str, index: usize, inc: &serde_json::Value) -> String {
-    let s = |k: &str| inc.get(k).and_then(serde_json::Value::as_str).unwrap_or("-");
+    let s = |k: &str| {
+        inc.get(k)
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("-")
+    };
     format!("{doc}#{index} {} ({})", s("type"), s("case"))
 }
 
@@ -343,10 +351,7 @@ fn links_alone(
 /// that matched no gold incident (a case of their own in gold, so every
 /// link they get counts as a false link). Predictions matched to optional
 /// gold incidents are linked but not scored.
-fn links_end_to_end(
-    gold: &[repatwatch_eval::GoldDoc],
-    reports: &[Report],
-) -> (LinkScore, usize) {
+fn links_end_to_end(gold: &[repatwatch_eval::GoldDoc], reports: &[Report]) -> (LinkScore, usize) {
     let opts = Options::default();
     let mut keys = Vec::new();
     let mut extracted = Vec::new();
@@ -450,9 +455,7 @@ pub fn run_links(
         println!("documents {}", gold.len());
         println!("linking alone (gold incidents, optional ones skipped)");
         print!("{}", alone.to_text(args.details));
-        println!(
-            "end to end (extracted incidents, {matched} matched to non-optional gold ones)"
-        );
+        println!("end to end (extracted incidents, {matched} matched to non-optional gold ones)");
         print!("{}", e2e.to_text(args.details));
     }
     if failed > 0 {

@@ -28,9 +28,12 @@
 //!   1002, "nearly 500" = 250 to 499), are more than 5 times apart (ratio of
 //!   the nearer ends, each plus one);
 //! - **actors**: both name states and they share none;
-//! - **undated without specifics**: one side has no date and the two agree
-//!   neither on a place (province or better) nor on a count (overlapping, or
-//!   within a ratio of 1.25).
+//! - **nothing specific in common**: the two agree neither on the day (their
+//!   dates overlap and the wider spans at most three days), nor on a place
+//!   (same town, river or province), nor on the count (overlapping, or
+//!   within a ratio of 1.25). Sharing a week, a month or a year, or being
+//!   published close together, proves nothing by itself; an undated claim
+//!   therefore links only on a place or a count.
 //!
 //! Otherwise the pair earns points (one point = half a unit of evidence):
 //!
@@ -38,7 +41,7 @@
 //! |---|---|
 //! | dates overlap, the wider spanning ≤ 3 / ≤ 11 / ≤ 31 / ≤ 92 / ≤ 366 days | 6 / 5 / 4 / 2 / 1 (half when they meet only within the tolerance) |
 //! | same town / same river or border / same province / same country | 6 / 4 / 3 / 0 |
-//! | counts equal / overlapping / ratio ≤ 1.25 / ≤ 1.5 / ≤ 2 / ≤ 5 | 4 / 3 / 2 / 1 / −2 / −4 |
+//! | counts equal / overlapping / ratio ≤ 1.25 / ≤ 1.5 / ≤ 5 | 4 / 3 / 2 / 1 / 0 |
 //! | reports published within 7 / within 31 days of each other | 2 / 1 |
 //! | a named agency (not `XX-GOV`) in common | 1 |
 //!

@@ -183,8 +183,9 @@ fn count_pair(a: &Size, b: &Size) -> Option<i32> {
     match ratio {
         r if r <= 1.25 => Some(2),
         r if r <= 1.5 => Some(1),
-        r if r <= 2.0 => Some(-2),
-        r if r <= MAX_COUNT_RATIO => Some(-4),
+        // Estimates of one group differ this much between sources: neither
+        // for nor against.
+        r if r <= MAX_COUNT_RATIO => Some(0),
         _ => None,
     }
 }
@@ -318,10 +319,11 @@ pub(crate) fn compare(a: &Features, b: &Features) -> Option<i32> {
         _ => 0,
     };
     let date = date_points(a, b);
-    let undated = a.date.is_none() || b.date.is_none();
-    // An undated side can link only on a specific place (province or
-    // better) or agreeing counts (overlapping or within a ratio of 1.25).
-    if undated && place < 3 && count < 2 {
+    // Something specific must agree: dates to within three days, a town or
+    // province, or counts within a ratio of 1.25. A week, a month or a year
+    // in common is no proof by itself, and an undated side needs a place or
+    // a count.
+    if date < 6 && place < 3 && count < 2 {
         return None;
     }
     let published = match (a.published, b.published) {

@@ -206,13 +206,54 @@ fn never_joins_a_province_the_town_is_not_in() {
 
 #[test]
 fn a_country_alone_is_weak_evidence() {
-    // Same month, country only, no count: not enough.
-    let vague = claim(2, "r2", "2030-06-30", Repatriation)
+    // Same month, country only, no count: nothing specific agrees.
+    let vague = claim(2, "r2", "2030-03-20", Repatriation)
         .on("2030-03-01", "2030-03-31")
         .at("Eastland")
         .c();
     assert!(!linked(base().c(), vague.clone()));
-    assert_eq!(pair_points(&base().c(), &vague), Some(4));
+    assert_eq!(pair_points(&base().c(), &vague), None);
+    // The same with a count that agrees is enough.
+    let mut counted = vague;
+    counted.incident.people.count = Some(Count::approx(600));
+    assert!(linked(base().c(), counted));
+}
+
+#[test]
+fn a_shared_month_and_close_publication_prove_nothing() {
+    let a = claim(1, "r1", "2030-03-30", Arrest)
+        .on("2030-03-01", "2030-03-31")
+        .by(&["CN-GOV"])
+        .c();
+    let b = claim(2, "r2", "2030-04-02", Arrest)
+        .on("2030-03-01", "2030-03-31")
+        .by(&["CN-GOV"])
+        .c();
+    assert!(!linked(a.clone(), b.clone()));
+    // The same day is specific.
+    let day = |mut c: Claim| {
+        c.incident.date = Some(IncidentDate {
+            text: None,
+            start: d("2030-03-17"),
+            end: d("2030-03-17"),
+        });
+        c
+    };
+    assert!(linked(day(a), day(b)));
+}
+
+#[test]
+fn counts_within_five_times_are_neither_for_nor_against() {
+    // Sources often disagree on the size of one group.
+    let estimate = claim(2, "r2", "2030-03-15", Repatriation)
+        .on("2030-03-09", "2030-03-09")
+        .n(150)
+        .c();
+    assert!(linked(base().c(), estimate.clone()));
+    let same_day = pair_points(&base().c(), &estimate);
+    let mut uncounted = estimate;
+    uncounted.incident.people.count = None;
+    assert_eq!(pair_points(&base().c(), &uncounted), same_day);
 }
 
 #[test]
