@@ -294,6 +294,31 @@ fn gold_name(doc: &str, index: usize, inc: &serde_json::Value) -> String {
     format!("{doc}#{index} {} ({})", s("type"), s("case"))
 }
 
+/// A gold incident as the model type; absent or null fields take their
+/// defaults (no date, no places, status `occurred`, not hedged...), and
+/// the gold-only keys (`case`, `story`, `optional`) are ignored.
+fn gold_incident(value: &serde_json::Value) -> Result<repatwatch_extract::Incident, String> {
+    let mut v = value.clone();
+    let Some(o) = v.as_object_mut() else {
+        return Err("not a JSON object".into());
+    };
+    let defaults = [
+        ("status", serde_json::json!("occurred")),
+        ("hedged", serde_json::json!(false)),
+        ("locations", serde_json::json!([])),
+        ("people", serde_json::json!({})),
+        ("actors", serde_json::json!([])),
+        ("sources", serde_json::json!([])),
+        ("evidence", serde_json::json!([])),
+    ];
+    for (k, d) in defaults {
+        if matches!(o.get(k), None | Some(serde_json::Value::Null)) {
+            o.insert(k.to_string(), d);
+        }
+    }
+    serde_json::from_value(v).map_err(|e| e.to_string())
+}
+
 /// Linking alone: the gold incidents of every report, optional ones
 /// skipped, are the claims; each is scored against its gold case.
 fn links_alone(
@@ -315,7 +340,7 @@ fn links_alone(
     let mut slugs = Slugs::default();
     for &(published, id, ii, di) in &keys {
         let value = &gold[di].incidents[ii];
-        match serde_json::from_value::<repatwatch_extract::Incident>(value.clone()) {
+        match gold_incident(value) {
             Ok(incident) => {
                 items.push(Item {
                     name: gold_name(id, ii, value),
