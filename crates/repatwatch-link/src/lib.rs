@@ -46,8 +46,10 @@
 //! | a named agency (not `XX-GOV`) in common | 1 |
 //!
 //! A case's points are those of its best-matching claim; the claim joins the
-//! case with the most points, at least [`THRESHOLD`], ties going to the
-//! lowest [`CaseId`]; with none, it opens a new case.
+//! case with the most points, at least [`THRESHOLD`]; between cases with as
+//! many points, the one more of whose claims reach the threshold with it
+//! (the better corroborated act), then the lowest [`CaseId`]. With none, it
+//! opens a new case.
 //!
 //! # Speed
 //!
@@ -154,17 +156,19 @@ impl Linker {
             }
             _ => note(self.by_type.get(&f.kind)),
         }
-        let mut best: Option<(i32, CaseId)> = None;
+        // Rank: best pair points, then how many members reach the
+        // threshold with the claim; then the lowest case id.
+        let mut best: Option<((i32, usize), CaseId)> = None;
         for case in candidates {
-            let Some(points) = self.case_points(case, &f) else {
+            let Some(rank) = self.case_rank(case, &f) else {
                 continue;
             };
             let better = match best {
-                Some((b, _)) => points > b,
+                Some((b, _)) => rank > b,
                 None => true,
             };
-            if points >= THRESHOLD && better {
-                best = Some((points, case));
+            if rank.0 >= THRESHOLD && better {
+                best = Some((rank, case));
             }
         }
         match best {
@@ -173,14 +177,18 @@ impl Linker {
         }
     }
 
-    /// The points of a case for a new claim: those of its best-matching
-    /// member, `None` when any member rules the claim out.
-    fn case_points(&self, case: CaseId, f: &Features) -> Option<i32> {
+    /// How well a case fits a new claim: the points of its best-matching
+    /// member and the number of members that reach [`THRESHOLD`] with it;
+    /// `None` when any member rules the claim out.
+    fn case_rank(&self, case: CaseId, f: &Features) -> Option<(i32, usize)> {
         let mut best = i32::MIN;
+        let mut agreeing = 0;
         for &i in self.cases.get(&case)? {
-            best = best.max(rules::compare(f, &self.members[i].features)?);
+            let points = rules::compare(f, &self.members[i].features)?;
+            best = best.max(points);
+            agreeing += usize::from(points >= THRESHOLD);
         }
-        (best > i32::MIN).then_some(best)
+        (best > i32::MIN).then_some((best, agreeing))
     }
 
     /// Links a new claim: joins the case [`Linker::decide`] names, or opens

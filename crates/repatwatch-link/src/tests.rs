@@ -315,6 +315,9 @@ fn ties_go_to_the_lowest_case() {
     assert_eq!(linker.decide(&twin(3, "r3")), Decision::Join(3));
     // A case holding the new claim's own report is ruled out.
     assert_eq!(linker.decide(&twin(4, "r2")), Decision::Join(7));
+    // Between cases as close, the better corroborated one comes first.
+    linker.add(7, twin(5, "r5"));
+    assert_eq!(linker.decide(&twin(6, "r6")), Decision::Join(7));
 }
 
 fn story() -> Vec<Claim> {
