@@ -14,7 +14,9 @@ pub const THRESHOLD: i32 = 5;
 /// Days an undated occurred (or blocked) act may precede its report.
 pub const UNDATED_BEFORE: i32 = 90;
 /// Days a planned act may come after the date it was planned for, or, when
-/// undated, after its report.
+/// undated, after its report; also the days a detention (a continuing
+/// state, often dated by the report that says it goes on) may last beyond
+/// its date.
 pub const PLAN_SLACK: i32 = 30;
 
 /// How far apart two places may be and still be the same town (km).
@@ -113,20 +115,22 @@ fn km(a: &Place, b: &Place) -> f64 {
 /// Points for two places, `None` when they cannot be the same place.
 fn place_pair(a: &Place, b: &Place) -> Option<i32> {
     use Level::*;
-    if !a.country.is_empty() && !b.country.is_empty() && a.country != b.country {
-        return None;
-    }
+    let same_country = a.country.is_empty() || b.country.is_empty() || a.country == b.country;
     match (a.level, b.level) {
         (Point | Border, Point | Border) => {
             let same_id = a.geonames_id.is_some() && a.geonames_id == b.geonames_id;
+            let same_name = same_country && a.name == b.name;
             let border = a.level == Border || b.level == Border;
             let limit = if border { SAME_BORDER_KM } else { SAME_TOWN_KM };
-            if same_id || a.name == b.name || km(a, b) <= limit {
+            // Distance alone may join towns of two countries: the two ends
+            // of one border crossing are one place.
+            if same_id || same_name || km(a, b) <= limit {
                 Some(if border { 4 } else { 6 })
             } else {
                 None
             }
         }
+        _ if !same_country => None,
         (Admin1, Admin1) | (Admin1, Point | Border) | (Point | Border, Admin1) => {
             match (&a.admin1, &b.admin1) {
                 (Some(x), Some(y)) if x == y => Some(3),
@@ -223,7 +227,8 @@ impl Features {
         let window = match (date, published) {
             (Some((s, e)), _) => {
                 let t = tolerance(e - s + 1);
-                Some((s - t, e + t + if planned { PLAN_SLACK } else { 0 }))
+                let lasts = planned || inc.kind == EventType::Detention;
+                Some((s - t, e + t + if lasts { PLAN_SLACK } else { 0 }))
             }
             (None, Some(p)) if planned => Some((p - PLAN_SLACK, p + 3 * PLAN_SLACK)),
             (None, Some(p)) => Some((p - UNDATED_BEFORE, p)),

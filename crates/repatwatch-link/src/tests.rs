@@ -45,13 +45,15 @@ fn place(name: &str) -> Location {
         "Northvale" => ("Northvale", Precision::Admin1, 42.5, 127.5),
         "Southmere" => ("Southmere", Precision::Admin1, 40.5, 123.5),
         "Eastland" => ("", Precision::Country, 35.0, 105.0),
+        // Across the border from Alderford, 10 km away.
+        "Farbank" => ("Westmark", Precision::City, 41.91, 128.0),
         other => panic!("no invented place {other}"),
     };
     Location {
         text: Some(name.to_string()),
         name: name.to_string(),
         admin1: (!admin1.is_empty()).then(|| admin1.to_string()),
-        country: "CN".to_string(),
+        country: if name == "Farbank" { "KP" } else { "CN" }.to_string(),
         precision,
         lat,
         lon,
@@ -471,4 +473,42 @@ fn consolidated_status_of_a_halted_plan_is_blocked() {
     halted.document_id = "r2".into();
     assert!(linked(plan.clone(), halted.clone()));
     assert_eq!(consolidate(&[plan, halted]).status, Status::Blocked);
+}
+
+#[test]
+fn the_two_ends_of_a_crossing_are_one_place() {
+    let other_side = claim(2, "r2", "2030-03-13", Repatriation)
+        .on("2030-03-09", "2030-03-09")
+        .at("Farbank")
+        .n(600)
+        .c();
+    assert!(linked(base().c(), other_side));
+    // But a province of another country is not.
+    let mut elsewhere = base().c();
+    elsewhere.document_id = "r3".into();
+    elsewhere.incident.locations = vec![place("Northvale")];
+    elsewhere.incident.locations[0].country = "KP".into();
+    assert!(!linked(base().c(), elsewhere));
+}
+
+#[test]
+fn a_detention_goes_on() {
+    // Held "now", as two reports ten days apart say.
+    let held = |id, doc: &str, day: &str| {
+        claim(id, doc, day, EventType::Detention)
+            .on(day, day)
+            .at("Cinderwick")
+            .n(12)
+            .c()
+    };
+    assert!(linked(
+        held(1, "r1", "2030-05-01"),
+        held(2, "r2", "2030-05-11")
+    ));
+    // An arrest is a moment: the same ten days apart are two arrests.
+    let mut a = held(1, "r1", "2030-05-01");
+    let mut b = held(2, "r2", "2030-05-11");
+    a.incident.kind = Arrest;
+    b.incident.kind = Arrest;
+    assert!(!linked(a, b));
 }
