@@ -17,15 +17,15 @@
 //! - **dates**: each side's days, widened by a tolerance tied to its
 //!   precision (a quarter of the interval's length, 2 to 30 days; a planned
 //!   act, or a detention, which goes on, also 30 days later), do not
-//!   overlap. An undated act is taken to lie
-//!   in the 90 days up to its report's publication (a planned one from 30
-//!   days before to 90 days after it);
+//!   overlap. An undated act is taken to lie in the 90 days up to its
+//!   report's publication (a planned one from 30 days before to 90 days
+//!   after it);
 //! - **places**: both name places and no pair of them can be one place. Two
 //!   towns are one place when they have the same name or GeoNames id, or lie
 //!   within 25 km (50 km when one is a river or border stretch; so the two
-//!   ends of one border crossing are one place); a province
-//!   agrees with a town inside it and with itself; a country agrees with
-//!   anything inside it (weakly);
+//!   ends of one border crossing are one place); a province agrees with
+//!   itself and with a town inside it; a country agrees with anything inside
+//!   it, but earns nothing;
 //! - **counts**: the two counts, read as intervals ("more than 500" = 501 to
 //!   1002, "nearly 500" = 250 to 499), are more than 5 times apart (ratio of
 //!   the nearer ends, each plus one);
