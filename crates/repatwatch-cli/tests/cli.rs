@@ -742,3 +742,71 @@ fn eval_runs_on_a_gold_folder() {
     let o = run(&["eval", "/nonexistent/repatwatch-gold"]);
     assert_ne!(o.code, 0);
 }
+
+#[test]
+fn eval_links_scores_cases() {
+    // Invented reports: two tell one arrest (case "a"), a third another one.
+    let dir = tmpdir("eval-links");
+    let report = |id: &str, published: &str, text: &str, incident: &str| {
+        format!(
+            r#"{{"id":"{id}","published":"{published}","text":"{text}","incidents":[{incident}]}}"#
+        )
+    };
+    let arrest = |day: &str, town: &str, lat: f64, n: u32, case: &str| {
+        format!(
+            r#"{{"type":"arrest","date":{{"text":"x","start":"{day}","end":"{day}"}},
+               "locations":[{{"text":"{town}","name":"{town}","admin1":"Jilin","country":"CN","precision":"city","lat":{lat},"lon":129.5}}],
+               "people":{{"count":{{"min":{n},"max":{n},"approximate":false}}}},
+               "actors":["CN-PSB"],"evidence":[{{"start":0,"end":10,"quote":"Police in "}}],"case":"{case}"}}"#
+        )
+    };
+    let text = "Police in the town arrested a group of North Koreans on Monday.";
+    write(
+        &dir,
+        "r1.json",
+        report(
+            "r1",
+            "2031-05-07",
+            text,
+            &arrest("2031-05-05", "Yanji", 42.9, 12, "a"),
+        )
+        .as_bytes(),
+    );
+    write(
+        &dir,
+        "r2.json",
+        report(
+            "r2",
+            "2031-05-09",
+            text,
+            &arrest("2031-05-05", "Yanji", 42.9, 13, "a"),
+        )
+        .as_bytes(),
+    );
+    write(
+        &dir,
+        "r3.json",
+        report(
+            "r3",
+            "2031-05-08",
+            text,
+            &arrest("2031-05-05", "Tumen", 43.5, 4, "b"),
+        )
+        .as_bytes(),
+    );
+    let o = run(&["eval", "--links", &dir.display().to_string(), "--json"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let v: Value = serde_json::from_str(o.stdout.trim()).expect("JSON");
+    let alone = &v["linking_alone"];
+    assert_eq!(alone["claims"], 3);
+    assert_eq!(alone["cases"], 2);
+    assert_eq!(alone["pairwise"]["gold"], 1);
+    assert_eq!(alone["pairwise"]["correct"], 1);
+    assert_eq!(alone["pairwise"]["f1"], 1.0);
+    assert_eq!(alone["bcubed"]["f1"], 1.0);
+    assert!(v["end_to_end"]["pairwise"]["gold"].is_number());
+    let o = run(&["eval", "--links", &dir.display().to_string(), "--details"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.contains("linking alone"), "{}", o.stdout);
+    assert!(o.stdout.contains("end to end"), "{}", o.stdout);
+}

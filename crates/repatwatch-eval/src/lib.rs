@@ -17,10 +17,12 @@
 //! ```
 
 mod hungarian;
+mod links;
 mod pyjson;
 mod slots;
 
 pub use hungarian::hungarian_max;
+pub use links::{bcubed, pairwise, BCubed, PairScore};
 pub use pyjson::{py_float_repr, py_round4, Json};
 pub use slots::{norm_admin1, SLOTS};
 
@@ -299,16 +301,35 @@ fn is_optional(inc: &Value) -> bool {
     get_truthy(inc, "optional").is_some()
 }
 
-/// Scores the predicted incidents of one document against its gold ones.
-pub fn score_document(doc: &GoldDoc, predicted: &[Value]) -> DocScore {
+/// Whether a gold incident is marked `"optional"` (finding it is neither
+/// rewarded nor penalised).
+pub fn is_optional_incident(inc: &Value) -> bool {
+    is_optional(inc)
+}
+
+/// The scorer's matching of one document: `(gold index, predicted index)`
+/// pairs, one-to-one, exactly those [`score_document`] scores (same type,
+/// overlapping evidence, most agreeing fields; optional gold incidents
+/// included).
+pub fn match_document(doc: &GoldDoc, predicted: &[Value]) -> Vec<(usize, usize)> {
     let text = Text::new(&doc.text);
-    let gold = &doc.incidents;
-    let gsp: Vec<_> = gold.iter().map(|g| spans(g, &text)).collect();
+    let gsp: Vec<_> = doc.incidents.iter().map(|g| spans(g, &text)).collect();
     let psp: Vec<_> = predicted.iter().map(|p| spans(p, &text)).collect();
-    let gvals: Vec<_> = gold.iter().map(Slots::of).collect();
+    let gvals: Vec<_> = doc.incidents.iter().map(Slots::of).collect();
     let pvals: Vec<_> = predicted.iter().map(Slots::of).collect();
+    matching(doc, predicted, &gsp, &psp, &gvals, &pvals)
+}
+
+fn matching(
+    doc: &GoldDoc,
+    predicted: &[Value],
+    gsp: &[Vec<slots::Span>],
+    psp: &[Vec<slots::Span>],
+    gvals: &[Slots],
+    pvals: &[Slots],
+) -> Vec<(usize, usize)> {
+    let gold = &doc.incidents;
     let null = Value::Null;
-    let ty = |inc: &'_ Value| get(inc, "type").unwrap_or(&null).clone();
     let weights: Vec<Vec<i64>> = gold
         .iter()
         .enumerate()
@@ -331,11 +352,24 @@ pub fn score_document(doc: &GoldDoc, predicted: &[Value]) -> DocScore {
                 .collect()
         })
         .collect();
-    let pairs = if gold.is_empty() || predicted.is_empty() {
+    if gold.is_empty() || predicted.is_empty() {
         Vec::new()
     } else {
         hungarian_max(&weights)
-    };
+    }
+}
+
+/// Scores the predicted incidents of one document against its gold ones.
+pub fn score_document(doc: &GoldDoc, predicted: &[Value]) -> DocScore {
+    let text = Text::new(&doc.text);
+    let gold = &doc.incidents;
+    let gsp: Vec<_> = gold.iter().map(|g| spans(g, &text)).collect();
+    let psp: Vec<_> = predicted.iter().map(|p| spans(p, &text)).collect();
+    let gvals: Vec<_> = gold.iter().map(Slots::of).collect();
+    let pvals: Vec<_> = predicted.iter().map(Slots::of).collect();
+    let null = Value::Null;
+    let ty = |inc: &'_ Value| get(inc, "type").unwrap_or(&null).clone();
+    let pairs = matching(doc, predicted, &gsp, &psp, &gvals, &pvals);
     let mut matched_g: HashMap<usize, usize> = HashMap::new();
     let mut matched_p: HashMap<usize, usize> = HashMap::new();
     for &(g, p) in &pairs {

@@ -3,8 +3,8 @@
 //! (`--details`, and `--json --details`).
 
 use repatwatch_eval::{
-    load_gold_dir, parse_predictions_jsonl, read_predictions_jsonl, score, score_document,
-    EvalError, GoldDoc, Json, Miss, ScoreResult,
+    is_optional_incident, load_gold_dir, match_document, parse_predictions_jsonl,
+    read_predictions_jsonl, score, score_document, EvalError, GoldDoc, Json, Miss, ScoreResult,
 };
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -373,4 +373,33 @@ fn duplicate_gold_ids_count_once() {
     let r = score(&[a, b], &HashMap::new());
     assert_eq!(r.documents, 1);
     assert_eq!(r.incidents.gold, 0); // the later document wins
+}
+
+#[test]
+fn the_matching_is_exposed_as_scored() {
+    let text = "Guards caught two people. Later six were sent back. Police held one.";
+    let inc = |ty: &str, s: usize, e: usize, optional: bool| json!({"type": ty, "evidence": [{"start": s, "end": e}], "optional": optional});
+    let doc = GoldDoc {
+        id: "m".into(),
+        text: text.into(),
+        incidents: vec![
+            inc("arrest", 0, 25, false),
+            inc("repatriation", 26, 50, false),
+            inc("detention", 51, 67, true),
+        ],
+        ..GoldDoc::default()
+    };
+    let predicted = vec![
+        inc("detention", 51, 67, false),
+        inc("repatriation", 30, 40, false),
+        inc("arrest", 26, 50, false),
+    ];
+    let mut pairs = match_document(&doc, &predicted);
+    pairs.sort();
+    // The arrest prediction overlaps no gold arrest; the optional detention
+    // is matched (and then not scored).
+    assert_eq!(pairs, vec![(1, 1), (2, 0)]);
+    assert!(is_optional_incident(&doc.incidents[2]));
+    let r = score_document(&doc, &predicted);
+    assert_eq!((r.gold, r.pred, r.matched), (2, 2, 1));
 }

@@ -24,14 +24,22 @@ impl<'a> Doc<'a> {
     /// Runs every annotator over the text.
     pub fn annotate(text: &'a str, published: Option<NaiveDate>, title: Option<&'a str>) -> Self {
         let sentences = segment::sentences(text);
+        let lower = crate::rx::lower(text);
         let times = time::find(text);
         let people = quantity::find_people(text);
         let places = place::find(text);
-        let actors = actor::find(text);
         let events = event::find(text, &sentences, &places);
+        // Assembly reads actors only in the clauses of acts: they are looked
+        // for in the sentences that tell one.
+        let mut told: Vec<(usize, usize)> = events
+            .iter()
+            .map(|e| (sentences[e.sentence].start, sentences[e.sentence].end))
+            .collect();
+        told.dedup();
+        let actors = actor::find_in(text, &lower, &told);
         Doc {
             text,
-            lower: crate::rx::lower(text),
+            lower,
             published,
             title,
             sentences,

@@ -11,12 +11,12 @@
 //! by a stable incident key, and an append-only audit log.
 
 mod error;
-pub mod link_seam;
+pub mod linking;
 mod sqlite;
 mod types;
 
 pub use error::{Error, ErrorKind, Result};
-pub use link_seam::{CaseId, Consolidated};
+pub use linking::{CaseId, Consolidated};
 pub use sqlite::{distinct_cases, OpenOptions, SqliteStore, APPLICATION_ID, SCHEMA_VERSION};
 pub use types::*;
 

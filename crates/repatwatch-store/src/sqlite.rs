@@ -13,7 +13,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, ErrorCode, OpenFlags, OptionalExtension};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::link_seam::{consolidate, CaseId, Claim, Decision, Linker};
+use crate::linking::{consolidate, CaseId, Claim, Decision, Linker};
 use crate::types::*;
 use crate::Store;
 

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use repatwatch_extract::{EventType, Incident, Status};
 use serde::Serialize;
 
-use crate::link_seam::{CaseId, Consolidated};
+use crate::linking::{CaseId, Consolidated};
 
 /// What ingesting one report did.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -189,8 +189,31 @@ fn ceil(text: &str, mut i: usize) -> usize {
 fn matches<'t>(
     re: &'t Regex,
     text: &'t str,
+    from: usize,
+    to: usize,
 ) -> impl Iterator<Item = (regex::Match<'t>, regex::Captures<'t>, Span<'t>)> {
-    re.find_iter(text).filter_map(move |found| {
+    // Matches that start before `to` end well before this (a phrase is a
+    // few words): the search never reads further.
+    let text = &text[..ceil(text, (to + 256).min(text.len()))];
+    let mut at = from;
+    std::iter::from_fn(move || {
+        if at > text.len() {
+            return None;
+        }
+        let m = re.find_at(text, at).filter(|m| m.start() < to)?;
+        // (an empty match cannot happen, every branch names a word; never
+        // loop on one all the same)
+        at = m.end();
+        if m.is_empty() {
+            at = if at >= text.len() {
+                at + 1
+            } else {
+                ceil(text, at + 1)
+            };
+        }
+        Some(m)
+    })
+    .filter_map(move |found| {
         let c = re.captures(&text[found.start()..found.end()])?;
         let whole = c.get(0)?;
         let m = Span {
@@ -204,11 +227,27 @@ fn matches<'t>(
 
 /// Every actor phrase in `text`, in order, not overlapping.
 pub fn find(text: &str) -> Vec<ActorMention> {
+    find_in(text, &crate::rx::lower(text), &[(0, text.len())])
+}
+
+/// The actor phrases inside the given spans of `text` (sorted, not
+/// overlapping; `lower` is the text's lowercase twin): the pipeline only
+/// looks for actors in the sentences that tell an act.
+pub fn find_in(text: &str, lower: &str, spans: &[(usize, usize)]) -> Vec<ActorMention> {
+    let mut out = Vec::new();
+    for &(a, b) in spans {
+        out.extend(find_span(text, lower, a, b));
+    }
+    out
+}
+
+/// The actor phrases that start in `text[from..to]` (the rest of the text
+/// is context).
+fn find_span(text: &str, lower: &str, from: usize, to: usize) -> Vec<ActorMention> {
     let p = patterns();
     let mut out: Vec<ActorMention> = Vec::new();
-    let lower = crate::rx::lower(text);
     // Find with the fast engines, then read the groups of each short match.
-    for (found, c, m) in matches(&p.agency, &lower) {
+    for (found, c, m) in matches(&p.agency, lower, from, to) {
         // "guards" alone are border guards only where a border or frontier
         // post is in view ("guards at the frontier post"), not prison guards.
         if c.name("guards").is_some() && m.as_str().eq_ignore_ascii_case("guards") {
@@ -272,7 +311,7 @@ pub fn find(text: &str) -> Vec<ActorMention> {
             rule,
         });
     }
-    for (_, c, m) in matches(&p.state, text) {
+    for (_, c, m) in matches(&p.state, text, from, to) {
         if out.iter().any(|a| a.start < m.end() && m.start() < a.end) {
             continue;
         }

@@ -137,10 +137,17 @@ fn examples() {
 fn trigger_keys_cover_the_patterns() {
     use proptest::prelude::*;
     let check = |text: &str| {
-        let bits = super::possible_triggers(text);
+        let text = crate::rx::lower(text);
+        let (bits, first) = super::possible_triggers(&text);
         for (i, t) in super::triggers().iter().enumerate() {
-            if t.re.is_match(text) {
+            for m in t.re.find_iter(&text) {
                 assert!(bits & (1 << i) != 0, "trigger {} matches {text:?}", t.rule);
+                // the match starts within reach of the first key word
+                assert!(
+                    m.start() + super::KEY_REACH >= first[i],
+                    "trigger {} starts far before its key in {text:?}",
+                    t.rule
+                );
             }
         }
     };

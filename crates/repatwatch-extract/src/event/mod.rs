@@ -241,6 +241,10 @@ const TRIGGER_KEYS: [&[&str]; 10] = [
     ],
 ];
 
+/// How far before its key word a trigger's match can start ("were still
+/// in police custody", "forcefully sent"), with room to spare.
+const KEY_REACH: usize = 96;
+
 fn trigger_keys() -> &'static crate::rx::WordMap<&'static str, u16> {
     static K: OnceLock<crate::rx::WordMap<&'static str, u16>> = OnceLock::new();
     K.get_or_init(|| {
@@ -254,23 +258,36 @@ fn trigger_keys() -> &'static crate::rx::WordMap<&'static str, u16> {
     })
 }
 
-/// Which triggers can match in `s`: a bit per trigger.
-fn possible_triggers(s: &str) -> u16 {
+/// Which triggers can match in `s` (lowercase): a bit per trigger, and the
+/// offset of the first key word of each.
+fn possible_triggers(s: &str) -> (u16, [usize; 10]) {
     let keys = trigger_keys();
-    let mut bits = 0u16;
-    let mut buf = [0u8; 16];
-    for w in s.split(|c: char| !c.is_ascii_alphanumeric() && c != '_') {
-        if w.len() < 3 || w.len() > buf.len() {
+    let b = s.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let (mut bits, mut first) = (0u16, [usize::MAX; 10]);
+    let mut i = 0;
+    while i < b.len() {
+        if !word(b[i]) {
+            i += 1;
             continue;
         }
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        if let Some(k) = std::str::from_utf8(b).ok().and_then(|w| keys.get(w)) {
-            bits |= k;
+        let start = i;
+        while i < b.len() && word(b[i]) {
+            i += 1;
+        }
+        if (3..=16).contains(&(i - start)) {
+            if let Some(&k) = keys.get(&s[start..i]) {
+                let new = k & !bits;
+                for (t, f) in first.iter_mut().enumerate() {
+                    if new & (1 << t) != 0 {
+                        *f = start;
+                    }
+                }
+                bits |= k;
+            }
         }
     }
-    bits
+    (bits, first)
 }
 
 fn triggers() -> &'static [Trigger] {
@@ -405,19 +422,19 @@ fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize 
 
 /// Clause boundaries inside a sentence: the trigger's clause runs between
 /// the nearest boundaries around it.
-fn clause_bounds(text: &str, s: &Sentence, start: usize, end: usize) -> (usize, usize) {
+/// The clause boundaries of a sentence, found once: (start, end of the
+/// boundary, where the next clause starts).
+fn clause_marks(text: &str, s: &Sentence) -> Vec<(usize, usize, usize)> {
     static B: OnceLock<Regex> = OnceLock::new();
     let re = B.get_or_init(|| {
         crate::rx::lc(r"(?i)(?:;|:\s|,\s+but\s|\s+but\s|,\s+while\s|,\s+whereas\s|,\s+and\s+then\s|\s+and\s+then\s|,\s+then\s|,\s+so\s|,\s+saying\s|,\s+adding\s|,\s+and\s+(?:the|they|she|he|it|police|officials|authorities|china|north\s+korea|pyongyang|beijing)\b|,\s+after\s+which\s|,\s+and\s+(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|some|most|several|both)\s|[“”]\s*)")
     });
     let stext = &text[s.start..s.end];
-    let mut cs = s.start;
-    let mut ce = s.end;
-    for m in re.find_iter(stext) {
-        let (ms, me) = (s.start + m.start(), s.start + m.end());
-        if me <= start {
+    re.find_iter(stext)
+        .map(|m| {
+            let (ms, me) = (s.start + m.start(), s.start + m.end());
             // ", and five others were caught": the next clause starts at its count
-            let me = if m
+            let next = if m
                 .as_str()
                 .ends_with(|c: char| c.is_alphanumeric() || c.is_whitespace())
                 && m.as_str().contains(" and ")
@@ -426,7 +443,24 @@ fn clause_bounds(text: &str, s: &Sentence, start: usize, end: usize) -> (usize, 
             } else {
                 me
             };
-            cs = cs.max(me);
+            (ms, me, next)
+        })
+        .collect()
+}
+
+/// Clause boundaries inside a sentence: the clause of words at
+/// `start..end` runs between the nearest boundaries around them.
+fn clause_bounds(
+    marks: &[(usize, usize, usize)],
+    s: &Sentence,
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
+    let mut cs = s.start;
+    let mut ce = s.end;
+    for &(ms, me, next) in marks {
+        if me <= start {
+            cs = cs.max(next);
         } else if ms >= end {
             ce = ce.min(ms);
             break;
@@ -656,7 +690,8 @@ fn find_in_sentence(
     let c = cues();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut found: Vec<EventMention> = Vec::new();
-    let hits = possible_triggers(stext);
+    let mut marks: Option<Vec<(usize, usize, usize)>> = None;
+    let (hits, first_key) = possible_triggers(stext);
     if hits == 0 {
         return;
     }
@@ -664,7 +699,18 @@ fn find_in_sentence(
         if hits & (1 << ti) == 0 {
             continue;
         }
-        for m in t.re.find_iter(stext) {
+        // Every match holds a key word and starts at most a few words
+        // before it: the search starts a safe margin before the first key.
+        let mut from = first_key[ti].saturating_sub(KEY_REACH);
+        while !stext.is_char_boundary(from) {
+            from -= 1;
+        }
+        let matches = std::iter::successors(t.re.find_at(stext, from), |m| {
+            (m.end() < stext.len() && !m.is_empty())
+                .then(|| t.re.find_at(stext, m.end()))
+                .flatten()
+        });
+        for m in matches {
             let (ts, te) = (s.start + m.start(), s.start + m.end());
             if taken.iter().any(|&r| overlaps(r, (ts, te))) {
                 continue;
@@ -909,7 +955,8 @@ fn find_in_sentence(
                     continue;
                 }
             }
-            let (cs, ce) = clause_bounds(text, s, ts, te);
+            let marks = marks.get_or_insert_with(|| clause_marks(text, s));
+            let (cs, ce) = clause_bounds(marks, s, ts, te);
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
             let wstart = byte_window_before(text, ts, cs, 8);
@@ -1145,7 +1192,7 @@ fn find_in_sentence(
             if matches!(kind, EventType::Repatriation) {
                 if let Some(r) = c.refusal.find(after_all) {
                     let rs = te + r.start();
-                    let (rcs, rce) = clause_bounds(text, s, rs, te + r.end());
+                    let (rcs, rce) = clause_bounds(marks, s, rs, te + r.end());
                     refusal = Some((rcs, rce));
                     status = Status::Blocked;
                     status_words = Some((rs, te + r.end()));
