@@ -153,8 +153,9 @@ pub struct StatsArgs {
 pub struct ReviewArgs {
     #[command(subcommand)]
     pub action: ReviewCmd,
-    #[command(flatten)]
-    pub db: DbArg,
+    /// The database file [default: $REPATWATCH_DB, else repatwatch.db].
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
     /// Who decides [default: $USER].
     #[arg(long, global = true)]
     pub user: Option<String>,
@@ -667,7 +668,9 @@ pub fn run_stats(args: StatsArgs) -> ExitCode {
 }
 
 pub fn run_review(args: ReviewArgs) -> ExitCode {
-    let mut store = match open(&args.db) {
+    let mut store = match open(&DbArg {
+        db: args.db.clone(),
+    }) {
         Ok(s) => s,
         Err(c) => return c,
     };

@@ -470,3 +470,30 @@ fn a_full_disk_rolls_back_the_batch_and_keeps_the_rest() {
     assert_eq!(s.dump().unwrap(), dump);
     assert_eq!(s.integrity_check().unwrap(), "ok");
 }
+
+#[test]
+fn reports_of_one_act_share_a_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("link.db"));
+    s.ingest(&fixtures()).unwrap();
+    let again = "Seven North Korean defectors were arrested by Chinese police in Hunchun on March 3, 2021, according to a rights group.";
+    let out = s
+        .ingest(&[extracted(report("d", again, "2021-03-15"))])
+        .unwrap();
+    let IngestOutcome::New { cases, .. } = &out[0] else {
+        panic!("{out:?}")
+    };
+    let a_arrest = s
+        .incidents(&Filter::new())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.document_id == "a" && r.incident.kind == repatwatch_extract::EventType::Arrest)
+        .unwrap();
+    assert!(
+        cases.contains(&a_arrest.case_id.unwrap()),
+        "{cases:?} vs {a_arrest:?}"
+    );
+    let page = s.case(a_arrest.case_id.unwrap()).unwrap();
+    assert_eq!(page.consolidated.sources, 2);
+    assert_eq!(page.consolidated.people_min, Some(7));
+}
