@@ -510,6 +510,8 @@ pub fn run_case(args: CaseArgs) -> ExitCode {
     }
 }
 
+type CellFn = Box<dyn Fn(&IncidentRow) -> String>;
+
 /// One column per source's claim, then the consolidated view; one row per field.
 fn print_case(p: &CasePage) -> ExitCode {
     let c = &p.consolidated;
@@ -523,7 +525,7 @@ fn print_case(p: &CasePage) -> ExitCode {
         ));
     }
     header.push(format!("case {}", p.id));
-    let field_rows: Vec<(&str, Box<dyn Fn(&IncidentRow) -> String>, String)> = vec![
+    let field_rows: Vec<(&str, CellFn, String)> = vec![
         (
             "outlet",
             Box::new(|m: &IncidentRow| opt(m.outlet.clone())),
@@ -605,7 +607,7 @@ fn print_case(p: &CasePage) -> ExitCode {
         .iter()
         .map(|(name, f, cons)| {
             let mut v = vec![name.to_string()];
-            v.extend(p.members.iter().map(|m| f(m)));
+            v.extend(p.members.iter().map(f));
             v.push(cons.clone());
             v
         })

@@ -4,7 +4,7 @@
 
 use std::io::{self, IsTerminal};
 use std::ops::ControlFlow;
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::mpsc::sync_channel;
 use std::time::Instant;
@@ -107,7 +107,7 @@ struct Tally {
     cases: std::collections::BTreeSet<u64>,
 }
 
-fn open(db: &PathBuf, create: bool) -> Result<SqliteStore, ExitCode> {
+fn open(db: &Path, create: bool) -> Result<SqliteStore, ExitCode> {
     SqliteStore::open(
         db,
         &OpenOptions {
