@@ -1,0 +1,55 @@
+#!/bin/sh
+# Ingest speed and query latency on a 10,000-report database built from the
+# dev corpus (needs ../shared; nothing of it is written into the repository).
+#   scripts/bench-ingest.sh [CORPUS_DIR] [N]
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${1:-$here/../shared/corpus/dev}
+n=${2:-10000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 - "$corpus" "$n" > "$work/bench.jsonl" <<'PY'
+import json, os, sys
+src, n = sys.argv[1], int(sys.argv[2])
+docs = []
+for name in sorted(os.listdir(src)):
+    if name.endswith(".json"):
+        with open(os.path.join(src, name)) as f:
+            d = json.load(f)
+        docs.append(d)
+for i in range(n):
+    d = docs[i % len(docs)]
+    rec = {"id": f"{d['id']}-{i:05d}", "published": d.get("published"),
+           "title": d.get("title"), "outlet": d.get("outlet"),
+           "text": d["text"] + f"\n\n(Copy {i}.)"}
+    print(json.dumps(rec))
+PY
+bin=$here/target/release/repatwatch
+[ -x "$bin" ] || (cd "$here" && cargo build --release -p repatwatch-cli)
+db=$work/bench.db
+echo "== ingest $n reports"
+"$bin" ingest "$work/bench.jsonl" --db "$db" --no-progress
+echo "== ingest again (all unchanged)"
+"$bin" ingest "$work/bench.jsonl" --db "$db" --no-progress
+ls -l "$db" | awk '{print "database size:", $5, "bytes"}'
+t() { # name, command...: the best of 5 runs, in ms
+    name=$1; shift
+    best=
+    for _ in 1 2 3 4 5; do
+        s=$(date +%s%N); "$@" > /dev/null; e=$(date +%s%N)
+        ms=$(( (e - s) / 1000000 ))
+        if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+    done
+    printf '%-58s %5d ms\n' "$name" "$best"
+}
+echo "== queries (process start included; best of 5)"
+t "incidents --type arrest --province Jilin --from 2020-01-01" "$bin" incidents --db "$db" --type arrest --province Jilin --from 2020-01-01
+t "incidents --search Dandong --min-people 10" "$bin" incidents --db "$db" --search Dandong --min-people 10
+t "incidents --place Hunchun --status occurred" "$bin" incidents --db "$db" --place Hunchun --status occurred
+t "incidents --search 'forcibly repatriated' --from 2023-01-01" "$bin" incidents --db "$db" --search "forcibly repatriated" --from 2023-01-01
+t "cases --type repatriation --from 2023-01-01 --to 2023-12-31" "$bin" cases --db "$db" --type repatriation --from 2023-01-01 --to 2023-12-31
+t "case 1" "$bin" case 1 --db "$db"
+t "stats --by year --from 2020-01-01" "$bin" stats --db "$db" --by year --from 2020-01-01
+t "incidents (all)" "$bin" incidents --db "$db"
+t "cases (all)" "$bin" cases --db "$db"
+t "stats --by month (all)" "$bin" stats --db "$db" --by month
