@@ -878,6 +878,9 @@ impl SqliteStore {
     ) -> rusqlite::Result<Vec<IngestOutcome>> {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut out = Vec::with_capacity(batch.len());
+        // The full-text index gets the batch's reports in one statement at
+        // the end: FTS5 flushes its pending terms at every statement.
+        let mut first_new: Option<i64> = None;
         for (report, ex) in batch {
             let sha = ex
                 .document
@@ -924,8 +927,7 @@ impl SqliteStore {
                 repatwatch_extract::EXTRACTOR_VERSION
             ])?;
             let rid = tx.last_insert_rowid();
-            tx.prepare_cached("INSERT INTO reports_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
-                .execute(params![rid, report.title, report.text])?;
+            first_new.get_or_insert(rid);
             let keys = keys_for(&report.id, version, &ex.incidents);
             let mut cases = Vec::new();
             for (i, inc) in ex.incidents.iter().enumerate() {
@@ -953,6 +955,12 @@ impl SqliteStore {
                     cases,
                 }
             });
+        }
+        if let Some(first) = first_new {
+            tx.prepare_cached(
+                "INSERT INTO reports_fts(rowid, title, text) SELECT id, title, text FROM reports WHERE id >= ?1",
+            )?
+            .execute([first])?;
         }
         tx.commit()?;
         Ok(out)
