@@ -72,6 +72,9 @@ pub struct FilterArgs {
     /// Review state: confirmed, rejected, unreviewed.
     #[arg(long, value_parser = ["confirmed", "rejected", "unreviewed"])]
     pub review: Option<String>,
+    /// At most this many rows (in id order).
+    #[arg(long)]
+    pub limit: Option<usize>,
 }
 
 fn parse_type(s: &str) -> Result<EventType, String> {
@@ -98,6 +101,7 @@ impl FilterArgs {
         f.min_people = self.min_people;
         f.search = self.search.clone();
         f.review = self.review.clone();
+        f.limit = self.limit;
         if terminal {
             f.highlight = ("\x1b[1;33m".into(), "\x1b[0m".into());
         } else {

@@ -32,7 +32,6 @@ CREATE TABLE reports(
   version INTEGER NOT NULL,
   sha256 TEXT NOT NULL,
   title TEXT, outlet TEXT, url TEXT, published TEXT, language TEXT,
-  text TEXT NOT NULL,
   extractor_version TEXT NOT NULL,
   current INTEGER NOT NULL DEFAULT 1,
   ingested_at TEXT NOT NULL,
@@ -41,7 +40,12 @@ CREATE TABLE reports(
   UNIQUE(doc_id, sha256)
 );
 CREATE INDEX reports_current ON reports(current, extractor_version);
-CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='reports', content_rowid='id');
+CREATE TABLE report_texts(
+  id INTEGER PRIMARY KEY REFERENCES reports(id),
+  title TEXT,
+  text TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='report_texts', content_rowid='id');
 CREATE TABLE cases(id INTEGER PRIMARY KEY, created_at TEXT NOT NULL);
 CREATE TABLE incidents(
   id INTEGER PRIMARY KEY,
@@ -63,9 +67,10 @@ CREATE TABLE incidents(
 );
 CREATE INDEX incidents_report ON incidents(report_id);
 CREATE INDEX incidents_case ON incidents(case_id);
-CREATE INDEX incidents_kind ON incidents(current, kind, date_start);
-CREATE INDEX incidents_date ON incidents(current, date_start);
-CREATE INDEX incidents_people ON incidents(current, people_min);
+CREATE INDEX incidents_kind ON incidents(kind, date_start);
+CREATE INDEX incidents_start ON incidents(date_start);
+CREATE INDEX incidents_end ON incidents(date_end);
+CREATE INDEX incidents_people ON incidents(people_min);
 CREATE TABLE places(
   incident_id INTEGER NOT NULL REFERENCES incidents(id),
   ord INTEGER NOT NULL,
@@ -73,10 +78,15 @@ CREATE TABLE places(
   text TEXT,
   admin1 TEXT,
   country TEXT NOT NULL,
+  precision TEXT NOT NULL,
+  lat REAL NOT NULL,
+  lon REAL NOT NULL,
+  geonames_id INTEGER,
   PRIMARY KEY(incident_id, ord)
 ) WITHOUT ROWID;
 CREATE INDEX places_country ON places(country, incident_id);
 CREATE INDEX places_admin1 ON places(admin1 COLLATE NOCASE, incident_id);
+CREATE INDEX places_name ON places(name COLLATE NOCASE, incident_id);
 CREATE TABLE evidence(
   incident_id INTEGER NOT NULL REFERENCES incidents(id),
   ord INTEGER NOT NULL,
@@ -175,8 +185,19 @@ fn date_str(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())
 }
 
+/// `YYYY-MM-DD` as stored (a hand parser: this runs for every row of a case listing).
 fn parse_date(s: Option<String>) -> Option<NaiveDate> {
-    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+    let s = s?;
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 /// The stable key of an incident: document id, version, type, evidence spans.
@@ -239,7 +260,8 @@ fn write_derived(conn: &Connection, id: i64, inc: &Incident) -> rusqlite::Result
     conn.prepare_cached("DELETE FROM places WHERE incident_id=?1")?
         .execute([id])?;
     let mut ins = conn.prepare_cached(
-        "INSERT INTO places(incident_id, ord, name, text, admin1, country) VALUES (?1,?2,?3,?4,?5,?6)",
+        "INSERT INTO places(incident_id, ord, name, text, admin1, country, precision, lat, lon, geonames_id)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
     )?;
     for (i, l) in inc.locations.iter().enumerate() {
         ins.execute(params![
@@ -248,7 +270,11 @@ fn write_derived(conn: &Connection, id: i64, inc: &Incident) -> rusqlite::Result
             l.name,
             l.text,
             l.admin1,
-            l.country.to_ascii_uppercase()
+            l.country.to_ascii_uppercase(),
+            enum_text(&l.precision),
+            l.lat,
+            l.lon,
+            l.geonames_id
         ])?;
     }
     Ok(())
@@ -312,6 +338,13 @@ fn enum_from<T: serde::de::DeserializeOwned>(
 ) -> std::result::Result<T, String> {
     serde_json::from_value(serde_json::Value::String(value.trim().to_ascii_lowercase()))
         .map_err(|_| format!("{value:?} is not a {what} ({allowed})"))
+}
+
+fn enum_text<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
 }
 
 fn is_none(v: &str) -> bool {
@@ -588,23 +621,16 @@ fn fts_query(q: &str) -> String {
 const INCIDENT_COLS: &str = "i.id, i.key, r.doc_id, r.version, i.idx, i.case_id, i.review, r.title, r.outlet, r.url, r.published, i.incident, i.current";
 
 /// The FROM and WHERE of an incident query, and its parameters in order.
-fn incident_query(f: &Filter, with_snippet: bool) -> (String, Vec<Value>) {
+fn incident_query(f: &Filter) -> (String, Vec<Value>) {
     let mut sql = String::new();
     let mut params: Vec<Value> = Vec::new();
     let search = f.search.as_deref().filter(|s| !s.trim().is_empty());
-    if search.is_some() && with_snippet {
-        sql.push_str(" FROM incidents i JOIN reports r ON r.id = i.report_id JOIN (SELECT rowid AS rid, snippet(reports_fts, 1, ?, ?, '…', 12) AS snip FROM reports_fts WHERE reports_fts MATCH ?) f ON f.rid = i.report_id");
-        params.push(Value::Text(f.highlight.0.clone()));
-        params.push(Value::Text(f.highlight.1.clone()));
-        params.push(Value::Text(fts_query(search.unwrap_or_default())));
-    } else {
-        sql.push_str(" FROM incidents i JOIN reports r ON r.id = i.report_id");
-    }
+    sql.push_str(" FROM incidents i JOIN reports r ON r.id = i.report_id");
     let mut conds: Vec<String> = Vec::new();
     if !f.all_versions {
         conds.push("i.current = 1".into());
     }
-    if let (Some(s), false) = (search, with_snippet) {
+    if let Some(s) = search {
         conds.push(
             "i.report_id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)".into(),
         );
@@ -634,13 +660,14 @@ fn incident_query(f: &Filter, with_snippet: bool) -> (String, Vec<Value>) {
     }
     if let Some(p) = &f.province {
         conds.push(
-            "EXISTS (SELECT 1 FROM places p WHERE p.incident_id = i.id AND p.admin1 = ? COLLATE NOCASE)"
-                .into(),
+            "i.id IN (SELECT incident_id FROM places WHERE admin1 = ? COLLATE NOCASE)".into(),
         );
         params.push(Value::Text(p.trim().to_string()));
     }
     if let Some(p) = &f.place {
-        conds.push("EXISTS (SELECT 1 FROM places p WHERE p.incident_id = i.id AND (p.name LIKE ? OR p.text LIKE ?))".into());
+        conds.push(
+            "i.id IN (SELECT incident_id FROM places WHERE name LIKE ? OR text LIKE ?)".into(),
+        );
         let pat = format!("%{}%", p.trim());
         params.push(Value::Text(pat.clone()));
         params.push(Value::Text(pat));
@@ -763,7 +790,9 @@ impl SqliteStore {
                 format!("could not switch to WAL (journal mode {mode})"),
             ));
         }
-        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
+        conn.execute_batch(
+            "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;",
+        )
             .map_err(err)?;
         let mut store = SqliteStore {
             conn,
@@ -910,9 +939,9 @@ impl SqliteStore {
                     .execute([&report.id])?;
             }
             tx.prepare_cached(&format!(
-                "INSERT INTO reports(doc_id, version, sha256, title, outlet, url, published, language, text,
+                "INSERT INTO reports(doc_id, version, sha256, title, outlet, url, published, language,
                  extractor_version, current, ingested_at, extracted_at)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,1,{NOW},{NOW})"
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,1,{NOW},{NOW})"
             ))?
             .execute(params![
                 report.id,
@@ -923,10 +952,12 @@ impl SqliteStore {
                 report.url,
                 date_str(report.published),
                 report.language,
-                report.text,
                 repatwatch_extract::EXTRACTOR_VERSION
             ])?;
             let rid = tx.last_insert_rowid();
+            // Texts apart, so that report rows stay small and dense.
+            tx.prepare_cached("INSERT INTO report_texts(id, title, text) VALUES (?1, ?2, ?3)")?
+                .execute(params![rid, report.title, report.text])?;
             first_new.get_or_insert(rid);
             let keys = keys_for(&report.id, version, &ex.incidents);
             let mut cases = Vec::new();
@@ -958,7 +989,7 @@ impl SqliteStore {
         }
         if let Some(first) = first_new {
             tx.prepare_cached(
-                "INSERT INTO reports_fts(rowid, title, text) SELECT id, title, text FROM reports WHERE id >= ?1",
+                "INSERT INTO reports_fts(rowid, title, text) SELECT id, title, text FROM report_texts WHERE id >= ?1",
             )?
             .execute([first])?;
         }
@@ -983,6 +1014,121 @@ impl SqliteStore {
         for r in rows {
             let r = r.map_err(|e| self.search_err(e))?;
             out.entry(r.case_id.unwrap_or(0)).or_default().push(r);
+        }
+        Ok(out)
+    }
+
+    /// The counted members (current, not rejected) of every case with a
+    /// member matching `filter`, as claims built from the indexed columns
+    /// (and the places table when `places`): no JSON is parsed, so listing
+    /// and counting every case stays fast.
+    fn case_claims(&self, filter: &Filter, places: bool) -> Result<BTreeMap<CaseId, Vec<Claim>>> {
+        let (rest, params) = incident_query(filter);
+        let which = if params.is_empty() && rest.ends_with(" WHERE i.current = 1") {
+            // No filter: every case.
+            "i.case_id IS NOT NULL".to_string()
+        } else {
+            format!("i.case_id IN (SELECT i.case_id{rest})")
+        };
+        let members = format!(
+            "FROM incidents i JOIN reports r ON r.id = i.report_id
+             WHERE {which} AND +i.current = 1 AND i.review IS NOT 'rejected'"
+        );
+        let sql = format!(
+            "SELECT i.case_id, i.id, r.doc_id, r.published, i.kind, i.status, i.hedged,
+                    i.date_start, i.date_end, i.people_min, i.people_max
+             {members} ORDER BY i.case_id, i.id"
+        );
+        let mut st = self.conn.prepare(&sql).map_err(|e| self.search_err(e))?;
+        let mut rows = st
+            .query(params_from_iter(params.iter()))
+            .map_err(|e| self.search_err(e))?;
+        let mut out: BTreeMap<CaseId, Vec<Claim>> = BTreeMap::new();
+        let mut at: HashMap<i64, (CaseId, usize)> = HashMap::new();
+        let e = |e| self.search_err(e);
+        while let Some(r) = rows.next().map_err(e)? {
+            let case = r.get::<_, i64>(0).map_err(e)? as CaseId;
+            let id: i64 = r.get(1).map_err(e)?;
+            let kind: String = r.get(4).map_err(e)?;
+            let status: String = r.get(5).map_err(e)?;
+            let date = match (
+                parse_date(r.get(7).map_err(e)?),
+                parse_date(r.get(8).map_err(e)?),
+            ) {
+                (Some(start), Some(end)) => Some(IncidentDate {
+                    text: None,
+                    start,
+                    end,
+                }),
+                _ => None,
+            };
+            let (pmin, pmax): (Option<i64>, Option<i64>) =
+                (r.get(9).map_err(e)?, r.get(10).map_err(e)?);
+            let incident = Incident {
+                kind: serde_json::from_value(serde_json::Value::String(kind))
+                    .unwrap_or(EventType::Arrest),
+                status: serde_json::from_value(serde_json::Value::String(status))
+                    .unwrap_or_default(),
+                hedged: r.get(6).map_err(e)?,
+                date,
+                locations: Vec::new(),
+                facility: None,
+                people: repatwatch_extract::People {
+                    text: None,
+                    count: if pmin.is_some() || pmax.is_some() {
+                        Some(Count::range(
+                            pmin.map(|v| v as u64),
+                            pmax.map(|v| v as u64),
+                            false,
+                        ))
+                    } else {
+                        None
+                    },
+                    gender: None,
+                    minors: None,
+                },
+                actors: Vec::new(),
+                sources: Vec::new(),
+                evidence: Vec::new(),
+                explain: None,
+            };
+            let list = out.entry(case).or_default();
+            at.insert(id, (case, list.len()));
+            list.push(Claim {
+                id: id as u64,
+                document_id: r.get(2).map_err(e)?,
+                published: parse_date(r.get(3).map_err(e)?),
+                incident,
+            });
+        }
+        drop(rows);
+        if places {
+            let sql = format!(
+                "SELECT p.incident_id, p.name, p.text, p.admin1, p.country, p.precision, p.lat, p.lon, p.geonames_id
+                 FROM places p WHERE p.incident_id IN (SELECT i.id {members}) ORDER BY p.incident_id, p.ord"
+            );
+            let mut st = self.conn.prepare(&sql).map_err(e)?;
+            let mut rows = st.query(params_from_iter(params.iter())).map_err(e)?;
+            while let Some(r) = rows.next().map_err(e)? {
+                let id: i64 = r.get(0).map_err(e)?;
+                let precision: String = r.get(5).map_err(e)?;
+                let loc = repatwatch_extract::Location {
+                    name: r.get(1).map_err(e)?,
+                    text: r.get(2).map_err(e)?,
+                    admin1: r.get(3).map_err(e)?,
+                    country: r.get(4).map_err(e)?,
+                    precision: serde_json::from_value(serde_json::Value::String(precision))
+                        .unwrap_or(repatwatch_extract::Precision::Country),
+                    lat: r.get(6).map_err(e)?,
+                    lon: r.get(7).map_err(e)?,
+                    geonames_id: r.get(8).map_err(e)?,
+                };
+                if let Some((case, i)) = at.get(&id) {
+                    if let Some(list) = out.get_mut(case) {
+                        list[*i].incident.locations.push(loc);
+                    }
+                }
+            }
         }
         Ok(out)
     }
@@ -1031,17 +1177,24 @@ impl Store for SqliteStore {
     }
 
     fn incidents(&self, filter: &Filter) -> Result<Vec<IncidentRow>> {
-        let (rest, params) = incident_query(filter, true);
-        let snip = if filter
-            .search
-            .as_deref()
-            .is_some_and(|s| !s.trim().is_empty())
-        {
-            "f.snip"
-        } else {
-            "NULL"
+        let (rest, where_params) = incident_query(filter);
+        let mut params = Vec::new();
+        // The snippet is made only for the rows returned.
+        let snip = match filter.search.as_deref().filter(|s| !s.trim().is_empty()) {
+            Some(q) => {
+                params.push(Value::Text(filter.highlight.0.clone()));
+                params.push(Value::Text(filter.highlight.1.clone()));
+                params.push(Value::Text(fts_query(q)));
+                "(SELECT snippet(reports_fts, 1, ?, ?, '…', 12) FROM reports_fts WHERE reports_fts MATCH ? AND rowid = i.report_id)"
+            }
+            None => "NULL",
         };
-        let sql = format!("SELECT {INCIDENT_COLS}, {snip}{rest} ORDER BY i.id");
+        params.extend(where_params);
+        let limit = match filter.limit {
+            Some(n) => format!(" LIMIT {n}"),
+            None => String::new(),
+        };
+        let sql = format!("SELECT {INCIDENT_COLS}, {snip}{rest} ORDER BY i.id{limit}");
         let mut st = self.conn.prepare(&sql).map_err(|e| self.search_err(e))?;
         let rows = st
             .query_map(params_from_iter(params.iter()), incident_row)
@@ -1051,17 +1204,14 @@ impl Store for SqliteStore {
     }
 
     fn cases(&self, filter: &Filter) -> Result<Vec<CaseRow>> {
-        let (rest, params) = incident_query(filter, false);
-        let case_where = format!(
-            "i.current = 1 AND i.review IS NOT 'rejected' AND i.case_id IN (SELECT i.case_id{rest})"
-        );
-        let members = self.members(&case_where, &params)?;
-        Ok(members
+        Ok(self
+            .case_claims(filter, true)?
             .into_iter()
+            .take(filter.limit.unwrap_or(usize::MAX))
             .map(|(id, m)| CaseRow {
                 id,
                 incidents: m.len(),
-                consolidated: consolidate(&claims(&m)),
+                consolidated: consolidate(&m),
             })
             .collect())
     }
@@ -1088,7 +1238,12 @@ impl Store for SqliteStore {
 
     fn stats(&self, by: Period, filter: &Filter) -> Result<Vec<StatRow>> {
         let mut groups: BTreeMap<(String, String, String), StatRow> = BTreeMap::new();
-        for c in self.cases(filter)? {
+        for (id, m) in self.case_claims(filter, false)? {
+            let c = CaseRow {
+                id,
+                incidents: m.len(),
+                consolidated: consolidate(&m),
+            };
             let k = &c.consolidated;
             let period = match (k.date_start, by) {
                 (None, _) => "undated".to_string(),
@@ -1318,8 +1473,9 @@ impl Store for SqliteStore {
         let mut st = self
             .conn
             .prepare(
-                "SELECT id, doc_id, title, outlet, url, published, language, text FROM reports
-                 WHERE current = 1 AND (?1 OR extractor_version != ?2) ORDER BY id",
+                "SELECT r.id, r.doc_id, r.title, r.outlet, r.url, r.published, r.language, t.text
+                 FROM reports r JOIN report_texts t ON t.id = r.id
+                 WHERE r.current = 1 AND (?1 OR r.extractor_version != ?2) ORDER BY r.id",
             )
             .map_err(|e| self.err(e))?;
         let rows = st
@@ -1443,6 +1599,7 @@ impl Store for SqliteStore {
         let mut out = String::new();
         for (table, order) in [
             ("reports", "id"),
+            ("report_texts", "id"),
             ("cases", "id"),
             ("incidents", "id"),
             ("places", "incident_id, ord"),
@@ -1516,4 +1673,12 @@ pub fn distinct_cases(outcomes: &[IngestOutcome]) -> BTreeSet<CaseId> {
             IngestOutcome::Unchanged => Vec::new(),
         })
         .collect()
+}
+
+impl Drop for SqliteStore {
+    /// Keeps the query planner's statistics fresh (cheap; see SQLite's
+    /// `PRAGMA optimize`).
+    fn drop(&mut self) {
+        let _ = self.conn.execute_batch("PRAGMA optimize;");
+    }
 }

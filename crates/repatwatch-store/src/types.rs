@@ -59,6 +59,8 @@ pub struct Filter {
     pub highlight: (String, String),
     /// Also incidents of report versions superseded by a newer text.
     pub all_versions: bool,
+    /// At most this many rows (incidents, or cases), in id order.
+    pub limit: Option<usize>,
 }
 
 impl Filter {
