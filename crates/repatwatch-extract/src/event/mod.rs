@@ -402,6 +402,17 @@ impl Dest {
     }
 }
 
+/// `s` without its trailing whitespace, then one space (what a rule
+/// anchored at the end with a space sees); borrowed when `s` already ends so.
+fn spaced_end(s: &str) -> std::borrow::Cow<'_, str> {
+    let t = s.trim_end();
+    if s[t.len()..].starts_with(' ') {
+        std::borrow::Cow::Borrowed(&s[..t.len() + 1])
+    } else {
+        std::borrow::Cow::Owned(format!("{t} "))
+    }
+}
+
 fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize {
     // Start of the window of `words` words before `at`, not before `min`.
     let head = &text[min..at];
@@ -691,6 +702,7 @@ fn find_in_sentence(
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut found: Vec<EventMention> = Vec::new();
     let mut marks: Option<Vec<(usize, usize, usize)>> = None;
+    let mut clause_generic: Vec<((usize, usize), bool)> = Vec::new();
     let (hits, first_key) = possible_triggers(stext);
     if hits == 0 {
         return;
@@ -857,9 +869,7 @@ fn find_in_sentence(
                         || l.contains("deport")
                         || l.contains("expel");
                     let bare_return = (l == "returned" || l == "return" || l == "returning")
-                        && (c
-                            .aux_before
-                            .is_match(&format!("{} ", before_all.trim_end()))
+                        && (c.aux_before.is_match(&spaced_end(before_all))
                             || c.people_object.is_match(after_all));
                     if !has_back && !bare_return {
                         continue;
@@ -998,10 +1008,8 @@ fn find_in_sentence(
                     && !lower.starts_with("sends"));
             // Auxiliaries and participles.
             let has_aux = c.aux_before.is_match(before.trim_end())
-                || c.aux_before.is_match(&format!("{} ", before.trim_end()));
-            let relative = c
-                .relative_before
-                .is_match(&format!("{} ", before.trim_end()));
+                || c.aux_before.is_match(&spaced_end(before));
+            let relative = c.relative_before.is_match(&spaced_end(before));
             let mut subordinate = false;
             let prev_word = last_word(before);
             if lower.starts_with("being") && PEOPLE_HEADS.contains(&prev_word) {
@@ -1154,7 +1162,16 @@ fn find_in_sentence(
                     && is_participle_form(lower)
                     && kind != EventType::Detention
             };
-            let generic = c.generic.is_match(&text[cs..ce])
+            // (the clause's habit words, read once per clause)
+            let habit = match clause_generic.iter().find(|g| g.0 == (cs, ce)) {
+                Some(g) => g.1,
+                None => {
+                    let g = c.generic.is_match(&text[cs..ce]);
+                    clause_generic.push(((cs, ce), g));
+                    g
+                }
+            };
+            let generic = habit
                 || present_passive
                 || conditional_sentence
                 || prevented
