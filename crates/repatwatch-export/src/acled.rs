@@ -212,13 +212,13 @@ pub fn main_location(locs: &[Location]) -> Option<&Location> {
 
 fn verb(inc: &Incident) -> &'static str {
     match inc.kind {
-        EventType::Arrest => "Arrest",
-        EventType::Detention => "Detention",
-        EventType::Transfer => "Transfer",
-        EventType::Repatriation => "Forced return to North Korea",
-        EventType::Release => "Release",
-        EventType::Punishment => "Punishment after forced return",
-        EventType::Death => "Death in custody or during forced return",
+        EventType::Arrest => "arrest",
+        EventType::Detention => "detention",
+        EventType::Transfer => "transfer",
+        EventType::Repatriation => "forced return to North Korea",
+        EventType::Release => "release",
+        EventType::Punishment => "punishment after forced return",
+        EventType::Death => "death in custody or during forced return",
     }
 }
 
@@ -392,30 +392,33 @@ fn notes(row: &ExportRow) -> String {
         Status::Planned => "planned ",
         Status::Blocked => "blocked ",
     };
-    let v = verb(inc);
-    if status.is_empty() {
-        s.push_str(v);
-    } else {
-        s.push_str(&format!("{}{}", status, v.to_lowercase()));
-        if let Some(f) = s.get_mut(0..1) {
-            f.make_ascii_uppercase();
-        }
+    let mut what = format!("{status}{}", verb(inc));
+    if let Some(f) = what.get_mut(0..1) {
+        f.make_ascii_uppercase();
     }
-    let people = inc
-        .people
-        .text
-        .clone()
-        .unwrap_or_else(|| crate::redact::describe_people(&inc.people));
-    s.push_str(&format!(" of {people}"));
+    s.push_str(&what);
+    // built from the coded count, gender and minors only: never a name
+    s.push_str(&format!(
+        " of {}",
+        crate::redact::describe_people(&inc.people)
+    ));
     if !inc.locations.is_empty() {
         let places: Vec<String> = inc.locations.iter().map(crate::place_label).collect();
         s.push_str(&format!(" in {}", places.join("; ")));
     }
     if let Some(f) = &inc.facility {
-        s.push_str(&format!(" (held at: {f})"));
+        s.push_str(&format!(" (custody: {f})"));
     }
     if !inc.actors.is_empty() {
-        s.push_str(&format!(" by {}", inc.actors.join(", ")));
+        let date = inc.date.as_ref().map(|d| d.start).or(row.published);
+        let mut names: Vec<String> = Vec::new();
+        for a in &inc.actors {
+            let n = actor_name(a, date);
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        s.push_str(&format!(" by {}", names.join(", ")));
     }
     s.push('.');
     if inc.hedged {

@@ -11,7 +11,7 @@ pub mod redact;
 
 use repatwatch_extract::{Incident, IncidentDate, Location, Precision};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::io::{self, BufWriter, Write};
 
 /// One incident as stored, with where it came from.
@@ -345,34 +345,62 @@ struct JsonlRow<'a> {
     incident: &'a Incident,
 }
 
-/// The GeoJSON Feature of one row.
-pub fn feature(row: &ExportRow) -> Value {
+/// Key–value pairs serialized as a JSON object in their order.
+struct Ordered<'a>(&'a [(&'a str, Value)]);
+
+impl Serialize for Ordered<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// The GeoJSON Feature of one row: `type`, `id`, `geometry`, `properties`
+/// (the CSV columns in their order, then `point_name`, `point_precision`).
+fn write_feature<W: Write>(w: &mut W, row: &ExportRow) -> io::Result<()> {
     let inc = &row.incident;
     let point = most_precise(&inc.locations);
-    let geometry = match point {
-        Some(l) => {
-            serde_json::json!({"type": "Point", "coordinates": [coord(l.lon, 180.0), coord(l.lat, 90.0)]})
-        }
-        None => Value::Null,
-    };
-    let mut props = Map::new();
-    for (k, v) in CSV_HEADER.iter().zip(flat_record(row)) {
-        props.insert((*k).to_string(), v);
-    }
-    props.insert("point_name".into(), opt_str(point.map(|l| l.name.as_str())));
-    props.insert(
-        "point_precision".into(),
+    let mut props: Vec<(&str, Value)> = CSV_HEADER.iter().copied().zip(flat_record(row)).collect();
+    props.push(("point_name", opt_str(point.map(|l| l.name.as_str()))));
+    props.push((
+        "point_precision",
         opt_str(point.map(|l| precision_str(l.precision))),
-    );
-    let mut f = Map::new();
-    f.insert("type".into(), Value::String("Feature".into()));
-    f.insert(
-        "id".into(),
-        Value::String(format!("{}#{}", row.document_id, row.incident_index)),
-    );
-    f.insert("geometry".into(), geometry);
-    f.insert("properties".into(), Value::Object(props));
-    Value::Object(f)
+    ));
+    w.write_all(b"{\"type\":\"Feature\",\"id\":")?;
+    serde_json::to_writer(
+        &mut *w,
+        &format!("{}#{}", row.document_id, row.incident_index),
+    )?;
+    w.write_all(b",\"geometry\":")?;
+    match point {
+        Some(l) => {
+            let g = [
+                ("type", Value::String("Point".into())),
+                (
+                    "coordinates",
+                    Value::Array(vec![coord(l.lon, 180.0), coord(l.lat, 90.0)]),
+                ),
+            ];
+            serde_json::to_writer(&mut *w, &Ordered(&g))?;
+        }
+        None => w.write_all(b"null")?,
+    }
+    w.write_all(b",")?;
+    w.write_all(b"\"properties\":")?;
+    serde_json::to_writer(&mut *w, &Ordered(&props))?;
+    w.write_all(b"}")
+}
+
+/// The GeoJSON Feature of one row, as a JSON value.
+pub fn feature(row: &ExportRow) -> Value {
+    let mut buf = Vec::new();
+    // writing into a Vec cannot fail, and the bytes are JSON
+    write_feature(&mut buf, row).expect("in-memory write");
+    serde_json::from_slice(&buf).expect("valid JSON")
 }
 
 /// Writes every row in the format; returns how many rows were written.
@@ -431,7 +459,7 @@ pub fn write<W: Write>(
                     w.write_all(b",")?;
                 }
                 w.write_all(b"\n")?;
-                serde_json::to_writer(&mut w, &feature(&row))?;
+                write_feature(&mut w, &row)?;
                 n += 1;
             }
             w.write_all(b"\n]}\n")?;
