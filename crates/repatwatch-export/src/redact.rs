@@ -13,10 +13,51 @@ pub const COORD_DECIMALS: i32 = 2;
 
 /// The row with every redaction rule applied.
 pub fn redact_row(mut row: ExportRow) -> ExportRow {
-    row.title = row.title.as_deref().and_then(names::mask_names);
+    let details = facility_words(&row.incident);
+    let mentions_detail = |t: &str| {
+        let t = t.to_lowercase();
+        details.iter().any(|d| t.contains(d.as_str()))
+    };
+    row.title = row
+        .title
+        .as_deref()
+        .filter(|t| !mentions_detail(t))
+        .and_then(names::mask_names);
+    if let Some(d) = &mut row.incident.date {
+        if d.text.as_deref().is_some_and(mentions_detail) {
+            d.text = None;
+        }
+    }
     row.url = row.url.as_deref().and_then(url_origin);
     redact_incident(&mut row.incident);
     row
+}
+
+/// The facility words of an incident (its facility text, its facility
+/// places' names and words), lower-cased: a title or date text that repeats
+/// them is dropped.
+fn facility_words(inc: &Incident) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |s: &str| {
+        let s = s.trim().to_lowercase();
+        if s.chars().filter(|c| c.is_alphanumeric()).count() >= 3 && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    if let Some(f) = &inc.facility {
+        add(f);
+    }
+    for l in inc
+        .locations
+        .iter()
+        .filter(|l| l.precision == Precision::Facility)
+    {
+        add(&l.name);
+        if let Some(t) = &l.text {
+            add(t);
+        }
+    }
+    out
 }
 
 /// The incident with every redaction rule applied (see [`redact_row`]).

@@ -415,3 +415,11 @@ fn write_streams_into_any_writer_and_counts_rows() {
         assert!(write(sample_rows(), f, &PLAIN, Broken).is_err());
     }
 }
+
+#[test]
+fn a_title_that_names_the_facility_is_dropped() {
+    let mut row = sensitive_row();
+    row.title = Some("Two held at Willow Lane lockup".into());
+    let (_, recs) = read_csv(&export(vec![row], ExportFormat::Csv, &REDACT));
+    assert_eq!(recs[0]["title"], "");
+}
