@@ -533,7 +533,18 @@ pub fn find_names(text: &str) -> Vec<NameSpan> {
         }
         // 3. Korean surname + given names
         if is_surname(word) {
-            let e = run(i + 1, 3);
+            // given names may look like places ("Hyesan"): any name word counts
+            let mut e = None;
+            let mut j = i + 1;
+            while j < toks.len()
+                && j <= i + 3
+                && toks[j].word
+                && name_word(w(j))
+                && w(j).chars().count() <= 12
+            {
+                e = Some(j);
+                j += 1;
+            }
             let hyphen_given = e.is_some_and(|e| (i + 1..=e).any(|k| w(k).contains('-')));
             match e {
                 Some(e) if is_distinct_surname(word) || hyphen_given || name_context_after(e) => {
@@ -650,6 +661,26 @@ mod tests {
         assert_eq!(
             names("Orim, 29, was caught"),
             vec![("Orim".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn given_names_that_are_also_places_are_masked_with_the_surname() {
+        assert_eq!(
+            names("Ri Hyesan was held"),
+            vec![("Ri Hyesan".to_string(), true)]
+        );
+        assert_eq!(
+            mask_names("Choi, 52, from a border town").as_deref(),
+            Some("[name], 52, from a border town")
+        );
+        assert_eq!(
+            mask_names("Kim Jong Un Orders Crackdown").as_deref(),
+            Some("[name] Crackdown")
+        );
+        assert_eq!(
+            mask_names("a man surnamed Gil was caught").as_deref(),
+            Some("a man surnamed [name] was caught")
         );
     }
 
