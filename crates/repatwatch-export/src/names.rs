@@ -286,6 +286,14 @@ const NOT_NAMES: &[&str] = &[
     "Winter",
 ];
 
+/// English prefixes of hyphenated words that are not given names
+/// ("Re-defectors", "Anti-Japanese").
+const PREFIXES: &[&str] = &[
+    "re", "anti", "pro", "non", "ex", "self", "post", "pre", "co", "sino", "inter", "pan", "half",
+    "well", "cross", "mid", "multi", "semi", "sub", "trans", "ultra", "north", "south", "east",
+    "west", "high", "low", "long", "short", "first", "second", "third", "so",
+];
+
 #[derive(Debug, Clone)]
 struct Tok {
     r: Range<usize>,
@@ -580,7 +588,12 @@ pub fn find_names(text: &str) -> Vec<NameSpan> {
             // unsure: hyphenated given-name-like word, or unknown word + speech verb
             let hyphenated = (i..=e).any(|k| {
                 let t = w(k);
-                t.contains('-') && t.split('-').all(|p| !p.is_empty())
+                t.contains('-')
+                    && t.split('-').all(|p| !p.is_empty())
+                    && !t
+                        .split('-')
+                        .next()
+                        .is_some_and(|p| PREFIXES.contains(&p.to_lowercase().as_str()))
             });
             let speech = SPEECH.contains(&lower_at(e + 1).as_str());
             if hyphenated || (speech && !toks[i].sentence_start) {
@@ -691,6 +704,8 @@ mod tests {
         );
         assert!(names("North Korean defectors repatriated from China").is_empty());
         assert!(names("An official said the group was sent back.").is_empty());
+        assert!(names("'Re-defectors' caught again").is_empty());
+        assert!(names("Anti-Japanese Memorial").is_empty());
     }
 
     #[test]
