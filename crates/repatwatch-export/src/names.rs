@@ -360,6 +360,26 @@ fn tokenize(text: &str) -> Vec<Tok> {
     out
 }
 
+/// Hangul, CJK ideographs, kana.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
+        | 0x20000..=0x2FA1F)
+}
+
+/// "KIM" → "Kim".
+fn titlecase(w: &str) -> String {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(f) => f
+            .to_uppercase()
+            .chain(cs.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
 fn is_cap(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
@@ -506,6 +526,36 @@ pub fn find_names(text: &str) -> Vec<NameSpan> {
             continue;
         }
         let word = w(i);
+        // 0. Korean or Chinese script: names cannot be told from other words
+        if word.chars().any(is_cjk) {
+            push(&mut hits, i, i, false);
+            i += 1;
+            continue;
+        }
+        // 0b. ALL-CAPS text ("KIM MI-OK ARRESTED"): a surname is a name, an
+        // ambiguous one ("HAN", "AN") cannot be told
+        if word.chars().count() >= 2 && !word.chars().any(char::is_lowercase) {
+            let title = titlecase(word);
+            if is_distinct_surname(&title) {
+                let mut e = i;
+                while e + 1 < toks.len()
+                    && e < i + 2
+                    && toks[e + 1].word
+                    && w(e + 1).contains('-')
+                    && !w(e + 1).chars().any(char::is_lowercase)
+                {
+                    e += 1;
+                }
+                push(&mut hits, i, e, true);
+                i = e + 1;
+                continue;
+            }
+            if is_ambiguous_surname(&title) {
+                push(&mut hits, i, i, false);
+                i += 1;
+                continue;
+            }
+        }
         // 1. honorific + name words
         if is_honorific(word) && word.chars().next().is_some_and(char::is_uppercase) {
             let mut j = i + 1;
@@ -717,5 +767,11 @@ mod tests {
             Some("[name] and 3 others")
         );
         assert_eq!(mask_names("Oct. 3").as_deref(), Some("Oct. 3"));
+        assert_eq!(mask_names("탈북민 송환"), None);
+        assert_eq!(mask_names("DEFECTORS HELD; AN APPEAL"), None);
+        assert_eq!(
+            mask_names("PAEK SOL-MI ARRESTED IN CHINA").as_deref(),
+            Some("[name] ARRESTED IN CHINA")
+        );
     }
 }
