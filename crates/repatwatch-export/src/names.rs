@@ -287,7 +287,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// English prefixes of hyphenated words that are not given names
-/// ("Re-defectors", "Anti-Japanese").
+/// ("Pro-Beijing", "Anti-Japanese").
 const PREFIXES: &[&str] = &[
     "re", "anti", "pro", "non", "ex", "self", "post", "pre", "co", "sino", "inter", "pan", "half",
     "well", "cross", "mid", "multi", "semi", "sub", "trans", "ultra", "north", "south", "east",
@@ -754,7 +754,7 @@ mod tests {
         );
         assert!(names("North Korean defectors repatriated from China").is_empty());
         assert!(names("An official said the group was sent back.").is_empty());
-        assert!(names("'Re-defectors' caught again").is_empty());
+        assert!(names("Pro-Beijing groups met").is_empty());
         assert!(names("Anti-Japanese Memorial").is_empty());
     }
 
