@@ -624,9 +624,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     // A breakdown in the same clause can tell the gender.
     let distinct_words = person.map(|p| &text[p.start..p.end]).unwrap_or("");
     let distinct = r.distinct.is_match(distinct_words)
-        || text[sent.start..sent.end]
-            .to_lowercase()
-            .starts_with("separately");
+        || doc.lower[sent.start..sent.end].starts_with("separately");
 
     // The story this clause continues: the last draft.
     let antecedent = prev.iter().rev().find(|d| !d.merge_only);
@@ -1247,13 +1245,13 @@ fn actors_for(
         .filter(|a| !matches!(a.country, Some("KR" | "JP" | "US")))
         .collect();
     let before_words =
-        |a: &ActorMention| text[back(text, a.start, 24).max(clause.0)..a.start].to_lowercase();
+        |a: &ActorMention| &doc.lower[back(text, a.start, 24).max(clause.0)..a.start];
     let by_phrase = |a: &ActorMention| {
         let b = before_words(a);
         let b = b.trim_end();
         b.ends_with(" by") || b.ends_with(" by the") || b == "by" || b == "by the"
     };
-    let after_prep = |a: &ActorMention| r.actor_prep_before.is_match(&before_words(a));
+    let after_prep = |a: &ActorMention| r.actor_prep_before.is_match(before_words(a));
     let mut chosen: Vec<&ActorMention> =
         in_clause.iter().copied().filter(|a| by_phrase(a)).collect();
     // "by the public security bureau and the border patrol"
@@ -1262,7 +1260,7 @@ fn actors_for(
         let cur = chosen[k];
         if let Some(next) = in_clause.iter().copied().find(|a| {
             a.start >= cur.end && {
-                let gap = text[cur.end..a.start].trim().to_lowercase();
+                let gap = doc.lower[cur.end..a.start].trim();
                 gap == "and" || gap == "and the" || gap == "or"
             }
         }) {
@@ -1286,7 +1284,7 @@ fn actors_for(
             chosen.push(last);
             let mut cur = *last;
             for a in before.iter().rev().skip(1) {
-                let gap = text[a.end..cur.start].trim().to_lowercase();
+                let gap = doc.lower[a.end..cur.start].trim();
                 if gap == "and" || gap == "and the" || gap == "," || gap == "or" {
                     chosen.push(a);
                     cur = a;
@@ -1300,7 +1298,7 @@ fn actors_for(
     // station", "locked up at MSS detention facilities").
     if e.kind == EventType::Detention && chosen.is_empty() {
         if let Some(a) = in_clause.iter().copied().find(|a| {
-            a.start >= e.end && !a.bare_state && r.facility_before.is_match(&before_words(a))
+            a.start >= e.end && !a.bare_state && r.facility_before.is_match(before_words(a))
         }) {
             chosen.push(a);
         }
