@@ -265,7 +265,12 @@ fn print_json<T: Serialize>(items: &[T], format: QueryFormat) -> ExitCode {
 fn finish(r: io::Result<()>) -> ExitCode {
     match r {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // A closed pipe (`| head`), also when a writer wraps the error.
+        Err(e)
+            if e.kind() == io::ErrorKind::BrokenPipe || e.to_string().contains("os error 32") =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("error: writing output: {e}");
             ExitCode::from(1)
@@ -748,16 +753,49 @@ pub fn run_review(args: ReviewArgs) -> ExitCode {
     }
 }
 
-/// SEAM — `repatwatch export`: `crates/repatwatch-export` had not landed on
-/// `main` when this was written. Wire it here: build one
-/// `repatwatch_export::ExportRow` per `IncidentRow` from `store.incidents`
-/// (document_id, incident_index, case_id, review, outlet, url, title,
-/// published, incident) and call `repatwatch_export::write(rows, format,
-/// &ExportOptions { redact }, stdout)`.
+/// `repatwatch export`: the store's incidents (same filters as
+/// `incidents`; rejected ones left out unless `--review rejected` asks for
+/// them) through `repatwatch_export::write`.
 pub fn run_export(args: ExportArgs) -> ExitCode {
-    let _ = (args.format, args.redact, &args.filter, args.db.path());
-    eprintln!(
-        "error: export is not available in this build yet (the export crate is not wired in)"
-    );
-    ExitCode::from(1)
+    let store = match open(&args.db) {
+        Ok(s) => s,
+        Err(c) => return c,
+    };
+    let mut filter = args.filter.filter(false);
+    filter.highlight = (String::new(), String::new());
+    let rows = match store.incidents(&filter) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let keep_rejected = filter.review.as_deref() == Some("rejected");
+    let rows = rows
+        .into_iter()
+        .filter(|r| keep_rejected || r.review.as_deref() != Some("rejected"))
+        .map(|r| repatwatch_export::ExportRow {
+            document_id: r.document_id,
+            incident_index: r.incident_index,
+            case_id: r.case_id,
+            review: r.review,
+            outlet: r.outlet,
+            url: r.url,
+            title: r.title,
+            published: r.published,
+            incident: r.incident,
+        });
+    let format = match args.format {
+        ExportFormatArg::Csv => repatwatch_export::ExportFormat::Csv,
+        ExportFormatArg::Jsonl => repatwatch_export::ExportFormat::Jsonl,
+        ExportFormatArg::Geojson => repatwatch_export::ExportFormat::Geojson,
+        ExportFormatArg::Acled => repatwatch_export::ExportFormat::Acled,
+    };
+    let options = repatwatch_export::ExportOptions {
+        redact: args.redact,
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let r = repatwatch_export::write(rows, format, &options, &mut out).and_then(|n| {
+        out.flush()?;
+        eprintln!("{n} incidents exported");
+        Ok(())
+    });
+    finish(r)
 }

@@ -340,6 +340,32 @@ fn queries_review_and_stats() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["incident"]["people"]["count"]["min"], 11);
 
+    // Export through the export crate: reviewed values, every format.
+    let o = run(&["export", "--db", b, "--format", "jsonl"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(o.stdout.lines().count(), all.len());
+    assert!(
+        o.stdout.contains("\"people_min\":11") || o.stdout.contains("\"min\":11"),
+        "edited count missing"
+    );
+    let o = run(&["export", "--db", b, "--format", "csv", "--type", "arrest"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stdout.starts_with("document_id,"),
+        "{}",
+        &o.stdout[..80.min(o.stdout.len())]
+    );
+    for f in ["geojson", "acled"] {
+        let o = run(&["export", "--db", b, "--format", f, "--redact"]);
+        assert_eq!(o.code, 0, "{f}: {}", o.stderr);
+        assert!(!o.stdout.is_empty());
+    }
+    // Rejected incidents are not exported.
+    let id2 = all[1]["id"].as_i64().unwrap().to_string();
+    assert_eq!(run(&["review", "reject", &id2, "--db", b]).code, 0);
+    let o = run(&["export", "--db", b, "--format", "jsonl"]);
+    assert_eq!(o.stdout.lines().count(), all.len() - 1);
+
     // Re-extraction keeps the decisions.
     let o = run(&["reextract", "--force", "--db", b]);
     assert_eq!(o.code, 0, "{}", o.stderr);

@@ -3,8 +3,10 @@
 //! `measured`, so that a profiler sees the steady state only:
 //!
 //! N=5 valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*measured*' \
-//!     target/release/examples/profile [event|all] < reports.jsonl
-use repatwatch_extract::{event, segment, Report};
+//!     target/release/examples/profile [event|assemble|all] < reports.jsonl
+//!
+//! (`assemble`: toggle on '*measured_assemble*' to leave out the annotation.)
+use repatwatch_extract::{doc::Doc, event, segment, Report};
 use std::io::BufRead;
 
 fn pass(reports: &[Report], which: &str) {
@@ -21,8 +23,28 @@ fn pass(reports: &[Report], which: &str) {
 
 #[inline(never)]
 fn measured(reports: &[Report], which: &str, n: usize) {
+    if which == "assemble" {
+        let docs: Vec<_> = reports
+            .iter()
+            .map(|r| Doc::annotate(&r.text, r.published, r.title.as_deref()))
+            .collect();
+        measured_assemble(&docs, n);
+        return;
+    }
     for _ in 0..n {
         pass(reports, which);
+    }
+}
+
+#[inline(never)]
+fn measured_assemble(docs: &[Doc], n: usize) {
+    for _ in 0..n {
+        for d in docs {
+            drop(repatwatch_extract::assemble::assemble(
+                d,
+                &Default::default(),
+            ));
+        }
     }
 }
 

@@ -112,6 +112,9 @@ struct Res {
     source_un: Regex,
     source_media: Regex,
     source_family: Regex,
+    /// The six source rules above in the order they are tried: one pass
+    /// tells which can match.
+    sources: regex::RegexSet,
     origin_before: Regex,
     present_custody: Regex,
     vague_part: Regex,
@@ -134,36 +137,49 @@ struct Res {
 
 fn res() -> &'static Res {
     static R: OnceLock<Res> = OnceLock::new();
-    R.get_or_init(|| Res {
-        caption: lc(r"(?i)^(?:photo|map|image|video)\s*(?:caption)?\s*:|/\s*image\s*:|\bimage\s*[:|]|\(\s*(?:file\s+photo|yonhap|rfa|kyodo|reuters|ap|afp)[^)]*\)\s*$|^photo\s+by\b|\bphoto:\s|\bfile photo\b|\((?:rfa|dong-a ilbo|yonhap)[^)]*photo\)"),
-        boiler: lc(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)"),
-        distinct: re(r"(?i)\b(?:another|other|others|more|further|second|separately|separate|also|remaining|rest)\b"),
-        facility: lc(r"(?i)\b(?:at|in|to|inside|into)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,6}?(?:detention\s+(?:center|centre|facility|facilities)|cent(?:er|re)|prison|camp|lockup|lock-up|jail|facility|facilities|station|garrison|consulate(?:\s+general)?|embassy|hospital|office|terminal|headquarters|post|compound))\b"),
-        not_victims: lc(r"(?i)\b(?:relatives|video|footage|letter|activists?|photographers?|journalists?|brokers?|guides?|pastors?|missionar(?:y|ies)|aid workers?|humanitarian workers?|south koreans?|chinese nationals?|traffickers?|smugglers?|reporters?|officials?|officers?|diplomats?|staff|lawyers?)\b"),
-        source_anon: lc(r"(?i)\b(?:a|the|one|two|several|other)\s+(?:[\w-]+\s+){0,3}?sources?\b|\bsources?\s+(?:said|say|told)\b|on condition of anonymity|asked not to be named"),
-        source_ngo: lc(r"(?i)\b(?:human rights watch|amnesty|(?:human\s+)?rights\s+(?:groups?|organi[sz]ations?)|(?:civic|aid|advocacy|activist|missionary|refugee)\s+(?:groups?|organi[sz]ations?)|missionar(?:y|ies)|ngos?|activists?|campaigners?)\b"),
-        source_gov: lc(r"(?i)\b(?:ministry|government|official|officials|spokesperson|spokesman|spokeswoman|police said|consulate)\b"),
-        source_un: lc(r"(?i)\b(?:u\.n\.|un experts?|united nations|unhcr|ohchr|special rapporteur|human rights office)\b"),
-        source_media: lc(r"(?i)\b(?:yonhap|rfa|radio free asia|daily nk|dong-a|chosun|newsis|news 1|kbs|reuters|afp|ap|kyodo|media reports?|news reports?|local daily|the paper|international herald tribune|open radio)\b"),
-        source_family: lc(r"(?i)\b(?:his|her|their)\s+(?:wife|husband|sister|brother|mother|father|family|relatives?|son|daughter)\b|\brelatives?\b|\bfamily says\b"),
-        origin_before: lc(r"(?i)(?:(?:miles|kilometers|kilometres|km)\s+(?:\w+\s+)?(?:of|from)|(?:based|lives|living|live|resident|residing|headquartered|stationed)\s+in|native\s+of|come\s+from|comes\s+from|came\s+from|hails\s+from|had\s+left|left|faces|facing|across\s+(?:the\s+river\s+)?from|from\s+(?:the\s+)?(?:north\s+korean\s+)?(?:city|town)\s+of|opposite|near\s+the\s+border\s+with|borders|bordering|on\s+(?:its|the)\s+way\s+to|heading\s+for|reach|reached|trying\s+to\s+reach|fled\s+to|to\s+flee|escaped\s+to|via|by\s+way\s+of)\s*(?:\w+\s+){0,2}$"),
-        condition_after: re(r"(?i)^[^.;]{0,80}?\b(?:if|unless|provided)\b"),
-        custody_context: re(r"(?i)\b(?:custody|detention|detained|prison|camp|guards?|tortur\w*|beat\w*|starv\w*|froze|frozen|held|herself|himself|own\s+li(?:fe|ves)|suicide|returned|returnees?|sent\s+back|repatriat\w*|execut\w*|interrogat\w*|cell)\b"),
-        place_locative: re(r"(?i)\b(?:in|at|near|outside|inside|around|across|on|within|of|along|off)\s+(?:(?:the|a|an|its|their|northern|southern|eastern|western|north-eastern|northeastern|north-western|northwestern|southwestern|south-western|south-eastern|southeastern|central|remote|chinese|vietnamese|lao|thai|russian|north|south|east|west|border|city|town|county|province|village|area|region|capital|port|provincial|northeast|northwest|far|same|and|around)\s+)*$"),
-        place_from: re(r"(?i)\b(?:from|through|via|by\s+way\s+of)\s+(?:(?:the|a|an|chinese|border|city|town|of)\s+)*$"),
-        place_to: re(r"(?i)\b(?:to|into|toward|towards)\s+(?:(?:the|a|an|chinese|border|city|town|of)\s+)*$"),
-        place_apposition: re(r"(?:(?-i:[A-Z])[\w'-]+|[Pp]rovince|[Cc]ounty|[Cc]ity),\s+(?:the\s+)?$|\b(?:and|or)\s+$|\b(?:in|at|near|from|through)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s*(?:and|or|,)\s*$"),
-        reporting_after: re(r"(?i)^\s*(?:(?:spokes\w+|official|agent|source)\s+)?(?:says|said|say|told|reported|confirmed|announced|informed|stated)\b"),
-        actor_prep_before: re(r"(?i)\b(?:in|from|to|into|across|of|via|through|with|between|near|at|on|about|against|toward|towards|like)\s+(?:the\s+)?$"),
-        handover: re(r"(?i)\b(?:hand|handed|handing|hands|deliver|delivered|delivering|turn|turned|turning)\b"),
-        part_of: re(r"(?i)\b([0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+of\s+$"),
-        source_after: lc(r"(?i)^(?:\s+[\w’'-]+){0,7}?\s*,?\s+(?:told|said|say|says|reported|confirmed)\b"),
-        source_before: re(r"(?i)\b(?:according\s+to|told|said)\s+$"),
-        most_of_them: re(r"(?i)\bmost\s+of\s+them\s+(?:were\s+)?(?:women|men|female|male|girls|boys)\b"),
-        facility_before: re(r"(?i)\b(?:at|in|inside)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"),
-        statistic: re(r"(?i)\b(?:estimate[ds]?|estimated|in\s+total|a\s+total|in\s+all|so\s+far|at\s+present|currently|every\s+year|a\s+year|annually|per\s+year|since\s+(?:\d{4}|the\s+\d{4}s))\b"),
-        vague_part: re(r"(?i)\b(?:many|some|most|few|several|all|none|any)\s+of\s+$"),
-        present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
+    R.get_or_init(|| {
+        let mut r = Res {
+            caption: lc(r"(?i)^(?:photo|map|image|video)\s*(?:caption)?\s*:|/\s*image\s*:|\bimage\s*[:|]|\(\s*(?:file\s+photo|yonhap|rfa|kyodo|reuters|ap|afp)[^)]*\)\s*$|^photo\s+by\b|\bphoto:\s|\bfile photo\b|\((?:rfa|dong-a ilbo|yonhap)[^)]*photo\)"),
+            boiler: lc(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)"),
+            distinct: re(r"(?i)\b(?:another|other|others|more|further|second|separately|separate|also|remaining|rest)\b"),
+            facility: lc(r"(?i)\b(?:at|in|to|inside|into)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,6}?(?:detention\s+(?:center|centre|facility|facilities)|cent(?:er|re)|prison|camp|lockup|lock-up|jail|facility|facilities|station|garrison|consulate(?:\s+general)?|embassy|hospital|office|terminal|headquarters|post|compound))\b"),
+            not_victims: lc(r"(?i)\b(?:relatives|video|footage|letter|activists?|photographers?|journalists?|brokers?|guides?|pastors?|missionar(?:y|ies)|aid workers?|humanitarian workers?|south koreans?|chinese nationals?|traffickers?|smugglers?|reporters?|officials?|officers?|diplomats?|staff|lawyers?)\b"),
+            source_anon: lc(r"(?i)\b(?:a|the|one|two|several|other)\s+(?:[\w-]+\s+){0,3}?sources?\b|\bsources?\s+(?:said|say|told)\b|on condition of anonymity|asked not to be named"),
+            source_ngo: lc(r"(?i)\b(?:human rights watch|amnesty|(?:human\s+)?rights\s+(?:groups?|organi[sz]ations?)|(?:civic|aid|advocacy|activist|missionary|refugee)\s+(?:groups?|organi[sz]ations?)|missionar(?:y|ies)|ngos?|activists?|campaigners?)\b"),
+            source_gov: lc(r"(?i)\b(?:ministry|government|official|officials|spokesperson|spokesman|spokeswoman|police said|consulate)\b"),
+            source_un: lc(r"(?i)\b(?:u\.n\.|un experts?|united nations|unhcr|ohchr|special rapporteur|human rights office)\b"),
+            source_media: lc(r"(?i)\b(?:yonhap|rfa|radio free asia|daily nk|dong-a|chosun|newsis|news 1|kbs|reuters|afp|ap|kyodo|media reports?|news reports?|local daily|the paper|international herald tribune|open radio)\b"),
+            source_family: lc(r"(?i)\b(?:his|her|their)\s+(?:wife|husband|sister|brother|mother|father|family|relatives?|son|daughter)\b|\brelatives?\b|\bfamily says\b"),
+            origin_before: lc(r"(?i)(?:(?:miles|kilometers|kilometres|km)\s+(?:\w+\s+)?(?:of|from)|(?:based|lives|living|live|resident|residing|headquartered|stationed)\s+in|native\s+of|come\s+from|comes\s+from|came\s+from|hails\s+from|had\s+left|left|faces|facing|across\s+(?:the\s+river\s+)?from|from\s+(?:the\s+)?(?:north\s+korean\s+)?(?:city|town)\s+of|opposite|near\s+the\s+border\s+with|borders|bordering|on\s+(?:its|the)\s+way\s+to|heading\s+for|reach|reached|trying\s+to\s+reach|fled\s+to|to\s+flee|escaped\s+to|via|by\s+way\s+of)\s*(?:\w+\s+){0,2}$"),
+            condition_after: re(r"(?i)^[^.;]{0,80}?\b(?:if|unless|provided)\b"),
+            custody_context: re(r"(?i)\b(?:custody|detention|detained|prison|camp|guards?|tortur\w*|beat\w*|starv\w*|froze|frozen|held|herself|himself|own\s+li(?:fe|ves)|suicide|returned|returnees?|sent\s+back|repatriat\w*|execut\w*|interrogat\w*|cell)\b"),
+            place_locative: re(r"(?i)\b(?:in|at|near|outside|inside|around|across|on|within|of|along|off)\s+(?:(?:the|a|an|its|their|northern|southern|eastern|western|north-eastern|northeastern|north-western|northwestern|southwestern|south-western|south-eastern|southeastern|central|remote|chinese|vietnamese|lao|thai|russian|north|south|east|west|border|city|town|county|province|village|area|region|capital|port|provincial|northeast|northwest|far|same|and|around)\s+)*$"),
+            place_from: re(r"(?i)\b(?:from|through|via|by\s+way\s+of)\s+(?:(?:the|a|an|chinese|border|city|town|of)\s+)*$"),
+            place_to: re(r"(?i)\b(?:to|into|toward|towards)\s+(?:(?:the|a|an|chinese|border|city|town|of)\s+)*$"),
+            place_apposition: re(r"(?:(?-i:[A-Z])[\w'-]+|[Pp]rovince|[Cc]ounty|[Cc]ity),\s+(?:the\s+)?$|\b(?:and|or)\s+$|\b(?:in|at|near|from|through)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s*(?:and|or|,)\s*$"),
+            reporting_after: re(r"(?i)^\s*(?:(?:spokes\w+|official|agent|source)\s+)?(?:says|said|say|told|reported|confirmed|announced|informed|stated)\b"),
+            actor_prep_before: re(r"(?i)\b(?:in|from|to|into|across|of|via|through|with|between|near|at|on|about|against|toward|towards|like)\s+(?:the\s+)?$"),
+            handover: re(r"(?i)\b(?:hand|handed|handing|hands|deliver|delivered|delivering|turn|turned|turning)\b"),
+            part_of: re(r"(?i)\b([0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+of\s+$"),
+            source_after: lc(r"(?i)^(?:\s+[\w’'-]+){0,7}?\s*,?\s+(?:told|said|say|says|reported|confirmed)\b"),
+            source_before: re(r"(?i)\b(?:according\s+to|told|said)\s+$"),
+            most_of_them: re(r"(?i)\bmost\s+of\s+them\s+(?:were\s+)?(?:women|men|female|male|girls|boys)\b"),
+            facility_before: re(r"(?i)\b(?:at|in|inside)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"),
+            statistic: re(r"(?i)\b(?:estimate[ds]?|estimated|in\s+total|a\s+total|in\s+all|so\s+far|at\s+present|currently|every\s+year|a\s+year|annually|per\s+year|since\s+(?:\d{4}|the\s+\d{4}s))\b"),
+            vague_part: re(r"(?i)\b(?:many|some|most|few|several|all|none|any)\s+of\s+$"),
+            present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
+            sources: regex::RegexSet::empty(),
+        };
+        r.sources = regex::RegexSet::new([
+            r.source_anon.as_str(),
+            r.source_un.as_str(),
+            r.source_ngo.as_str(),
+            r.source_media.as_str(),
+            r.source_family.as_str(),
+            r.source_gov.as_str(),
+        ])
+        .expect("the source rules compile");
+        r
     })
 }
 
@@ -608,9 +624,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     // A breakdown in the same clause can tell the gender.
     let distinct_words = person.map(|p| &text[p.start..p.end]).unwrap_or("");
     let distinct = r.distinct.is_match(distinct_words)
-        || text[sent.start..sent.end]
-            .to_lowercase()
-            .starts_with("separately");
+        || doc.lower[sent.start..sent.end].starts_with("separately");
 
     // The story this clause continues: the last draft.
     let antecedent = prev.iter().rev().find(|d| !d.merge_only);
@@ -1231,13 +1245,13 @@ fn actors_for(
         .filter(|a| !matches!(a.country, Some("KR" | "JP" | "US")))
         .collect();
     let before_words =
-        |a: &ActorMention| text[back(text, a.start, 24).max(clause.0)..a.start].to_lowercase();
+        |a: &ActorMention| &doc.lower[back(text, a.start, 24).max(clause.0)..a.start];
     let by_phrase = |a: &ActorMention| {
         let b = before_words(a);
         let b = b.trim_end();
         b.ends_with(" by") || b.ends_with(" by the") || b == "by" || b == "by the"
     };
-    let after_prep = |a: &ActorMention| r.actor_prep_before.is_match(&before_words(a));
+    let after_prep = |a: &ActorMention| r.actor_prep_before.is_match(before_words(a));
     let mut chosen: Vec<&ActorMention> =
         in_clause.iter().copied().filter(|a| by_phrase(a)).collect();
     // "by the public security bureau and the border patrol"
@@ -1246,7 +1260,7 @@ fn actors_for(
         let cur = chosen[k];
         if let Some(next) = in_clause.iter().copied().find(|a| {
             a.start >= cur.end && {
-                let gap = text[cur.end..a.start].trim().to_lowercase();
+                let gap = doc.lower[cur.end..a.start].trim();
                 gap == "and" || gap == "and the" || gap == "or"
             }
         }) {
@@ -1270,7 +1284,7 @@ fn actors_for(
             chosen.push(last);
             let mut cur = *last;
             for a in before.iter().rev().skip(1) {
-                let gap = text[a.end..cur.start].trim().to_lowercase();
+                let gap = doc.lower[a.end..cur.start].trim();
                 if gap == "and" || gap == "and the" || gap == "," || gap == "or" {
                     chosen.push(a);
                     cur = a;
@@ -1284,7 +1298,7 @@ fn actors_for(
     // station", "locked up at MSS detention facilities").
     if e.kind == EventType::Detention && chosen.is_empty() {
         if let Some(a) = in_clause.iter().copied().find(|a| {
-            a.start >= e.end && !a.bare_state && r.facility_before.is_match(&before_words(a))
+            a.start >= e.end && !a.bare_state && r.facility_before.is_match(before_words(a))
         }) {
             chosen.push(a);
         }
@@ -1428,7 +1442,14 @@ fn sources_for(text: &str, lower: &str, sentence: (usize, usize)) -> Vec<Source>
         (&r.source_family, SourceKind::Family),
         (&r.source_gov, SourceKind::Government),
     ];
-    for (re_, kind) in checks {
+    let hits = r.sources.matches(st);
+    if !hits.matched_any() {
+        return Vec::new();
+    }
+    for (i, (re_, kind)) in checks.into_iter().enumerate() {
+        if !hits.matched(i) {
+            continue;
+        }
         if let Some(m) = re_.find(st) {
             return vec![Source {
                 kind,

@@ -57,6 +57,9 @@ pub struct EventMention {
 
 struct Trigger {
     re: Regex,
+    /// The same pattern anchored at the start: tried at the word starts
+    /// shortly before a key word only.
+    at: Regex,
     kind: EventType,
     rule: &'static str,
     nominal: bool,
@@ -258,13 +261,48 @@ fn trigger_keys() -> &'static crate::rx::WordMap<&'static str, u16> {
     })
 }
 
-/// Which triggers can match in `s` (lowercase): a bit per trigger, and the
-/// offset of the first key word of each.
-fn possible_triggers(s: &str) -> (u16, [usize; 10]) {
+/// The words of a sentence as the trigger search sees them.
+struct Scan {
+    /// Which triggers can match: a bit per trigger.
+    bits: u16,
+    /// The offset of every word's start.
+    starts: Vec<usize>,
+    /// Every key word: its offset and the triggers it keys.
+    keys: Vec<(usize, u16)>,
+    /// The words that can begin a match: per word start, the triggers it
+    /// keys, or all of them for a [`STARTERS`] word.
+    begins: Vec<u16>,
+}
+
+/// Words that begin a trigger's match without keying it ("were held",
+/// "forcefully sent", "remain in custody", "forced returns").
+const STARTERS: &[&str] = &[
+    "forcefully",
+    "forcibly",
+    "forced",
+    "being",
+    "be",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "remain",
+    "remains",
+    "remained",
+];
+
+/// Reads the words of `s` (lowercase) once.
+fn scan(s: &str) -> Scan {
     let keys = trigger_keys();
     let b = s.as_bytes();
     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let (mut bits, mut first) = (0u16, [usize::MAX; 10]);
+    let mut out = Scan {
+        bits: 0,
+        starts: Vec::with_capacity(b.len() / 5),
+        keys: Vec::new(),
+        begins: Vec::with_capacity(b.len() / 5),
+    };
     let mut i = 0;
     while i < b.len() {
         if !word(b[i]) {
@@ -272,29 +310,72 @@ fn possible_triggers(s: &str) -> (u16, [usize; 10]) {
             continue;
         }
         let start = i;
+        out.starts.push(start);
         while i < b.len() && word(b[i]) {
             i += 1;
         }
+        let mut begins = 0;
         if (3..=16).contains(&(i - start)) {
             if let Some(&k) = keys.get(&s[start..i]) {
-                let new = k & !bits;
-                for (t, f) in first.iter_mut().enumerate() {
-                    if new & (1 << t) != 0 {
-                        *f = start;
-                    }
-                }
-                bits |= k;
+                out.bits |= k;
+                out.keys.push((start, k));
+                begins = k;
             }
         }
+        if STARTERS.contains(&&s[start..i]) {
+            begins = u16::MAX;
+        }
+        out.begins.push(begins);
     }
-    (bits, first)
+    out
+}
+
+/// Every match of trigger `ti` in `s`, as the unanchored search from the
+/// start would find them (leftmost first, not overlapping): a match starts
+/// at a key word or a [`STARTERS`] word and holds a key word at most
+/// [`KEY_REACH`] bytes on, so the anchored pattern is tried at those word
+/// starts only, in order.
+fn trigger_matches(t: &Trigger, ti: usize, s: &str, sc: &Scan) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let keys: Vec<usize> = sc
+        .keys
+        .iter()
+        .filter(|k| k.1 & (1 << ti) != 0)
+        .map(|k| k.0)
+        .collect();
+    let (mut next_from, mut ki) = (0, 0);
+    for (&w, &begins) in sc.starts.iter().zip(&sc.begins) {
+        if w < next_from || begins & (1 << ti) == 0 {
+            continue;
+        }
+        while ki < keys.len() && keys[ki] < w {
+            ki += 1;
+        }
+        let Some(&k) = keys.get(ki) else {
+            break;
+        };
+        if k - w > KEY_REACH {
+            continue;
+        }
+        if let Some(m) = t.at.find(&s[w..]) {
+            out.push((w + m.start(), w + m.end()));
+            next_from = w + m.end().max(1);
+        }
+    }
+    out
 }
 
 fn triggers() -> &'static [Trigger] {
     static T: OnceLock<Vec<Trigger>> = OnceLock::new();
     T.get_or_init(|| {
         use EventType::*;
-        let t = |p: &str, kind, rule, nominal| Trigger { re: ci(p), kind, rule, nominal };
+        let t = |p: &str, kind, rule, nominal| Trigger {
+            re: ci(p),
+            at: crate::rx::lc(&format!(r"(?i)^(?:{p})\b")),
+            kind,
+            rule,
+            nominal,
+        };
         vec![
             // Deaths first: "tortured to death" is a death, not a punishment.
             t(r"(?:tortured|beaten|starved|frozen|froze|worked|shot|beat\s+\w+)\s+to\s+death|died|dies|killed\s+(?:herself|himself|themselves)|took\s+(?:her|his|their)\s+own\s+lives?|committed\s+suicide|killing\s+(?:herself|himself)", Death, "event.death", false),
@@ -399,6 +480,17 @@ impl Dest {
             .as_ref()
             .and_then(|l| l.find(w))
             .map(|m| (m.start(), m.end()))
+    }
+}
+
+/// `s` without its trailing whitespace, then one space (what a rule
+/// anchored at the end with a space sees); borrowed when `s` already ends so.
+fn spaced_end(s: &str) -> std::borrow::Cow<'_, str> {
+    let t = s.trim_end();
+    if s[t.len()..].starts_with(' ') {
+        std::borrow::Cow::Borrowed(&s[..t.len() + 1])
+    } else {
+        std::borrow::Cow::Owned(format!("{t} "))
     }
 }
 
@@ -691,27 +783,17 @@ fn find_in_sentence(
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut found: Vec<EventMention> = Vec::new();
     let mut marks: Option<Vec<(usize, usize, usize)>> = None;
-    let (hits, first_key) = possible_triggers(stext);
-    if hits == 0 {
+    let mut clause_generic: Vec<((usize, usize), bool)> = Vec::new();
+    let sc = scan(stext);
+    if sc.bits == 0 {
         return;
     }
     for (ti, t) in triggers().iter().enumerate() {
-        if hits & (1 << ti) == 0 {
+        if sc.bits & (1 << ti) == 0 {
             continue;
         }
-        // Every match holds a key word and starts at most a few words
-        // before it: the search starts a safe margin before the first key.
-        let mut from = first_key[ti].saturating_sub(KEY_REACH);
-        while !stext.is_char_boundary(from) {
-            from -= 1;
-        }
-        let matches = std::iter::successors(t.re.find_at(stext, from), |m| {
-            (m.end() < stext.len() && !m.is_empty())
-                .then(|| t.re.find_at(stext, m.end()))
-                .flatten()
-        });
-        for m in matches {
-            let (ts, te) = (s.start + m.start(), s.start + m.end());
+        for (m_start, m_end) in trigger_matches(t, ti, stext, &sc) {
+            let (ts, te) = (s.start + m_start, s.start + m_end);
             if taken.iter().any(|&r| overlaps(r, (ts, te))) {
                 continue;
             }
@@ -857,9 +939,7 @@ fn find_in_sentence(
                         || l.contains("deport")
                         || l.contains("expel");
                     let bare_return = (l == "returned" || l == "return" || l == "returning")
-                        && (c
-                            .aux_before
-                            .is_match(&format!("{} ", before_all.trim_end()))
+                        && (c.aux_before.is_match(&spaced_end(before_all))
                             || c.people_object.is_match(after_all));
                     if !has_back && !bare_return {
                         continue;
@@ -998,10 +1078,8 @@ fn find_in_sentence(
                     && !lower.starts_with("sends"));
             // Auxiliaries and participles.
             let has_aux = c.aux_before.is_match(before.trim_end())
-                || c.aux_before.is_match(&format!("{} ", before.trim_end()));
-            let relative = c
-                .relative_before
-                .is_match(&format!("{} ", before.trim_end()));
+                || c.aux_before.is_match(&spaced_end(before));
+            let relative = c.relative_before.is_match(&spaced_end(before));
             let mut subordinate = false;
             let prev_word = last_word(before);
             if lower.starts_with("being") && PEOPLE_HEADS.contains(&prev_word) {
@@ -1154,7 +1232,16 @@ fn find_in_sentence(
                     && is_participle_form(lower)
                     && kind != EventType::Detention
             };
-            let generic = c.generic.is_match(&text[cs..ce])
+            // (the clause's habit words, read once per clause)
+            let habit = match clause_generic.iter().find(|g| g.0 == (cs, ce)) {
+                Some(g) => g.1,
+                None => {
+                    let g = c.generic.is_match(&text[cs..ce]);
+                    clause_generic.push(((cs, ce), g));
+                    g
+                }
+            };
+            let generic = habit
                 || present_passive
                 || conditional_sentence
                 || prevented
