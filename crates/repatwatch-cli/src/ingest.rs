@@ -138,6 +138,13 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
+    // A second connection for the reader: reports already stored with the
+    // same text are counted unchanged without being extracted.
+    let lookup = match open(&db, false) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut skipped = 0u64;
     let read_opts = ReadOptions {
         max_bytes: args.max_bytes,
         meta: TextMeta {
@@ -209,7 +216,13 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
         let flow = input::read_input(inp, &read_opts, &mut |item| {
             read += 1;
             match item {
-                Ok(report) => pending.push((label.clone(), report)),
+                Ok(report) => {
+                    let sha = repatwatch_extract::sha256_hex(&report.text);
+                    match lookup.contains(&report.id, &sha) {
+                        Ok(true) => skipped += 1,
+                        _ => pending.push((label.clone(), report)),
+                    }
+                }
                 Err(f) => {
                     progress.clear();
                     eprintln!("error: {f}");
@@ -239,14 +252,16 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
         std::process::exit(1)
     });
     let secs = started.elapsed().as_secs_f64();
-    let stored = tally.new + tally.versions + tally.unchanged;
+    drop(lookup);
+    let unchanged = tally.unchanged + skipped;
+    let stored = tally.new + tally.versions + unchanged;
     eprintln!(
         "{}: {} reports: {} new, {} new versions, {} unchanged, {} failed; {} incidents stored; {} cases touched ({:.1} s, {:.0} reports/s)",
         db.display(),
         stored + failed,
         tally.new,
         tally.versions,
-        tally.unchanged,
+        unchanged,
         failed,
         tally.incidents,
         tally.cases.len(),

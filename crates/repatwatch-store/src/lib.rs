@@ -29,6 +29,10 @@ pub trait Store {
     /// nothing; a changed text under a stored id is a new version.
     fn ingest(&mut self, batch: &[(Report, Extraction)]) -> Result<Vec<IngestOutcome>>;
 
+    /// Whether this text (by SHA-256) is already stored under this report
+    /// id (ingest skips extracting it).
+    fn contains(&self, doc_id: &str, sha256: &str) -> Result<bool>;
+
     /// Incidents matching `filter`, in id order.
     fn incidents(&self, filter: &Filter) -> Result<Vec<IncidentRow>>;
     /// Cases with at least one member matching `filter`, in id order.

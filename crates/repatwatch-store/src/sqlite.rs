@@ -240,6 +240,16 @@ fn people_bounds(inc: &Incident) -> (Option<i64>, Option<i64>) {
 
 /// Writes the columns, places and evidence that mirror an incident's JSON.
 fn write_derived(conn: &Connection, id: i64, inc: &Incident) -> rusqlite::Result<()> {
+    write_derived_with(conn, id, inc, false)
+}
+
+/// `fresh`: a row just inserted (no places to delete).
+fn write_derived_with(
+    conn: &Connection,
+    id: i64,
+    inc: &Incident,
+    fresh: bool,
+) -> rusqlite::Result<()> {
     let (pmin, pmax) = people_bounds(inc);
     let json = serde_json::to_string(inc).expect("incidents serialize");
     conn.prepare_cached(
@@ -257,8 +267,10 @@ fn write_derived(conn: &Connection, id: i64, inc: &Incident) -> rusqlite::Result
         json,
         id
     ])?;
-    conn.prepare_cached("DELETE FROM places WHERE incident_id=?1")?
-        .execute([id])?;
+    if !fresh {
+        conn.prepare_cached("DELETE FROM places WHERE incident_id=?1")?
+            .execute([id])?;
+    }
     let mut ins = conn.prepare_cached(
         "INSERT INTO places(incident_id, ord, name, text, admin1, country, precision, lat, lon, geonames_id)
          VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
@@ -280,9 +292,11 @@ fn write_derived(conn: &Connection, id: i64, inc: &Incident) -> rusqlite::Result
     Ok(())
 }
 
-fn write_evidence(conn: &Connection, id: i64, inc: &Incident) -> rusqlite::Result<()> {
-    conn.prepare_cached("DELETE FROM evidence WHERE incident_id=?1")?
-        .execute([id])?;
+fn write_evidence(conn: &Connection, id: i64, inc: &Incident, fresh: bool) -> rusqlite::Result<()> {
+    if !fresh {
+        conn.prepare_cached("DELETE FROM evidence WHERE incident_id=?1")?
+            .execute([id])?;
+    }
     let mut ins = conn.prepare_cached(
         "INSERT INTO evidence(incident_id, ord, start, end, quote) VALUES (?1,?2,?3,?4,?5)",
     )?;
@@ -536,8 +550,8 @@ fn insert_incident(
     )?
     .execute(params![n.report_id, n.idx as i64, n.key, extracted, applied.review])?;
     let id = conn.last_insert_rowid();
-    write_derived(conn, id, &applied.incident)?;
-    write_evidence(conn, id, n.incident)?;
+    write_derived_with(conn, id, &applied.incident, true)?;
+    write_evidence(conn, id, n.incident, true)?;
     let claim = Claim {
         id: id as u64,
         document_id: n.doc.to_string(),
@@ -1176,6 +1190,14 @@ impl Store for SqliteStore {
         }
     }
 
+    fn contains(&self, doc_id: &str, sha256: &str) -> Result<bool> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM reports WHERE doc_id=?1 AND sha256=?2")
+            .and_then(|mut st| st.query_row(params![doc_id, sha256], |_| Ok(())).optional())
+            .map(|r| r.is_some())
+            .map_err(|e| self.err(e))
+    }
+
     fn incidents(&self, filter: &Filter) -> Result<Vec<IncidentRow>> {
         let (rest, where_params) = incident_query(filter);
         let mut params = Vec::new();
@@ -1553,7 +1575,7 @@ impl Store for SqliteStore {
                             ],
                         )?;
                         write_derived(&tx, id, &applied.incident)?;
-                        write_evidence(&tx, id, inc)?;
+                        write_evidence(&tx, id, inc, false)?;
                         out.kept += 1;
                     } else {
                         let (_, n) = insert_incident(
