@@ -8,6 +8,7 @@ corpus=${1:-$here/../shared/corpus/dev}
 n=${2:-10000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [ -n "${KEEP_DB:-}" ]; then trap - EXIT; echo "keeping $work"; fi
 python3 - "$corpus" "$n" > "$work/bench.jsonl" <<'PY'
 import json, os, sys
 src, n = sys.argv[1], int(sys.argv[2])
@@ -40,16 +41,22 @@ t() { # name, command...: the best of 5 runs, in ms
         ms=$(( (e - s) / 1000000 ))
         if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
     done
-    printf '%-58s %5d ms\n' "$name" "$best"
+    rows=$("$@" | wc -l)
+    printf '%-66s %5d ms %6d lines\n' "$name" "$best" "$rows"
 }
-echo "== queries (process start included; best of 5)"
+t "process start alone (repatwatch --version)" "$bin" --version
+echo "== queries (process start included; best of 5; stdout to /dev/null)"
 t "incidents --type arrest --province Jilin --from 2020-01-01" "$bin" incidents --db "$db" --type arrest --province Jilin --from 2020-01-01
 t "incidents --search Dandong --min-people 10" "$bin" incidents --db "$db" --search Dandong --min-people 10
+t "incidents --search Dandong --min-people 10 --limit 100" "$bin" incidents --db "$db" --search Dandong --min-people 10 --limit 100
 t "incidents --place Hunchun --status occurred" "$bin" incidents --db "$db" --place Hunchun --status occurred
 t "incidents --search 'forcibly repatriated' --from 2023-01-01" "$bin" incidents --db "$db" --search "forcibly repatriated" --from 2023-01-01
 t "cases --type repatriation --from 2023-01-01 --to 2023-12-31" "$bin" cases --db "$db" --type repatriation --from 2023-01-01 --to 2023-12-31
 t "case 1" "$bin" case 1 --db "$db"
 t "stats --by year --from 2020-01-01" "$bin" stats --db "$db" --by year --from 2020-01-01
+t "incidents --type death" "$bin" incidents --db "$db" --type death
+t "incidents --review confirmed" "$bin" incidents --db "$db" --review confirmed
+t "cases --limit 100" "$bin" cases --db "$db" --limit 100
 t "incidents (all)" "$bin" incidents --db "$db"
 t "cases (all)" "$bin" cases --db "$db"
 t "stats --by month (all)" "$bin" stats --db "$db" --by month

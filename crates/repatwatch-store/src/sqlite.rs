@@ -698,10 +698,11 @@ fn incident_query(f: &Filter) -> (String, Vec<Value>) {
             params.push(Value::Text(r.into()));
         }
     }
-    if !conds.is_empty() {
-        sql.push_str(" WHERE ");
-        sql.push_str(&conds.join(" AND "));
+    if conds.is_empty() {
+        conds.push("1".into());
     }
+    sql.push_str(" WHERE ");
+    sql.push_str(&conds.join(" AND "));
     (sql, params)
 }
 
@@ -1038,11 +1039,15 @@ impl SqliteStore {
     /// and counting every case stays fast.
     fn case_claims(&self, filter: &Filter, places: bool) -> Result<BTreeMap<CaseId, Vec<Claim>>> {
         let (rest, params) = incident_query(filter);
-        let which = if params.is_empty() && rest.ends_with(" WHERE i.current = 1") {
-            // No filter: every case.
-            "i.case_id IS NOT NULL".to_string()
-        } else {
-            format!("i.case_id IN (SELECT i.case_id{rest})")
+        let which = match filter.limit {
+            Some(n) => format!(
+                "i.case_id IN (SELECT DISTINCT i.case_id{rest} AND i.case_id IS NOT NULL ORDER BY 1 LIMIT {n})"
+            ),
+            None if params.is_empty() && rest.ends_with(" WHERE i.current = 1") => {
+                // No filter: every case.
+                "i.case_id IS NOT NULL".to_string()
+            }
+            None => format!("i.case_id IN (SELECT i.case_id{rest})"),
         };
         let members = format!(
             "FROM incidents i JOIN reports r ON r.id = i.report_id
