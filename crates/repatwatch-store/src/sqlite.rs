@@ -61,7 +61,10 @@ CREATE TABLE incidents(
   people_max INTEGER,
   case_id INTEGER REFERENCES cases(id),
   review TEXT,
-  current INTEGER NOT NULL DEFAULT 1,
+  current INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE incident_json(
+  id INTEGER PRIMARY KEY REFERENCES incidents(id),
   extracted TEXT NOT NULL,
   incident TEXT NOT NULL
 );
@@ -71,6 +74,8 @@ CREATE INDEX incidents_kind ON incidents(kind, date_start);
 CREATE INDEX incidents_start ON incidents(date_start);
 CREATE INDEX incidents_end ON incidents(date_end);
 CREATE INDEX incidents_people ON incidents(people_min);
+CREATE INDEX incidents_status ON incidents(status);
+CREATE INDEX incidents_review ON incidents(review);
 CREATE TABLE places(
   incident_id INTEGER NOT NULL REFERENCES incidents(id),
   ord INTEGER NOT NULL,
@@ -252,9 +257,11 @@ fn write_derived_with(
 ) -> rusqlite::Result<()> {
     let (pmin, pmax) = people_bounds(inc);
     let json = serde_json::to_string(inc).expect("incidents serialize");
+    conn.prepare_cached("UPDATE incident_json SET incident=?1 WHERE id=?2")?
+        .execute(params![json, id])?;
     conn.prepare_cached(
         "UPDATE incidents SET kind=?1, status=?2, hedged=?3, date_start=?4, date_end=?5,
-         people_min=?6, people_max=?7, incident=?8 WHERE id=?9",
+         people_min=?6, people_max=?7 WHERE id=?8",
     )?
     .execute(params![
         inc.kind.as_str(),
@@ -264,7 +271,6 @@ fn write_derived_with(
         date_str(inc.date.as_ref().map(|d| d.end)),
         pmin,
         pmax,
-        json,
         id
     ])?;
     if !fresh {
@@ -545,11 +551,13 @@ fn insert_incident(
     let decisions = decisions_for(conn, n.key)?;
     let applied = apply_decisions(n.incident.clone(), &decisions);
     conn.prepare_cached(
-        "INSERT INTO incidents(report_id, idx, key, kind, status, hedged, extracted, incident, review)
-         VALUES (?1, ?2, ?3, '', '', 0, ?4, '', ?5)",
+        "INSERT INTO incidents(report_id, idx, key, kind, status, hedged, review)
+         VALUES (?1, ?2, ?3, '', '', 0, ?4)",
     )?
-    .execute(params![n.report_id, n.idx as i64, n.key, extracted, applied.review])?;
+    .execute(params![n.report_id, n.idx as i64, n.key, applied.review])?;
     let id = conn.last_insert_rowid();
+    conn.prepare_cached("INSERT INTO incident_json(id, extracted, incident) VALUES (?1, ?2, '')")?
+        .execute(params![id, extracted])?;
     write_derived_with(conn, id, &applied.incident, true)?;
     write_evidence(conn, id, n.incident, true)?;
     let claim = Claim {
@@ -632,7 +640,7 @@ fn fts_query(q: &str) -> String {
         .join(" ")
 }
 
-const INCIDENT_COLS: &str = "i.id, i.key, r.doc_id, r.version, i.idx, i.case_id, i.review, r.title, r.outlet, r.url, r.published, i.incident, i.current";
+const INCIDENT_COLS: &str = "i.id, i.key, r.doc_id, r.version, i.idx, i.case_id, i.review, r.title, r.outlet, r.url, r.published, (SELECT incident FROM incident_json j WHERE j.id = i.id), i.current";
 
 /// The FROM and WHERE of an incident query, and its parameters in order.
 fn incident_query(f: &Filter) -> (String, Vec<Value>) {
@@ -806,9 +814,9 @@ impl SqliteStore {
             ));
         }
         conn.execute_batch(
-            "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;",
+            "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;",
         )
-            .map_err(err)?;
+        .map_err(err)?;
         let mut store = SqliteStore {
             conn,
             file,
@@ -881,7 +889,8 @@ impl SqliteStore {
         let mut st = self
             .conn
             .prepare(
-                "SELECT i.id, i.case_id, r.doc_id, r.published, i.incident FROM incidents i
+                "SELECT i.id, i.case_id, r.doc_id, r.published, j.incident FROM incidents i
+                 JOIN incident_json j ON j.id = i.id
                  JOIN reports r ON r.id = i.report_id
                  WHERE i.current = 1 AND i.case_id IS NOT NULL AND i.review IS NOT 'rejected'
                  ORDER BY i.id",
@@ -1314,7 +1323,8 @@ impl Store for SqliteStore {
             .map_err(err)?;
         let load = |id: i64| -> Result<(String, Option<String>, Option<i64>, String)> {
             tx.query_row(
-                "SELECT key, review, case_id, incident FROM incidents WHERE id=?1",
+                "SELECT i.key, i.review, i.case_id, j.incident FROM incidents i
+                 JOIN incident_json j ON j.id = i.id WHERE i.id=?1",
                 [id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
@@ -1570,14 +1580,12 @@ impl Store for SqliteStore {
                             _ => old_case,
                         };
                         tx.execute(
-                            "UPDATE incidents SET idx=?1, extracted=?2, review=?3, case_id=?4 WHERE id=?5",
-                            params![
-                                i as i64,
-                                serde_json::to_string(inc).expect("incidents serialize"),
-                                applied.review,
-                                case,
-                                id
-                            ],
+                            "UPDATE incidents SET idx=?1, review=?2, case_id=?3 WHERE id=?4",
+                            params![i as i64, applied.review, case, id],
+                        )?;
+                        tx.execute(
+                            "UPDATE incident_json SET extracted=?1 WHERE id=?2",
+                            params![serde_json::to_string(inc).expect("incidents serialize"), id],
                         )?;
                         write_derived(&tx, id, &applied.incident)?;
                         write_evidence(&tx, id, inc, false)?;
@@ -1604,6 +1612,7 @@ impl Store for SqliteStore {
                 for id in gone {
                     tx.execute("DELETE FROM places WHERE incident_id=?1", [id])?;
                     tx.execute("DELETE FROM evidence WHERE incident_id=?1", [id])?;
+                    tx.execute("DELETE FROM incident_json WHERE id=?1", [id])?;
                     tx.execute("DELETE FROM incidents WHERE id=?1", [id])?;
                     out.removed += 1;
                 }
@@ -1629,6 +1638,7 @@ impl Store for SqliteStore {
             ("report_texts", "id"),
             ("cases", "id"),
             ("incidents", "id"),
+            ("incident_json", "id"),
             ("places", "incident_id, ord"),
             ("evidence", "incident_id, ord"),
             ("decisions", "key, field"),

@@ -300,6 +300,8 @@ fn review_is_audited_and_survives_reextract() {
         .unwrap();
     conn.execute("DELETE FROM evidence WHERE incident_id=?1", [x.id])
         .unwrap();
+    conn.execute("DELETE FROM incident_json WHERE id=?1", [x.id])
+        .unwrap();
     conn.execute("DELETE FROM incidents WHERE id=?1", [x.id])
         .unwrap();
     let out = s
