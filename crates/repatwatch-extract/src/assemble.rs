@@ -824,15 +824,16 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let (actors, actor_words) = actors_for(ctx, e, &locations, after_return, origin_cc);
 
     // Facility.
+    // (found with the fast engine, the group read on the short match only)
     let facility = r
         .facility
-        .captures(&doc.lower[clause.0..clause.1])
-        .and_then(|c| c.get(1))
-        .map(|m| {
-            text[clause.0 + m.start()..clause.0 + m.end()]
-                .trim()
-                .to_string()
-        });
+        .find(&doc.lower[clause.0..clause.1])
+        .map(|f| (clause.0 + f.start(), clause.0 + f.end()))
+        .and_then(|(fs, fe)| {
+            let c = r.facility.captures(&doc.lower[fs..fe])?;
+            c.get(1).map(|g| (fs + g.start(), fs + g.end()))
+        })
+        .map(|(gs, ge)| text[gs..ge].trim().to_string());
 
     // Sources are read when the incident is finished.
     let sources = Vec::new();
