@@ -320,7 +320,11 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
     for (i, s) in doc.sentences.iter().enumerate() {
         let st = s.text(text).trim();
         let lst = s.text(lower).trim();
-        let caption = r.caption.is_match(lst) || r.boiler.is_match(lst);
+        // (every caption rule holds one of these: most sentences need no regex)
+        let may_caption = ["photo", "image", "map", "video", "("]
+            .iter()
+            .any(|w| lst.contains(w));
+        let caption = may_caption && r.caption.is_match(lst) || r.boiler.is_match(lst);
         skip.push(caption);
         // A line of its own without a final period near the top is a headline.
         let line_start = text[..s.start].rfind('\n').map(|p| p + 1).unwrap_or(0);
