@@ -320,7 +320,11 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
     for (i, s) in doc.sentences.iter().enumerate() {
         let st = s.text(text).trim();
         let lst = s.text(lower).trim();
-        let caption = r.caption.is_match(lst) || r.boiler.is_match(lst);
+        // (every caption rule holds one of these: most sentences need no regex)
+        let may_caption = ["photo", "image", "map", "video", "("]
+            .iter()
+            .any(|w| lst.contains(w));
+        let caption = may_caption && r.caption.is_match(lst) || r.boiler.is_match(lst);
         skip.push(caption);
         // A line of its own without a final period near the top is a headline.
         let line_start = text[..s.start].rfind('\n').map(|p| p + 1).unwrap_or(0);
@@ -824,15 +828,16 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let (actors, actor_words) = actors_for(ctx, e, &locations, after_return, origin_cc);
 
     // Facility.
+    // (found with the fast engine, the group read on the short match only)
     let facility = r
         .facility
-        .captures(&doc.lower[clause.0..clause.1])
-        .and_then(|c| c.get(1))
-        .map(|m| {
-            text[clause.0 + m.start()..clause.0 + m.end()]
-                .trim()
-                .to_string()
-        });
+        .find(&doc.lower[clause.0..clause.1])
+        .map(|f| (clause.0 + f.start(), clause.0 + f.end()))
+        .and_then(|(fs, fe)| {
+            let c = r.facility.captures(&doc.lower[fs..fe])?;
+            c.get(1).map(|g| (fs + g.start(), fs + g.end()))
+        })
+        .map(|(gs, ge)| text[gs..ge].trim().to_string());
 
     // Sources are read when the incident is finished.
     let sources = Vec::new();

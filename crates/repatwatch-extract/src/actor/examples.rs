@@ -112,3 +112,78 @@ fn examples() {
         assert_eq!(got, want, "in {text:?}");
     }
 }
+
+/// The agency rule never matches a text without one of its head words.
+#[test]
+fn agency_words_cover_the_rule() {
+    use proptest::prelude::*;
+    let words = [
+        "chinese",
+        "china's",
+        "north",
+        "korean",
+        "the",
+        "undercover",
+        "local",
+        "armed",
+        "border",
+        "border-patrol",
+        "patrol",
+        "guards",
+        "guard",
+        "police",
+        "defence",
+        "forces",
+        "frontier",
+        "troops",
+        "ministry",
+        "of",
+        "people's",
+        "social",
+        "state",
+        "security",
+        "mps",
+        "mss",
+        "nsa",
+        "ssd",
+        "bowibu",
+        "public",
+        "bureau",
+        "officers",
+        "officials",
+        "psb",
+        "policemen",
+        "agents",
+        "immigration",
+        "prison",
+        "camp",
+        "detention",
+        "authorities",
+        "government",
+        "side",
+        "military",
+        "army",
+        "soldiers",
+        "foreign",
+        "vietnamese",
+        "lao",
+        "thai",
+        "had",
+        "sent",
+        "custody",
+        "jail",
+        "russian",
+        "russians",
+        "national",
+        "agency",
+        "services",
+    ];
+    let p = super::patterns();
+    proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 1..8), sep in "[ ,.’-]{1,2}")| {
+        let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
+        let text = text.join(&sep);
+        if p.agency.is_match(&text) {
+            prop_assert!(super::has_agency_word(&text), "{}", text);
+        }
+    });
+}

@@ -197,7 +197,7 @@ fn matches<'t>(
     let text = &text[..ceil(text, (to + 256).min(text.len()))];
     let mut at = from;
     std::iter::from_fn(move || {
-        if at > text.len() {
+        if at > text.len() || at >= to {
             return None;
         }
         let m = re.find_at(text, at).filter(|m| m.start() < to)?;
@@ -225,6 +225,46 @@ fn matches<'t>(
     })
 }
 
+/// Whether a lowercase text holds a word that every agency phrase holds
+/// (its head: "police", "guards", "ministry", a nationality...).
+fn has_agency_word(s: &str) -> bool {
+    s.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "border"
+                | "frontier"
+                | "ministry"
+                | "mps"
+                | "mss"
+                | "nsa"
+                | "ssd"
+                | "bowibu"
+                | "psb"
+                | "security"
+                | "police"
+                | "policemen"
+                | "guards"
+                | "authorities"
+                | "government"
+                | "officials"
+                | "side"
+                | "military"
+                | "army"
+                | "soldiers"
+                | "chinese"
+                | "vietnamese"
+                | "lao"
+                | "laotians"
+                | "thai"
+                | "russians"
+                | "mongolians"
+                | "russian"
+                | "mongolian"
+                | "cambodian"
+        )
+    })
+}
+
 /// Every actor phrase in `text`, in order, not overlapping.
 pub fn find(text: &str) -> Vec<ActorMention> {
     find_in(text, &crate::rx::lower(text), &[(0, text.len())])
@@ -246,8 +286,14 @@ pub fn find_in(text: &str, lower: &str, spans: &[(usize, usize)]) -> Vec<ActorMe
 fn find_span(text: &str, lower: &str, from: usize, to: usize) -> Vec<ActorMention> {
     let p = patterns();
     let mut out: Vec<ActorMention> = Vec::new();
+    // A span without any agency word needs no search for agencies.
+    let agency_to = if has_agency_word(&lower[from..to]) {
+        to
+    } else {
+        from
+    };
     // Find with the fast engines, then read the groups of each short match.
-    for (found, c, m) in matches(&p.agency, lower, from, to) {
+    for (found, c, m) in matches(&p.agency, lower, from, agency_to) {
         // "guards" alone are border guards only where a border or frontier
         // post is in view ("guards at the frontier post"), not prison guards.
         if c.name("guards").is_some() && m.as_str().eq_ignore_ascii_case("guards") {

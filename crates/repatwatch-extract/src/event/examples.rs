@@ -223,3 +223,69 @@ fn trigger_keys_cover_the_patterns() {
         check(&text.join(&sep));
     });
 }
+
+/// The habit rule never matches a clause without one of its key words.
+#[test]
+fn generic_keys_cover_the_rule() {
+    use proptest::prelude::*;
+    let words = [
+        "from",
+        "time",
+        "to",
+        "anyone",
+        "everyone",
+        "whoever",
+        "no",
+        "one",
+        "nobody",
+        "any",
+        "defector",
+        "defectors",
+        "ran",
+        "run",
+        "the",
+        "risk",
+        "of",
+        "being",
+        "routinely",
+        "usually",
+        "often",
+        "typically",
+        "generally",
+        "commonly",
+        "regularly",
+        "always",
+        "normally",
+        "habitually",
+        "systematically",
+        "tend",
+        "tends",
+        "every",
+        "each",
+        "year",
+        "years",
+        "are",
+        "is",
+        "known",
+        "can",
+        "expect",
+        "could",
+        "would",
+        "may",
+        "face",
+        "harsh",
+        "faces",
+        "sent",
+        "back",
+        "yearly",
+        "timely",
+    ];
+    let c = super::cues();
+    proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 1..10), sep in "[ ,.’-]{1,2}")| {
+        let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
+        let text = text.join(&sep);
+        if c.generic.is_match(&text) {
+            prop_assert!(super::has_word(&text, super::generic_key), "{}", text);
+        }
+    });
+}

@@ -483,6 +483,46 @@ impl Dest {
     }
 }
 
+/// Whether a (lowercase) text has a word for which `key` holds.
+fn has_word(s: &str, key: impl Fn(&str) -> bool) -> bool {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| !w.is_empty() && key(w))
+}
+
+/// A word every match of the habit rule (`Cues::generic`) holds: a clause
+/// without one needs no regex.
+fn generic_key(w: &str) -> bool {
+    matches!(
+        w,
+        "time"
+            | "anyone"
+            | "everyone"
+            | "whoever"
+            | "one"
+            | "nobody"
+            | "defector"
+            | "risk"
+            | "routinely"
+            | "usually"
+            | "often"
+            | "typically"
+            | "generally"
+            | "commonly"
+            | "regularly"
+            | "always"
+            | "normally"
+            | "habitually"
+            | "systematically"
+            | "tend"
+            | "tends"
+            | "year"
+            | "known"
+            | "expect"
+            | "face"
+            | "harsh"
+    )
+}
+
 /// `s` without its trailing whitespace, then one space (what a rule
 /// anchored at the end with a space sees); borrowed when `s` already ends so.
 fn spaced_end(s: &str) -> std::borrow::Cow<'_, str> {
@@ -1236,7 +1276,8 @@ fn find_in_sentence(
             let habit = match clause_generic.iter().find(|g| g.0 == (cs, ce)) {
                 Some(g) => g.1,
                 None => {
-                    let g = c.generic.is_match(&text[cs..ce]);
+                    let clause = &text[cs..ce];
+                    let g = has_word(clause, generic_key) && c.generic.is_match(clause);
                     clause_generic.push(((cs, ce), g));
                     g
                 }
