@@ -273,6 +273,10 @@ fn write_derived_with(
         pmax,
         id
     ])?;
+    write_places(conn, id, inc, fresh)
+}
+
+fn write_places(conn: &Connection, id: i64, inc: &Incident, fresh: bool) -> rusqlite::Result<()> {
     if !fresh {
         conn.prepare_cached("DELETE FROM places WHERE incident_id=?1")?
             .execute([id])?;
@@ -550,18 +554,13 @@ fn insert_incident(
     let extracted = serde_json::to_string(n.incident).expect("incidents serialize");
     let decisions = decisions_for(conn, n.key)?;
     let applied = apply_decisions(n.incident.clone(), &decisions);
-    conn.prepare_cached(
-        "INSERT INTO incidents(report_id, idx, key, kind, status, hedged, review)
-         VALUES (?1, ?2, ?3, '', '', 0, ?4)",
-    )?
-    .execute(params![n.report_id, n.idx as i64, n.key, applied.review])?;
-    let id = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO incident_json(id, extracted, incident) VALUES (?1, ?2, '')")?
-        .execute(params![id, extracted])?;
-    write_derived_with(conn, id, &applied.incident, true)?;
-    write_evidence(conn, id, n.incident, true)?;
-    let claim = Claim {
-        id: id as u64,
+    let reviewed = if applied.count == 0 {
+        extracted.clone()
+    } else {
+        serde_json::to_string(&applied.incident).expect("incidents serialize")
+    };
+    let mut claim = Claim {
+        id: 0,
         document_id: n.doc.to_string(),
         published: n.published,
         incident: applied.incident,
@@ -577,8 +576,34 @@ fn insert_incident(
         Decision::Join(c) => c,
         Decision::New => new_case(conn)?,
     };
-    conn.prepare_cached("UPDATE incidents SET case_id=?1 WHERE id=?2")?
-        .execute(params![case as i64, id])?;
+    // One row with every column at once (the hot path of ingest).
+    let inc = &claim.incident;
+    let (pmin, pmax) = people_bounds(inc);
+    conn.prepare_cached(
+        "INSERT INTO incidents(report_id, idx, key, kind, status, hedged, date_start, date_end,
+         people_min, people_max, case_id, review)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        n.report_id,
+        n.idx as i64,
+        n.key,
+        inc.kind.as_str(),
+        inc.status.as_str(),
+        inc.hedged,
+        date_str(inc.date.as_ref().map(|d| d.start)),
+        date_str(inc.date.as_ref().map(|d| d.end)),
+        pmin,
+        pmax,
+        case as i64,
+        applied.review
+    ])?;
+    let id = conn.last_insert_rowid();
+    conn.prepare_cached("INSERT INTO incident_json(id, extracted, incident) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, extracted, reviewed])?;
+    write_places(conn, id, inc, true)?;
+    write_evidence(conn, id, n.incident, true)?;
+    claim.id = id as u64;
     if applied.review.as_deref() != Some("rejected") {
         linker.add(case, claim);
     }
