@@ -378,3 +378,39 @@ fn queries_review_and_stats() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["incident"]["people"]["count"]["min"], 11);
 }
+
+#[test]
+fn the_database_comes_from_repatwatch_db_by_default() {
+    let d = tmpdir("envdb");
+    let input = d.join("in.jsonl");
+    std::fs::write(&input, corpus(2)).unwrap();
+    let db = d.join("env.db");
+    let o = Command::new(BIN)
+        .args(["ingest", input.to_str().unwrap()])
+        .env("REPATWATCH_DB", &db)
+        .current_dir(&d)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(db.exists());
+    assert!(!d.join("repatwatch.db").exists());
+    // --db wins over the variable.
+    let other = d.join("other.db");
+    let o = Command::new(BIN)
+        .args([
+            "ingest",
+            input.to_str().unwrap(),
+            "--db",
+            other.to_str().unwrap(),
+        ])
+        .env("REPATWATCH_DB", &db)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(other.exists());
+}
