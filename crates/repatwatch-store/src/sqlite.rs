@@ -1238,30 +1238,50 @@ impl Store for SqliteStore {
     }
 
     fn incidents(&self, filter: &Filter) -> Result<Vec<IncidentRow>> {
-        let (rest, where_params) = incident_query(filter);
-        let mut params = Vec::new();
-        // The snippet is made only for the rows returned.
-        let snip = match filter.search.as_deref().filter(|s| !s.trim().is_empty()) {
-            Some(q) => {
-                params.push(Value::Text(filter.highlight.0.clone()));
-                params.push(Value::Text(filter.highlight.1.clone()));
-                params.push(Value::Text(fts_query(q)));
-                "(SELECT snippet(reports_fts, 1, ?, ?, '…', 12) FROM reports_fts WHERE reports_fts MATCH ? AND rowid = i.report_id)"
-            }
-            None => "NULL",
-        };
-        params.extend(where_params);
+        let (rest, params) = incident_query(filter);
         let limit = match filter.limit {
             Some(n) => format!(" LIMIT {n}"),
             None => String::new(),
         };
-        let sql = format!("SELECT {INCIDENT_COLS}, {snip}{rest} ORDER BY i.id{limit}");
+        let sql = format!("SELECT {INCIDENT_COLS}, NULL, i.report_id{rest} ORDER BY i.id{limit}");
         let mut st = self.conn.prepare(&sql).map_err(|e| self.search_err(e))?;
         let rows = st
-            .query_map(params_from_iter(params.iter()), incident_row)
+            .query_map(params_from_iter(params.iter()), |r| {
+                Ok((incident_row(r)?, r.get::<_, i64>(14)?))
+            })
             .map_err(|e| self.search_err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.search_err(e))
+        let rows = rows
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.search_err(e))?;
+        let Some(q) = filter.search.as_deref().filter(|s| !s.trim().is_empty()) else {
+            return Ok(rows.into_iter().map(|(r, _)| r).collect());
+        };
+        // Snippets once per report of the rows returned (not per incident).
+        let mut snip = self
+            .conn
+            .prepare(
+                "SELECT snippet(reports_fts, 1, ?1, ?2, '…', 12) FROM reports_fts
+                 WHERE reports_fts MATCH ?3 AND rowid = ?4",
+            )
+            .map_err(|e| self.search_err(e))?;
+        let fts = fts_query(q);
+        let mut cache: HashMap<i64, Option<String>> = HashMap::new();
+        let mut out = Vec::with_capacity(rows.len());
+        for (mut row, rid) in rows {
+            if !cache.contains_key(&rid) {
+                let s: Option<String> = snip
+                    .query_row(
+                        params![filter.highlight.0, filter.highlight.1, fts, rid],
+                        |r| r.get(0),
+                    )
+                    .optional()
+                    .map_err(|e| self.search_err(e))?;
+                cache.insert(rid, s);
+            }
+            row.snippet = cache[&rid].clone();
+            out.push(row);
+        }
+        Ok(out)
     }
 
     fn cases(&self, filter: &Filter) -> Result<Vec<CaseRow>> {
