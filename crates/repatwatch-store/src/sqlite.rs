@@ -1268,17 +1268,20 @@ impl Store for SqliteStore {
         let mut cache: HashMap<i64, Option<String>> = HashMap::new();
         let mut out = Vec::with_capacity(rows.len());
         for (mut row, rid) in rows {
-            if !cache.contains_key(&rid) {
-                let s: Option<String> = snip
-                    .query_row(
-                        params![filter.highlight.0, filter.highlight.1, fts, rid],
-                        |r| r.get(0),
-                    )
-                    .optional()
-                    .map_err(|e| self.search_err(e))?;
-                cache.insert(rid, s);
-            }
-            row.snippet = cache[&rid].clone();
+            let snippet = match cache.entry(rid) {
+                std::collections::hash_map::Entry::Occupied(e) => e.get().clone(),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    let s: Option<String> = snip
+                        .query_row(
+                            params![filter.highlight.0, filter.highlight.1, fts, rid],
+                            |r| r.get(0),
+                        )
+                        .optional()
+                        .map_err(|e| self.search_err(e))?;
+                    v.insert(s).clone()
+                }
+            };
+            row.snippet = snippet;
             out.push(row);
         }
         Ok(out)
