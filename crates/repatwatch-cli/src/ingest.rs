@@ -269,8 +269,9 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
         stored as f64 / secs.max(1e-9)
     );
     if let Some(e) = error {
+        let not_stored = read.saturating_sub(stored + failed);
         eprintln!("error: {e}");
-        eprintln!("(the batches stored before this error are kept; run the same command again to store the rest)");
+        eprintln!("({not_stored} reports read were not stored; the batches stored before this error are kept; run the same command again to store the rest)");
         return ExitCode::from(1);
     }
     if failed > 0 {
