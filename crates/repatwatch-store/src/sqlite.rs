@@ -245,16 +245,6 @@ fn people_bounds(inc: &Incident) -> (Option<i64>, Option<i64>) {
 
 /// Writes the columns, places and evidence that mirror an incident's JSON.
 fn write_derived(conn: &Connection, id: i64, inc: &Incident) -> rusqlite::Result<()> {
-    write_derived_with(conn, id, inc, false)
-}
-
-/// `fresh`: a row just inserted (no places to delete).
-fn write_derived_with(
-    conn: &Connection,
-    id: i64,
-    inc: &Incident,
-    fresh: bool,
-) -> rusqlite::Result<()> {
     let (pmin, pmax) = people_bounds(inc);
     let json = serde_json::to_string(inc).expect("incidents serialize");
     conn.prepare_cached("UPDATE incident_json SET incident=?1 WHERE id=?2")?
@@ -273,7 +263,7 @@ fn write_derived_with(
         pmax,
         id
     ])?;
-    write_places(conn, id, inc, fresh)
+    write_places(conn, id, inc, false)
 }
 
 fn write_places(conn: &Connection, id: i64, inc: &Incident, fresh: bool) -> rusqlite::Result<()> {
