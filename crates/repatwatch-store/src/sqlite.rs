@@ -655,6 +655,15 @@ fn fts_query(q: &str) -> String {
         .join(" ")
 }
 
+/// Adds the reports join to an [`incident_query`] FROM clause.
+fn with_reports(rest: &str) -> String {
+    rest.replacen(
+        " FROM incidents i",
+        " FROM incidents i JOIN reports r ON r.id = i.report_id",
+        1,
+    )
+}
+
 const INCIDENT_COLS: &str = "i.id, i.key, r.doc_id, r.version, i.idx, i.case_id, i.review, r.title, r.outlet, r.url, r.published, (SELECT incident FROM incident_json j WHERE j.id = i.id), i.current";
 
 /// The FROM and WHERE of an incident query, and its parameters in order.
@@ -662,7 +671,10 @@ fn incident_query(f: &Filter) -> (String, Vec<Value>) {
     let mut sql = String::new();
     let mut params: Vec<Value> = Vec::new();
     let search = f.search.as_deref().filter(|s| !s.trim().is_empty());
-    sql.push_str(" FROM incidents i JOIN reports r ON r.id = i.report_id");
+    // No join here: no filter reads `reports`, and as a subquery the join
+    // would cost a lookup per candidate row. Callers that need report
+    // columns add it (`with_reports`).
+    sql.push_str(" FROM incidents i");
     let mut conds: Vec<String> = Vec::new();
     if !f.all_versions {
         conds.push("i.current = 1".into());
@@ -1233,7 +1245,10 @@ impl Store for SqliteStore {
             Some(n) => format!(" LIMIT {n}"),
             None => String::new(),
         };
-        let sql = format!("SELECT {INCIDENT_COLS}, NULL, i.report_id{rest} ORDER BY i.id{limit}");
+        let sql = format!(
+            "SELECT {INCIDENT_COLS}, NULL, i.report_id{} ORDER BY i.id{limit}",
+            with_reports(&rest)
+        );
         let mut st = self.conn.prepare(&sql).map_err(|e| self.search_err(e))?;
         let rows = st
             .query_map(params_from_iter(params.iter()), |r| {
