@@ -1203,10 +1203,9 @@ pub fn find_raw(cx: &Ctx) -> Vec<Raw> {
             continue;
         }
         // most words can start no phrase: one lookup and on
-        let w = cx.w(i);
         let known = cx.kind(i) == Some(Kind::Num)
             || cx.fl(i) & (lex::FUNC | lex::NUMW | lex::HEAD | lex::ADJ) != 0
-            || w.contains(['-', '\u{2010}', '\u{2011}']);
+            || cx.hyph(i);
         let found = if known {
             match_np(cx, i, true)
                 .or_else(|| named(cx, i))
