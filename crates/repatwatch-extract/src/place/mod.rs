@@ -406,39 +406,43 @@ const NOT_PLACE_BEFORE: &[&str] = &["Mount", "Mt", "Lake", "Mr", "Mrs", "Ms", "D
 
 /// Titles before a person's name: the capitalised words after them are a name.
 fn is_honorific(w: &str) -> bool {
-    matches!(
-        w,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Miss"
-            | "Dr"
-            | "Madam"
-            | "Mme"
-            | "Pastor"
-            | "Rev"
-            | "Reverend"
-            | "Father"
-            | "Sister"
-            | "Brother"
-            | "President"
-            | "Chairman"
-            | "Premier"
-            | "Minister"
-            | "General"
-            | "Gen"
-            | "Lt"
-            | "Col"
-            | "Sgt"
-            | "Prof"
-            | "Professor"
-            | "Ambassador"
-            | "Secretary"
-            | "Leader"
-            | "Rep"
-            | "Sen"
-            | "Senator"
-            | "Lawmaker"
-    )
+    // every title is ASCII, capitalised, at most ten letters: two cheap
+    // tests turn most words away before the list
+    w.len() <= 10
+        && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && matches!(
+            w,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Miss"
+                | "Dr"
+                | "Madam"
+                | "Mme"
+                | "Pastor"
+                | "Rev"
+                | "Reverend"
+                | "Father"
+                | "Sister"
+                | "Brother"
+                | "President"
+                | "Chairman"
+                | "Premier"
+                | "Minister"
+                | "General"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Sgt"
+                | "Prof"
+                | "Professor"
+                | "Ambassador"
+                | "Secretary"
+                | "Leader"
+                | "Rep"
+                | "Sen"
+                | "Senator"
+                | "Lawmaker"
+        )
 }
 
 /// Lower-case connectors allowed inside a multi-word name.
@@ -824,8 +828,9 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
                 }
             }
             // "Musan-gun", "Hyesan-si": a Korean county or city suffix
-            if j == i {
-                let w = tok_text(text, tj);
+            // (every suffix starts with a hyphen: most words have none)
+            let w = tok_text(text, tj);
+            if j == i && w.as_bytes().contains(&b'-') {
                 for suf in ["-gun", "-kun", "-si", "-shi", "-eup", "-up", "-do"] {
                     if w.len() > suf.len() + 2 && w.ends_with(suf) {
                         scratch.clear();

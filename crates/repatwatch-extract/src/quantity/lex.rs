@@ -28,6 +28,9 @@ pub struct Tok {
     pub cap: bool,
     /// Starts a sentence (first token, or after `.`, `!`, `?`, a newline).
     pub sent_start: bool,
+    /// The token contains a hyphen ('-', U+2010 or U+2011): computed once
+    /// here so that the rules need not search the word again.
+    pub hyph: bool,
 }
 
 impl Tok {
@@ -126,6 +129,24 @@ impl<'a> Ctx<'a> {
         self.toks.get(i).is_some_and(|t| t.cap)
     }
 
+    /// Does token `i` contain a hyphen ('-', U+2010, U+2011)? The same as
+    /// `self.w(i).contains(['-', '\u{2010}', '\u{2011}'])`.
+    #[inline]
+    pub fn hyph(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.hyph)
+    }
+
+    /// `head(self.w(i))`, turning away at once a token that is in no head
+    /// list (its flags were read by the tokenizer; a number, punctuation or
+    /// past the end has none, and no head word either).
+    #[inline]
+    pub fn head(&self, i: usize) -> Option<HeadInfo> {
+        if self.fl(i) & HEAD == 0 {
+            return None;
+        }
+        head(self.w(i))
+    }
+
     #[inline]
     pub fn sent_start(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.sent_start)
@@ -193,6 +214,9 @@ fn tokenize(text: &str, lower: &str) -> Vec<Tok> {
             let mut e = s + cl;
             let mut all_digits = c.is_ascii_digit();
             let mut last = c;
+            // a hyphen joined two runs: the only way a hyphen gets into a
+            // word or number token (letters and digits are none)
+            let mut hyph = false;
             loop {
                 // the common case: a run of ASCII letters and digits
                 let run = e;
@@ -241,6 +265,7 @@ fn tokenize(text: &str, lower: &str) -> Vec<Tok> {
                 if !joins {
                     break;
                 }
+                hyph |= is_joiner(d);
                 if !matches!(d, ',' | '.') {
                     all_digits = false;
                 }
@@ -265,6 +290,7 @@ fn tokenize(text: &str, lower: &str) -> Vec<Tok> {
                 kind,
                 cap: c.is_uppercase(),
                 sent_start,
+                hyph,
             });
             sent_start = false;
             i = e;
@@ -277,6 +303,7 @@ fn tokenize(text: &str, lower: &str) -> Vec<Tok> {
                 kind: Kind::Punct,
                 cap: false,
                 sent_start,
+                hyph: is_joiner(c),
             });
             sent_start = match c {
                 '.' | '!' | '?' => true,
@@ -292,6 +319,11 @@ fn tokenize(text: &str, lower: &str) -> Vec<Tok> {
 
 /// "50-60", "50–60": digits, one dash, digits.
 fn is_num_range(w: &str) -> bool {
+    // fast path: the first part must be digits (or commas), and a token
+    // never starts with a comma
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let mut parts = w.split(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
     let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;
@@ -819,4 +851,50 @@ pub fn flags(w: &str) -> u16 {
 #[inline]
 pub fn has(w: &str, flag: u16) -> bool {
     flags(w) & flag != 0
+}
+
+#[cfg(test)]
+mod fast_paths {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The plain reading of `is_num_range`, without its fast path.
+    fn is_num_range_plain(w: &str) -> bool {
+        let mut parts = w.split(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
+        let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+            return false;
+        };
+        let ok = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || b == b',');
+        ok(a) && ok(b)
+    }
+
+    fn check(s: &str) {
+        let cx = Ctx::new(s);
+        for i in 0..cx.len() + 2 {
+            let w = cx.w(i);
+            assert_eq!(
+                cx.hyph(i),
+                w.contains(['-', '\u{2010}', '\u{2011}']),
+                "{i} in {s:?}"
+            );
+            assert_eq!(cx.head(i), head(w), "{i} in {s:?}");
+            let raw = cx.raw(i);
+            assert_eq!(is_num_range(raw), is_num_range_plain(raw), "{raw:?}");
+        }
+        assert_eq!(is_num_range(s), is_num_range_plain(s), "{s:?}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn same_as_plain(s in "([a-zA-Z0-9]{1,5}|women|Man|boys|North-Korean|family|[-,.'\u{2010}\u{2011}\u{2013}\u{2014}\u{2019}\u{201c} ]|\u{d55c}\u{ad6d}|\u{e9}){0,30}") {
+            check(&s);
+        }
+
+        #[test]
+        fn same_as_plain_any(s in "\\PC{0,60}") {
+            check(&s);
+        }
+    }
 }

@@ -84,7 +84,7 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMention> {
         let w = cx.w(i);
         let start_ok = cx.kind(i) == Some(lex::Kind::Num)
             || cx.fl(i) & (lex::FUNC | lex::NUMW | lex::LABEL) != 0
-            || w.contains(['-', '\u{2010}', '\u{2011}']);
+            || cx.hyph(i);
         if !start_ok {
             i += 1;
             continue;

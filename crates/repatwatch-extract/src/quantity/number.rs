@@ -106,10 +106,7 @@ fn decimal(w: &str) -> Option<(u64, u64)> {
 fn can_start(cx: &Ctx, i: usize) -> bool {
     match cx.kind(i) {
         Some(Kind::Num) => true,
-        Some(Kind::Word) => {
-            cx.fl(i) & (lex::FUNC | lex::NUMW) != 0
-                || cx.w(i).contains(['-', '\u{2010}', '\u{2011}'])
-        }
+        Some(Kind::Word) => cx.fl(i) & (lex::FUNC | lex::NUMW) != 0 || cx.hyph(i),
         _ => false,
     }
 }

@@ -235,7 +235,7 @@ fn scan_head(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
             k += 1;
             steps += 1;
             if cx.w(k) == "and" && h.breakdown {
-                if let Some(h2) = lex::head(cx.w(k + 1)) {
+                if let Some(h2) = cx.head(k + 1) {
                     if h2.breakdown && h2.plural == h.plural {
                         k += 1;
                         coord += 1;
@@ -258,10 +258,9 @@ fn scan_head(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
     }
     let (h, info) = last?;
     // a people word used as a modifier: "the refugee camp"
-    let next = cx.w(h + 1);
     if cx.is_word(h + 1)
         && cx.fl(h + 1) & (lex::ADJUNCT | lex::THING) != 0
-        && lex::head(next).is_none()
+        && cx.head(h + 1).is_none()
     {
         return None;
     }
@@ -285,7 +284,7 @@ fn scan_head(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
     };
     for t in j..=h {
         let w = cx.w(t);
-        if let Some(hh) = lex::head(w) {
+        if let Some(hh) = cx.head(t) {
             if t == h || hh.breakdown || matches!(w, "female" | "male") {
                 scan.gender = merge_gender(scan.gender, hh.gender);
             }
@@ -571,9 +570,7 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
         if let Some(k) = k {
             let count = cp.as_ref().map_or(fixed.map(Count::exact), |c| c.count);
             let ob = cx.w(k);
-            if is_pron_obj(ob)
-                || (matches!(ob, "those" | "these") && lex::head(cx.w(k + 1)).is_none())
-            {
+            if is_pron_obj(ob) || (matches!(ob, "those" | "these") && cx.head(k + 1).is_none()) {
                 let mut r = Raw::new(i, k + 1, k, k + 1, "partitive");
                 r.count = count;
                 r.definite = true;
@@ -1203,10 +1200,9 @@ pub fn find_raw(cx: &Ctx) -> Vec<Raw> {
             continue;
         }
         // most words can start no phrase: one lookup and on
-        let w = cx.w(i);
         let known = cx.kind(i) == Some(Kind::Num)
             || cx.fl(i) & (lex::FUNC | lex::NUMW | lex::HEAD | lex::ADJ) != 0
-            || w.contains(['-', '\u{2010}', '\u{2011}']);
+            || cx.hyph(i);
         let found = if known {
             match_np(cx, i, true)
                 .or_else(|| named(cx, i))

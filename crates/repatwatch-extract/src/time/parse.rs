@@ -2256,7 +2256,51 @@ const MISC: u16 = 1 << 10;
 const CLOCK: u16 = 1 << 11;
 
 /// The rules that can start at a (lower-case) word; 0 for most words.
+/// Every word `rules_for` knows (the test `rule_words_cover_rules_for`
+/// checks this list against the `match` below).
+#[rustfmt::skip]
+const RULE_WORDS: &[&str] = &[
+    "the", "last", "this", "next", "past", "coming", "previous", "that", "yesterday", "today",
+    "tonight", "tomorrow", "earlier", "later", "spring", "summer", "autumn", "fall", "winter", "a",
+    "an", "few", "several", "more", "over", "less", "nearly", "almost", "close", "about", "around",
+    "roughly", "approximately", "some", "just", "days", "weeks", "months", "years", "hours",
+    "minutes", "moments", "nights", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "within", "recently",
+    "lately", "most", "only", "very", "in", "during", "for", "throughout", "now", "currently",
+    "presently", "still", "nowadays", "these", "right", "at", "by", "until", "till", "shortly",
+    "soon", "not", "immediately", "afterwards", "afterward", "subsequently", "thereafter",
+    "eventually", "after", "noon", "midnight", "midday", "dawn", "daybreak", "dusk",
+];
+
+/// For each ASCII first byte, bit `n` is set when a word of `RULE_WORDS`
+/// starts with that byte and is `n` bytes long: most words of a text fail
+/// this one test and skip the `match` of `rules_for`.
+const RULE_GATE: [u32; 128] = {
+    let mut g = [0u32; 128];
+    let mut k = 0;
+    while k < RULE_WORDS.len() {
+        let w = RULE_WORDS[k].as_bytes();
+        g[w[0] as usize] |= 1 << w.len();
+        k += 1;
+    }
+    g
+};
+
+/// Can `w` be a word of `RULE_WORDS`? (Never false for one of them.)
+#[inline]
+fn maybe_rule_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first() {
+        Some(&c) if c < 0x80 && b.len() < 32 => RULE_GATE[c as usize] & (1 << b.len()) != 0,
+        _ => false,
+    }
+}
+
 fn rules_for(w: &str) -> u16 {
+    if !maybe_rule_word(w) {
+        return 0;
+    }
     match w {
         "the" => DAYF | DREL | UREL | YEAR | SEASON | DUR | RECENT | MISC | CLOCK,
         "last" | "this" | "next" | "past" | "coming" => WKD | DREL | UREL | SEASON,
@@ -2320,4 +2364,44 @@ pub(crate) fn find(text: &str) -> Vec<TimeMention> {
         i += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod rule_gate {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every word of the `match` in `rules_for` (read from this source file)
+    /// passes the gate, and every word of the list has rules.
+    #[test]
+    fn rule_words_cover_rules_for() {
+        let src = include_str!("parse.rs");
+        let a = src.find("fn rules_for(w: &str) -> u16 {").unwrap();
+        let body = &src[a..];
+        let body = &body[..body.find("\n}\n").unwrap()];
+        let mut n = 0;
+        for (k, part) in body.split('"').enumerate() {
+            if k % 2 == 1 {
+                assert!(maybe_rule_word(part), "{part:?} fails the gate");
+                assert!(RULE_WORDS.contains(&part), "{part:?} missing");
+                n += 1;
+            }
+        }
+        assert_eq!(n, RULE_WORDS.len());
+        for w in RULE_WORDS {
+            assert_ne!(rules_for(w), 0, "{w:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The gate never turns away a word with rules.
+        #[test]
+        fn gate_is_safe(w in "([a-z]{1,14}|\\PC{1,8})") {
+            if rules_for(&w) != 0 || RULE_WORDS.contains(&w.as_str()) {
+                prop_assert!(maybe_rule_word(&w));
+            }
+        }
+    }
 }
