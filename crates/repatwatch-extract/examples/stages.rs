@@ -73,6 +73,13 @@ fn main() {
         drop(time::find(&r.text));
         drop(quantity::find_people(&r.text));
     });
+    stage("no-actor", &|r| {
+        let s = segment::sentences(&r.text);
+        drop(time::find(&r.text));
+        drop(quantity::find_people(&r.text));
+        let pl = place::find(&r.text);
+        drop(event::find(&r.text, &s, &pl))
+    });
     stage("annotate", &|r| {
         drop(Doc::annotate(&r.text, r.published, None))
     });

@@ -193,8 +193,17 @@ fn matches<'t>(
     to: usize,
 ) -> impl Iterator<Item = (regex::Match<'t>, regex::Captures<'t>, Span<'t>)> {
     // Matches that start before `to` end well before this (a phrase is a
-    // few words): the search never reads further.
-    let text = &text[..ceil(text, (to + 256).min(text.len()))];
+    // few words): the search reads no further than the end of the word
+    // there, so that word boundaries are as in the whole text.
+    let mut cut = ceil(text, (to + 96).min(text.len()));
+    while let Some(c) = text[cut..]
+        .chars()
+        .next()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+    {
+        cut += c.len_utf8();
+    }
+    let text = &text[..cut];
     let mut at = from;
     std::iter::from_fn(move || {
         if at > text.len() || at >= to {
@@ -275,7 +284,15 @@ pub fn find(text: &str) -> Vec<ActorMention> {
 /// looks for actors in the sentences that tell an act.
 pub fn find_in(text: &str, lower: &str, spans: &[(usize, usize)]) -> Vec<ActorMention> {
     let mut out = Vec::new();
+    // Neighbouring sentences are searched as one span.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for &(a, b) in spans {
+        match merged.last_mut() {
+            Some(last) if text[last.1.min(a)..a].trim().is_empty() => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    for (a, b) in merged {
         out.extend(find_span(text, lower, a, b));
     }
     out
