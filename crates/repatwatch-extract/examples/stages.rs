@@ -61,18 +61,6 @@ fn main() {
         let s = segment::sentences(&r.text);
         drop(event::find(&r.text, &s, &places[index(r)]))
     });
-    // event+pl after the other annotators ran on the same report: how much
-    // the stages slow each other down (caches)
-    stage("ev-mixed", &|r| {
-        let s = segment::sentences(&r.text);
-        drop(time::find(&r.text));
-        drop(quantity::find_people(&r.text));
-        drop(event::find(&r.text, &s, &places[index(r)]))
-    });
-    stage("tp-only", &|r| {
-        drop(time::find(&r.text));
-        drop(quantity::find_people(&r.text));
-    });
     stage("no-actor", &|r| {
         let s = segment::sentences(&r.text);
         drop(time::find(&r.text));

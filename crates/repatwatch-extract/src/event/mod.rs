@@ -1469,9 +1469,3 @@ fn find_in_sentence(
     }
     out.extend(merged);
 }
-
-/// The trigger patterns with their rule names (for profiling tools).
-#[doc(hidden)]
-pub fn trigger_patterns() -> Vec<(&'static str, &'static Regex)> {
-    triggers().iter().map(|t| (t.rule, &t.re)).collect()
-}
