@@ -56,6 +56,8 @@ pub struct EventMention {
 }
 
 struct Trigger {
+    /// The plain pattern: the reference the key-word search is tested against.
+    #[cfg(test)]
     re: Regex,
     /// The same pattern anchored at the start: tried at the word starts
     /// shortly before a key word only.
@@ -65,6 +67,7 @@ struct Trigger {
     nominal: bool,
 }
 
+#[cfg(test)]
 fn ci(p: &str) -> Regex {
     crate::rx::lc(&format!(r"(?i)\b(?:{p})\b"))
 }
@@ -370,6 +373,7 @@ fn triggers() -> &'static [Trigger] {
     T.get_or_init(|| {
         use EventType::*;
         let t = |p: &str, kind, rule, nominal| Trigger {
+            #[cfg(test)]
             re: ci(p),
             at: crate::rx::lc(&format!(r"(?i)^(?:{p})\b")),
             kind,
