@@ -39,7 +39,7 @@
 //!   a given name ("Kim Cheol Ok"), leaders excluded; count 1.
 
 mod lex;
-mod number;
+pub(crate) mod number;
 mod people;
 
 #[cfg(test)]

@@ -239,34 +239,18 @@ fn weekday_word(w: &str) -> Option<Weekday> {
     })
 }
 
+/// The counts time phrases use ("two weeks", "a month"): one word, one to
+/// sixty (the quantity dimension's number words).
 fn number_word(w: &str) -> Option<i32> {
-    Some(match w {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        _ => return None,
-    })
+    if matches!(w, "a" | "an") {
+        return Some(1);
+    }
+    if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    crate::quantity::number::small_word(w)
+        .filter(|v| (1..=60).contains(v))
+        .map(|v| v as i32)
 }
 
 /// Duration units; hours and minutes count as the same day.
