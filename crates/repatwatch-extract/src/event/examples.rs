@@ -289,3 +289,79 @@ fn generic_keys_cover_the_rule() {
         }
     });
 }
+
+/// The prevention and appeal rules never match a text without one of
+/// their first words.
+#[test]
+fn prevention_and_appeal_keys_cover_the_rules() {
+    use proptest::prelude::*;
+    let words = [
+        "keep",
+        "kept",
+        "stop",
+        "stopped",
+        "prevent",
+        "protect",
+        "spare",
+        "save",
+        "avoid",
+        "escape",
+        "refrain",
+        "halt",
+        "end",
+        "against",
+        "oppose",
+        "condemn",
+        "protest",
+        "demand",
+        "asked",
+        "ask",
+        "pleaded",
+        "begged",
+        "from",
+        "being",
+        "not",
+        "to",
+        "be",
+        "halt",
+        "the",
+        "urge",
+        "urged",
+        "call",
+        "calls",
+        "on",
+        "appeal",
+        "appealed",
+        "for",
+        "press",
+        "lean",
+        "plead",
+        "beg",
+        "implored",
+        "imploring",
+        "wants",
+        "want",
+        "them",
+        "should",
+        "must",
+        "would",
+        "like",
+        "china",
+        "sent",
+        "back",
+        "caller",
+        "endless",
+        "pressure",
+    ];
+    let c = super::cues();
+    proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 1..10), sep in "[ ,.’-]{1,2}")| {
+        let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
+        let text = text.join(&sep);
+        if c.prevention_before.is_match(&text) {
+            prop_assert!(super::has_word(&text, super::prevention_key), "{}", text);
+        }
+        if c.appeal_before.is_match(&text) {
+            prop_assert!(super::has_word(&text, super::appeal_key), "{}", text);
+        }
+    });
+}

@@ -527,6 +527,92 @@ fn generic_key(w: &str) -> bool {
     )
 }
 
+/// A word every match of the prevention rule (`Cues::prevention_before`)
+/// begins with.
+fn prevention_key(w: &str) -> bool {
+    matches!(
+        w,
+        "keep"
+            | "keeping"
+            | "kept"
+            | "stop"
+            | "stops"
+            | "stopping"
+            | "stopped"
+            | "prevent"
+            | "prevents"
+            | "prevented"
+            | "preventing"
+            | "protect"
+            | "spare"
+            | "spares"
+            | "spared"
+            | "save"
+            | "avoid"
+            | "avoided"
+            | "escape"
+            | "escaped"
+            | "refrain"
+            | "halt"
+            | "halting"
+            | "end"
+            | "ending"
+            | "against"
+            | "oppose"
+            | "opposes"
+            | "opposed"
+            | "condemn"
+            | "condemned"
+            | "protest"
+            | "protested"
+            | "demand"
+            | "demanded"
+            | "demanding"
+            | "asked"
+            | "ask"
+            | "asking"
+            | "pleaded"
+            | "begged"
+    )
+}
+
+/// A word every match of the appeal rule (`Cues::appeal_before`) begins with.
+fn appeal_key(w: &str) -> bool {
+    matches!(
+        w,
+        "urge"
+            | "urges"
+            | "urged"
+            | "urging"
+            | "call"
+            | "calls"
+            | "called"
+            | "calling"
+            | "appeal"
+            | "appeals"
+            | "appealed"
+            | "appealing"
+            | "press"
+            | "presses"
+            | "pressed"
+            | "pressing"
+            | "lean"
+            | "plead"
+            | "pleads"
+            | "pleaded"
+            | "pleading"
+            | "beg"
+            | "begs"
+            | "begged"
+            | "begging"
+            | "want"
+            | "wants"
+            | "should"
+            | "must"
+            | "would"
+    ) || w.starts_with("implor")
+}
+
 /// `s` without its trailing whitespace, then one space (what a rule
 /// anchored at the end with a space sees); borrowed when `s` already ends so.
 fn spaced_end(s: &str) -> std::borrow::Cow<'_, str> {
@@ -1249,8 +1335,10 @@ fn find_in_sentence(
             // Negation, prevention, appeals, conditions, habits.
             let negated =
                 c.negation_before.is_match(near_before) && !near_before.contains("not only");
-            let prevented = c.prevention_before.is_match(before);
-            let condition = c.condition_before.is_match(before) || c.appeal_before.is_match(before);
+            let prevented =
+                has_word(before, prevention_key) && c.prevention_before.is_match(before);
+            let condition = c.condition_before.is_match(before)
+                || has_word(before, appeal_key) && c.appeal_before.is_match(before);
             let question = stext.trim_end().ends_with('?');
             // "If X, Y": the whole sentence is hypothetical.
             let conditional_sentence = {
