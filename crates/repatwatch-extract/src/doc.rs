@@ -28,7 +28,7 @@ impl<'a> Doc<'a> {
         let times = time::find(text);
         let people = quantity::find_people(text);
         let places = place::find(text);
-        let events = event::find(text, &sentences, &places);
+        let events = event::find_in(text, &lower, &sentences, &places);
         // Assembly reads actors only in the clauses of acts: they are looked
         // for in the sentences that tell one.
         let mut told: Vec<(usize, usize)> = events

@@ -860,10 +860,19 @@ fn is_base_or_present(w: &str) -> bool {
 
 /// Every event word in `text`, in order.
 pub fn find(text: &str, sentences: &[Sentence], places: &[PlaceMention]) -> Vec<EventMention> {
+    find_in(text, &crate::rx::lower(text), sentences, places)
+}
+
+/// [`find`], given the text's lowercase twin (`rx::lower`) already made.
+pub fn find_in(
+    text: &str,
+    lower: &str,
+    sentences: &[Sentence],
+    places: &[PlaceMention],
+) -> Vec<EventMention> {
     let mut out = Vec::new();
-    let lower = crate::rx::lower(text);
     for (si, s) in sentences.iter().enumerate() {
-        find_in_sentence(text, &lower, si, s, places, &mut out);
+        find_in_sentence(text, lower, si, s, places, &mut out);
     }
     out
 }
