@@ -110,6 +110,28 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         &[(Detention, Occurred, false)],
     ),
     ("No defectors are being kept there at the moment.", &[]),
+    // Conveying verbs move people somewhere: a transfer.
+    (
+        "They were later trucked to a detention centre near the river.",
+        &[(Transfer, Occurred, false)],
+    ),
+    (
+        "Guards drove the 40 detainees from the camp to the border crossing.",
+        &[(Transfer, Occurred, false)],
+    ),
+    ("Steps were taken to prevent further escapes.", &[]),
+    ("The officials took part in the talks on Monday.", &[]),
+    // Stopped or found by the state: caught.
+    (
+        "The 11 defectors were stopped at a checkpoint on Tuesday.",
+        &[(Arrest, Occurred, false)],
+    ),
+    (
+        "A woman was found late last week by a border patrol near the river.",
+        &[(Arrest, Occurred, false)],
+    ),
+    ("The woman was found dead in her room.", &[]),
+    ("None of them will be sent back, he said.", &[]),
 ];
 
 #[test]

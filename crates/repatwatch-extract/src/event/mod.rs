@@ -75,7 +75,7 @@ fn ci(p: &str) -> Regex {
 /// The words one of which every match of a trigger contains (the triggers
 /// in the order of [`triggers`]). A cheap look at a sentence's words tells
 /// which trigger patterns can match at all; only those are run.
-const TRIGGER_KEYS: [&[&str]; 10] = [
+const TRIGGER_KEYS: [&[&str]; 11] = [
     // death
     &[
         "tortured",
@@ -215,6 +215,7 @@ const TRIGGER_KEYS: [&[&str]; 10] = [
         "detains",
         "stopped",
         "intercepted",
+        "found",
     ],
     // hold
     &[
@@ -244,6 +245,19 @@ const TRIGGER_KEYS: [&[&str]; 10] = [
         "permit",
         "resettled",
         "flown",
+    ],
+    // conveyed ("were taken to a holding facility", "drove them to")
+    &[
+        "taken",
+        "took",
+        "driven",
+        "drove",
+        "trucked",
+        "bussed",
+        "bused",
+        "transported",
+        "ferried",
+        "marched",
     ],
 ];
 
@@ -389,9 +403,12 @@ fn triggers() -> &'static [Trigger] {
             t(r"(?:forcibly\s+|forcefully\s+)?(?:sent|send|sends|sending|returned|return|returns|returning|handed|hand|hands|handing|turned|turn|turning|pushed|push|forced|deported|deport|deporting|expelled|expel|expelling|delivered|deliver|delivering|taken|take|taking|took|flown|flew|escorted|brought|bring|carried)\b(?:\s+[\w’'-]+){0,8}?\s+(?:back|home|over|across\s+the\s+border)|(?:pushed|sent|taken)\s+across\b|(?:sent|send|sending|returned|return|returning|deported|deport|deporting|expelled|handed|delivered|flown|forced\s+back|forcibly\s+returned)\b", Repatriation, "event.send", false),
             t(r"(?:forced\s+)?(?:returns|return|deportations?|expulsions?|handover|hand-over)\b", Repatriation, "event.return_noun", true),
             t(r"transferr(?:ed|ing)|transfers?|moved|move|moving|relocated", Transfer, "event.transfer", false),
-            t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged|detain(?:ed|ing|s)?|stopped|intercepted", Arrest, "event.arrest", false),
+            t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged|detain(?:ed|ing|s)?|stopped|intercepted|found", Arrest, "event.arrest", false),
             t(r"being\s+held|be\s+held|(?:is|are|was|were|been)\s+(?:\w+\s+)?held|held|holding|holds|hold|remain(?:s|ed)?\s+in\s+(?:\w+\s+)?custody|(?:is|are|was|were)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?(?:custody|detention)|locked\s+up|imprisoned|jailed|kept\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|under|inside)\b", Detention, "event.hold", false),
             t(r"released|release|freed|free|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'.-]+\s+){0,16}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)", Release, "event.release", false),
+            // Last, so that the sending, custody and camp rules claim their
+            // words first: people conveyed somewhere ("were taken to Tumen").
+            t(r"taken|took|driven|drove|trucked|bussed|bused|transported|ferried|marched", Transfer, "event.conveyed", false),
         ]
     })
 }
@@ -425,7 +442,7 @@ fn cues() -> &'static Cues {
         planned_after: crate::rx::lc(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b"),
         refusal: crate::rx::lc(r"(?i)\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|called\s+off|put\s+on\s+hold|blocked)\b"),
         hedge: crate::rx::lc(r"(?i)\b(?:likely|reportedly|believed|allegedly|alleged|unconfirmed|apparently|probably|possibly|possible|thought\s+to|said\s+to|reported\s+to|appears?\s+to|appeared\s+to|seems?\s+to|may\s+have|might\s+have|could\s+have|suspected|presumably)\b"),
-        negation_before: crate::rx::lc(r"(?i)(?:cannot|\bno\s+\w+\s+(?:are|were|is|was|have|has|had)\b|\b(?:not|never|n[’']t|no\s+longer|nobody|no\s+one|none)\b)(?:\s+[\w’'-]+){0,3}\s*$"),
+        negation_before: crate::rx::lc(r"(?i)(?:cannot|\bno\s+\w+\s+(?:are|were|is|was|have|has|had)\b|\bnone\s+of\s+(?:them|us|these|those|the\s+[\w-]+)|\b(?:not|never|n[’']t|no\s+longer|nobody|no\s+one|none)\b)(?:\s+[\w’'-]+){0,3}\s*$"),
         prevention_before: crate::rx::lc(r"(?i)\b(?:keep|keeping|kept|stop|stops|stopping|stopped|prevent|prevents|prevented|preventing|protect|spare|spares|spared|save|avoid|avoided|escape|escaped|refrain|halt|halting|end|ending|against|oppose|opposes|opposed|condemn|condemned|protest|protested|demand|demanded|demanding|asked|ask|asking|pleaded|begged)\b(?:\s+[\w’'-]+){0,8}?\s*(?:from\s+(?:being\s+)?|not\s+to\s+(?:be\s+)?|to\s+(?:stop|halt|end|refrain)\s+|$)"),
         generic: crate::rx::lc(r"(?i)\b(?:from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b"),
         appeal_before: crate::rx::lc(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|should|must|would\s+like)\b"),
@@ -909,6 +926,77 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 
 /// `orig` is the report's text, `text` its lowercase twin (same offsets):
 /// the rules run on `text`, the few that look at capitals on `orig`.
+/// A verb of conveying ("taken", "driven", "trucked", "drove") tells a
+/// transfer only with people moved to somewhere: passive ("were taken to a
+/// holding facility", "arrested and driven to Tumen") or with its people as
+/// the object ("drove 40 detainees from Shenyang to Dandong"), and a "to"
+/// followed by a place or a noun phrase ("steps taken to prevent" is no
+/// move; "taken back", "taken into custody", "taken to court" are other acts).
+fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str) -> bool {
+    let c = cues();
+    let active = matches!(verb, "took" | "drove") || !c.aux_before.is_match(&spaced_end(before));
+    if active {
+        let after_and = {
+            let b = before.trim_end();
+            b.ends_with(" and") || b.ends_with(", then") || b.ends_with(" then")
+        };
+        if !(c.people_object.is_match(after) || (after_and && !matches!(verb, "took" | "drove"))) {
+            return false;
+        }
+    }
+    let reach = after
+        .find(['.', ';', ':', '—', '('])
+        .unwrap_or(after.len())
+        .min(90);
+    let window = &after[..reach];
+    let Some(at) = window
+        .match_indices("to ")
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || window.as_bytes()[i - 1] == b' ')
+    else {
+        return false;
+    };
+    let between = &window[..at];
+    if between.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "back"
+                | "home"
+                | "over"
+                | "into"
+                | "part"
+                | "place"
+                | "care"
+                | "court"
+                | "task"
+                | "seriously"
+        )
+    }) {
+        return false;
+    }
+    let rest = &window[at + 3..];
+    let next = rest
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+        .next()
+        .unwrap_or("");
+    let next_orig = &orig[te + at + 3..te + at + 3 + next.len()];
+    matches!(
+        next,
+        "the" | "a" | "an" | "another" | "their" | "its" | "his" | "her"
+    ) || next_orig.starts_with(|ch: char| ch.is_ascii_uppercase())
+}
+
+/// "were stopped at a checkpoint", "was stopped by a border patrol": people
+/// stopped by the state are caught (a passive "stopped" with the checkpoint,
+/// police or guards that stopped them).
+fn stopped_by_authority(before: &str, after: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        crate::rx::lc(r"(?i)^\s+(?:[\w-]+\s+){0,3}?(?:at|by)\s+(?:a|an|the|two|several|chinese|lao|thai|vietnamese|russian|mongolian|border|local|police|security)?\s*(?:[\w-]+\s+){0,2}?(?:checkpoints?|police|policemen|patrols?|guards?|officers|soldiers|troops|authorities|border\s+(?:guards?|police|patrol))\b")
+    });
+    cues().aux_before.is_match(&spaced_end(before)) && r.is_match(after)
+}
+
 fn find_in_sentence(
     orig: &str,
     text: &str,
@@ -958,9 +1046,18 @@ fn find_in_sentence(
                     continue;
                 }
             }
+            // "was found by a border patrol": caught; "found dead", "found
+            // refuge" are not.
+            if kind == EventType::Arrest
+                && lower == "found"
+                && !stopped_by_authority(before_all, after_all)
+            {
+                continue;
+            }
             if kind == EventType::Arrest
                 && lower == "stopped"
                 && !c.object_after.is_match(after_orig)
+                && !stopped_by_authority(before_all, after_all)
             {
                 continue;
             }
@@ -1003,11 +1100,27 @@ fn find_in_sentence(
                     continue;
                 }
             }
+            if t.rule == "event.conveyed" {
+                if !conveyed_to(orig, te, after_all, before_all, lower) {
+                    continue;
+                }
+                // Acts inside South Korea are not coded: a sentence whose
+                // places are all South Korean ("escorted them to Sokcho
+                // harbour", "South Korea's news agency said the five were
+                // taken to a government facility") tells an arrival.
+                let mut here = places
+                    .iter()
+                    .filter(|p| p.start >= s.start && p.end <= s.end);
+                if here.clone().next().is_some() && here.all(|p| p.place.country == "KR") {
+                    continue;
+                }
+            }
             // Sending verbs: the destination tells the type.
             let mut destination = None;
             if t.rule == "event.send"
                 || t.rule == "event.repatriate"
                 || t.rule == "event.transfer"
+                || t.rule == "event.conveyed"
                 || t.rule == "event.return_noun"
             {
                 let kp_match = c.dest_kp.find(after_all);
@@ -1022,6 +1135,23 @@ fn find_in_sentence(
                         // "moved back to North Korea" is a return.
                         kind = EventType::Repatriation;
                         rule = "event.moved_to_north";
+                    }
+                }
+                // "driven across the bridge to Namyang": people conveyed to a
+                // place in North Korea are returned.
+                if t.rule == "event.conveyed" && kind == EventType::Transfer {
+                    if let Some(p) = places.iter().find(|p| {
+                        p.start > te
+                            && p.start <= te + 80
+                            && p.end <= s.end
+                            && !text[te..p.start].contains([',', ';', '—'])
+                            && c.to_place.is_match(&text[te..p.start])
+                    }) {
+                        if p.place.country == "KP" {
+                            kind = EventType::Repatriation;
+                            rule = "event.moved_to_north";
+                            destination = Some((te, p.end));
+                        }
                     }
                 }
                 // "to the camp", "to Chinese police", or "to <a place outside
