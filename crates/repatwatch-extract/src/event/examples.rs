@@ -132,6 +132,26 @@ const EXAMPLES: &[(&str, &[Act])] = &[
     ),
     ("The woman was found dead in her room.", &[]),
     ("None of them will be sent back, he said.", &[]),
+    // A relative clause with an adverb is still a relative clause.
+    (
+        "Among them is a girl who had already been sent back once.",
+        &[],
+    ),
+    // Readied for return: planned.
+    (
+        "The group is being prepared for return in the coming days.",
+        &[(Repatriation, Planned, false)],
+    ),
+    // Put on a flight to the South: released.
+    (
+        "The family was put on a flight to Seoul on Monday.",
+        &[(Release, Occurred, false)],
+    ),
+    // Handed to North Korea's diplomats: returned.
+    (
+        "The two were handed to officials of the North Korean consulate.",
+        &[(Repatriation, Occurred, false)],
+    ),
 ];
 
 #[test]

@@ -245,6 +245,7 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "permit",
         "resettled",
         "flown",
+        "put",
     ],
     // conveyed ("were taken to a holding facility", "drove them to")
     &[
@@ -405,7 +406,7 @@ fn triggers() -> &'static [Trigger] {
             t(r"transferr(?:ed|ing)|transfers?|moved|move|moving|relocated", Transfer, "event.transfer", false),
             t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged|detain(?:ed|ing|s)?|stopped|intercepted|found", Arrest, "event.arrest", false),
             t(r"being\s+held|be\s+held|(?:is|are|was|were|been)\s+(?:\w+\s+)?held|held|holding|holds|hold|remain(?:s|ed)?\s+in\s+(?:\w+\s+)?custody|(?:is|are|was|were)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?(?:custody|detention)|locked\s+up|imprisoned|jailed|kept\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|under|inside)\b", Detention, "event.hold", false),
-            t(r"released|release|freed|free|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'.-]+\s+){0,16}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)", Release, "event.release", false),
+            t(r"released|release|freed|free|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'.-]+\s+){0,16}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)|put\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:flight|plane)\s+(?:to|for|bound\s+for)\s+(?:Manila|Seoul|Incheon|South\s+Korea)", Release, "event.release", false),
             // Last, so that the sending, custody and camp rules claim their
             // words first: people conveyed somewhere ("were taken to Tumen").
             t(r"taken|took|driven|drove|trucked|bussed|bused|transported|ferried|marched", Transfer, "event.conveyed", false),
@@ -437,8 +438,8 @@ fn cues() -> &'static Cues {
     static C: OnceLock<Cues> = OnceLock::new();
     C.get_or_init(|| Cues {
         aux_before: crate::rx::lc(r"(?i)\b(?:is|are|was|were|be|been|being|get|got|gets|getting|has|have|had)\s+(?:(?:not|never|now|then|also|all|already|reportedly|allegedly|since|later|just|recently|forcibly|forcefully|still|finally|eventually|subsequently|quickly|immediately|likely|probably|apparently|reported\s+to\s+have\s+been|believed\s+to\s+have\s+been|said\s+to\s+have\s+been)\s+)*$"),
-        relative_before: crate::rx::lc(r"(?i)(?:\b(?:who|whom|which|that)\s+(?:(?:had|has|have|were|was|are|is|been|being|later|then|reportedly|allegedly)\s+)*|\b(?:after|before|while|without|for|of|from|upon|on|avoid|escaped|risk)\s+(?:having\s+been\s+|being\s+|getting\s+))$"),
-        planned_before: crate::rx::lc(r"(?i)(?:\b(?:going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+(?:be|being|been|have|soon|now|then|also|all|quickly|immediately|likely|probably|possibly|eventually|them|her|him|the\s+\w+|forced|forcible|possible|imminent|immediate|certain|[\w-]+ly))*\s*)$"),
+        relative_before: crate::rx::lc(r"(?i)(?:\b(?:who|whom|which|that)\s+(?:(?:had|has|have|were|was|are|is|been|being|later|then|reportedly|allegedly|already|previously|once|twice|earlier|also|recently|just)\s+)*|\b(?:after|before|while|without|for|of|from|upon|on|avoid|escaped|risk)\s+(?:having\s+been\s+|being\s+|getting\s+))$"),
+        planned_before: crate::rx::lc(r"(?i)(?:\b(?:(?:prepared|scheduled|slated|earmarked|selected|marked)\s+for|going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+(?:be|being|been|have|soon|now|then|also|all|quickly|immediately|likely|probably|possibly|eventually|them|her|him|the\s+\w+|forced|forcible|possible|imminent|immediate|certain|[\w-]+ly))*\s*)$"),
         planned_after: crate::rx::lc(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b"),
         refusal: crate::rx::lc(r"(?i)\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|called\s+off|put\s+on\s+hold|blocked)\b"),
         hedge: crate::rx::lc(r"(?i)\b(?:likely|reportedly|believed|allegedly|alleged|unconfirmed|apparently|probably|possibly|possible|thought\s+to|said\s+to|reported\s+to|appears?\s+to|appeared\s+to|seems?\s+to|may\s+have|might\s+have|could\s+have|suspected|presumably)\b"),
@@ -448,7 +449,7 @@ fn cues() -> &'static Cues {
         appeal_before: crate::rx::lc(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|should|must|would\s+like)\b"),
         condition_before: crate::rx::lc(r"(?i)\b(?:if|unless|whether|once|should|lest)\b[^,;]*$"),
         dest_kp: Dest {
-            phrase: crate::rx::lc(r"(?i)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|agents)|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))"),
+            phrase: crate::rx::lc(r"(?i)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|consulate|diplomats|agents)|(?:representatives|officials|officers|agents|diplomats)\s+(?:of|from)\s+(?:the\s+)?(?:north\s+korean?|dprk|pyongyang)\b|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))"),
             reach: &[(&['.', ';', ','], 100), (&['.', ';'], 60)],
             loose: Some(crate::rx::lc(r"(?i)\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b")),
         },
@@ -1235,7 +1236,19 @@ fn find_in_sentence(
                     {
                         continue;
                     }
-                    let noun_ok = lower.starts_with("forced")
+                    // "being prepared for return", "scheduled for deportation"
+                    let readied = [
+                        "prepared",
+                        "scheduled",
+                        "slated",
+                        "earmarked",
+                        "selected",
+                        "marked",
+                    ]
+                    .iter()
+                    .any(|w| bt.ends_with(&format!("{w} for")));
+                    let noun_ok = readied
+                        || lower.starts_with("forced")
                         || lower.starts_with("deport")
                         || lower.starts_with("expuls")
                         || lower.starts_with("hand")
