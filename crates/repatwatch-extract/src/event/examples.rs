@@ -147,6 +147,17 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "The family was put on a flight to Seoul on Monday.",
         &[(Release, Occurred, false)],
     ),
+    // Time spent in a detention place: held.
+    (
+        "She spent roughly forty days in the border detention centre.",
+        &[(Detention, Occurred, false)],
+    ),
+    ("He spent three years in Seoul studying law.", &[]),
+    // Labour training units are camps.
+    (
+        "She was then sent to the labour training unit in the city for six months.",
+        &[(Punishment, Occurred, false)],
+    ),
     // Handed to North Korea's diplomats: returned.
     (
         "The two were handed to officials of the North Korean consulate.",
