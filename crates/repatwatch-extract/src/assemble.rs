@@ -143,7 +143,7 @@ fn res() -> &'static Res {
             boiler: lc(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)"),
             distinct: re(r"(?i)\b(?:another|other|others|more|further|second|separately|separate|also|remaining|rest)\b"),
             facility: lc(r"(?i)\b(?:at|in|to|inside|into)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,6}?(?:detention\s+(?:center|centre|facility|facilities)|cent(?:er|re)|prison|camp|lockup|lock-up|jail|facility|facilities|station|garrison|consulate(?:\s+general)?|embassy|hospital|office|terminal|headquarters|post|compound))\b"),
-            not_victims: lc(r"(?i)\b(?:relatives|video|footage|letter|activists?|photographers?|journalists?|brokers?|guides?|pastors?|missionar(?:y|ies)|aid workers?|humanitarian workers?|south koreans?|chinese nationals?|traffickers?|smugglers?|reporters?|officials?|officers?|diplomats?|staff|lawyers?)\b"),
+            not_victims: lc(r"(?i)\b(?:relatives|video|footage|letter|activists?|photographers?|journalists?|brokers?|guides?|pastors?|missionar(?:y|ies)|aid workers?|humanitarian workers?|south koreans?|chinese nationals?|traffickers?|smugglers?|reporters?|officials?|officers?|diplomats?|staff|lawyers?|drivers?|(?:cambodian|lao|laotian|thai|vietnamese|mongolian|russian|burmese|chinese)\s+(?:nationals?|villagers?|farmers?|residents?))\b"),
             source_anon: lc(r"(?i)\b(?:a|the|one|two|several|other)\s+(?:[\w-]+\s+){0,3}?sources?\b|\bsources?\s+(?:said|say|told)\b|on condition of anonymity|asked not to be named"),
             source_ngo: lc(r"(?i)\b(?:human rights watch|amnesty|(?:human\s+)?rights\s+(?:groups?|organi[sz]ations?)|(?:civic|aid|advocacy|activist|missionary|refugee)\s+(?:groups?|organi[sz]ations?)|missionar(?:y|ies)|ngos?|activists?|campaigners?)\b"),
             source_gov: lc(r"(?i)\b(?:ministry|government|official|officials|spokesperson|spokesman|spokeswoman|police said|consulate)\b"),
@@ -1185,6 +1185,17 @@ fn select_places(
         .filter(|(_, k)| *k)
         .map(|(x, _)| x)
         .collect();
+    // A river or border feature named beside a town or province ("in
+    // Hyesan, across the Yalu", "near the Mekong in Bokeo") only says where
+    // that place lies: the town or province is the place.
+    if out.iter().any(|(l, _)| {
+        matches!(
+            l.precision,
+            Precision::City | Precision::Facility | Precision::Admin1
+        )
+    }) {
+        out.retain(|(l, _)| l.precision != Precision::Border);
+    }
     // An act told in China and North Korea at once ("from China to North Korea"):
     // keep the sending side.
     if out.len() > 1 && e.kind != EventType::Transfer {

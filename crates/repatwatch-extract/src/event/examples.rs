@@ -147,6 +147,11 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "The family was put on a flight to Seoul on Monday.",
         &[(Release, Occurred, false)],
     ),
+    // A fear of being sent back is no act.
+    (
+        "Some of the arrivals say they fear being returned to China.",
+        &[],
+    ),
     // Time spent in a detention place: held.
     (
         "She spent roughly forty days in the border detention centre.",
