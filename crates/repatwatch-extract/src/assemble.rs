@@ -284,6 +284,7 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
         // "hundreds of escapees, most of them women"
         if d.spans
             .iter()
+            .chain(d.people_span.iter())
             .any(|&(s, e)| r.most_of_them.is_match(&text[s..fwd(text, e, 40)]))
         {
             d.people.gender = Some(Gender::Mixed);
