@@ -35,8 +35,13 @@ pub trait Store {
 
     /// Incidents matching `filter`, in id order.
     fn incidents(&self, filter: &Filter) -> Result<Vec<IncidentRow>>;
-    /// Cases with at least one member matching `filter`, in id order.
+    /// How many incidents match `filter` (its `limit` aside).
+    fn count_incidents(&self, filter: &Filter) -> Result<usize>;
+    /// Cases with at least one member matching `filter`, in id order, with
+    /// their consolidated view (kept up to date in `case_summary`).
     fn cases(&self, filter: &Filter) -> Result<Vec<CaseRow>>;
+    /// How many cases `cases` lists for `filter` (its `limit` aside).
+    fn count_cases(&self, filter: &Filter) -> Result<usize>;
     /// One case: every member (each source's claim) and the consolidated view.
     fn case(&self, id: CaseId) -> Result<CasePage>;
     /// Incidents and people per period, type and status, each case once.
