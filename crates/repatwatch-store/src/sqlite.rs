@@ -1533,14 +1533,19 @@ impl Store for SqliteStore {
 
     fn incidents(&self, filter: &Filter) -> Result<Vec<IncidentRow>> {
         let (rest, params) = incident_query(filter);
-        let limit = match filter.limit {
-            Some(n) => format!(" LIMIT {n}"),
-            None => String::new(),
+        let sql = match filter.limit {
+            // The page's ids first (no join, no JSON), then their rows: a
+            // sort or a LIMIT never carries the JSON of rows not returned.
+            Some(n) => format!(
+                "SELECT {INCIDENT_COLS}, NULL, i.report_id
+                 FROM incidents i JOIN reports r ON r.id = i.report_id
+                 WHERE i.id IN (SELECT i.id{rest} ORDER BY i.id LIMIT {n}) ORDER BY i.id"
+            ),
+            None => format!(
+                "SELECT {INCIDENT_COLS}, NULL, i.report_id{} ORDER BY i.id",
+                with_reports(&rest)
+            ),
         };
-        let sql = format!(
-            "SELECT {INCIDENT_COLS}, NULL, i.report_id{} ORDER BY i.id{limit}",
-            with_reports(&rest)
-        );
         let mut st = self.conn.prepare(&sql).map_err(|e| self.search_err(e))?;
         let rows = st
             .query_map(params_from_iter(params.iter()), |r| {
@@ -1554,34 +1559,58 @@ impl Store for SqliteStore {
             return Ok(rows.into_iter().map(|(r, _)| r).collect());
         };
         // Snippets once per report of the rows returned (not per incident).
-        let mut snip = self
-            .conn
-            .prepare(
-                "SELECT snippet(reports_fts, 1, ?1, ?2, '…', 12) FROM reports_fts
-                 WHERE reports_fts MATCH ?3 AND rowid = ?4",
-            )
-            .map_err(|e| self.search_err(e))?;
         let fts = fts_query(q);
-        let mut cache: HashMap<i64, Option<String>> = HashMap::new();
-        let mut out = Vec::with_capacity(rows.len());
-        for (mut row, rid) in rows {
-            let snippet = match cache.entry(rid) {
-                std::collections::hash_map::Entry::Occupied(e) => e.get().clone(),
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    let s: Option<String> = snip
-                        .query_row(
-                            params![filter.highlight.0, filter.highlight.1, fts, rid],
-                            |r| r.get(0),
-                        )
-                        .optional()
-                        .map_err(|e| self.search_err(e))?;
-                    v.insert(s).clone()
+        let rids: BTreeSet<i64> = rows.iter().map(|(_, rid)| *rid).collect();
+        let mut snippets: HashMap<i64, String> = HashMap::with_capacity(rids.len());
+        let e = |e| self.search_err(e);
+        if rids.len() <= 32 {
+            // A few reports: one look-up each.
+            let mut st = self
+                .conn
+                .prepare(
+                    "SELECT snippet(reports_fts, 1, ?1, ?2, '…', 12) FROM reports_fts
+                     WHERE reports_fts MATCH ?3 AND rowid = ?4",
+                )
+                .map_err(e)?;
+            for &rid in &rids {
+                let hl = &filter.highlight;
+                if let Some(s) = st
+                    .query_row(params![hl.0, hl.1, fts, rid], |r| r.get(0))
+                    .optional()
+                    .map_err(e)?
+                {
+                    snippets.insert(rid, s);
                 }
-            };
-            row.snippet = snippet;
-            out.push(row);
+            }
+        } else {
+            // Many: one pass over the matches (each look-up would start the
+            // full-text query again), snippets made only for the reports
+            // wanted.
+            let wanted = serde_json::to_string(&rids).expect("ids serialize");
+            let (lo, hi) = (rids.first().copied(), rids.last().copied());
+            let mut st = self
+                .conn
+                .prepare(
+                    "SELECT rowid, snippet(reports_fts, 1, ?1, ?2, '…', 12) FROM reports_fts
+                     WHERE reports_fts MATCH ?3 AND rowid BETWEEN ?4 AND ?5
+                       AND +rowid IN (SELECT value FROM json_each(?6))",
+                )
+                .map_err(e)?;
+            let hl = &filter.highlight;
+            let mut res = st
+                .query(params![hl.0, hl.1, fts, lo, hi, wanted])
+                .map_err(e)?;
+            while let Some(r) = res.next().map_err(e)? {
+                snippets.insert(r.get(0).map_err(e)?, r.get(1).map_err(e)?);
+            }
         }
-        Ok(out)
+        Ok(rows
+            .into_iter()
+            .map(|(mut row, rid)| {
+                row.snippet = snippets.get(&rid).cloned();
+                row
+            })
+            .collect())
     }
 
     fn count_incidents(&self, filter: &Filter) -> Result<usize> {

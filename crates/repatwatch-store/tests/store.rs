@@ -806,3 +806,38 @@ fn review_edits_places_with_an_audit_entry() {
     assert!(arrest_of(&s, "a").incident.locations.is_empty());
     assert_eq!(s.integrity_check().unwrap(), "ok");
 }
+
+#[test]
+fn pages_counts_and_snippets_of_many_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("many.db"));
+    let batch: Vec<(Report, Extraction)> = (0..40)
+        .map(|i| {
+            extracted(report(
+                &format!("c{i:02}"),
+                &format!("{C} (Copy {i}.)"),
+                "2020-01-09",
+            ))
+        })
+        .collect();
+    s.ingest(&batch).unwrap();
+    let mut f = Filter::new();
+    f.search = Some("Dandong".into());
+    let all = s.incidents(&f).unwrap();
+    assert!(all.len() >= 40);
+    assert_eq!(s.count_incidents(&f).unwrap(), all.len());
+    // More than a few reports: the snippets come from one pass.
+    assert!(all.iter().all(|r| r
+        .snippet
+        .as_deref()
+        .is_some_and(|t| t.contains("[Dandong]"))));
+    f.limit = Some(5);
+    let page = s.incidents(&f).unwrap();
+    assert_eq!(page.len(), 5);
+    assert_eq!(
+        page.iter().map(|r| r.id).collect::<Vec<_>>(),
+        all.iter().take(5).map(|r| r.id).collect::<Vec<_>>()
+    );
+    assert!(page.iter().all(|r| r.snippet.is_some()));
+    assert_eq!(s.count_incidents(&f).unwrap(), all.len());
+}
