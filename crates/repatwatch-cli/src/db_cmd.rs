@@ -399,6 +399,39 @@ pub fn run_incidents(args: QueryArgs) -> ExitCode {
     if args.filter.limit.is_none() {
         filter.limit = Some(DEFAULT_LIMIT);
     }
+    if matches!(format, QueryFormat::Jsonl) {
+        // Streamed: each row is written as it is read.
+        let mut out = BufWriter::new(io::stdout().lock());
+        let mut written = 0;
+        let mut failed: Option<io::Error> = None;
+        let r = store.each_incident(&filter, &mut |row| {
+            let w = serde_json::to_writer(&mut out, &row)
+                .map_err(io::Error::from)
+                .and_then(|_| writeln!(out));
+            written += 1;
+            match w {
+                Ok(()) => true,
+                Err(e) => {
+                    failed = Some(e);
+                    false
+                }
+            }
+        });
+        if let Err(e) = r {
+            return fail(e);
+        }
+        let flushed = match failed {
+            Some(e) => Err(e),
+            None => out.flush(),
+        };
+        let code = finish(flushed);
+        if code == ExitCode::SUCCESS {
+            if let Err(e) = note_more(written, &filter, |f| store.count_incidents(f)) {
+                return fail(e);
+            }
+        }
+        return code;
+    }
     let rows = match store.incidents(&filter) {
         Ok(r) => r,
         Err(e) => return fail(e),

@@ -35,6 +35,14 @@ pub trait Store {
 
     /// Incidents matching `filter`, in id order.
     fn incidents(&self, filter: &Filter) -> Result<Vec<IncidentRow>>;
+    /// The rows of [`Store::incidents`], handed to `each` one at a time as
+    /// they are read (a long listing is never held in memory whole);
+    /// `each` returns false to stop.
+    fn each_incident(
+        &self,
+        filter: &Filter,
+        each: &mut dyn FnMut(IncidentRow) -> bool,
+    ) -> Result<()>;
     /// How many incidents match `filter` (its `limit` aside).
     fn count_incidents(&self, filter: &Filter) -> Result<usize>;
     /// Cases with at least one member matching `filter`, in id order, with

@@ -1119,6 +1119,26 @@ fn incident_query(f: &Filter) -> (String, Vec<Value>) {
     (sql, params)
 }
 
+/// The incidents query: [`INCIDENT_COLS`], the snippet (NULL), the report's
+/// row id.
+fn incidents_sql(filter: &Filter) -> (String, Vec<Value>) {
+    let (rest, params) = incident_query(filter);
+    let sql = match filter.limit {
+        // The page's ids first (no join, no JSON), then their rows: a
+        // sort or a LIMIT never carries the JSON of rows not returned.
+        Some(n) => format!(
+            "SELECT {INCIDENT_COLS}, NULL, i.report_id
+             FROM incidents i JOIN reports r ON r.id = i.report_id
+             WHERE i.id IN (SELECT i.id{rest} ORDER BY i.id LIMIT {n}) ORDER BY i.id"
+        ),
+        None => format!(
+            "SELECT {INCIDENT_COLS}, NULL, i.report_id{} ORDER BY i.id",
+            with_reports(&rest)
+        ),
+    };
+    (sql, params)
+}
+
 fn incident_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<IncidentRow> {
     let json: String = r.get(11)?;
     let incident: Incident = serde_json::from_str(&json).map_err(|e| {
@@ -1532,20 +1552,7 @@ impl Store for SqliteStore {
     }
 
     fn incidents(&self, filter: &Filter) -> Result<Vec<IncidentRow>> {
-        let (rest, params) = incident_query(filter);
-        let sql = match filter.limit {
-            // The page's ids first (no join, no JSON), then their rows: a
-            // sort or a LIMIT never carries the JSON of rows not returned.
-            Some(n) => format!(
-                "SELECT {INCIDENT_COLS}, NULL, i.report_id
-                 FROM incidents i JOIN reports r ON r.id = i.report_id
-                 WHERE i.id IN (SELECT i.id{rest} ORDER BY i.id LIMIT {n}) ORDER BY i.id"
-            ),
-            None => format!(
-                "SELECT {INCIDENT_COLS}, NULL, i.report_id{} ORDER BY i.id",
-                with_reports(&rest)
-            ),
-        };
+        let (sql, params) = incidents_sql(filter);
         let mut st = self.conn.prepare(&sql).map_err(|e| self.search_err(e))?;
         let rows = st
             .query_map(params_from_iter(params.iter()), |r| {
@@ -1611,6 +1618,37 @@ impl Store for SqliteStore {
                 row
             })
             .collect())
+    }
+
+    fn each_incident(
+        &self,
+        filter: &Filter,
+        each: &mut dyn FnMut(IncidentRow) -> bool,
+    ) -> Result<()> {
+        if filter
+            .search
+            .as_deref()
+            .is_some_and(|s| !s.trim().is_empty())
+        {
+            // Snippets are made for all the rows' reports at once.
+            for row in self.incidents(filter)? {
+                if !each(row) {
+                    break;
+                }
+            }
+            return Ok(());
+        }
+        let (sql, params) = incidents_sql(filter);
+        let mut st = self.conn.prepare(&sql).map_err(|e| self.search_err(e))?;
+        let mut rows = st
+            .query(params_from_iter(params.iter()))
+            .map_err(|e| self.search_err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.search_err(e))? {
+            if !each(incident_row(r).map_err(|e| self.search_err(e))?) {
+                break;
+            }
+        }
+        Ok(())
     }
 
     fn count_incidents(&self, filter: &Filter) -> Result<usize> {
