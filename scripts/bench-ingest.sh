@@ -4,6 +4,7 @@
 #   scripts/bench-ingest.sh [CORPUS_DIR] [N]
 #   KEEP_DB=1 ...          keep the database (its directory is printed)
 #   BENCH_DB=FILE ...      only time the queries, on an existing database
+#   BENCH_BIN=FILE ...     another repatwatch binary (e.g. an older build)
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:-$here/../shared/corpus/dev}
@@ -11,7 +12,7 @@ n=${2:-10000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 if [ -n "${KEEP_DB:-}" ]; then trap - EXIT; echo "keeping $work"; fi
-bin=$here/target/release/repatwatch
+bin=${BENCH_BIN:-$here/target/release/repatwatch}
 [ -x "$bin" ] || (cd "$here" && cargo build --release -p repatwatch-cli)
 db=${BENCH_DB:-$work/bench.db}
 if [ -z "${BENCH_DB:-}" ]; then
@@ -38,16 +39,23 @@ echo "== ingest again (all unchanged)"
 fi
 ls -l "$db" | awk '{print "database size:", $5, "bytes"}'
 uptime
-t() { # name, command...: the best of 5 runs, in ms (standard error dropped)
-    name=$1; shift
-    best=
-    for _ in 1 2 3 4 5; do
-        s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N)
-        ms=$(( (e - s) / 1000000 ))
-        if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
-    done
-    rows=$("$@" 2>/dev/null | wc -l)
-    printf '%-66s %5d ms %6d lines\n' "$name" "$best" "$rows"
+t() { # name, command...: the best of 5 runs, wall and CPU (user+sys) ms;
+       # CPU time tells more than wall time when other processes load the machine
+    python3 - "$@" <<'PY'
+import os, resource, subprocess, sys, time
+name, cmd = sys.argv[1], sys.argv[2:]
+wall, cpu = [], []
+for _ in range(5):
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall.append(time.perf_counter() - t0)
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu.append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
+out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
+lines = len(out.splitlines())
+print(f"{name:<70} {min(wall)*1000:5.0f} ms {min(cpu)*1000:5.0f} ms cpu {lines:6d} lines")
+PY
 }
 t "process start alone (repatwatch --version)" "$bin" --version
 echo "== queries (process start included; best of 5; stdout to /dev/null)"
