@@ -2021,32 +2021,41 @@ impl Store for SqliteStore {
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let mut out = ReextractOutcome::default();
-            // Cases whose members change: their summaries are rebuilt from
-            // the tables before the batch commits.
+            // Cases whose counted members or what their summary reads of
+            // them changed: rebuilt from the tables before the batch commits
+            // (an unchanged re-extraction rebuilds none).
             let mut touched: BTreeSet<CaseId> = BTreeSet::new();
-            let cases_of = |rid: i64, touched: &mut BTreeSet<CaseId>| -> rusqlite::Result<()> {
-                let mut st = tx.prepare_cached(
-                    "SELECT DISTINCT case_id FROM incidents WHERE report_id=?1 AND case_id IS NOT NULL",
-                )?;
-                for c in st.query_map([rid], |r| r.get::<_, i64>(0))? {
-                    touched.insert(c? as CaseId);
-                }
-                Ok(())
-            };
             for (rid, ex) in batch {
-                cases_of(*rid, &mut touched)?;
                 let (doc, version, published): (String, i64, Option<String>) = tx.query_row(
                     "SELECT doc_id, version, published FROM reports WHERE id=?1",
                     [rid],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )?;
                 let published = parse_date(published);
-                let mut old: HashMap<String, (i64, Option<i64>)> = HashMap::new();
+                struct Old {
+                    id: i64,
+                    case: Option<i64>,
+                    counted: bool,
+                    json: String,
+                }
+                let mut old: HashMap<String, Old> = HashMap::new();
                 {
                     let mut st = tx.prepare_cached(
-                        "SELECT key, id, case_id FROM incidents WHERE report_id=?1",
+                        "SELECT i.key, i.id, i.case_id, i.review IS NOT 'rejected' AND i.current = 1,
+                                j.incident
+                         FROM incidents i JOIN incident_json j ON j.id = i.id WHERE i.report_id=?1",
                     )?;
-                    let rows = st.query_map([rid], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+                    let rows = st.query_map([rid], |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            Old {
+                                id: r.get(1)?,
+                                case: r.get(2)?,
+                                counted: r.get(3)?,
+                                json: r.get(4)?,
+                            },
+                        ))
+                    })?;
                     for row in rows {
                         let (k, v) = row?;
                         old.insert(k, v);
@@ -2056,7 +2065,13 @@ impl Store for SqliteStore {
                 // Moves every kept incident out of the way of the new indexes first.
                 for (i, inc) in ex.incidents.iter().enumerate() {
                     let key = &keys[i];
-                    if let Some((id, old_case)) = old.remove(key) {
+                    if let Some(Old {
+                        id,
+                        case: old_case,
+                        counted: was_counted,
+                        json: old_json,
+                    }) = old.remove(key)
+                    {
                         let decisions = decisions_for(&tx, key)?;
                         let applied = apply_decisions(inc.clone(), &decisions);
                         out.decisions_reapplied += applied.count;
@@ -2064,6 +2079,25 @@ impl Store for SqliteStore {
                             Some(c) if case_exists(&tx, c)? => Some(c as i64),
                             _ => old_case,
                         };
+                        let counted = applied.review.as_deref() != Some("rejected");
+                        let same_summary = |old_json: &str| {
+                            serde_json::from_str::<Incident>(old_json).is_ok_and(|o| {
+                                let claim = |incident: Incident| {
+                                    summary_claim(&Claim {
+                                        id: 0,
+                                        document_id: String::new(),
+                                        published: None,
+                                        incident,
+                                    })
+                                    .incident
+                                };
+                                claim(o) == claim(applied.incident.clone())
+                            })
+                        };
+                        if case != old_case || counted != was_counted || !same_summary(&old_json) {
+                            touched.extend(old_case.map(|c| c as CaseId));
+                            touched.extend(case.map(|c| c as CaseId));
+                        }
                         tx.execute(
                             "UPDATE incidents SET idx=?1, review=?2, case_id=?3 WHERE id=?4",
                             params![i as i64, applied.review, case, id],
@@ -2076,7 +2110,7 @@ impl Store for SqliteStore {
                         write_evidence(&tx, id, inc, false)?;
                         out.kept += 1;
                     } else {
-                        let (_, n) = insert_incident(
+                        let (case, n) = insert_incident(
                             &tx,
                             &mut state,
                             NewIncident {
@@ -2090,9 +2124,11 @@ impl Store for SqliteStore {
                         )?;
                         out.decisions_reapplied += n;
                         out.added += 1;
+                        touched.insert(case);
                     }
                 }
-                let mut gone: Vec<i64> = old.values().map(|v| v.0).collect();
+                touched.extend(old.values().filter_map(|v| v.case.map(|c| c as CaseId)));
+                let mut gone: Vec<i64> = old.values().map(|v| v.id).collect();
                 gone.sort();
                 for id in gone {
                     tx.execute("DELETE FROM places WHERE incident_id=?1", [id])?;
@@ -2107,7 +2143,6 @@ impl Store for SqliteStore {
                     ),
                     params![extractor_version, rid],
                 )?;
-                cases_of(*rid, &mut touched)?;
                 out.reports += 1;
             }
             refresh_summaries(&tx, Some(&touched))?;

@@ -630,7 +630,13 @@ fn case_summaries_follow_every_change() {
     s.ingest(&[extracted(report("a", B, "2021-03-11"))])
         .unwrap();
     assert_summaries_fresh(&s);
-    // Re-extraction.
+    // Re-extraction: an edit whose decision is gone falls back to the
+    // extracted value, and the case's summary follows.
+    edit(&mut s, d.id, "people", "30");
+    assert_eq!(row(&s).unwrap().consolidated.people_max, Some(30));
+    s.connection()
+        .execute("DELETE FROM decisions WHERE field='people'", [])
+        .unwrap();
     s.connection()
         .execute("UPDATE reports SET extractor_version='old'", [])
         .unwrap();
@@ -644,6 +650,7 @@ fn case_summaries_follow_every_change() {
     s.replace_extractions(&batch, repatwatch_extract::EXTRACTOR_VERSION)
         .unwrap();
     assert_summaries_fresh(&s);
+    assert_eq!(row(&s).unwrap().consolidated.people_max, Some(7));
     // Filters on cases: a case is listed when a member matches.
     let mut f = Filter::new();
     // (d's places were edited to Dandong; the Hunchun telling is superseded.)
