@@ -7,8 +7,10 @@
 //! What is stored: every report version (id, metadata, text, SHA-256 of the
 //! text, extractor version), its incidents (the extractor's JSON, the
 //! reviewed JSON, the columns queries filter on, places and evidence spans),
-//! cases (groups of incidents that tell one act), analysts' decisions keyed
-//! by a stable incident key, and an append-only audit log.
+//! cases (groups of incidents that tell one act) with each case's
+//! consolidated view (`case_summary`, rewritten in the transaction that
+//! changes the case's members), analysts' decisions keyed by a stable
+//! incident key, and an append-only audit log.
 
 mod error;
 pub mod linking;
