@@ -183,6 +183,13 @@ struct LinkState {
     members: HashMap<CaseId, Vec<Claim>>,
     /// Cases whose members changed since the last [`LinkState::flush`].
     dirty: BTreeSet<CaseId>,
+    /// `PRAGMA data_version` when loaded: it changes only when another
+    /// connection commits, which makes this state stale.
+    data_version: i64,
+}
+
+fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA data_version", [], |r| r.get(0))
 }
 
 impl LinkState {
@@ -191,6 +198,7 @@ impl LinkState {
             linker: Linker::new(),
             members: HashMap::new(),
             dirty: BTreeSet::new(),
+            data_version: 0,
         }
     }
 
@@ -1315,6 +1323,9 @@ impl SqliteStore {
 
     fn load_state(&self) -> Result<LinkState> {
         let mut state = LinkState::new();
+        // Read first: a commit by another process during the load shows
+        // as a change at the next batch, which then loads again.
+        state.data_version = data_version(&self.conn).map_err(|e| self.err(e))?;
         let mut st = self
             .conn
             .prepare(
@@ -1359,8 +1370,11 @@ impl SqliteStore {
         conn: &mut Connection,
         state: &mut LinkState,
         batch: &[(Report, Extraction)],
-    ) -> rusqlite::Result<Vec<IngestOutcome>> {
+    ) -> rusqlite::Result<Option<Vec<IngestOutcome>>> {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if data_version(&tx)? != state.data_version {
+            return Ok(None);
+        }
         let mut out = Vec::with_capacity(batch.len());
         // The full-text index gets the batch's reports in one statement at
         // the end: FTS5 flushes its pending terms at every statement.
@@ -1463,7 +1477,7 @@ impl SqliteStore {
         }
         state.flush(&tx)?;
         tx.commit()?;
-        Ok(out)
+        Ok(Some(out))
     }
 
     fn members(
@@ -1529,17 +1543,22 @@ fn claims(members: &[IncidentRow]) -> Vec<Claim> {
 
 impl Store for SqliteStore {
     fn ingest(&mut self, batch: &[(Report, Extraction)]) -> Result<Vec<IngestOutcome>> {
-        let mut state = match self.state.take() {
-            Some(l) => l,
-            None => self.load_state()?,
-        };
-        match Self::ingest_tx(&mut self.conn, &mut state, batch) {
-            Ok(out) => {
-                self.state = Some(state);
-                Ok(out)
+        loop {
+            let mut state = match self.state.take() {
+                Some(l) => l,
+                None => self.load_state()?,
+            };
+            match Self::ingest_tx(&mut self.conn, &mut state, batch) {
+                Ok(Some(out)) => {
+                    self.state = Some(state);
+                    return Ok(out);
+                }
+                // Another process changed the database since the state was
+                // loaded (e.g. a review while a long ingest runs): reload.
+                Ok(None) => continue,
+                // The linker saw claims that were rolled back: reload it next time.
+                Err(e) => return Err(self.err(e)),
             }
-            // The linker saw claims that were rolled back: reload it next time.
-            Err(e) => Err(self.err(e)),
         }
     }
 

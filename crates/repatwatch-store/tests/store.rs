@@ -848,3 +848,23 @@ fn pages_counts_and_snippets_of_many_reports() {
     assert!(page.iter().all(|r| r.snippet.is_some()));
     assert_eq!(s.count_incidents(&f).unwrap(), all.len());
 }
+
+#[test]
+fn a_review_by_another_process_during_an_ingest_run_is_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.db");
+    let mut ingest = open(&path);
+    ingest.ingest(&fixtures()).unwrap();
+    // Another connection (another process) rejects the arrest of "a"
+    // between two batches of the ingest run.
+    let mut review = open(&path);
+    let a = arrest_of(&review, "a");
+    review.review("ana", &ReviewAction::Reject(a.id)).unwrap();
+    ingest
+        .ingest(&[extracted(report("d", AGAIN, "2021-03-15"))])
+        .unwrap();
+    assert_summaries_fresh(&ingest);
+    let d = arrest_of(&ingest, "d");
+    let page = ingest.case(d.case_id.unwrap()).unwrap();
+    assert_eq!(page.consolidated.sources, 1);
+}
