@@ -125,7 +125,8 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
     // v2: every case's consolidated view, kept up to date by the store's
     // transactions (`LinkState::flush`, `refresh_summaries`) and built for
     // existing cases by the migration (`migrate`). One row per case with at
-    // least one counted member (current, not rejected).
+    // least one counted member (current, not rejected). Case filters select
+    // through the members (`case_condition`): no index beyond the key.
     r#"
 CREATE TABLE case_summary(
   case_id INTEGER PRIMARY KEY REFERENCES cases(id),
@@ -141,8 +142,6 @@ CREATE TABLE case_summary(
   last_report TEXT,
   places TEXT NOT NULL
 );
-CREATE INDEX case_summary_kind ON case_summary(kind, date_start);
-CREATE INDEX case_summary_start ON case_summary(date_start);
 "#,
 ];
 
