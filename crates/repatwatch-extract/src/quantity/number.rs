@@ -16,6 +16,18 @@ pub struct Num {
     pub upper: Option<u64>,
 }
 
+/// `small_word(cx.w(i))`, turning away at once a token in no number list
+/// and without a hyphen. Exact: a single number word is in `NUMW_WORDS`,
+/// and the two parts of "twenty-one" are letters, which the tokenizer joins
+/// only with a hyphen ('-', U+2010, U+2011), never with an en dash.
+#[inline]
+fn small_word_at(cx: &Ctx, i: usize) -> Option<u64> {
+    if cx.fl(i) & lex::NUMW == 0 && !cx.hyph(i) {
+        return None;
+    }
+    small_word(cx.w(i))
+}
+
 /// 0–99 as one word ("seven", "forty", "twenty-one", "twenty‑one").
 pub fn small_word(w: &str) -> Option<u64> {
     let v = match w {
@@ -211,7 +223,7 @@ pub fn parse_num(cx: &Ctx, i: usize) -> Option<Num> {
             upper: None,
         });
     }
-    let first = small_word(w)?;
+    let first = small_word_at(cx, i)?;
     if cx.w(i + 1) == "dozen" {
         return Some(Num {
             s: i,
@@ -236,7 +248,7 @@ fn words_from(cx: &Ctx, j0: usize, s: usize, lead_a: bool) -> Option<Num> {
     let mut end = j;
     loop {
         let w = cx.w(j);
-        if let Some(v) = small_word(w) {
+        if let Some(v) = small_word_at(cx, j) {
             let ok = match last {
                 0 => true,
                 2 => (1..10).contains(&v) && seg / 10 * 10 == seg,
@@ -266,7 +278,7 @@ fn words_from(cx: &Ctx, j0: usize, s: usize, lead_a: bool) -> Option<Num> {
             last = 3;
             j += 1;
             end = j;
-        } else if w == "and" && last == 3 && small_word(cx.w(j + 1)).is_some() {
+        } else if w == "and" && last == 3 && small_word_at(cx, j + 1).is_some() {
             j += 1;
         } else {
             break;
@@ -360,7 +372,7 @@ pub fn modifier(cx: &Ctx, i: usize) -> Option<(Mod, usize)> {
         "on" if n == "the" && n2 == "order" && cx.w(i + 3) == "of" => (Mod::Approx, i + 4),
         "more" | "greater" if n == "than" => (Mod::More, i + 2),
         "over" | "above" => {
-            if particle_verb(cx.prev(i)) || lex::head(cx.prev(i)).is_some() {
+            if particle_verb(cx.prev(i)) || (i > 0 && cx.head(i - 1).is_some()) {
                 return None;
             }
             (Mod::More, i + 1)
@@ -387,7 +399,9 @@ pub fn modifier(cx: &Ctx, i: usize) -> Option<(Mod, usize)> {
         "fewer" | "less" if n == "than" => (Mod::Fewer, i + 2),
         "under" | "below" => {
             let p = cx.prev(i);
-            if lex::head(p).is_some() || matches!(p, "aged" | "age" | "ages" | "those" | "anyone") {
+            if (i > 0 && cx.head(i - 1).is_some())
+                || matches!(p, "aged" | "age" | "ages" | "those" | "anyone")
+            {
                 return None;
             }
             (Mod::Fewer, i + 1)
@@ -709,8 +723,10 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
         (p, cx.w(p))
     };
     let (pi, p) = before(cp.qs);
-    let (_, pn) = before(ns);
-    if lex::is_label(p) || lex::is_label(pn) {
+    let (pni, pn) = before(ns);
+    // the word lists of a token were read by the tokenizer (`cx.fl`, past
+    // either end: none)
+    if (cx.fl(pi) | cx.fl(pni)) & lex::LABEL != 0 {
         return true;
     }
     if matches!(p, "$" | "£" | "€" | "¥" | "₩" | "#" | "№")
@@ -718,12 +734,15 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     {
         return true;
     }
-    if lex::month(p) && (p != "may" || cx.raw(pi).starts_with('M')) && cp.plain.is_some() {
+    if cx.fl(pi) & lex::MONTH != 0
+        && (p != "may" || cx.raw(pi).starts_with('M'))
+        && cp.plain.is_some()
+    {
         return true;
     }
     let nx = cx.w(e);
     let nx2 = cx.w(e + 1);
-    if lex::is_unit(nx) || matches!(nx, "%" | "/" | ":" | "th" | "st" | "nd" | "rd") {
+    if cx.fl(e) & lex::UNIT != 0 || matches!(nx, "%" | "/" | ":" | "th" | "st" | "nd" | "rd") {
         return true;
     }
     if cx.w(ns.wrapping_sub(1)) == "/"
@@ -736,14 +755,17 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     if matches!(nx, "p" | "a") && nx2 == "." && cx.w(e + 2) == "m" {
         return true;
     }
-    if lex::is_thing(nx) && !cp.vague {
+    if cx.fl(e) & lex::THING != 0 && !cp.vague {
         return true;
     }
     // "years old", "of age"
-    if nx == "of" && (lex::is_unit(nx2) || lex::is_thing(nx2) && cp.vague) {
+    if nx == "of" && (cx.fl(e + 1) & lex::UNIT != 0 || cx.fl(e + 1) & lex::THING != 0 && cp.vague) {
         return true;
     }
-    if lex::month(nx) && cp.plain.is_some() && (nx != "may" || cx.raw(e).starts_with('M')) {
+    if cx.fl(e) & lex::MONTH != 0
+        && cp.plain.is_some()
+        && (nx != "may" || cx.raw(e).starts_with('M'))
+    {
         return true;
     }
     // a year: 4 digits, no comma, 1000–2100, no people noun after
@@ -760,7 +782,7 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     }
     // "a boy of about seven": of + number after a singular person noun
     if p == "of" && pi != usize::MAX && pi > 0 {
-        if let Some(h) = lex::head(cx.w(pi - 1)) {
+        if let Some(h) = cx.head(pi - 1) {
             if !h.plural && !h.collective {
                 return true;
             }
@@ -772,7 +794,7 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
         if p == "," && pi != usize::MAX && pi > 0 && v < 120 && matches!(nx, "," | ")" | "." | ";")
         {
             let q = pi - 1;
-            if (cx.cap(q) && cx.is_word(q)) || lex::head(cx.w(q)).is_some_and(|h| !h.plural) {
+            if (cx.cap(q) && cx.is_word(q)) || cx.head(q).is_some_and(|h| !h.plural) {
                 return true;
             }
         }
@@ -783,7 +805,7 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     // "one" only counts before a noun or "of"
     if cp.plain == Some(1)
         && cx.w(ns) == "one"
-        && !(nx == "of" || lex::is_adj(nx) || lex::head(nx).is_some())
+        && !(nx == "of" || cx.fl(e) & lex::ADJ != 0 || cx.head(e).is_some())
     {
         return true;
     }
@@ -811,10 +833,10 @@ pub fn people_follow(cx: &Ctx, k: usize) -> bool {
     }
     for _ in 0..5 {
         let w = cx.w(j);
-        if lex::head(w).is_some() {
+        if cx.head(j).is_some() {
             return true;
         }
-        if lex::is_adj(w) || w.ends_with("ed") || w.ends_with("-year-old") {
+        if cx.fl(j) & lex::ADJ != 0 || w.ends_with("ed") || w.ends_with("-year-old") {
             j += 1;
             continue;
         }

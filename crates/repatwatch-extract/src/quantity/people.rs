@@ -122,11 +122,8 @@ fn participle(cx: &Ctx, k: usize) -> bool {
 
 /// Is token `k` a people head here?
 fn head_at(cx: &Ctx, k: usize) -> Option<HeadInfo> {
-    if cx.fl(k) & lex::HEAD == 0 {
-        return None;
-    }
+    let h = cx.head(k)?;
     let w = cx.w(k);
-    let h = lex::head(w)?;
     match w {
         "party" | "band" | "contingent" | "boatload" | "busload" | "truckload"
             if cx.w(k + 1) != "of" =>
@@ -139,7 +136,7 @@ fn head_at(cx: &Ctx, k: usize) -> Option<HeadInfo> {
                 && (cx.cap(k + 1)
                     || n.ends_with("'s")
                     || n.ends_with("\u{2019}s")
-                    || (!lex::after_bare(n) && lex::head(n).is_none()));
+                    || (cx.fl(k + 1) & lex::AFTER_BARE == 0 && cx.head(k + 1).is_none()));
             if noun_after {
                 None
             } else {
@@ -201,7 +198,7 @@ fn noun_end(cx: &Ctx, k: usize) -> bool {
     if cx.is_punct(k) {
         return !matches!(w, "%" | "$" | "/" | ":" | "-" | "'" | "\u{2019}" | "&");
     }
-    lex::after_bare(w)
+    cx.fl(k) & lex::AFTER_BARE != 0
         || (cx.is_word(k) && !cx.cap(k) && w.len() >= 5 && w.ends_with("ed"))
         || matches!(w, "died" | "fled" | "went" | "left" | "got" | "came")
 }
@@ -244,10 +241,10 @@ fn scan_head(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
             }
             continue;
         }
+        // "3-year-old", "seven-member", "middle-aged": a hyphen is in each
         let adj = cx.fl(k) & lex::ADJ != 0
-            || age_adj(w).is_some()
-            || member_adj(w).is_some()
-            || w == "middle-aged"
+            || (cx.hyph(k)
+                && (age_adj(w).is_some() || member_adj(w).is_some() || w == "middle-aged"))
             || (determined && participle(cx, k));
         if adj && cx.is_word(k) {
             k += 1;
@@ -301,11 +298,13 @@ fn scan_head(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
             "teenage" | "teen" | "underage" | "minor" => scan.teen = true,
             _ => {}
         }
-        if let Some(a) = age_adj(w) {
-            scan.age = Some(a);
-        }
-        if let Some(m) = member_adj(w) {
-            scan.member = Some(m);
+        if cx.hyph(t) {
+            if let Some(a) = age_adj(w) {
+                scan.age = Some(a);
+            }
+            if let Some(m) = member_adj(w) {
+                scan.member = Some(m);
+            }
         }
     }
     if !info.breakdown {
@@ -443,7 +442,7 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
                 k += 1;
             }
             if let Some(n) = number::parse_num(cx, k) {
-                if !number::people_follow(cx, n.e) && n.value < 120 && !lex::is_unit(cx.w(n.e)) {
+                if !number::people_follow(cx, n.e) && n.value < 120 && cx.fl(n.e) & lex::UNIT == 0 {
                     if n.value < 18 {
                         r.minors = Some(1);
                     }
@@ -928,8 +927,7 @@ fn named(cx: &Ctx, i: usize) -> Option<Raw> {
         });
         return Some(r);
     }
-    let raw = cx.raw(i);
-    if cx.cap(i) && cx.is_word(i) && lex::korean_surname(raw) && given_name_part(cx, i + 1) {
+    if cx.cap(i) && cx.is_word(i) && cx.surname(i) && given_name_part(cx, i + 1) {
         if i > 0 && cx.cap(i - 1) && cx.is_word(i - 1) && !cx.sent_start(i - 1) && !cx.sent_start(i)
         {
             return None;
@@ -971,7 +969,7 @@ fn pronoun(cx: &Ctx, i: usize) -> Option<Raw> {
             // possessive before a noun ("her home") is no mention
             let n = i + 1;
             if cx.is_word(n)
-                && !lex::after_bare(cx.w(n))
+                && cx.fl(n) & lex::AFTER_BARE == 0
                 && !cx.cap(n)
                 && cx.kind(n) != Some(Kind::Punct)
             {
