@@ -33,6 +33,9 @@ pub struct Tok {
     pub hyph: bool,
     /// Its people-noun reading, an index into the lexicon's (0: none).
     hd: u8,
+    /// [`Ctx::num_ahead`] (low four bits) and [`Ctx::head_ahead`] (high
+    /// four bits), both capped at 15.
+    ahead: u8,
 }
 
 impl Tok {
@@ -67,11 +70,27 @@ impl<'a> Ctx<'a> {
         let lower = text.to_ascii_lowercase();
         let lx = lexicon();
         // offsets are kept in 32 bits: a longer text is not read
-        let toks = if text.len() < u32::MAX as usize {
+        let mut toks = if text.len() < u32::MAX as usize {
             tokenize(text, &lower, lx)
         } else {
             Vec::new()
         };
+        // distances to the next number and the next people noun, from the
+        // marks the tokenizer left (`AHEAD_NUM`, `AHEAD_HEAD`)
+        let (mut num_at, mut head_at) = (15u8, 15u8);
+        for t in toks.iter_mut().rev() {
+            num_at = if t.ahead & AHEAD_NUM != 0 {
+                0
+            } else {
+                (num_at + 1).min(15)
+            };
+            head_at = if t.ahead & AHEAD_HEAD != 0 {
+                0
+            } else {
+                (head_at + 1).min(15)
+            };
+            t.ahead = num_at | head_at << 4;
+        }
         Ctx {
             text,
             lower,
@@ -155,6 +174,25 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// How many tokens from `i` on to the first that may start a number or
+    /// a vague quantifier: a number, a number word, a hyphenated word
+    /// ("twenty-one", "20-odd"), "half", a quantifier word ("dozens",
+    /// "several"), "a"/"an" before a word they count with ("a dozen", "a
+    /// few", "a number of"). 15 when there is none so near (or past the
+    /// end). `number::parse_num` and `number::vague` read no other token at
+    /// their start.
+    #[inline]
+    pub fn num_ahead(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(15, |t| usize::from(t.ahead & 15))
+    }
+
+    /// How many tokens from `i` on to the first with a people-noun reading
+    /// ([`Ctx::head`]); 15 when there is none so near (or past the end).
+    #[inline]
+    pub fn head_ahead(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(15, |t| usize::from(t.ahead >> 4))
+    }
+
     /// `korean_surname(self.raw(i))`: a Korean family name, capitalised
     /// ("Kim", not "KIM" or "kim"). Every listed name is one capital and
     /// lower-case ASCII letters, so the lower-case word in the list and that
@@ -212,6 +250,12 @@ fn alnum(c: char) -> bool {
         c.is_alphanumeric()
     }
 }
+
+/// The marks the tokenizer leaves in `Tok::ahead` before the distances are
+/// read: the token may start a number ([`Ctx::num_ahead`]); it has a
+/// people-noun reading.
+const AHEAD_NUM: u8 = 1;
+const AHEAD_HEAD: u8 = 2;
 
 /// Byte classes of ASCII: a letter or digit, a digit, white space (as
 /// `char::is_whitespace`), a byte that may join two runs of a token.
@@ -314,6 +358,15 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
             } else {
                 (0, 0)
             };
+            // "a dozen", "a few": the article may start a number
+            if fl & AFTER_A != 0 {
+                if let Some(p) = toks.last_mut() {
+                    if p.fl & ART != 0 {
+                        p.ahead |= AHEAD_NUM;
+                    }
+                }
+            }
+            let num = kind == Kind::Num || fl & (NUMW | QUANT) != 0 || hyph;
             toks.push(Tok {
                 s: s as u32,
                 e: e as u32,
@@ -327,6 +380,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
                 sent_start,
                 hyph,
                 hd,
+                ahead: u8::from(num) * AHEAD_NUM | u8::from(hd != 0) * AHEAD_HEAD,
             });
             sent_start = false;
             i = e;
@@ -341,6 +395,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
                 sent_start,
                 hyph: is_joiner(c),
                 hd: 0,
+                ahead: u8::from(is_joiner(c)) * AHEAD_NUM,
             });
             sent_start = match c {
                 '.' | '!' | '?' => true,
@@ -430,7 +485,7 @@ mod reference {
     use std::collections::HashMap;
 
     pub fn flags(w: &str) -> u16 {
-        let lists: [(&[&str], u16); 11] = [
+        let lists: [(&[&str], u16); 14] = [
             (UNIT_WORDS, UNIT),
             (THING_WORDS, THING),
             (MONTH_WORDS, MONTH),
@@ -442,6 +497,9 @@ mod reference {
             (FUNC_WORDS, FUNC),
             (NUMW_WORDS, NUMW),
             (SURNAMES_LOWER, SURNAME),
+            (QUANT_WORDS, QUANT),
+            (ART_WORDS, ART),
+            (AFTER_A_WORDS, AFTER_A),
         ];
         static M: std::sync::OnceLock<HashMap<&str, u16>> = std::sync::OnceLock::new();
         let m = M.get_or_init(|| {
@@ -887,6 +945,30 @@ pub const HEAD: u16 = 1 << 7;
 pub const FUNC: u16 = 1 << 8;
 pub const NUMW: u16 = 1 << 9;
 pub const SURNAME: u16 = 1 << 10;
+/// Quantifiers that start a number or a vague count ("half", "dozens").
+pub const QUANT: u16 = 1 << 11;
+/// "a", "an".
+pub const ART: u16 = 1 << 12;
+/// The words "a"/"an" count with ("a dozen", "a hundred", "a few").
+pub const AFTER_A: u16 = 1 << 13;
+
+const QUANT_WORDS: &[&str] = &[
+    "half",
+    "dozens",
+    "scores",
+    "hundreds",
+    "tens",
+    "thousands",
+    "millions",
+    "several",
+    "few",
+    "numerous",
+];
+const ART_WORDS: &[&str] = &["a", "an"];
+const AFTER_A_WORDS: &[&str] = &[
+    "dozen", "hundred", "thousand", "million", "billion", "few", "handful", "couple", "number",
+    "host", "large",
+];
 
 #[rustfmt::skip]
 const UNIT_WORDS: &[&str] = &[
@@ -1116,7 +1198,7 @@ fn slot_of(a: u64, b: u64, len: usize) -> usize {
 
 impl Lexicon {
     fn build() -> Self {
-        let lists: [(&[&str], u16); 11] = [
+        let lists: [(&[&str], u16); 14] = [
             (UNIT_WORDS, UNIT),
             (THING_WORDS, THING),
             (MONTH_WORDS, MONTH),
@@ -1128,6 +1210,9 @@ impl Lexicon {
             (FUNC_WORDS, FUNC),
             (NUMW_WORDS, NUMW),
             (SURNAMES_LOWER, SURNAME),
+            (QUANT_WORDS, QUANT),
+            (ART_WORDS, ART),
+            (AFTER_A_WORDS, AFTER_A),
         ];
         let mut lx = Lexicon {
             slots: vec![EMPTY; SLOTS],
@@ -1262,7 +1347,7 @@ mod fast_paths {
     /// Every listed word, in the case of the text and in others.
     #[test]
     fn every_listed_word() {
-        let lists: [&[&str]; 11] = [
+        let lists: [&[&str]; 14] = [
             UNIT_WORDS,
             THING_WORDS,
             MONTH_WORDS,
@@ -1274,6 +1359,9 @@ mod fast_paths {
             FUNC_WORDS,
             NUMW_WORDS,
             SURNAMES_LOWER,
+            QUANT_WORDS,
+            ART_WORDS,
+            AFTER_A_WORDS,
         ];
         for w in lists.iter().flat_map(|l| l.iter()) {
             assert_eq!(flags(w), reference::flags(w), "{w}");

@@ -124,7 +124,20 @@ fn can_start(cx: &Ctx, i: usize) -> bool {
 }
 
 /// A number starting at token `i`.
+///
+/// Turns away at once a token that is no number, number word, hyphenated
+/// word, "half" or "a"/"an" before a word they count with
+/// ([`Ctx::num_ahead`]): every reading below starts with one of them.
+#[inline]
 pub fn parse_num(cx: &Ctx, i: usize) -> Option<Num> {
+    if cx.num_ahead(i) != 0 {
+        return None;
+    }
+    parse_num_full(cx, i)
+}
+
+/// [`parse_num`] without its first filter (the reference of the tests).
+fn parse_num_full(cx: &Ctx, i: usize) -> Option<Num> {
     if !can_start(cx, i) {
         return None;
     }
@@ -519,8 +532,26 @@ fn mod_rule(m: Mod) -> &'static str {
     }
 }
 
+/// How far after its first token a count phrase reads its number or
+/// quantifier: determiners ("all of the", "a total of": up to 6 tokens), a
+/// modifier ("in the region of": up to 4), "between"/"from" (1).
+pub const COUNT_REACH: usize = 6 + 4 + 1;
+
 /// A count phrase starting at token `i` (not checked for ages, money...).
+///
+/// Every count phrase holds a number or a vague quantifier (read by
+/// [`parse_num`] or `vague`) within [`COUNT_REACH`] tokens of its start:
+/// without one so near ([`Ctx::num_ahead`]) there is none to find.
+#[inline]
 pub fn count_phrase(cx: &Ctx, i: usize) -> Option<CountPhrase> {
+    if cx.num_ahead(i) > COUNT_REACH {
+        return None;
+    }
+    count_phrase_full(cx, i)
+}
+
+/// [`count_phrase`] without its first filter (the reference of the tests).
+fn count_phrase_full(cx: &Ctx, i: usize) -> Option<CountPhrase> {
     if !can_start(cx, i) {
         return None;
     }
@@ -843,4 +874,170 @@ pub fn people_follow(cx: &Ctx, k: usize) -> bool {
         break;
     }
     false
+}
+
+#[cfg(test)]
+mod filters {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The words of the determiners, modifiers, numbers and quantifiers of
+    /// a count phrase, and some others.
+    const WORDS: &[&str] = &[
+        "the",
+        "those",
+        "these",
+        "remaining",
+        "other",
+        "last",
+        "first",
+        "same",
+        "all",
+        "of",
+        "every",
+        "both",
+        "another",
+        "a",
+        "an",
+        "further",
+        "additional",
+        "extra",
+        "total",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "approx",
+        "circa",
+        "some",
+        "estimated",
+        "approximate",
+        "in",
+        "region",
+        "on",
+        "order",
+        "more",
+        "greater",
+        "than",
+        "over",
+        "above",
+        "upwards",
+        "upward",
+        "excess",
+        "well",
+        "just",
+        "slightly",
+        "little",
+        "at",
+        "least",
+        "no",
+        "not",
+        "fewer",
+        "less",
+        "minimum",
+        "nearly",
+        "almost",
+        "under",
+        "below",
+        "close",
+        "to",
+        "short",
+        "up",
+        "as",
+        "many",
+        "most",
+        "maximum",
+        "between",
+        "from",
+        "and",
+        "or",
+        "so",
+        "plus",
+        "+",
+        "-",
+        "\u{2013}",
+        "half",
+        "dozen",
+        "dozens",
+        "scores",
+        "hundreds",
+        "tens",
+        "thousands",
+        "millions",
+        "several",
+        "few",
+        "handful",
+        "couple",
+        "number",
+        "host",
+        "large",
+        "group",
+        "numerous",
+        "one",
+        "two",
+        "twelve",
+        "twenty",
+        "twenty-one",
+        "forty\u{2010}two",
+        "fifty-odd",
+        "20-odd",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "0",
+        "7",
+        "12",
+        "1,047",
+        "1.5",
+        "50-60",
+        "50\u{2013}60",
+        "2021",
+        "99999999999999999999",
+        "people",
+        "defectors",
+        "handed",
+        "women",
+        "aged",
+        "years",
+        ",",
+        ".",
+        "Tumen",
+        "No",
+    ];
+
+    fn check(s: &str) {
+        let cx = Ctx::new(s);
+        for i in 0..cx.len() + 2 {
+            assert_eq!(parse_num(&cx, i), parse_num_full(&cx, i), "{i} in {s:?}");
+            assert_eq!(
+                count_phrase(&cx, i),
+                count_phrase_full(&cx, i),
+                "{i} in {s:?}"
+            );
+            assert_eq!(small_word_at(&cx, i), small_word(cx.w(i)), "{i} in {s:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn filters_change_nothing(
+            words in prop::collection::vec(prop::sample::select(WORDS), 0..30),
+            caps in prop::collection::vec(any::<bool>(), 30),
+        ) {
+            let text: Vec<String> = words
+                .iter()
+                .zip(&caps)
+                .map(|(w, &c)| if c { w.to_ascii_uppercase() } else { w.to_string() })
+                .collect();
+            check(&text.join(" "));
+        }
+
+        #[test]
+        fn filters_change_nothing_any(s in "\\PC{0,60}") {
+            check(&s);
+        }
+    }
 }

@@ -220,12 +220,23 @@ struct HeadScan {
     coord: u64,
 }
 
+/// How many tokens `scan_head` reads before its head at most.
+const HEAD_REACH: usize = 6;
+
+/// The adjectives and people noun from token `j`.
+///
+/// The head is one of the first `HEAD_REACH + 1` tokens, and a token is a
+/// head only with a people-noun reading: without one so near
+/// ([`Ctx::head_ahead`]) there is none to find.
 fn scan_head(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
+    if cx.head_ahead(j) > HEAD_REACH {
+        return None;
+    }
     let mut k = j;
     let mut last: Option<(usize, HeadInfo)> = None;
     let mut coord = 1u64;
     let mut steps = 0;
-    while steps < 7 && k < cx.len() {
+    while steps <= HEAD_REACH && k < cx.len() {
         let w = cx.w(k);
         if let Some(h) = head_at(cx, k) {
             last = Some((k, h));
@@ -454,6 +465,35 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
         break;
     }
     r.e = e;
+}
+
+/// Can [`match_np`] find a phrase at token `i`? A fast and exact filter.
+///
+/// A phrase holds a count phrase (read within `COUNT_REACH` tokens of its
+/// start, or of the token after a determiner) or a people noun (found by
+/// `scan_head` within `HEAD_REACH` tokens of the start, of the token after
+/// a determiner, or of "this"/"that"), save the phrases of a quantifier
+/// ("every one of them", "none of them", "some of them", "Some had been
+/// sent back"), "the rest" and "those who" / "those taken".
+#[inline]
+fn may_start_np(cx: &Ctx, i: usize) -> bool {
+    cx.num_ahead(i) <= number::COUNT_REACH + 1
+        || cx.head_ahead(i) <= HEAD_REACH + 1
+        || matches!(
+            cx.w(i),
+            "every"
+                | "each"
+                | "none"
+                | "some"
+                | "many"
+                | "most"
+                | "all"
+                | "both"
+                | "various"
+                | "any"
+                | "those"
+        )
+        || (cx.w(i) == "the" && matches!(cx.w(i + 1), "rest" | "remainder"))
 }
 
 /// A determiner phrase with a people head, or a bare numeral, at token `i`.
@@ -904,7 +944,8 @@ fn named(cx: &Ctx, i: usize) -> Option<Raw> {
         return None;
     }
     let w = cx.w(i);
-    if matches!(w, "mr" | "mrs" | "ms" | "miss" | "madam" | "madame") {
+    // the honorifics are function words (`lex::FUNC`)
+    if cx.fl(i) & lex::FUNC != 0 && matches!(w, "mr" | "mrs" | "ms" | "miss" | "madam" | "madame") {
         let mut k = i + 1;
         if cx.w(k) == "." {
             k += 1;
@@ -1189,7 +1230,7 @@ fn refine(cx: &Ctx, raws: Vec<Raw>) -> Vec<Raw> {
 
 /// Every people phrase, over tokens.
 pub fn find_raw(cx: &Ctx) -> Vec<Raw> {
-    let mut raws = Vec::new();
+    let mut raws = Vec::with_capacity(cx.len() / 16 + 4);
     let mut i = 0;
     let n = cx.len();
     while i < n {
@@ -1202,7 +1243,9 @@ pub fn find_raw(cx: &Ctx) -> Vec<Raw> {
             || cx.fl(i) & (lex::FUNC | lex::NUMW | lex::HEAD | lex::ADJ) != 0
             || cx.hyph(i);
         let found = if known {
-            match_np(cx, i, true)
+            may_start_np(cx, i)
+                .then(|| match_np(cx, i, true))
+                .flatten()
                 .or_else(|| named(cx, i))
                 .or_else(|| pronoun(cx, i))
         } else if cx.cap(i) {
@@ -1219,4 +1262,196 @@ pub fn find_raw(cx: &Ctx) -> Vec<Raw> {
         }
     }
     refine(cx, raws)
+}
+
+#[cfg(test)]
+mod filters {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The words of determiners, quantifiers, numbers, people nouns and
+    /// their adjectives, and some others.
+    const WORDS: &[&str] = &[
+        "the",
+        "those",
+        "these",
+        "this",
+        "that",
+        "a",
+        "an",
+        "another",
+        "his",
+        "her",
+        "their",
+        "my",
+        "our",
+        "its",
+        "some",
+        "many",
+        "most",
+        "all",
+        "both",
+        "each",
+        "every",
+        "various",
+        "any",
+        "none",
+        "one",
+        "of",
+        "them",
+        "whom",
+        "us",
+        "you",
+        "rest",
+        "remainder",
+        "who",
+        "taken",
+        "returned",
+        "arrested",
+        "had",
+        "were",
+        "was",
+        "been",
+        "sent",
+        "back",
+        "more",
+        "than",
+        "about",
+        "over",
+        "at",
+        "least",
+        "nearly",
+        "up",
+        "to",
+        "between",
+        "and",
+        "or",
+        "dozens",
+        "hundreds",
+        "several",
+        "few",
+        "number",
+        "half",
+        "dozen",
+        "two",
+        "five",
+        "twenty-one",
+        "12",
+        "1,047",
+        "50-60",
+        "16-year-old",
+        "seven-member",
+        "middle-aged",
+        "North",
+        "Korean",
+        "Koreans",
+        "defectors",
+        "defector",
+        "women",
+        "woman",
+        "men",
+        "children",
+        "girl",
+        "boy",
+        "family",
+        "group",
+        "families",
+        "couple",
+        "pair",
+        "party",
+        "mother",
+        "daughter",
+        "refugee",
+        "camp",
+        "pregnant",
+        "other",
+        "young",
+        "teens",
+        "twenties",
+        "in",
+        "aged",
+        "from",
+        "Korea",
+        "including",
+        "among",
+        "Kim",
+        "Mr",
+        ".",
+        ",",
+        "\u{2014}",
+        "(",
+        ")",
+        ":",
+        "-",
+        "she",
+        "he",
+        "they",
+        "said",
+        "on",
+        "Monday",
+        "police",
+        "China",
+        "border",
+        "crossed",
+        "river",
+    ];
+
+    /// `find_raw` without the filter of `may_start_np`.
+    fn find_raw_plain(cx: &Ctx) -> Vec<Raw> {
+        let mut raws = Vec::new();
+        let mut i = 0;
+        while i < cx.len() {
+            let found = if cx.is_punct(i) {
+                None
+            } else {
+                match_np(cx, i, true)
+                    .or_else(|| named(cx, i))
+                    .or_else(|| pronoun(cx, i))
+            };
+            match found {
+                Some(r) if r.e > i => {
+                    i = r.e;
+                    raws.push(r);
+                }
+                _ => i += 1,
+            }
+        }
+        refine(cx, raws)
+    }
+
+    fn check(s: &str) {
+        let cx = Ctx::new(s);
+        for i in 0..cx.len() {
+            if match_np(&cx, i, true).is_some() {
+                assert!(may_start_np(&cx, i), "{i} in {s:?}");
+            }
+        }
+        assert_eq!(find_raw(&cx), find_raw_plain(&cx), "{s:?}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn filter_changes_nothing(
+            words in prop::collection::vec(prop::sample::select(WORDS), 0..40),
+            caps in prop::collection::vec(0..3u8, 40),
+        ) {
+            let text: Vec<String> = words
+                .iter()
+                .zip(&caps)
+                .map(|(w, &c)| match c {
+                    0 => w.to_string(),
+                    1 => w.to_ascii_uppercase(),
+                    _ => w.to_ascii_lowercase(),
+                })
+                .collect();
+            check(&text.join(" "));
+        }
+
+        #[test]
+        fn filter_changes_nothing_any(s in "\\PC{0,80}") {
+            check(&s);
+        }
+    }
 }
