@@ -295,6 +295,42 @@ fn class(b: u8) -> u8 {
     }
 }
 
+/// Eight bytes of `H` set: the high bit of each byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// `b` in every byte.
+const fn bytes8(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The end of the run of ASCII letters and digits from `e` in the
+/// lower-case text: the first byte that is none (or the end).
+///
+/// Eight bytes at a time: with `t` a byte below 0x80, `t + (0x80 - lo)`
+/// sets its high bit exactly when `t >= lo`, and carries into no other
+/// byte; a letter is in `a..=z` (the text is lower-cased), a digit in
+/// `0..=9`, and a byte from 0x80 on is none.
+#[inline]
+fn alnum_run_end(lower: &[u8], mut e: usize) -> usize {
+    let n = lower.len();
+    while e + 8 <= n {
+        let x = load8(lower, e);
+        let t = x & !HIGH;
+        let ge = |lo: u8| t.wrapping_add(bytes8(0x80 - lo)) & HIGH;
+        let letter = ge(b'a') & !ge(b'z' + 1);
+        let digit = ge(b'0') & !ge(b'9' + 1);
+        let none = !((letter | digit) & !x) & HIGH;
+        if none != 0 {
+            return e + (none.trailing_zeros() / 8) as usize;
+        }
+        e += 8;
+    }
+    while e < n && class(lower[e]) & ALNUM != 0 {
+        e += 1;
+    }
+    e
+}
+
 /// Cuts the text into tokens. ASCII is read a byte at a time through
 /// [`CLASS`]; any other character is decoded and read as
 /// `char::is_whitespace` / `is_alphanumeric` tell.
@@ -338,9 +374,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
                     e += 1;
                 }
             } else {
-                while e < n && class(bytes[e]) & ALNUM != 0 {
-                    e += 1;
-                }
+                e = alnum_run_end(lbytes, e);
             }
             // anything but an ASCII byte that is no connector goes on
             let mut hyph = false;
@@ -1389,6 +1423,18 @@ mod fast_paths {
         #[test]
         fn same_as_plain_any(s in "\\PC{0,60}") {
             check(&s);
+        }
+
+        #[test]
+        fn alnum_runs(s in "[a-zA-Z0-9\u{e9}\u{2013} ,.@\\[`{\x7f-]{0,40}", k in 0..40usize) {
+            let l = s.to_ascii_lowercase();
+            let b = l.as_bytes();
+            let k = k.min(b.len());
+            let mut e = k;
+            while e < b.len() && b[e].is_ascii_alphanumeric() {
+                e += 1;
+            }
+            assert_eq!(alnum_run_end(b, k), e, "{k} in {s:?}");
         }
 
         #[test]
