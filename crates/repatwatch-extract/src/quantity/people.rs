@@ -996,6 +996,10 @@ fn named(cx: &Ctx, i: usize) -> Option<Raw> {
 }
 
 fn pronoun(cx: &Ctx, i: usize) -> Option<Raw> {
+    // the pronouns are function words (`lex::FUNC`)
+    if cx.fl(i) & lex::FUNC == 0 {
+        return None;
+    }
     let w = cx.w(i);
     let raw = cx.raw(i);
     // "US", "HE": an acronym, not a pronoun
@@ -1075,157 +1079,166 @@ fn connector_only(cx: &Ctx, a: usize, b: usize, allowed: &[&str]) -> bool {
     a < b && (a..b).all(|k| allowed.contains(&cx.w(k)))
 }
 
+/// One pass of [`refine`]: `merge(raws, i)` is the phrase that replaces
+/// `raws[i]` (with the phrases it takes in) and the index after them, or
+/// `None` to keep `raws[i]`. Until the first merge nothing is copied, and a
+/// pass that merges nothing hands its input back.
+fn refine_pass(raws: Vec<Raw>, merge: impl Fn(&[Raw], usize) -> Option<(Raw, usize)>) -> Vec<Raw> {
+    let Some((first, (r, mut i))) = (0..raws.len()).find_map(|i| merge(&raws, i).map(|m| (i, m)))
+    else {
+        return raws;
+    };
+    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+    out.extend_from_slice(&raws[..first]);
+    out.push(r);
+    while i < raws.len() {
+        match merge(&raws, i) {
+            Some((r, next)) => {
+                out.push(r);
+                i = next;
+            }
+            None => {
+                out.push(raws[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Joins breakdowns, appositions, "among them" clauses and "she and her
 /// daughter" coordinations.
 fn refine(cx: &Ctx, raws: Vec<Raw>) -> Vec<Raw> {
     // 1. breakdown lists: "four men and eight women", "two men, two women and a girl"
-    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
-    let mut i = 0;
-    while i < raws.len() {
+    let raws = refine_pass(raws, |raws, i| {
+        if !raws[i].part {
+            return None;
+        }
+        let mut j = i;
+        while j + 1 < raws.len()
+            && raws[j + 1].part
+            && connector_only(cx, raws[j].e, raws[j + 1].s, &[",", "and"])
+            && raws[j + 1].s - raws[j].e <= 2
+        {
+            j += 1;
+        }
+        if j == i {
+            return None;
+        }
         let mut r = raws[i].clone();
-        if r.part {
-            let mut j = i;
-            while j + 1 < raws.len()
-                && raws[j + 1].part
-                && connector_only(cx, raws[j].e, raws[j + 1].s, &[",", "and"])
-                && raws[j + 1].s - raws[j].e <= 2
-            {
-                j += 1;
+        let parts = &raws[i..=j];
+        let mut count = parts[0].count;
+        let mut gender = parts[0].gender;
+        let mut minors: Option<u64> = None;
+        let mut ungendered = false;
+        for (n, p) in parts.iter().enumerate() {
+            ungendered |= p.gender.is_none();
+            if n > 0 {
+                count = add_counts(count, p.count);
+                gender = merge_gender(gender, p.gender);
             }
-            if j > i {
-                let parts = &raws[i..=j];
-                let mut count = parts[0].count;
-                let mut gender = parts[0].gender;
-                let mut minors: Option<u64> = None;
-                let mut ungendered = false;
-                for (n, p) in parts.iter().enumerate() {
-                    ungendered |= p.gender.is_none();
-                    if n > 0 {
-                        count = add_counts(count, p.count);
-                        gender = merge_gender(gender, p.gender);
-                    }
-                    if p.child || p.minors.is_some() {
-                        let m = p.minors.or(exact_value(p.count)).unwrap_or(0);
-                        minors = Some(minors.unwrap_or(0).saturating_add(m));
-                    }
-                }
-                r.e = parts[j - i].e;
-                r.count = count;
-                // a part of unknown gender ("a teenager") leaves it open
-                // unless the known parts already differ
-                r.gender = if ungendered && gender != Some(Gender::Mixed) {
-                    None
-                } else {
-                    gender
-                };
-                r.minors = minors;
-                r.rule = "breakdown";
-                r.breakdown = true;
-                r.individual = false;
-                r.child = false;
-                i = j + 1;
-                out.push(r);
-                continue;
+            if p.child || p.minors.is_some() {
+                let m = p.minors.or(exact_value(p.count)).unwrap_or(0);
+                minors = Some(minors.unwrap_or(0).saturating_add(m));
             }
         }
-        out.push(r);
-        i += 1;
-    }
+        r.e = parts[j - i].e;
+        r.count = count;
+        // a part of unknown gender ("a teenager") leaves it open
+        // unless the known parts already differ
+        r.gender = if ungendered && gender != Some(Gender::Mixed) {
+            None
+        } else {
+            gender
+        };
+        r.minors = minors;
+        r.rule = "breakdown";
+        r.breakdown = true;
+        r.individual = false;
+        r.child = false;
+        Some((r, j + 1))
+    });
 
     // 2. appositive breakdowns: "the four — two men ... and two women ..."
-    let raws = out;
-    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
-    let mut i = 0;
-    while i < raws.len() {
-        let mut r = raws[i].clone();
-        if !r.pronoun && !r.individual && (r.count.is_some() || r.definite) && i + 1 < raws.len() {
-            let b = &raws[i + 1];
-            let gap = (r.e, b.s);
-            let dash = connector_only(cx, gap.0, gap.1, &["\u{2014}", "\u{2013}", "-", "(", ":"])
-                && gap.1 - gap.0 <= 2;
-            let comma = connector_only(cx, gap.0, gap.1, &[","]) && gap.1 - gap.0 == 1;
-            let b_ok = b.breakdown || (b.part && dash && b.gender.is_some());
-            let sum_ok = b.breakdown
-                && (r.count.is_none()
-                    || exact_value(r.count).is_some()
-                        && exact_value(r.count) == exact_value(b.count));
-            if b_ok && (dash || (comma && sum_ok)) {
-                r.gender = b.gender.or(r.gender);
-                r.minors = b.minors.or(r.minors);
-                if r.count.is_none() {
-                    r.count = b.count;
-                }
-                r.e = b.e;
-                out.push(r);
-                i += 2;
-                continue;
-            }
+    let raws = refine_pass(raws, |raws, i| {
+        let a = &raws[i];
+        if !(!a.pronoun && !a.individual && (a.count.is_some() || a.definite) && i + 1 < raws.len())
+        {
+            return None;
         }
-        out.push(r);
-        i += 1;
-    }
+        let b = &raws[i + 1];
+        let gap = (a.e, b.s);
+        let dash = connector_only(cx, gap.0, gap.1, &["\u{2014}", "\u{2013}", "-", "(", ":"])
+            && gap.1 - gap.0 <= 2;
+        let comma = connector_only(cx, gap.0, gap.1, &[","]) && gap.1 - gap.0 == 1;
+        let b_ok = b.breakdown || (b.part && dash && b.gender.is_some());
+        let sum_ok = b.breakdown
+            && (a.count.is_none()
+                || exact_value(a.count).is_some() && exact_value(a.count) == exact_value(b.count));
+        if !(b_ok && (dash || (comma && sum_ok))) {
+            return None;
+        }
+        let mut r = a.clone();
+        r.gender = b.gender.or(r.gender);
+        r.minors = b.minors.or(r.minors);
+        if r.count.is_none() {
+            r.count = b.count;
+        }
+        r.e = b.e;
+        Some((r, i + 2))
+    });
 
     // 3. "among them a boy of about seven", "including two teenagers"
-    let raws = out;
-    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
-    let mut i = 0;
-    while i < raws.len() {
-        let mut r = raws[i].clone();
-        if !r.individual && (r.count.is_some() || !r.pronoun) {
-            if let Some(p) = among_connector(cx, r.e) {
-                // the sub-description: the first phrase starting at p
-                let mut j = i + 1;
-                while j < raws.len() && raws[j].s < p {
-                    j += 1;
-                }
-                if j < raws.len() && raws[j].s == p && !raws[j].pronoun && !raws[j].definite {
-                    let b = &raws[j];
-                    if b.child || b.minors.is_some() {
-                        let m = b.minors.or(exact_value(b.count));
-                        if let Some(m) = m {
-                            r.minors = Some(r.minors.unwrap_or(0).max(m));
-                        }
-                    }
-                    r.e = b.e;
-                    out.push(r);
-                    i = j + 1;
-                    continue;
-                }
+    let raws = refine_pass(raws, |raws, i| {
+        let a = &raws[i];
+        if !(!a.individual && (a.count.is_some() || !a.pronoun)) {
+            return None;
+        }
+        let p = among_connector(cx, a.e)?;
+        // the sub-description: the first phrase starting at p
+        let mut j = i + 1;
+        while j < raws.len() && raws[j].s < p {
+            j += 1;
+        }
+        if !(j < raws.len() && raws[j].s == p && !raws[j].pronoun && !raws[j].definite) {
+            return None;
+        }
+        let mut r = a.clone();
+        let b = &raws[j];
+        if b.child || b.minors.is_some() {
+            let m = b.minors.or(exact_value(b.count));
+            if let Some(m) = m {
+                r.minors = Some(r.minors.unwrap_or(0).max(m));
             }
         }
-        out.push(r);
-        i += 1;
-    }
+        r.e = b.e;
+        Some((r, j + 1))
+    });
 
     // 4. "she and her daughter", "she and two other North Koreans"
-    let raws = out;
-    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
-    let mut i = 0;
-    while i < raws.len() {
-        let mut r = raws[i].clone();
-        if r.individual && i + 1 < raws.len() {
-            let b = &raws[i + 1];
-            if b.s == r.e + 1
-                && cx.w(r.e) == "and"
-                && ((b.possessive && b.kin) || (b.other && b.count.is_some()))
-            {
-                r.count = add_counts(Some(Count::exact(1)), b.count);
-                r.gender = merge_gender(r.gender, b.gender);
-                r.minors = b.minors;
-                r.e = b.e;
-                r.rule = "coordination";
-                r.pronoun = false;
-                r.individual = false;
-                r.definite = r.definite || b.definite;
-                out.push(r);
-                i += 2;
-                continue;
-            }
+    refine_pass(raws, |raws, i| {
+        let a = &raws[i];
+        if !(a.individual && i + 1 < raws.len()) {
+            return None;
         }
-        out.push(r);
-        i += 1;
-    }
-    out
+        let b = &raws[i + 1];
+        if !(b.s == a.e + 1
+            && cx.w(a.e) == "and"
+            && ((b.possessive && b.kin) || (b.other && b.count.is_some())))
+        {
+            return None;
+        }
+        let mut r = a.clone();
+        r.count = add_counts(Some(Count::exact(1)), b.count);
+        r.gender = merge_gender(r.gender, b.gender);
+        r.minors = b.minors;
+        r.e = b.e;
+        r.rule = "coordination";
+        r.pronoun = false;
+        r.individual = false;
+        r.definite = r.definite || b.definite;
+        Some((r, i + 2))
+    })
 }
 
 /// Every people phrase, over tokens.
@@ -1246,7 +1259,7 @@ pub fn find_raw(cx: &Ctx) -> Vec<Raw> {
             may_start_np(cx, i)
                 .then(|| match_np(cx, i, true))
                 .flatten()
-                .or_else(|| named(cx, i))
+                .or_else(|| cx.cap(i).then(|| named(cx, i)).flatten())
                 .or_else(|| pronoun(cx, i))
         } else if cx.cap(i) {
             named(cx, i)
@@ -1396,6 +1409,163 @@ mod filters {
         "river",
     ];
 
+    /// `refine` as first written, a copy of every phrase in every pass.
+    fn refine_plain(cx: &Ctx, raws: Vec<Raw>) -> Vec<Raw> {
+        // 1. breakdown lists: "four men and eight women", "two men, two women and a girl"
+        let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+        let mut i = 0;
+        while i < raws.len() {
+            let mut r = raws[i].clone();
+            if r.part {
+                let mut j = i;
+                while j + 1 < raws.len()
+                    && raws[j + 1].part
+                    && connector_only(cx, raws[j].e, raws[j + 1].s, &[",", "and"])
+                    && raws[j + 1].s - raws[j].e <= 2
+                {
+                    j += 1;
+                }
+                if j > i {
+                    let parts = &raws[i..=j];
+                    let mut count = parts[0].count;
+                    let mut gender = parts[0].gender;
+                    let mut minors: Option<u64> = None;
+                    let mut ungendered = false;
+                    for (n, p) in parts.iter().enumerate() {
+                        ungendered |= p.gender.is_none();
+                        if n > 0 {
+                            count = add_counts(count, p.count);
+                            gender = merge_gender(gender, p.gender);
+                        }
+                        if p.child || p.minors.is_some() {
+                            let m = p.minors.or(exact_value(p.count)).unwrap_or(0);
+                            minors = Some(minors.unwrap_or(0).saturating_add(m));
+                        }
+                    }
+                    r.e = parts[j - i].e;
+                    r.count = count;
+                    // a part of unknown gender ("a teenager") leaves it open
+                    // unless the known parts already differ
+                    r.gender = if ungendered && gender != Some(Gender::Mixed) {
+                        None
+                    } else {
+                        gender
+                    };
+                    r.minors = minors;
+                    r.rule = "breakdown";
+                    r.breakdown = true;
+                    r.individual = false;
+                    r.child = false;
+                    i = j + 1;
+                    out.push(r);
+                    continue;
+                }
+            }
+            out.push(r);
+            i += 1;
+        }
+
+        // 2. appositive breakdowns: "the four — two men ... and two women ..."
+        let raws = out;
+        let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+        let mut i = 0;
+        while i < raws.len() {
+            let mut r = raws[i].clone();
+            if !r.pronoun
+                && !r.individual
+                && (r.count.is_some() || r.definite)
+                && i + 1 < raws.len()
+            {
+                let b = &raws[i + 1];
+                let gap = (r.e, b.s);
+                let dash =
+                    connector_only(cx, gap.0, gap.1, &["\u{2014}", "\u{2013}", "-", "(", ":"])
+                        && gap.1 - gap.0 <= 2;
+                let comma = connector_only(cx, gap.0, gap.1, &[","]) && gap.1 - gap.0 == 1;
+                let b_ok = b.breakdown || (b.part && dash && b.gender.is_some());
+                let sum_ok = b.breakdown
+                    && (r.count.is_none()
+                        || exact_value(r.count).is_some()
+                            && exact_value(r.count) == exact_value(b.count));
+                if b_ok && (dash || (comma && sum_ok)) {
+                    r.gender = b.gender.or(r.gender);
+                    r.minors = b.minors.or(r.minors);
+                    if r.count.is_none() {
+                        r.count = b.count;
+                    }
+                    r.e = b.e;
+                    out.push(r);
+                    i += 2;
+                    continue;
+                }
+            }
+            out.push(r);
+            i += 1;
+        }
+
+        // 3. "among them a boy of about seven", "including two teenagers"
+        let raws = out;
+        let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+        let mut i = 0;
+        while i < raws.len() {
+            let mut r = raws[i].clone();
+            if !r.individual && (r.count.is_some() || !r.pronoun) {
+                if let Some(p) = among_connector(cx, r.e) {
+                    // the sub-description: the first phrase starting at p
+                    let mut j = i + 1;
+                    while j < raws.len() && raws[j].s < p {
+                        j += 1;
+                    }
+                    if j < raws.len() && raws[j].s == p && !raws[j].pronoun && !raws[j].definite {
+                        let b = &raws[j];
+                        if b.child || b.minors.is_some() {
+                            let m = b.minors.or(exact_value(b.count));
+                            if let Some(m) = m {
+                                r.minors = Some(r.minors.unwrap_or(0).max(m));
+                            }
+                        }
+                        r.e = b.e;
+                        out.push(r);
+                        i = j + 1;
+                        continue;
+                    }
+                }
+            }
+            out.push(r);
+            i += 1;
+        }
+
+        // 4. "she and her daughter", "she and two other North Koreans"
+        let raws = out;
+        let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+        let mut i = 0;
+        while i < raws.len() {
+            let mut r = raws[i].clone();
+            if r.individual && i + 1 < raws.len() {
+                let b = &raws[i + 1];
+                if b.s == r.e + 1
+                    && cx.w(r.e) == "and"
+                    && ((b.possessive && b.kin) || (b.other && b.count.is_some()))
+                {
+                    r.count = add_counts(Some(Count::exact(1)), b.count);
+                    r.gender = merge_gender(r.gender, b.gender);
+                    r.minors = b.minors;
+                    r.e = b.e;
+                    r.rule = "coordination";
+                    r.pronoun = false;
+                    r.individual = false;
+                    r.definite = r.definite || b.definite;
+                    out.push(r);
+                    i += 2;
+                    continue;
+                }
+            }
+            out.push(r);
+            i += 1;
+        }
+        out
+    }
+
     /// `find_raw` without the filter of `may_start_np`.
     fn find_raw_plain(cx: &Ctx) -> Vec<Raw> {
         let mut raws = Vec::new();
@@ -1416,7 +1586,7 @@ mod filters {
                 _ => i += 1,
             }
         }
-        refine(cx, raws)
+        refine_plain(cx, raws)
     }
 
     fn check(s: &str) {
