@@ -242,10 +242,14 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// A letter or digit. The General Punctuation block (U+2000–U+206F: dashes,
+/// curly quotes, spaces) holds none: told without the Unicode tables.
 #[inline]
 fn alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206f}').contains(&c) {
+        false
     } else {
         c.is_alphanumeric()
     }
@@ -258,11 +262,10 @@ const AHEAD_NUM: u8 = 1;
 const AHEAD_HEAD: u8 = 2;
 
 /// Byte classes of ASCII: a letter or digit, a digit, white space (as
-/// `char::is_whitespace`), a byte that may join two runs of a token.
+/// `char::is_whitespace`).
 const ALNUM: u8 = 1;
 const DIGIT: u8 = 2;
 const SPACE: u8 = 4;
-const CONNECT: u8 = 8;
 
 static CLASS: [u8; 128] = {
     let mut t = [0u8; 128];
@@ -275,8 +278,6 @@ static CLASS: [u8; 128] = {
             ALNUM
         } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
             SPACE
-        } else if matches!(c, b'-' | b'\'' | b',' | b'.') {
-            CONNECT
         } else {
             0
         };
@@ -376,11 +377,19 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
             } else {
                 e = alnum_run_end(lbytes, e);
             }
-            // anything but an ASCII byte that is no connector goes on
+            // a token goes on at a character that is no ASCII, or at a
+            // connector: '-', '\'', and ',' or '.' after a digit
             let mut hyph = false;
-            if e < n && (bytes[e] >= 0x80 || CLASS[bytes[e] as usize] & CONNECT != 0) {
+            if e < n {
+                let d = bytes[e];
                 let last = if e > s + cl { bytes[e - 1] as char } else { c };
-                (e, all_digits, hyph) = word_rest(text, e, all_digits, last);
+                if d >= 0x80
+                    || d == b'-'
+                    || d == b'\''
+                    || (matches!(d, b',' | b'.') && last.is_ascii_digit())
+                {
+                    (e, all_digits, hyph) = word_rest(text, e, all_digits, last);
+                }
             }
             let kind = if all_digits || is_num_range(&text[s..e]) {
                 Kind::Num
