@@ -528,7 +528,7 @@ mod reference {
     use std::collections::HashMap;
 
     pub fn flags(w: &str) -> u16 {
-        let lists: [(&[&str], u16); 14] = [
+        let lists: [(&[&str], u16); 15] = [
             (UNIT_WORDS, UNIT),
             (THING_WORDS, THING),
             (MONTH_WORDS, MONTH),
@@ -543,6 +543,7 @@ mod reference {
             (QUANT_WORDS, QUANT),
             (ART_WORDS, ART),
             (AFTER_A_WORDS, AFTER_A),
+            (PRON_WORDS, PRON),
         ];
         static M: std::sync::OnceLock<HashMap<&str, u16>> = std::sync::OnceLock::new();
         let m = M.get_or_init(|| {
@@ -994,6 +995,10 @@ pub const QUANT: u16 = 1 << 11;
 pub const ART: u16 = 1 << 12;
 /// The words "a"/"an" count with ("a dozen", "a hundred", "a few").
 pub const AFTER_A: u16 = 1 << 13;
+/// The personal pronouns a people phrase can be.
+pub const PRON: u16 = 1 << 14;
+
+const PRON_WORDS: &[&str] = &["they", "them", "we", "us", "she", "her", "he", "him"];
 
 const QUANT_WORDS: &[&str] = &[
     "half",
@@ -1241,7 +1246,7 @@ fn slot_of(a: u64, b: u64, len: usize) -> usize {
 
 impl Lexicon {
     fn build() -> Self {
-        let lists: [(&[&str], u16); 14] = [
+        let lists: [(&[&str], u16); 15] = [
             (UNIT_WORDS, UNIT),
             (THING_WORDS, THING),
             (MONTH_WORDS, MONTH),
@@ -1256,6 +1261,7 @@ impl Lexicon {
             (QUANT_WORDS, QUANT),
             (ART_WORDS, ART),
             (AFTER_A_WORDS, AFTER_A),
+            (PRON_WORDS, PRON),
         ];
         let mut lx = Lexicon {
             slots: vec![EMPTY; SLOTS],
@@ -1390,7 +1396,7 @@ mod fast_paths {
     /// Every listed word, in the case of the text and in others.
     #[test]
     fn every_listed_word() {
-        let lists: [&[&str]; 14] = [
+        let lists: [&[&str]; 15] = [
             UNIT_WORDS,
             THING_WORDS,
             MONTH_WORDS,
@@ -1405,6 +1411,7 @@ mod fast_paths {
             QUANT_WORDS,
             ART_WORDS,
             AFTER_A_WORDS,
+            PRON_WORDS,
         ];
         for w in lists.iter().flat_map(|l| l.iter()) {
             assert_eq!(flags(w), reference::flags(w), "{w}");

@@ -996,8 +996,8 @@ fn named(cx: &Ctx, i: usize) -> Option<Raw> {
 }
 
 fn pronoun(cx: &Ctx, i: usize) -> Option<Raw> {
-    // the pronouns are function words (`lex::FUNC`)
-    if cx.fl(i) & lex::FUNC == 0 {
+    // every pronoun matched below is in `lex::PRON`
+    if cx.fl(i) & lex::PRON == 0 {
         return None;
     }
     let w = cx.w(i);
