@@ -423,7 +423,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
                 sent_start,
                 hyph,
                 hd,
-                ahead: u8::from(num) * AHEAD_NUM | u8::from(hd != 0) * AHEAD_HEAD,
+                ahead: (u8::from(num) * AHEAD_NUM) | (u8::from(hd != 0) * AHEAD_HEAD),
             });
             sent_start = false;
             i = e;

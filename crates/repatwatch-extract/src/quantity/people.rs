@@ -1200,11 +1200,10 @@ fn refine(cx: &Ctx, raws: Vec<Raw>) -> Vec<Raw> {
         while j < raws.len() && raws[j].s < p {
             j += 1;
         }
-        if !(j < raws.len() && raws[j].s == p && !raws[j].pronoun && !raws[j].definite) {
-            return None;
-        }
+        let b = raws
+            .get(j)
+            .filter(|b| b.s == p && !b.pronoun && !b.definite)?;
         let mut r = a.clone();
-        let b = &raws[j];
         if b.child || b.minors.is_some() {
             let m = b.minors.or(exact_value(b.count));
             if let Some(m) = m {
