@@ -509,6 +509,8 @@ struct P<'a> {
     t: &'a [Tok],
     text: &'a str,
     lc: &'a str,
+    /// [`lex`] of each token.
+    lex: &'a [u16],
     /// `core` results by token index (each is asked for several times).
     memo: RefCell<Vec<(usize, Option<M>)>>,
 }
@@ -1844,7 +1846,7 @@ impl<'a> P<'a> {
                         return Some(x);
                     }
                 }
-                let r = rules_for(w);
+                let r = self.lex[i] & RULES;
                 if r == 0 || !self.second_word_ok(w, i + 1) {
                     return None;
                 }
@@ -1891,6 +1893,9 @@ impl<'a> P<'a> {
     }
 
     fn core(&self, i: usize) -> Option<M> {
+        if !self.may_core(i) {
+            return None;
+        }
         if let Some((_, hit)) = self.memo.borrow().iter().find(|(k, _)| *k == i) {
             return hit.clone();
         }
@@ -2063,39 +2068,26 @@ impl<'a> P<'a> {
         }
     }
 
-    /// A cheap test: can an expression start at token `i`?
+    /// A cheap test: can an expression start at token `i`? (`top` is
+    /// tried only there.)
     fn can_start(&self, i: usize) -> bool {
-        let t = &self.t[i];
-        match t.kind {
-            Kind::Punct => false,
-            Kind::Num => true,
-            Kind::Word => {
-                let w = &self.lc[t.start..t.end];
-                rules_for(w) != 0
-                    || (t.upper && (month_word(w).is_some() || weekday_word(w).is_some()))
-                    || matches!(
-                        w,
-                        "since"
-                            | "ever"
-                            | "as"
-                            | "on"
-                            | "from"
-                            | "between"
-                            | "circa"
-                            | "up"
-                            | "starting"
-                            | "beginning"
-                            | "early"
-                            | "mid"
-                            | "late"
-                            | "end"
-                            | "start"
-                            | "middle"
-                            | "first"
-                            | "close"
-                    )
-            }
+        self.lex[i] != 0
+    }
+
+    /// A necessary condition for `core(i)`, from the token's [`lex`] flags
+    /// alone (and `second_word_ok`): `core_no_part` needs a number, an
+    /// upper-case month or weekday name (`month_first`, `weekday_rule`), or
+    /// a word with rules that `second_word_ok` lets through; `part_rule`
+    /// needs a part word, and after "the" one of the words that
+    /// `second_word_ok` lets through after "the" as well.
+    fn may_core(&self, i: usize) -> bool {
+        let Some(&f) = self.lex.get(i) else {
+            return false;
+        };
+        if f & (NUM | NAME | PART) != 0 {
+            return true;
         }
+        f & RULES != 0 && self.second_word_ok(self.w(i), i + 1)
     }
 
     /// Prefixed forms and bare ones; the longest wins.
@@ -2238,6 +2230,74 @@ const RECENT: u16 = 1 << 8;
 const PRESENT: u16 = 1 << 9;
 const MISC: u16 = 1 << 10;
 const CLOCK: u16 = 1 << 11;
+/// The rule bits above.
+const RULES: u16 = (1 << 12) - 1;
+/// [`lex`]: a number.
+const NUM: u16 = 1 << 12;
+/// [`lex`]: an upper-case month or weekday name.
+const NAME: u16 = 1 << 13;
+/// [`lex`]: a part word that opens `part_prefix` on its own ("early",
+/// "end", "the" left out: see `P::may_core`).
+const PART: u16 = 1 << 14;
+/// [`lex`]: another word `top` reads as a prefix ("since", "as", "on").
+const PREFIX: u16 = 1 << 15;
+
+/// What the grammar knows of a token, computed once: its `rules_for` bits
+/// and the flags above; 0 for a token no expression starts at.
+fn lex(t: &Tok, lc: &str, table: &LexTable) -> u16 {
+    match t.kind {
+        Kind::Punct => 0,
+        Kind::Num => NUM,
+        Kind::Word => table.get(lc.as_bytes(), t.start, t.end, t.upper),
+    }
+}
+
+/// [`lex`] of a (lower-case) word: its rules and flags.
+fn lex_word(w: &str, upper: bool) -> u16 {
+    let mut f = rules_for(w);
+    if upper && (month_word(w).is_some() || weekday_word(w).is_some()) {
+        f |= NAME;
+    }
+    if matches!(
+        w,
+        "early"
+            | "mid"
+            | "late"
+            | "end"
+            | "beginning"
+            | "start"
+            | "middle"
+            | "first"
+            | "last"
+            | "close"
+    ) {
+        f |= PART;
+    }
+    if matches!(
+        w,
+        "since"
+            | "ever"
+            | "as"
+            | "on"
+            | "from"
+            | "between"
+            | "circa"
+            | "up"
+            | "starting"
+            | "beginning"
+            | "early"
+            | "mid"
+            | "late"
+            | "end"
+            | "start"
+            | "middle"
+            | "first"
+            | "close"
+    ) {
+        f |= PREFIX;
+    }
+    f
+}
 
 /// The rules that can start at a (lower-case) word; 0 for most words.
 /// Every word `rules_for` knows (the test `rule_words_cover_rules_for`
@@ -2257,28 +2317,128 @@ const RULE_WORDS: &[&str] = &[
     "eventually", "after", "noon", "midnight", "midday", "dawn", "daybreak", "dusk",
 ];
 
-/// For each ASCII first byte, bit `n` is set when a word of `RULE_WORDS`
-/// starts with that byte and is `n` bytes long: most words of a text fail
-/// this one test and skip the `match` of `rules_for`.
-const RULE_GATE: [u32; 128] = {
+/// The other words [`lex`] flags: the month and weekday names of
+/// `month_word` and `weekday_word`, and its part and prefix words (the test
+/// `lex_words_cover_lex` checks this list against those functions).
+#[rustfmt::skip]
+const NAME_PART_PREFIX_WORDS: &[&str] = &[
+    "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun",
+    "july", "jul", "august", "aug", "september", "sept", "sep", "october", "oct", "november",
+    "nov", "december", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "early", "mid", "late", "end", "beginning", "start", "middle", "first", "last",
+    "close", "since", "ever", "as", "on", "from", "between", "circa", "up", "starting",
+];
+
+/// [`lex_word`] of every word it flags (those of `RULE_WORDS` and
+/// `NAME_PART_PREFIX_WORDS`), in an open-addressing table keyed by the
+/// word's bytes packed into a `u128` (words are at most 16 bytes long and
+/// hold no zero byte, so the key is the word): one probe for most words,
+/// where a chain of `match`es would compare most words of a text many times.
+pub(crate) struct LexTable {
+    /// (key, flags of the word, flags of the word upper-case first); key 0
+    /// is an empty slot.
+    slots: Vec<(u128, u16, u16)>,
+}
+
+const LEX_SLOTS: usize = 1 << 10;
+
+static LEX_TABLE: std::sync::LazyLock<LexTable> = std::sync::LazyLock::new(|| {
+    let mut slots = vec![(0u128, 0u16, 0u16); LEX_SLOTS];
+    for w in RULE_WORDS.iter().chain(NAME_PART_PREFIX_WORDS) {
+        let k = pack(w.as_bytes()).expect("a short word");
+        let mut i = lex_slot(k);
+        while slots[i].0 != 0 && slots[i].0 != k {
+            i = (i + 1) % LEX_SLOTS;
+        }
+        slots[i] = (k, lex_word(w, false), lex_word(w, true));
+    }
+    LexTable { slots }
+});
+
+/// A word's bytes as a little-endian `u128`; `None` beyond 16 bytes.
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > 16 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w);
+    Some(u128::from_le_bytes(b))
+}
+
+fn lex_slot(k: u128) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (x.wrapping_mul(0x517c_c1b7_2722_0a95) >> (64 - LEX_SLOTS.trailing_zeros())) as usize
+}
+
+impl LexTable {
+    /// [`lex_word`] of the word `b[start..end]` (upper-case first or not).
+    #[inline]
+    fn get(&self, b: &[u8], start: usize, end: usize, upper: bool) -> u16 {
+        let len = end - start;
+        let k = if len == 0 || len > 16 {
+            return 0;
+        } else if let Some(raw) = b.get(start..start + 16) {
+            // One load: the 16 bytes from the word's start, cut to its length.
+            let raw = u128::from_le_bytes(raw.try_into().unwrap());
+            if len == 16 {
+                raw
+            } else {
+                raw & ((1u128 << (8 * len)) - 1)
+            }
+        } else {
+            match pack(&b[start..end]) {
+                Some(k) => k,
+                None => return 0,
+            }
+        };
+        let mut i = lex_slot(k);
+        loop {
+            let (key, lower, up) = self.slots[i];
+            if key == k {
+                return if upper { up } else { lower };
+            }
+            if key == 0 {
+                return 0;
+            }
+            i = (i + 1) % LEX_SLOTS;
+        }
+    }
+}
+
+/// For each ASCII first byte, bit `n` is set when a word of `words` starts
+/// with that byte and is `n` bytes long: most words of a text fail this
+/// one test and skip the `match`es behind it.
+const fn gate_of(words: &[&[&str]]) -> [u32; 128] {
     let mut g = [0u32; 128];
-    let mut k = 0;
-    while k < RULE_WORDS.len() {
-        let w = RULE_WORDS[k].as_bytes();
-        g[w[0] as usize] |= 1 << w.len();
-        k += 1;
+    let mut l = 0;
+    while l < words.len() {
+        let mut k = 0;
+        while k < words[l].len() {
+            let w = words[l][k].as_bytes();
+            g[w[0] as usize] |= 1 << w.len();
+            k += 1;
+        }
+        l += 1;
     }
     g
-};
+}
+
+const RULE_GATE: [u32; 128] = gate_of(&[RULE_WORDS]);
+
+/// Can `w` be one of the words `g` was made of? (Never false for one.)
+#[inline]
+fn gate(g: &[u32; 128], w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first() {
+        Some(&c) if c < 0x80 && b.len() < 32 => g[c as usize] & (1 << b.len()) != 0,
+        _ => false,
+    }
+}
 
 /// Can `w` be a word of `RULE_WORDS`? (Never false for one of them.)
 #[inline]
 fn maybe_rule_word(w: &str) -> bool {
-    let b = w.as_bytes();
-    match b.first() {
-        Some(&c) if c < 0x80 && b.len() < 32 => RULE_GATE[c as usize] & (1 << b.len()) != 0,
-        _ => false,
-    }
+    gate(&RULE_GATE, w)
 }
 
 fn rules_for(w: &str) -> u16 {
@@ -2316,14 +2476,16 @@ fn rules_for(w: &str) -> u16 {
 }
 
 /// Every time expression in `text`, in order, not overlapping.
-pub(crate) fn find(text: &str) -> Vec<TimeMention> {
-    let lc = text.to_ascii_lowercase();
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+pub(crate) fn find(text: &str, lc: &str) -> Vec<TimeMention> {
+    let mut toks = Vec::with_capacity(text.len() / 4 + 8);
     tokenize(text, &mut toks);
+    let table = &*LEX_TABLE;
+    let lex: Vec<u16> = toks.iter().map(|t| lex(t, lc, table)).collect();
     let p = P {
         t: &toks,
         text,
-        lc: &lc,
+        lc,
+        lex: &lex,
         memo: RefCell::new(Vec::with_capacity(8)),
     };
     let mut out = Vec::new();
@@ -2377,8 +2539,49 @@ mod rule_gate {
         }
     }
 
+    /// Every word `month_word`, `weekday_word` and `lex_word` name (read
+    /// from this source file) is in the lists of [`LEX_TABLE`], and the
+    /// table holds each with its flags.
+    #[test]
+    fn lex_words_cover_lex() {
+        let src = include_str!("parse.rs");
+        let mut n = 0;
+        for head in [
+            "fn month_word(w: &str) -> Option<(u32, bool)> {",
+            "fn weekday_word(w: &str) -> Option<Weekday> {",
+            "fn lex_word(w: &str, upper: bool) -> u16 {",
+        ] {
+            let a = src.find(head).unwrap();
+            let body = &src[a..];
+            let body = &body[..body.find("\n}\n").unwrap()];
+            for (k, part) in body.split('"').enumerate() {
+                if k % 2 == 1 {
+                    assert!(
+                        NAME_PART_PREFIX_WORDS.contains(&part) || RULE_WORDS.contains(&part),
+                        "{part:?} missing"
+                    );
+                    n += 1;
+                }
+            }
+        }
+        assert_eq!(n, 59);
+        for w in RULE_WORDS.iter().chain(NAME_PART_PREFIX_WORDS) {
+            for upper in [false, true] {
+                let b = w.as_bytes();
+                assert_eq!(LEX_TABLE.get(b, 0, b.len(), upper), lex_word(w, upper));
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The gate of [`lex`] never turns away a word it flags.
+        #[test]
+        fn lex_table_is_lex_word(w in "([a-z]{1,14}|\\PC{1,8})", upper in any::<bool>(), pad in 0usize..20) {
+            let text = format!("{w}{}", "x".repeat(pad));
+            prop_assert_eq!(LEX_TABLE.get(text.as_bytes(), 0, w.len(), upper), lex_word(&w, upper));
+        }
 
         /// The gate never turns away a word with rules.
         #[test]
