@@ -505,6 +505,9 @@ fn inherit_year(a: TimeExpr, b: &TimeExpr) -> TimeExpr {
     }
 }
 
+/// Slots of `P::memo`.
+const MEMO: usize = 8;
+
 struct P<'a> {
     t: &'a [Tok],
     text: &'a str,
@@ -512,7 +515,12 @@ struct P<'a> {
     /// [`lex`] of each token.
     lex: &'a [u32],
     /// `core` results by token index (each is asked for several times).
-    memo: RefCell<Vec<(usize, Option<M>)>>,
+    /// Direct-mapped by the index's low bits (`core` is pure: which
+    /// results are kept changes nothing but the time).
+    memo: RefCell<[(usize, Option<M>); MEMO]>,
+    /// The shortcuts that skip a rule which cannot match (false: the plain
+    /// reading, the reference of the property test `same_as_plain`).
+    gates: bool,
 }
 
 impl<'a> P<'a> {
@@ -1411,6 +1419,12 @@ impl<'a> P<'a> {
             let d = Dur::days(k);
             return m(e, TimeExpr::Rel(Rel::Shift { lo: d, hi: d }), "next_day");
         }
+        // Every other form has a unit word (`unit_word`) after at most four
+        // words of approximation ("a little more than") and three of amount
+        // ("a couple of"): without one in the next eight tokens, no match.
+        if self.gates && !(i..i + 8).any(|k| self.lex.get(k).is_some_and(|f| f & UNIT != 0)) {
+            return None;
+        }
         let mut j = i;
         let mut ap = Approx::Exact;
         let approx_word = matches!(
@@ -1845,7 +1859,11 @@ impl<'a> P<'a> {
                         return Some(x);
                     }
                 }
-                let r = self.lex[i] & RULES;
+                let r = if self.gates {
+                    self.lex[i] & RULES
+                } else {
+                    rules_for(self.w(i))
+                };
                 if r == 0 || !self.second_word_ok(i) {
                     return None;
                 }
@@ -1895,15 +1913,15 @@ impl<'a> P<'a> {
         if !self.may_core(i) {
             return None;
         }
-        if let Some((_, hit)) = self.memo.borrow().iter().find(|(k, _)| *k == i) {
-            return hit.clone();
+        let slot = i % MEMO;
+        {
+            let memo = self.memo.borrow();
+            if memo[slot].0 == i {
+                return memo[slot].1.clone();
+            }
         }
         let r = self.core_uncached(i);
-        let mut memo = self.memo.borrow_mut();
-        if memo.len() >= 8 {
-            memo.remove(0);
-        }
-        memo.push((i, r.clone()));
+        self.memo.borrow_mut()[slot] = (i, r.clone());
         r
     }
 
@@ -1983,6 +2001,9 @@ impl<'a> P<'a> {
     /// word `i` heads (none: any word follows), `FOLLOWS` the lists word
     /// `i + 1` is in.
     fn second_word_ok(&self, i: usize) -> bool {
+        if !self.gates {
+            return self.num(i + 1).is_some() || follows(self.w(i), self.w(i + 1));
+        }
         second_ok(self.lex[i], self.lex.get(i + 1).copied().unwrap_or(0))
     }
 
@@ -1990,6 +2011,41 @@ impl<'a> P<'a> {
     /// tried only there.)
     fn can_start(&self, i: usize) -> bool {
         self.lex[i] & START != 0
+    }
+
+    /// `can_start` from the words themselves (the plain reading).
+    fn can_start_plain(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        match t.kind {
+            Kind::Punct => false,
+            Kind::Num => true,
+            Kind::Word => {
+                let w = &self.lc[t.start..t.end];
+                rules_for(w) != 0
+                    || (t.upper && (month_word(w).is_some() || weekday_word(w).is_some()))
+                    || matches!(
+                        w,
+                        "since"
+                            | "ever"
+                            | "as"
+                            | "on"
+                            | "from"
+                            | "between"
+                            | "circa"
+                            | "up"
+                            | "starting"
+                            | "beginning"
+                            | "early"
+                            | "mid"
+                            | "late"
+                            | "end"
+                            | "start"
+                            | "middle"
+                            | "first"
+                            | "close"
+                    )
+            }
+        }
     }
 
     /// A necessary condition for `top(i)`: `merged(i)` needs `may_core(i)`,
@@ -2005,6 +2061,9 @@ impl<'a> P<'a> {
     /// needs a part word, and after "the" one of the words that
     /// `second_word_ok` lets through after "the" as well.
     fn may_core(&self, i: usize) -> bool {
+        if !self.gates {
+            return true;
+        }
         let Some(&f) = self.lex.get(i) else {
             return false;
         };
@@ -2167,6 +2226,8 @@ const PART: u32 = 1 << 14;
 const PREFIX: u32 = 1 << 15;
 /// [`lex`]: a word `top` reads as a prefix ("since", "by", "in").
 const TOP: u32 = 1 << 16;
+/// [`lex`]: a unit word of `unit_word` ("days", "fortnight").
+const UNIT: u32 = 1 << 27;
 /// [`lex`]: the flags of a token an expression can start at.
 const START: u32 = RULES | NUM | NAME | PART | PREFIX;
 /// [`lex`]: which list of [`follows`] the word heads, one bit a list (the
@@ -2378,6 +2439,9 @@ fn lex_word(w: &str, upper: bool) -> u32 {
             | "beginning"
     ) {
         f |= TOP;
+    }
+    if unit_word(w).is_some() {
+        f |= UNIT;
     }
     for (k, heads) in FOLLOW_HEADS.iter().enumerate() {
         if heads.contains(&w) {
@@ -2594,6 +2658,11 @@ fn rules_for(w: &str) -> u32 {
 
 /// Every time expression in `text`, in order, not overlapping.
 pub(crate) fn find(text: &str, lc: &str) -> Vec<TimeMention> {
+    find_with(text, lc, true)
+}
+
+/// [`find`], with or without the shortcuts (`P::gates`).
+fn find_with(text: &str, lc: &str, gates: bool) -> Vec<TimeMention> {
     let mut toks = Vec::with_capacity(text.len() / 4 + 8);
     tokenize(text, &mut toks);
     let table = &*LEX_TABLE;
@@ -2603,12 +2672,18 @@ pub(crate) fn find(text: &str, lc: &str) -> Vec<TimeMention> {
         text,
         lc,
         lex: &lex,
-        memo: RefCell::new(Vec::with_capacity(8)),
+        memo: RefCell::new(std::array::from_fn(|_| (usize::MAX, None))),
+        gates,
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !p.can_start(i) || !p.may_top(i) {
+        let start = if gates {
+            p.can_start(i) && p.may_top(i)
+        } else {
+            p.can_start_plain(i)
+        };
+        if !start {
             i += 1;
             continue;
         }
@@ -2656,6 +2731,184 @@ mod rule_gate {
         }
     }
 
+    /// The longest openings the shortcuts allow for, with and without them.
+    #[test]
+    fn longest_forms_same_as_plain() {
+        for text in [
+            "a little more than a couple of days later",
+            "a little more than a number of weeks ago",
+            "Just over a couple of months later",
+            "about a couple of years before",
+            "within just a couple of days",
+            "over the past a couple of weeks",
+            "up to the end of the first half of the year",
+        ] {
+            let lc = text.to_ascii_lowercase();
+            let plain = find_with(text, &lc, false);
+            assert!(!plain.is_empty(), "{text:?}");
+            assert_eq!(find_with(text, &lc, true), plain, "{text:?}");
+        }
+    }
+
+    /// A word of the grammar (any case), a number, a punctuation mark or
+    /// another word.
+    fn vocab_word() -> impl Strategy<Value = String> {
+        let words: Vec<&'static str> = LEX_WORDS
+            .iter()
+            .flat_map(|l| l.iter().copied())
+            .chain([
+                "ago",
+                "later",
+                "earlier",
+                "before",
+                "after",
+                "prior",
+                "to",
+                "and",
+                "or",
+                "of",
+                "half",
+                "a.m.",
+                "p.m.",
+                "o'clock",
+                "local",
+                "time",
+                "latest",
+                "then",
+                "now",
+                "today",
+                "people",
+                "defectors",
+                "century",
+                "s",
+                "'s",
+                "’s",
+                "May",
+                "June",
+                "October",
+                "Oct.",
+                "Monday",
+                "Tuesday",
+                "said",
+                "China",
+                "x",
+            ])
+            .collect();
+        // Pieces of the grammar's phrases, so that whole expressions (and
+        // near misses) come up often.
+        let pieces = vec![
+            "a little more than",
+            "just over",
+            "more than",
+            "about",
+            "nearly",
+            "just under",
+            "a couple of",
+            "a few",
+            "a number of",
+            "several",
+            "two",
+            "three",
+            "twenty",
+            "days",
+            "weeks",
+            "months",
+            "years",
+            "a day",
+            "a week",
+            "a fortnight",
+            "hours",
+            "ago",
+            "later",
+            "earlier",
+            "before",
+            "after",
+            "after that",
+            "prior to",
+            "and a half",
+            "the next day",
+            "the following year",
+            "in recent weeks",
+            "the past two weeks",
+            "over the last few",
+            "within",
+            "within the",
+            "the",
+            "early",
+            "late",
+            "mid-",
+            "the end of",
+            "the first half of",
+            "the last week of",
+            "last",
+            "this",
+            "next",
+            "year",
+            "month",
+            "week",
+            "weekend",
+            "since",
+            "ever since",
+            "by",
+            "as of",
+            "as late as",
+            "until",
+            "up to",
+            "between",
+            "and",
+            "to",
+            "in",
+            "on",
+            "at",
+            "around",
+            "at around 6 p.m.",
+            "noon",
+            "Oct. 9",
+            "October 9th, 2023",
+            "9 October",
+            "May",
+            "in May",
+            "2023",
+            "2006-2008",
+            "the 9th",
+            "on the 7th",
+            "the 1990s",
+            "Monday",
+            "last Tuesday",
+            "yesterday",
+            "today",
+            "today's",
+            "now",
+            "still",
+            "recently",
+            "that day",
+            "the same day",
+            "shortly after",
+            "spring",
+            "winter of",
+            "at the time",
+            "by then",
+            "later that month",
+            "earlier this year",
+            "the day before yesterday",
+            "20 people",
+            "the 20th century",
+            "of",
+            "s",
+        ];
+        prop_oneof![
+            6 => proptest::sample::select(pieces).prop_map(str::to_string),
+            3 => proptest::sample::select(words.clone()).prop_map(str::to_string),
+            2 => proptest::sample::select(words).prop_map(|w| {
+                let mut c = w.chars();
+                c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+            }),
+            2 => "[0-9]{1,4}(st|th|nd|rd|s)?",
+            1 => "[-,.:;()–/]",
+            1 => "[a-z]{1,8}",
+        ]
+    }
+
     /// Every word `month_word`, `weekday_word` and `lex_word` name (read
     /// from this source file) is in the lists of [`LEX_TABLE`], and the
     /// table holds each with its flags.
@@ -2668,6 +2921,7 @@ mod rule_gate {
             "fn weekday_word(w: &str) -> Option<Weekday> {",
             "fn lex_word(w: &str, upper: bool) -> u32 {",
             "fn follows(w: &str, n: &str) -> bool {",
+            "fn unit_word(w: &str) -> Option<(DUnit, bool)> {",
         ] {
             let a = src.find(head).unwrap();
             let body = &src[a..];
@@ -2684,7 +2938,7 @@ mod rule_gate {
                 }
             }
         }
-        assert_eq!(n, 167);
+        assert_eq!(n, 184);
         for w in LEX_WORDS.iter().flat_map(|l| l.iter()) {
             for upper in [false, true] {
                 let b = w.as_bytes();
@@ -2710,6 +2964,19 @@ mod rule_gate {
             let reference = toks.get(1).is_some_and(|t| t.kind == Kind::Num)
                 || follows(&w, toks.get(1).filter(|t| t.kind == Kind::Word).map_or("", |t| &text[t.start..t.end]));
             prop_assert_eq!(second_ok(lex[0], lex.get(1).copied().unwrap_or(0)), reference);
+        }
+
+        /// Every shortcut of the parser (the token flags, `may_core`,
+        /// `may_top`, `second_word_ok` by bits, the unit word ahead of
+        /// `duration_rule`) changes nothing: texts made of the grammar's
+        /// words parse the same with and without them.
+        #[test]
+        fn same_as_plain(
+            words in proptest::collection::vec((vocab_word(), "( | |, | |)"), 0..30),
+        ) {
+            let text: String = words.iter().map(|(w, sep)| format!("{w}{sep}")).collect();
+            let lc = text.to_ascii_lowercase();
+            prop_assert_eq!(find_with(&text, &lc, true), find_with(&text, &lc, false), "{:?}", text);
         }
 
         #[test]
