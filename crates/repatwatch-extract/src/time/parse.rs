@@ -2358,6 +2358,7 @@ fn follows(w: &str, n: &str) -> bool {
 
 /// What the grammar knows of a token, computed once: its `rules_for` bits
 /// and the flags above; 0 for a token no expression starts at.
+#[inline(always)]
 fn lex(t: &Tok, lc: &str, table: &LexTable) -> u32 {
     match t.kind {
         Kind::Punct => 0,
@@ -2549,7 +2550,7 @@ fn lex_slot(k: u128) -> usize {
 
 impl LexTable {
     /// [`lex_word`] of the word `b[start..end]` (upper-case first or not).
-    #[inline]
+    #[inline(always)]
     fn get(&self, b: &[u8], start: usize, end: usize, upper: bool) -> u32 {
         let len = end - start;
         if len == 0

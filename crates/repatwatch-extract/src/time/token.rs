@@ -128,6 +128,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                     i = word_rest(text, i);
                 }
                 out.push(word(start, i, c.is_ascii_uppercase(), space));
+                // The commonest case, one space after a word, without the
+                // round through the `match`.
+                if i < n && b[i] == b' ' {
+                    space = true;
+                    i += 1;
+                    continue;
+                }
             }
             OTHER => {
                 out.push(punct(i, i + 1, space));
