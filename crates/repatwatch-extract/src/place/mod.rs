@@ -152,7 +152,7 @@ fn haversine(la1: f64, lo1: f64, la2: f64, lo2: f64) -> f64 {
 
 // ------------------------------------------------------------- tokens ----
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Tok {
     start: usize,
     end: usize,
@@ -186,105 +186,161 @@ fn sentence_start(text: &str, start: usize) -> bool {
     true
 }
 
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '.')
-}
+/// ASCII letters and digits, the bytes a token is made of (a byte table: one
+/// load per byte instead of range tests).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
+/// The char starting at byte `pos` (a char boundary below `text.len()`).
 #[inline]
-fn char_at(text: &str, pos: usize) -> Option<char> {
-    let b = *text.as_bytes().get(pos)?;
+fn char_at(text: &str, pos: usize) -> char {
+    let b = text.as_bytes()[pos];
     if b < 0x80 {
-        Some(b as char)
+        b as char
     } else {
-        text[pos..].chars().next()
+        text[pos..].chars().next().unwrap_or(' ')
     }
 }
 
+/// The words of `text`: runs of letters and digits, joined through an
+/// apostrophe or a hyphen ("Ji'an", "Hamgyong-bukto") and through the dots
+/// of an acronym ("U.S."). The keys of the capitalised words and the
+/// connectors are appended to `keys`.
+///
+/// One pass over the bytes: ASCII is classified by a table, only the bytes of
+/// other scripts are decoded (the reference, char by char, is
+/// `tokenize_ref` in the tests, compared on random text).
+#[inline(never)]
 fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut toks: Vec<Tok> = Vec::with_capacity(n / 6 + 1);
     let mut pos = 0;
     let mut prev_end = 0usize;
+    // every char skipped since the previous token is a space or a no-break
+    // space
+    let mut spaces = true;
     while pos < n {
         let b = bytes[pos];
         if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
+            if !ASCII_ALNUM[b as usize] {
+                spaces &= b == b' ';
                 pos += 1;
                 continue;
             }
-        } else if !text.is_char_boundary(pos) {
-            pos += 1;
-            continue;
         } else {
-            let c = char_at(text, pos).unwrap_or(' ');
+            let c = char_at(text, pos);
             if !c.is_alphanumeric() {
+                spaces &= c == '\u{a0}';
                 pos += c.len_utf8();
                 continue;
             }
         }
         let start = pos;
-        let first = char_at(text, pos).unwrap_or(' ');
-        let mut prev = first;
-        let mut seg_len = 1; // chars in the current segment (after a joiner)
+        let joined = !toks.is_empty() && start > prev_end && spaces;
+        // `last`: start of the last char taken; `seg`: start of the segment
+        // after the last joiner (one char when `last == seg`)
+        let (mut last, mut seg) = (start, start);
+        let mut ascii = true;
+        let mut joiner = false;
         let mut has_dot = false;
-        pos += first.len_utf8();
-        while let Some(c) = char_at(text, pos) {
-            if c.is_alphanumeric() {
-                pos += c.len_utf8();
-                prev = c;
-                seg_len += 1;
-                continue;
-            }
-            if is_joiner(c) {
-                let after = pos + c.len_utf8();
-                match char_at(text, after) {
-                    Some(d) if d.is_alphanumeric() => {
-                        if c == '.' {
-                            // only inside acronyms: "U.S.A."
-                            if !(seg_len == 1 && prev.is_uppercase() && d.is_uppercase()) {
-                                break;
-                            }
-                            has_dot = true;
-                        }
-                        pos = after + d.len_utf8();
-                        prev = d;
-                        seg_len = 1;
-                        continue;
+        loop {
+            while pos < n {
+                let b = bytes[pos];
+                if b < 0x80 {
+                    if !ASCII_ALNUM[b as usize] {
+                        break;
                     }
-                    _ => {}
+                    last = pos;
+                    pos += 1;
+                } else {
+                    let c = char_at(text, pos);
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    ascii = false;
+                    last = pos;
+                    pos += c.len_utf8();
                 }
             }
-            break;
+            // a joiner between two letters: ' - . and ’ (U+2019) ‐ (U+2010)
+            let (len, dot) = match bytes.get(pos) {
+                Some(b'\'' | b'-') => (1, false),
+                Some(b'.') => (1, true),
+                Some(0xE2)
+                    if bytes.get(pos + 1) == Some(&0x80)
+                        && matches!(bytes.get(pos + 2), Some(0x99 | 0x90)) =>
+                {
+                    (3, false)
+                }
+                _ => break,
+            };
+            let after = pos + len;
+            if after >= n {
+                break;
+            }
+            let d = char_at(text, after);
+            if !d.is_alphanumeric() {
+                break;
+            }
+            if dot {
+                // only inside acronyms: "U.S.A."
+                if !(last == seg && char_at(text, last).is_uppercase() && d.is_uppercase()) {
+                    break;
+                }
+                has_dot = true;
+            }
+            joiner = true;
+            ascii &= len == 1 && d.is_ascii();
+            seg = after;
+            last = after;
+            pos = after + d.len_utf8();
         }
         // the final dot of an acronym: "U.S."
-        if has_dot && seg_len == 1 && bytes.get(pos) == Some(&b'.') {
+        if has_dot && last == seg && bytes.get(pos) == Some(&b'.') {
             pos += 1;
         }
         let end = pos;
         let word = &text[start..end];
-        let core_end = if word.len() > 3 && word.ends_with("'s") {
+        let core_end = if !joiner {
+            end
+        } else if word.len() > 3 && word.ends_with("'s") {
             end - 2
         } else if word.len() > 5 && word.ends_with("’s") {
             end - 4
         } else {
             end
         };
-        let cap = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
-        let gap = &bytes[prev_end..start];
-        let joined = !toks.is_empty()
-            && !gap.is_empty()
-            && (gap.iter().all(|&b| b == b' ')
-                || text[prev_end..start]
-                    .chars()
-                    .all(|c| c == ' ' || c == '\u{a0}'));
+        let b0 = bytes[start];
+        let cap = if b0 < 0x80 {
+            b0.is_ascii_uppercase()
+        } else {
+            let first = char_at(text, start);
+            first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase())
+        };
         let kstart = keys.len();
         let (upper, kcore, kend);
         if cap || is_connector(word) {
-            upper = word[..core_end - start].chars().all(|c| !c.is_lowercase());
-            gazetteer::push_key(&text[start..core_end], keys);
-            kcore = keys.len();
-            gazetteer::push_key(&text[core_end..end], keys);
+            let core = &text[start..core_end];
+            if ascii && !joiner {
+                // letters and digits only: the key is the word lower-cased
+                upper = !core.bytes().any(|b| b.is_ascii_lowercase());
+                keys.push_str(core);
+                keys[kstart..].make_ascii_lowercase();
+                kcore = keys.len();
+            } else {
+                upper = core.chars().all(|c| !c.is_lowercase());
+                gazetteer::push_key(core, keys);
+                kcore = keys.len();
+                gazetteer::push_key(&text[core_end..end], keys);
+            }
             kend = keys.len();
         } else {
             upper = false;
@@ -303,6 +359,7 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
             kend,
         });
         prev_end = end;
+        spaces = true;
     }
     toks
 }
@@ -769,6 +826,7 @@ fn seq_at(text: &str, toks: &[Tok], from: usize, seq: &[&str]) -> Option<usize> 
     Some(from + seq.len())
 }
 
+#[inline(never)]
 fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw> {
     let mut raws = Vec::new();
     let mut scratch = String::with_capacity(64);
@@ -1269,6 +1327,7 @@ fn best(g: &Gazetteer, raws: &[Raw], m: usize, ctx: &Ctx) -> Option<(Hit, f32, f
     top.map(|(h, s, c)| (h, s, s - second, c))
 }
 
+#[inline(never)]
 fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention> {
     let mut ctx = Ctx {
         admin1s: Vec::new(),
@@ -1411,7 +1470,142 @@ mod tests {
         assert!(mbs > floor, "{mbs} MB/s");
     }
 
+    // the tokenizer char by char, as it was before the byte tables
+    fn is_joiner(c: char) -> bool {
+        matches!(c, '\'' | '’' | '-' | '‐' | '.')
+    }
+
+    fn char_at_ref(text: &str, pos: usize) -> Option<char> {
+        let b = *text.as_bytes().get(pos)?;
+        if b < 0x80 {
+            Some(b as char)
+        } else {
+            text[pos..].chars().next()
+        }
+    }
+
+    fn tokenize_ref(text: &str, keys: &mut String) -> Vec<Tok> {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut toks: Vec<Tok> = Vec::with_capacity(n / 6 + 1);
+        let mut pos = 0;
+        let mut prev_end = 0usize;
+        while pos < n {
+            let b = bytes[pos];
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    pos += 1;
+                    continue;
+                }
+            } else if !text.is_char_boundary(pos) {
+                pos += 1;
+                continue;
+            } else {
+                let c = char_at_ref(text, pos).unwrap_or(' ');
+                if !c.is_alphanumeric() {
+                    pos += c.len_utf8();
+                    continue;
+                }
+            }
+            let start = pos;
+            let first = char_at_ref(text, pos).unwrap_or(' ');
+            let mut prev = first;
+            let mut seg_len = 1; // chars in the current segment (after a joiner)
+            let mut has_dot = false;
+            pos += first.len_utf8();
+            while let Some(c) = char_at_ref(text, pos) {
+                if c.is_alphanumeric() {
+                    pos += c.len_utf8();
+                    prev = c;
+                    seg_len += 1;
+                    continue;
+                }
+                if is_joiner(c) {
+                    let after = pos + c.len_utf8();
+                    match char_at_ref(text, after) {
+                        Some(d) if d.is_alphanumeric() => {
+                            if c == '.' {
+                                // only inside acronyms: "U.S.A."
+                                if !(seg_len == 1 && prev.is_uppercase() && d.is_uppercase()) {
+                                    break;
+                                }
+                                has_dot = true;
+                            }
+                            pos = after + d.len_utf8();
+                            prev = d;
+                            seg_len = 1;
+                            continue;
+                        }
+                        _ => {}
+                    }
+                }
+                break;
+            }
+            // the final dot of an acronym: "U.S."
+            if has_dot && seg_len == 1 && bytes.get(pos) == Some(&b'.') {
+                pos += 1;
+            }
+            let end = pos;
+            let word = &text[start..end];
+            let core_end = if word.len() > 3 && word.ends_with("'s") {
+                end - 2
+            } else if word.len() > 5 && word.ends_with("’s") {
+                end - 4
+            } else {
+                end
+            };
+            let cap = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
+            let gap = &bytes[prev_end..start];
+            let joined = !toks.is_empty()
+                && !gap.is_empty()
+                && (gap.iter().all(|&b| b == b' ')
+                    || text[prev_end..start]
+                        .chars()
+                        .all(|c| c == ' ' || c == '\u{a0}'));
+            let kstart = keys.len();
+            let (upper, kcore, kend);
+            if cap || is_connector(word) {
+                upper = word[..core_end - start].chars().all(|c| !c.is_lowercase());
+                gazetteer::push_key(&text[start..core_end], keys);
+                kcore = keys.len();
+                gazetteer::push_key(&text[core_end..end], keys);
+                kend = keys.len();
+            } else {
+                upper = false;
+                kcore = kstart;
+                kend = kstart;
+            }
+            toks.push(Tok {
+                start,
+                end,
+                core_end,
+                cap,
+                upper,
+                joined,
+                kstart,
+                kcore,
+                kend,
+            });
+            prev_end = end;
+        }
+        toks
+    }
+
     proptest! {
+        #[test]
+        fn place_tokenize_matches_reference(s in "\\PC{0,200}", parts in prop::collection::vec(
+            prop::sample::select(vec!["A", "b", "U", "S", "x", "7", "Ji", "an", "Ŭ", "ŭ", "é", "회령",
+                "Σ", "ß", "ǅ", " ", " ", "  ", "\u{a0}", "\n", ".", ". ", "'", "'s", "’", "’s", "-",
+                "‐", ",", "(", "\"", "—", "\u{2011}", "\u{e2}"]), 0..40)) {
+            for text in [s.clone(), parts.concat()] {
+                let (mut k1, mut k2) = (String::new(), String::new());
+                let new = tokenize(&text, &mut k1);
+                let old = tokenize_ref(&text, &mut k2);
+                prop_assert_eq!(new, old, "{:?}", text);
+                prop_assert_eq!(k1, k2);
+            }
+        }
+
         #[test]
         fn place_find_never_panics(s in "\\PC{0,200}") {
             for m in find(&s) {
