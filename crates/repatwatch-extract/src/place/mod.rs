@@ -401,7 +401,16 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
                 break;
             }
             let prev_end = toks.last().map_or(0, |t| t.end);
-            (pos, spaces && pos > prev_end)
+            let joined = spaces && pos > prev_end;
+            // a lower-case word (or one of digits) that is not joined, or
+            // whose first letter starts no connector or suffix word, is left
+            // out unread: the search for the next capital goes on from it
+            let b = bytes[pos];
+            if b < 0x80 && !b.is_ascii_uppercase() && !(joined && opens_lower_kept(b)) {
+                prev_kept = false;
+                continue;
+            }
+            (pos, joined)
         } else {
             // the next capitalised word
             pos = next_cap_candidate(bytes, pos);
@@ -680,6 +689,15 @@ fn is_lower_suffix(w: &str) -> bool {
             | "town"
             | "township"
             | "village"
+    )
+}
+
+/// The first letters of the connectors and of the lower-case suffix words
+/// (a test checks it).
+fn opens_lower_kept(b: u8) -> bool {
+    matches!(
+        b,
+        b'o' | b'd' | b'l' | b'p' | b'm' | b'c' | b't' | b'v' | b'r'
     )
 }
 
@@ -1651,6 +1669,16 @@ mod tests {
         {
             let lower = w.starts_with(|c: char| !c.is_uppercase());
             assert_eq!(is_lower_suffix(w), lower, "{w}");
+        }
+        let lower_kept = ["river", "of", "de", "la", "del", "da", "on"];
+        let suffixes = ADMIN_SUFFIXES
+            .iter()
+            .chain(CITY_SUFFIXES)
+            .flat_map(|s| s.iter());
+        for w in suffixes.chain(lower_kept.iter()) {
+            if is_lower_suffix(w) || is_connector(w) {
+                assert!(opens_lower_kept(w.as_bytes()[0]), "{w}");
+            }
         }
     }
 
