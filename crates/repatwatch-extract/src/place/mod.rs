@@ -29,7 +29,7 @@ mod gazetteer;
 mod examples;
 
 use crate::model::Precision;
-use gazetteer::{Entry, FxMap, Gazetteer, Hit, Kind, Word, W_COMMON};
+use gazetteer::{Entry, Gazetteer, Hit, Kind, Word, W_COMMON};
 use std::borrow::Cow;
 
 /// One gazetteer entry.
@@ -1393,8 +1393,10 @@ struct Ctx {
     admin1s: Vec<(u32, Seen)>,
     /// Countries named in the text.
     countries: Vec<([u8; 2], Seen)>,
-    /// Places told unambiguously: entry -> (lat, lon, mentions).
-    anchors: FxMap<u32, Anchor>,
+    /// Places told unambiguously: (entry, its anchor). A list, not a map:
+    /// it is short, read whole for every candidate (by `any` and the least
+    /// distance, which the order does not change).
+    anchors: Vec<(u32, Anchor)>,
     /// For each mention, the mention right after it when that one qualifies it.
     qualifier: Vec<Option<usize>>,
 }
@@ -1430,8 +1432,8 @@ fn score(g: &Gazetteer, m: usize, raws: &[Raw], h: &Hit, ctx: &Ctx) -> (f32, boo
         // a place named in the text lies in this province
         if ctx
             .anchors
-            .values()
-            .any(|a| a.admin1 == Some(h.entry) && a.seen.besides(m))
+            .iter()
+            .any(|(_, a)| a.admin1 == Some(h.entry) && a.seen.besides(m))
         {
             s += 3.0;
             context = true;
@@ -1460,7 +1462,7 @@ fn score(g: &Gazetteer, m: usize, raws: &[Raw], h: &Hit, ctx: &Ctx) -> (f32, boo
         context = true;
     }
     let mut best = f64::INFINITY;
-    for a in ctx.anchors.values() {
+    for (_, a) in &ctx.anchors {
         if a.seen.besides(m) {
             best = best.min(a.km_to(e.place.lat, e.place.lon));
         }
@@ -1559,7 +1561,7 @@ fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention>
     let mut ctx = Ctx {
         admin1s: Vec::new(),
         countries: Vec::new(),
-        anchors: FxMap::default(),
+        anchors: Vec::new(),
         qualifier: vec![None; raws.len()],
     };
     for (m, r) in raws.iter().enumerate() {
@@ -1589,7 +1591,7 @@ fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention>
         if let Some((h, _, margin, _)) = best(g, raws, m, &ctx) {
             let e = &g.entries[h.entry as usize];
             if matches!(e.kind, Kind::City | Kind::Border) && margin >= 2.0 {
-                if let Some(a) = ctx.anchors.get_mut(&h.entry) {
+                if let Some((_, a)) = ctx.anchors.iter_mut().find(|(id, _)| *id == h.entry) {
                     a.seen.add(m);
                 } else if ctx.anchors.len() < MAX_ANCHORS {
                     let anchor = Anchor {
@@ -1599,7 +1601,7 @@ fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention>
                         admin1: e.admin1_entry,
                         seen: Seen::new(m),
                     };
-                    ctx.anchors.insert(h.entry, anchor);
+                    ctx.anchors.push((h.entry, anchor));
                 }
             }
         }
