@@ -251,30 +251,81 @@ const TRIGGER_KEYS: [&[&str]; 10] = [
 /// in police custody", "forcefully sent"), with room to spare.
 const KEY_REACH: usize = 96;
 
-fn trigger_keys() -> &'static crate::rx::WordMap<&'static str, u16> {
-    static K: OnceLock<crate::rx::WordMap<&'static str, u16>> = OnceLock::new();
-    K.get_or_init(|| {
-        let mut m = crate::rx::WordMap::default();
-        for (i, keys) in TRIGGER_KEYS.iter().enumerate() {
-            for k in keys.iter() {
-                *m.entry(*k).or_insert(0u16) |= 1 << i;
-            }
+/// The words the trigger search looks at: per key or [`STARTERS`] word,
+/// the triggers it keys and whether it begins a match of any trigger; and
+/// a filter on the first two letters and the length, which turns away
+/// most other words before the map is asked.
+struct Lexicon {
+    words: crate::rx::WordMap<&'static str, (u16, bool)>,
+    /// Per pair of first letters (`a`..`z`), a bit per word length.
+    filter: [u32; 26 * 26],
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut lx = Lexicon {
+            words: crate::rx::WordMap::default(),
+            filter: [0; 26 * 26],
+        };
+        let keyed = TRIGGER_KEYS
+            .iter()
+            .enumerate()
+            .flat_map(|(i, keys)| keys.iter().map(move |k| (*k, 1u16 << i, false)));
+        let starters = STARTERS.iter().map(|w| (*w, 0, true));
+        for (w, bit, starter) in keyed.chain(starters) {
+            let e = lx.words.entry(w).or_insert((0, false));
+            e.0 |= bit;
+            e.1 |= starter;
+            let slot = pair_slot(w.as_bytes()).expect("trigger words are lowercase letters");
+            assert!(w.len() < 32);
+            lx.filter[slot] |= 1 << w.len();
         }
-        m
+        lx
     })
 }
+
+/// The filter slot of a word's first two letters (lowercase ASCII).
+fn pair_slot(w: &[u8]) -> Option<usize> {
+    match w {
+        [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => {
+            Some(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+        }
+        _ => None,
+    }
+}
+
+impl Lexicon {
+    fn get(&self, s: &str) -> Option<(u16, bool)> {
+        let slot = pair_slot(s.as_bytes())?;
+        if s.len() >= 32 || self.filter[slot] & (1 << s.len()) == 0 {
+            return None;
+        }
+        self.words.get(s).copied()
+    }
+}
+
+/// ASCII word bytes (`\w` as the rules are compiled, see `rx`).
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
 
 /// The words of a sentence as the trigger search sees them.
 struct Scan {
     /// Which triggers can match: a bit per trigger.
     bits: u16,
-    /// The offset of every word's start.
-    starts: Vec<usize>,
     /// Every key word: its offset and the triggers it keys.
     keys: Vec<(usize, u16)>,
-    /// The words that can begin a match: per word start, the triggers it
-    /// keys, or all of them for a [`STARTERS`] word.
-    begins: Vec<u16>,
+    /// The words that can begin a match: their offset and the triggers
+    /// they key, or all of them for a [`STARTERS`] word.
+    begins: Vec<(usize, u16)>,
 }
 
 /// Words that begin a trigger's match without keying it ("were held",
@@ -297,38 +348,32 @@ const STARTERS: &[&str] = &[
 
 /// Reads the words of `s` (lowercase) once.
 fn scan(s: &str) -> Scan {
-    let keys = trigger_keys();
+    let lx = lexicon();
     let b = s.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     let mut out = Scan {
         bits: 0,
-        starts: Vec::with_capacity(b.len() / 5),
         keys: Vec::new(),
-        begins: Vec::with_capacity(b.len() / 5),
+        begins: Vec::new(),
     };
     let mut i = 0;
     while i < b.len() {
-        if !word(b[i]) {
+        if !WORD_BYTE[usize::from(b[i])] {
             i += 1;
             continue;
         }
         let start = i;
-        out.starts.push(start);
-        while i < b.len() && word(b[i]) {
+        i += 1;
+        while i < b.len() && WORD_BYTE[usize::from(b[i])] {
             i += 1;
         }
-        let mut begins = 0;
-        if (3..=16).contains(&(i - start)) {
-            if let Some(&k) = keys.get(&s[start..i]) {
-                out.bits |= k;
-                out.keys.push((start, k));
-                begins = k;
-            }
+        let Some((k, starter)) = lx.get(&s[start..i]) else {
+            continue;
+        };
+        if k != 0 {
+            out.bits |= k;
+            out.keys.push((start, k));
         }
-        if STARTERS.contains(&&s[start..i]) {
-            begins = u16::MAX;
-        }
-        out.begins.push(begins);
+        out.begins.push((start, if starter { u16::MAX } else { k }));
     }
     out
 }
@@ -339,22 +384,18 @@ fn scan(s: &str) -> Scan {
 /// [`KEY_REACH`] bytes on, so the anchored pattern is tried at those word
 /// starts only, in order.
 fn trigger_matches(t: &Trigger, ti: usize, s: &str, sc: &Scan) -> Vec<(usize, usize)> {
+    let bit = 1u16 << ti;
     let mut out = Vec::new();
-    let keys: Vec<usize> = sc
-        .keys
-        .iter()
-        .filter(|k| k.1 & (1 << ti) != 0)
-        .map(|k| k.0)
-        .collect();
     let (mut next_from, mut ki) = (0, 0);
-    for (&w, &begins) in sc.starts.iter().zip(&sc.begins) {
-        if w < next_from || begins & (1 << ti) == 0 {
+    for &(w, begins) in &sc.begins {
+        if w < next_from || begins & bit == 0 {
             continue;
         }
-        while ki < keys.len() && keys[ki] < w {
+        // the first key word of this trigger at or after `w`
+        while ki < sc.keys.len() && (sc.keys[ki].0 < w || sc.keys[ki].1 & bit == 0) {
             ki += 1;
         }
-        let Some(&k) = keys.get(ki) else {
+        let Some(&(k, _)) = sc.keys.get(ki) else {
             break;
         };
         if k - w > KEY_REACH {
