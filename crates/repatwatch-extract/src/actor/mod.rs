@@ -124,6 +124,8 @@ const STATE_NAMES: &[(&str, &str)] = &[
 
 struct Patterns {
     agency: Regex,
+    /// The reference of [`state_matches`].
+    #[cfg(test)]
     state: Regex,
 }
 
@@ -135,14 +137,20 @@ fn patterns() -> &'static Patterns {
             r"(?i)\b(?:(?P<cc>{})\s+)?(?:(?:undercover|plainclothes|plain-clothes|armed|local|provincial|paramilitary|city|county|municipal)\s+)*(?:(?P<border>border[- ](?:patrol|guards?|police|defen[cs]e(?:\s+forces)?|troops|forces|protection\s+forces|security)|frontier\s+(?:guards?|troops|defen[cs]e|police)|border\s+patrol\s+officers)|(?P<mps>ministry\s+of\s+(?:people'?s|people’s|social)\s+security|\bMPS\b)|(?P<mss>ministry\s+of\s+state\s+security|state\s+security\s+(?:department|agents?|officers?|officials?|ministry)|national\s+security\s+agency|\bMSS\b|\bNSA\b|\bSSD\b|bowibu)|(?P<police>ministry\s+of\s+public\s+security|public\s+security(?:\s+(?:bureau|officers?|officials?|authorities|agents?|police))*|\bPSB\b|police(?:\s+(?:officers?|officials?|authorities))?|policemen|security\s+(?:agents?|officers?|forces|services|police)|immigration\s+police)|(?P<gov>(?:prison|camp|detention)\s+guards|authorities|government|officials|side|military(?:\s+authorities)?|army|soldiers|foreign\s+ministry)|(?P<guards>guards))\b",
             countries.join("|")
         );
-        let names: Vec<&str> = STATE_NAMES.iter().map(|(n, _)| *n).collect();
         let agency = format!(
             r"{agency}|(?i:\bthe\s+(?P<ncc>Chinese|Vietnamese|Lao|Laotians|Thai|Russians|Mongolians)\s+(?:had|have|has|were|was|is|are|then|later|also|refused|sent|handed|detained|arrested|put|took|moved|returned|deported|said|let|allowed)\b|\b(?P<ccc>Chinese|Vietnamese|Lao|Thai|Russian|Mongolian|Cambodian)\s+(?:custody|detention|jails?|prisons?))"
         );
-        let state = format!(r"\b(?P<name>{})\b(?P<poss>'s|’s)?|\b(?P<north>the North)\b(?P<npos>'s|’s)?(?P<nadj> Korean)?", names.join("|"));
         // agencies are told in any case (run on the lowercase text), state
         // names only capitalised
-        Patterns { agency: crate::rx::lc(&agency), state: crate::rx::re(&state) }
+        Patterns {
+            agency: crate::rx::lc(&agency),
+            #[cfg(test)]
+            state: {
+                let names: Vec<&str> = STATE_NAMES.iter().map(|(n, _)| *n).collect();
+                let state = format!(r"\b(?P<name>{})\b(?P<poss>'s|’s)?|\b(?P<north>the North)\b(?P<npos>'s|’s)?(?P<nadj> Korean)?", names.join("|"));
+                crate::rx::re(&state)
+            },
+        }
     })
 }
 
@@ -232,6 +240,107 @@ fn matches<'t>(
         };
         Some((found, c, m))
     })
+}
+
+/// A state name or "the North" (capitalised, in the report's text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct StateMatch {
+    start: usize,
+    end: usize,
+    /// The ISO code of the name.
+    cc: &'static str,
+    /// "the North".
+    north: bool,
+    /// "the North Korean": an adjective, not the state.
+    nadj: bool,
+}
+
+/// ASCII word bytes (`\w` as the rules are compiled, see `rx`).
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
+
+fn word_byte_at(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(|&c| WORD_BYTE[usize::from(c)])
+}
+
+/// The state phrase starting at the word start `i`: a name of
+/// [`STATE_NAMES`] or "the North", a whole word, then a possessive ("'s",
+/// "’s") if there is one; after "the North", " Korean" if there is one.
+/// This is the rule `\b(?P<name>China|...)\b(?P<poss>'s|’s)?|\b(?P<north>the
+/// North)\b(?P<npos>'s|’s)?(?P<nadj> Korean)?` read by hand: the names
+/// begin with capitals and "the North" with a small letter, so at most
+/// one branch can match at a word start, and no name is the beginning of
+/// another.
+fn state_at(b: &[u8], i: usize) -> Option<StateMatch> {
+    let rest = &b[i..];
+    let whole = |n: &str| rest.starts_with(n.as_bytes()) && !word_byte_at(b, i + n.len());
+    let poss = |at: usize| {
+        let r = &b[at..];
+        if r.starts_with(b"'s") {
+            at + 2
+        } else if r.starts_with("’s".as_bytes()) {
+            at + "’s".len()
+        } else {
+            at
+        }
+    };
+    if let Some(&(name, cc)) = STATE_NAMES.iter().find(|(n, _)| whole(n)) {
+        return Some(StateMatch {
+            start: i,
+            end: poss(i + name.len()),
+            cc,
+            north: false,
+            nadj: false,
+        });
+    }
+    if whole("the North") {
+        let end = poss(i + "the North".len());
+        let nadj = b[end..].starts_with(b" Korean");
+        return Some(StateMatch {
+            start: i,
+            end: if nadj { end + " Korean".len() } else { end },
+            cc: "KP",
+            north: true,
+            nadj,
+        });
+    }
+    None
+}
+
+/// Every state phrase that starts in `text[from..to]`, in order, not
+/// overlapping (the leftmost-first matches of the rule of [`state_at`]).
+fn state_matches(text: &str, from: usize, to: usize) -> Vec<StateMatch> {
+    let b = text.as_bytes();
+    let to = to.min(b.len());
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        // a match begins at a word start with a capital or a "t"
+        let c = b[i];
+        if !WORD_BYTE[usize::from(c)] || (i > 0 && WORD_BYTE[usize::from(b[i - 1])]) {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_uppercase() || c == b't' {
+            if let Some(m) = state_at(b, i) {
+                out.push(m);
+                i = m.end;
+                continue;
+            }
+        }
+        while i < to && WORD_BYTE[usize::from(b[i])] {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Whether a lowercase text holds a word that every agency phrase holds
@@ -374,32 +483,22 @@ fn find_span(text: &str, lower: &str, from: usize, to: usize) -> Vec<ActorMentio
             rule,
         });
     }
-    for (_, c, m) in matches(&p.state, text, from, to) {
-        if out.iter().any(|a| a.start < m.end() && m.start() < a.end) {
+    for m in state_matches(text, from, to) {
+        if out.iter().any(|a| a.start < m.end && m.start < a.end) {
             continue;
         }
-        if c.name("nadj").is_some() {
+        if m.nadj {
             continue;
         }
-        let cc = if c.name("north").is_some() {
-            "KP"
-        } else {
-            let name = c.name("name").map(|x| x.as_str()).unwrap_or("");
-            STATE_NAMES
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, cc)| *cc)
-                .unwrap_or("CN")
-        };
         // "North Korean" / "Chinese" as adjectives of people are not states:
-        // the state regex only matches names, so nothing to skip here.
+        // the state rule only matches names, so nothing to skip here.
         out.push(ActorMention {
-            start: m.start(),
-            end: m.end(),
-            country: Some(cc),
+            start: m.start,
+            end: m.end,
+            country: Some(m.cc),
             agency: Agency::Gov,
             bare_state: true,
-            rule: if c.name("north").is_some() {
+            rule: if m.north {
                 "actor.the_north"
             } else {
                 "actor.state_name"
