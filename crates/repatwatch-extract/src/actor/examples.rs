@@ -185,6 +185,12 @@ fn agency_words_cover_the_rule() {
         if p.agency.is_match(&text) {
             prop_assert!(super::has_agency_word(&text), "{}", text);
         }
+        prop_assert_eq!(
+            super::has_agency_word(&text),
+            super::has_agency_word_plain(&text),
+            "{}",
+            text
+        );
     });
 }
 
