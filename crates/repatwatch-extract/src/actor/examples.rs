@@ -278,3 +278,23 @@ fn state_names_read_by_hand() {
         );
     });
 }
+
+/// The table of common agency phrases holds what the rule's groups tell
+/// on each, and holds the commonest ones.
+#[test]
+fn common_agency_phrases() {
+    let common = super::common_agency_reads();
+    for phrase in [
+        "police",
+        "chinese police",
+        "chinese authorities",
+        "north korean side",
+    ] {
+        assert!(common.contains_key(phrase), "{phrase}");
+    }
+    let re = &super::patterns().agency;
+    for (phrase, read) in common {
+        let c = re.captures(phrase).unwrap();
+        assert_eq!(super::read_agency(&c).as_ref(), Some(read), "{phrase}");
+    }
+}

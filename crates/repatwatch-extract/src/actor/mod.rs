@@ -160,24 +160,6 @@ fn country_of(word: &str) -> Option<&'static str> {
     COUNTRIES.iter().find(|(k, _)| *k == w).map(|(_, c)| *c)
 }
 
-struct Span<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-impl Span<'_> {
-    fn start(&self) -> usize {
-        self.start
-    }
-    fn end(&self) -> usize {
-        self.end
-    }
-    fn as_str(&self) -> &str {
-        self.text
-    }
-}
-
 fn floor(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -192,14 +174,132 @@ fn ceil(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Every match of `re` with its groups: found with the fast engines, then
-/// the groups read on the short match only.
-fn matches<'t>(
-    re: &'t Regex,
+/// What an agency match tells, read from its groups.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct AgencyRead {
+    /// The whole match (offsets in the text its groups were read on).
+    start: usize,
+    end: usize,
+    /// A bare "guards" (of the group `guards`).
+    bare_guards: bool,
+    /// The state the phrase tells.
+    cc: Option<&'static str>,
+    agency: Agency,
+    rule: &'static str,
+    /// The phrase begins with "authorities" or "government", or holds
+    /// "military": a government with no state told.
+    gov_head: bool,
+    /// The phrase holds "security".
+    security: bool,
+}
+
+fn read_agency(c: &regex::Captures) -> Option<AgencyRead> {
+    let whole = c.get(0)?;
+    let w = whole.as_str();
+    let nominal = c.name("ncc").or_else(|| c.name("ccc"));
+    let cc = c
+        .name("cc")
+        .or(nominal)
+        .and_then(|x| country_of(x.as_str()));
+    let (agency, rule) = if nominal.is_some() {
+        (Agency::Gov, "actor.nationality")
+    } else if c.name("border").is_some() || c.name("guards").is_some() {
+        (Agency::Border, "actor.border")
+    } else if c.name("mps").is_some() {
+        (Agency::PeoplesSecurity, "actor.peoples_security")
+    } else if c.name("mss").is_some() {
+        (Agency::StateSecurity, "actor.state_security")
+    } else if c.name("police").is_some() {
+        (Agency::Police, "actor.police")
+    } else {
+        (Agency::Gov, "actor.government")
+    };
+    let lw = w.to_lowercase();
+    Some(AgencyRead {
+        start: whole.start(),
+        end: whole.end(),
+        bare_guards: c.name("guards").is_some() && w.eq_ignore_ascii_case("guards"),
+        cc,
+        agency,
+        rule,
+        gov_head: lw.starts_with("authorities")
+            || lw.starts_with("government")
+            || lw.contains("military"),
+        security: lw.contains("security"),
+    })
+}
+
+/// The groups of the agency rule's commonest phrases (a head word, alone
+/// or after a state's adjective or possessive), read once with the rule
+/// itself: a match with one of these texts needs no group search (the
+/// groups are read on the match's text alone, so the same text has the
+/// same groups).
+fn common_agency_reads() -> &'static crate::rx::WordMap<String, AgencyRead> {
+    static M: OnceLock<crate::rx::WordMap<String, AgencyRead>> = OnceLock::new();
+    M.get_or_init(|| {
+        const HEADS: &[&str] = &[
+            "police",
+            "authorities",
+            "government",
+            "officials",
+            "side",
+            "military",
+            "army",
+            "soldiers",
+            "guards",
+            "border guards",
+            "border police",
+            "border patrol",
+            "security agents",
+            "security forces",
+            "state security agents",
+            "public security",
+            "public security bureau",
+            "public security officers",
+            "police officers",
+            "policemen",
+            "foreign ministry",
+            "ministry of state security",
+            "mss",
+            "nsa",
+            "ssd",
+            "mps",
+            "psb",
+            "bowibu",
+            "custody",
+            "detention",
+        ];
+        let re = &patterns().agency;
+        let mut m = crate::rx::WordMap::default();
+        let states = std::iter::once("").chain(COUNTRIES.iter().map(|(c, _)| *c));
+        for st in states {
+            for head in HEADS {
+                let phrase = if st.is_empty() {
+                    head.to_string()
+                } else {
+                    format!("{st} {head}")
+                };
+                if let Some(r) = re.captures(&phrase).as_ref().and_then(read_agency) {
+                    if (r.start, r.end) == (0, phrase.len()) {
+                        m.insert(phrase, r);
+                    }
+                }
+            }
+        }
+        m
+    })
+}
+
+/// Every match of the agency rule that starts in `text[from..to]`, with
+/// what its groups tell: found with the fast engines, then the groups read
+/// on the short match only. (Offsets in `text`.)
+fn agency_matches<'t>(
     text: &'t str,
     from: usize,
     to: usize,
-) -> impl Iterator<Item = (regex::Match<'t>, regex::Captures<'t>, Span<'t>)> {
+) -> impl Iterator<Item = ((usize, usize), AgencyRead)> + 't {
+    let re = &patterns().agency;
+    let common = common_agency_reads();
     // Matches that start before `to` end well before this (a phrase is a
     // few words): the search reads no further than the end of the word
     // there, so that word boundaries are as in the whole text.
@@ -231,14 +331,17 @@ fn matches<'t>(
         Some(m)
     })
     .filter_map(move |found| {
-        let c = re.captures(&text[found.start()..found.end()])?;
-        let whole = c.get(0)?;
-        let m = Span {
-            start: found.start() + whole.start(),
-            end: found.start() + whole.end(),
-            text: whole.as_str(),
+        let phrase = found.as_str();
+        let r = match common.get(phrase) {
+            Some(r) => *r,
+            None => read_agency(&re.captures(phrase)?)?,
         };
-        Some((found, c, m))
+        let r = AgencyRead {
+            start: found.start() + r.start,
+            end: found.start() + r.end,
+            ..r
+        };
+        Some(((found.start(), found.end()), r))
     })
 }
 
@@ -482,7 +585,6 @@ pub fn find_in(text: &str, lower: &str, spans: &[(usize, usize)]) -> Vec<ActorMe
 /// The actor phrases that start in `text[from..to]` (the rest of the text
 /// is context).
 fn find_span(text: &str, lower: &str, from: usize, to: usize) -> Vec<ActorMention> {
-    let p = patterns();
     let mut out: Vec<ActorMention> = Vec::new();
     // A span without any agency word needs no search for agencies.
     let agency_to = if has_agency_word(&lower[from..to]) {
@@ -491,45 +593,22 @@ fn find_span(text: &str, lower: &str, from: usize, to: usize) -> Vec<ActorMentio
         from
     };
     // Find with the fast engines, then read the groups of each short match.
-    for (found, c, m) in matches(&p.agency, lower, from, agency_to) {
+    for ((fs, fe), m) in agency_matches(lower, from, agency_to) {
         // "guards" alone are border guards only where a border or frontier
         // post is in view ("guards at the frontier post"), not prison guards.
-        if c.name("guards").is_some() && m.as_str().eq_ignore_ascii_case("guards") {
-            let lo = found.start().saturating_sub(120);
-            let hi = (found.end() + 120).min(text.len());
+        if m.bare_guards {
+            let lo = fs.saturating_sub(120);
+            let hi = (fe + 120).min(text.len());
             let (lo, hi) = (floor(text, lo), ceil(text, hi));
             let near = text[lo..hi].to_ascii_lowercase();
             if !(near.contains("border") || near.contains("frontier")) {
                 continue;
             }
         }
-        let nominal = c.name("ncc").or_else(|| c.name("ccc"));
-        let cc = c
-            .name("cc")
-            .or(nominal)
-            .and_then(|x| country_of(x.as_str()));
-        let (agency, rule) = if nominal.is_some() {
-            (Agency::Gov, "actor.nationality")
-        } else if c.name("border").is_some() || c.name("guards").is_some() {
-            (Agency::Border, "actor.border")
-        } else if c.name("mps").is_some() {
-            (Agency::PeoplesSecurity, "actor.peoples_security")
-        } else if c.name("mss").is_some() {
-            (Agency::StateSecurity, "actor.state_security")
-        } else if c.name("police").is_some() {
-            (Agency::Police, "actor.police")
-        } else {
-            (Agency::Gov, "actor.government")
-        };
+        let (cc, agency) = (m.cc, m.agency);
         // A bare "officials"/"side"/"army" with no state told is not an actor.
-        if agency == Agency::Gov && cc.is_none() {
-            let w = m.as_str().to_lowercase();
-            if !w.starts_with("authorities")
-                && !w.starts_with("government")
-                && !w.contains("military")
-            {
-                continue;
-            }
+        if agency == Agency::Gov && cc.is_none() && !m.gov_head {
+            continue;
         }
         // State security agencies named without a state are North Korea's
         // in this domain (bowibu, NSA, SSD), unless "China's" was said.
@@ -538,21 +617,18 @@ fn find_span(text: &str, lower: &str, from: usize, to: usize) -> Vec<ActorMentio
             _ => cc,
         };
         // North Korea's "security agents" are its state security.
-        let agency = if cc == Some("KP")
-            && agency == Agency::Police
-            && m.as_str().to_lowercase().contains("security")
-        {
+        let agency = if cc == Some("KP") && agency == Agency::Police && m.security {
             Agency::StateSecurity
         } else {
             agency
         };
         out.push(ActorMention {
-            start: m.start(),
-            end: m.end(),
+            start: m.start,
+            end: m.end,
             country: cc,
             agency,
             bare_state: false,
-            rule,
+            rule: m.rule,
         });
     }
     for m in state_matches(text, from, to) {
