@@ -256,7 +256,7 @@ const KEY_REACH: usize = 96;
 /// a filter on the first two letters and the length, which turns away
 /// most other words before the map is asked.
 struct Lexicon {
-    words: crate::rx::WordMap<&'static str, (u16, bool)>,
+    words: crate::rx::WordMap<&'static [u8], (u16, bool)>,
     /// Per pair of first letters (`a`..`z`), a bit per word length.
     filter: [u32; 26 * 26],
 }
@@ -274,7 +274,7 @@ fn lexicon() -> &'static Lexicon {
             .flat_map(|(i, keys)| keys.iter().map(move |k| (*k, 1u16 << i, false)));
         let starters = STARTERS.iter().map(|w| (*w, 0, true));
         for (w, bit, starter) in keyed.chain(starters) {
-            let e = lx.words.entry(w).or_insert((0, false));
+            let e = lx.words.entry(w.as_bytes()).or_insert((0, false));
             e.0 |= bit;
             e.1 |= starter;
             let slot = pair_slot(w.as_bytes()).expect("trigger words are lowercase letters");
@@ -296,12 +296,12 @@ fn pair_slot(w: &[u8]) -> Option<usize> {
 }
 
 impl Lexicon {
-    fn get(&self, s: &str) -> Option<(u16, bool)> {
-        let slot = pair_slot(s.as_bytes())?;
-        if s.len() >= 32 || self.filter[slot] & (1 << s.len()) == 0 {
+    fn get(&self, w: &[u8]) -> Option<(u16, bool)> {
+        let slot = pair_slot(w)?;
+        if w.len() >= 32 || self.filter[slot] & (1 << w.len()) == 0 {
             return None;
         }
-        self.words.get(s).copied()
+        self.words.get(w).copied()
     }
 }
 
@@ -318,6 +318,7 @@ const WORD_BYTE: [bool; 256] = {
 };
 
 /// The words of a sentence as the trigger search sees them.
+#[derive(Default)]
 struct Scan {
     /// Which triggers can match: a bit per trigger.
     bits: u16,
@@ -347,26 +348,29 @@ const STARTERS: &[&str] = &[
 ];
 
 /// Reads the words of `s` (lowercase) once.
+#[cfg(test)]
 fn scan(s: &str) -> Scan {
+    let mut sc = Scan::default();
+    scan_into(s, &mut sc);
+    sc
+}
+
+/// [`scan`] into a reused `out`.
+fn scan_into(s: &str, out: &mut Scan) {
     let lx = lexicon();
     let b = s.as_bytes();
-    let mut out = Scan {
-        bits: 0,
-        keys: Vec::new(),
-        begins: Vec::new(),
-    };
+    out.bits = 0;
+    out.keys.clear();
+    out.begins.clear();
     let mut i = 0;
-    while i < b.len() {
-        if !WORD_BYTE[usize::from(b[i])] {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += 1;
-        while i < b.len() && WORD_BYTE[usize::from(b[i])] {
-            i += 1;
-        }
-        let Some((k, starter)) = lx.get(&s[start..i]) else {
+    while let Some(k) = b[i..].iter().position(|&c| WORD_BYTE[usize::from(c)]) {
+        let start = i + k;
+        let n = b[start..]
+            .iter()
+            .position(|&c| !WORD_BYTE[usize::from(c)])
+            .unwrap_or(b.len() - start);
+        i = start + n;
+        let Some((k, starter)) = lx.get(&b[start..i]) else {
             continue;
         };
         if k != 0 {
@@ -375,7 +379,6 @@ fn scan(s: &str) -> Scan {
         }
         out.begins.push((start, if starter { u16::MAX } else { k }));
     }
-    out
 }
 
 /// Every match of trigger `ti` in `s`, as the unanchored search from the
@@ -508,15 +511,10 @@ impl Dest {
     /// of a loose phrase: (start, end) in `w`.
     fn find(&self, w: &str) -> Option<(usize, usize)> {
         if let Some(m) = self.phrase.find(w) {
-            let within = self.reach.iter().any(|&(stops, n)| {
-                let limit = w
-                    .char_indices()
-                    .take(n + 1)
-                    .find(|&(_, c)| stops.contains(&c))
-                    .map(|(i, _)| i)
-                    .unwrap_or_else(|| w.char_indices().nth(n).map(|(i, _)| i).unwrap_or(w.len()));
-                m.start() <= limit
-            });
+            let within = self
+                .reach
+                .iter()
+                .any(|&(stops, n)| within_reach(w, m.start(), stops, n));
             if within {
                 return Some((0, m.end()));
             }
@@ -526,6 +524,27 @@ impl Dest {
             .and_then(|l| l.find(w))
             .map(|m| (m.start(), m.end()))
     }
+}
+
+/// Whether a phrase at `at` in `w` starts within reach: not after the
+/// first of `stops` among the first `n + 1` characters, nor (with none of
+/// them there) after the `n`-th character. That is: no stop before it,
+/// and at most `n` characters before it.
+fn within_reach(w: &str, at: usize, stops: &[char], n: usize) -> bool {
+    let head = &w[..at];
+    !head.contains(stops) && (head.len() <= n || head.chars().count() <= n)
+}
+
+/// [`within_reach`] as first written: the limit, then the comparison.
+#[cfg(test)]
+fn within_reach_plain(w: &str, at: usize, stops: &[char], n: usize) -> bool {
+    let limit = w
+        .char_indices()
+        .take(n + 1)
+        .find(|&(_, c)| stops.contains(&c))
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| w.char_indices().nth(n).map(|(i, _)| i).unwrap_or(w.len()));
+    at <= limit
 }
 
 /// Whether a (lowercase) text has a word for which `key` holds.
@@ -858,8 +877,9 @@ fn last_word(s: &str) -> &str {
     &t[start..]
 }
 
+/// Whether the verb of the words `w` (ASCII-lowercase: trigger words of
+/// the lowercase twin) is a past participle form.
 fn is_participle_form(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
     let first = w.split_whitespace().next().unwrap_or("");
     let first = if first == "forcibly" || first == "forcefully" {
         w.split_whitespace().nth(1).unwrap_or("")
@@ -890,13 +910,11 @@ fn is_participle_form(w: &str) -> bool {
         )
 }
 
+/// Whether the first word of `w` (ASCII-lowercase) is a base or present
+/// form.
 fn is_base_or_present(w: &str) -> bool {
-    let first = w
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    !is_participle_form(&first) && !first.ends_with("ing") && first != "took" && first != "flew"
+    let first = w.split_whitespace().next().unwrap_or("");
+    !is_participle_form(first) && !first.ends_with("ing") && first != "took" && first != "flew"
 }
 
 /// Every event word in `text`, in order.
@@ -912,8 +930,9 @@ pub fn find_in(
     places: &[PlaceMention],
 ) -> Vec<EventMention> {
     let mut out = Vec::new();
+    let mut sc = Scan::default();
     for (si, s) in sentences.iter().enumerate() {
-        find_in_sentence(text, lower, si, s, places, &mut out);
+        find_in_sentence(text, lower, si, s, places, &mut sc, &mut out);
     }
     out
 }
@@ -956,6 +975,7 @@ fn find_in_sentence(
     si: usize,
     s: &Sentence,
     places: &[PlaceMention],
+    sc: &mut Scan,
     out: &mut Vec<EventMention>,
 ) {
     let stext = &text[s.start..s.end];
@@ -964,7 +984,8 @@ fn find_in_sentence(
     let mut found: Vec<EventMention> = Vec::new();
     let mut marks: Option<Vec<(usize, usize, usize)>> = None;
     let mut clause_generic: Vec<((usize, usize), bool)> = Vec::new();
-    let sc = scan(stext);
+    scan_into(stext, sc);
+    let sc = &*sc;
     if sc.bits == 0 {
         return;
     }
@@ -972,7 +993,7 @@ fn find_in_sentence(
         if sc.bits & (1 << ti) == 0 {
             continue;
         }
-        for (m_start, m_end) in trigger_matches(t, ti, stext, &sc) {
+        for (m_start, m_end) in trigger_matches(t, ti, stext, sc) {
             let (ts, te) = (s.start + m_start, s.start + m_end);
             if taken.iter().any(|&r| overlaps(r, (ts, te))) {
                 continue;
@@ -1257,8 +1278,9 @@ fn find_in_sentence(
                     && lower.ends_with('s')
                     && !lower.starts_with("sends"));
             // Auxiliaries and participles.
-            let has_aux = c.aux_before.is_match(before.trim_end())
-                || c.aux_before.is_match(&spaced_end(before));
+            // (every match of the auxiliary rule ends with white space, so
+            // it is only asked on the text with its trailing space kept)
+            let has_aux = c.aux_before.is_match(&spaced_end(before));
             let relative = c.relative_before.is_match(&spaced_end(before));
             let mut subordinate = false;
             let prev_word = last_word(before);
