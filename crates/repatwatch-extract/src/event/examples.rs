@@ -404,3 +404,27 @@ fn auxiliary_rule_ends_with_space() {
         }
     });
 }
+
+/// The words read eight bytes at a time are the runs of word bytes.
+#[test]
+fn words_by_bits() {
+    use proptest::prelude::*;
+    proptest!(ProptestConfig::with_cases(20000), |(s in "[a-zA-Z0-9_ ,.’é\u{a0}-]{0,150}")| {
+        let b = s.as_bytes();
+        let mut want = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !super::WORD_BYTE[usize::from(b[i])] {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && super::WORD_BYTE[usize::from(b[i])] {
+                i += 1;
+            }
+            want.push((start, i));
+        }
+        let got: Vec<(usize, usize)> = super::Words::new(b).collect();
+        prop_assert_eq!(got, want, "{:?}", s);
+    });
+}

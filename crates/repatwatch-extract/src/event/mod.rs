@@ -252,12 +252,15 @@ const TRIGGER_KEYS: [&[&str]; 10] = [
 const KEY_REACH: usize = 96;
 
 /// The words the trigger search looks at: per key or [`STARTERS`] word,
-/// the triggers it keys and whether it begins a match of any trigger; and
-/// a filter on the first two letters and the length, which turns away
-/// most other words before the map is asked.
+/// the triggers it keys and whether it begins a match of any trigger,
+/// filed by their first two letters; and a filter on those letters and
+/// the length, which turns away most other words before the list of the
+/// letters is read.
 struct Lexicon {
-    words: crate::rx::WordMap<&'static [u8], (u16, bool)>,
-    /// Per pair of first letters (`a`..`z`), a bit per word length.
+    /// Per pair of first letters (`a`..`z`): the words, their triggers and
+    /// whether they begin a match.
+    words: Vec<Vec<(&'static [u8], u16, bool)>>,
+    /// Per pair of first letters, a bit per word length.
     filter: [u32; 26 * 26],
 }
 
@@ -265,7 +268,7 @@ fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
         let mut lx = Lexicon {
-            words: crate::rx::WordMap::default(),
+            words: vec![Vec::new(); 26 * 26],
             filter: [0; 26 * 26],
         };
         let keyed = TRIGGER_KEYS
@@ -274,12 +277,18 @@ fn lexicon() -> &'static Lexicon {
             .flat_map(|(i, keys)| keys.iter().map(move |k| (*k, 1u16 << i, false)));
         let starters = STARTERS.iter().map(|w| (*w, 0, true));
         for (w, bit, starter) in keyed.chain(starters) {
-            let e = lx.words.entry(w.as_bytes()).or_insert((0, false));
-            e.0 |= bit;
-            e.1 |= starter;
-            let slot = pair_slot(w.as_bytes()).expect("trigger words are lowercase letters");
+            let w = w.as_bytes();
+            let slot = pair_slot(w).expect("trigger words are lowercase letters");
             assert!(w.len() < 32);
             lx.filter[slot] |= 1 << w.len();
+            let list = &mut lx.words[slot];
+            match list.iter_mut().find(|e| e.0 == w) {
+                Some(e) => {
+                    e.1 |= bit;
+                    e.2 |= starter;
+                }
+                None => list.push((w, bit, starter)),
+            }
         }
         lx
     })
@@ -296,16 +305,21 @@ fn pair_slot(w: &[u8]) -> Option<usize> {
 }
 
 impl Lexicon {
+    #[inline]
     fn get(&self, w: &[u8]) -> Option<(u16, bool)> {
         let slot = pair_slot(w)?;
         if w.len() >= 32 || self.filter[slot] & (1 << w.len()) == 0 {
             return None;
         }
-        self.words.get(w).copied()
+        self.words[slot]
+            .iter()
+            .find(|e| e.0 == w)
+            .map(|e| (e.1, e.2))
     }
 }
 
 /// ASCII word bytes (`\w` as the rules are compiled, see `rx`).
+#[cfg(test)]
 const WORD_BYTE: [bool; 256] = {
     let mut t = [false; 256];
     let mut c = 0;
@@ -362,15 +376,9 @@ fn scan_into(s: &str, out: &mut Scan) {
     out.bits = 0;
     out.keys.clear();
     out.begins.clear();
-    let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&c| WORD_BYTE[usize::from(c)]) {
-        let start = i + k;
-        let n = b[start..]
-            .iter()
-            .position(|&c| !WORD_BYTE[usize::from(c)])
-            .unwrap_or(b.len() - start);
-        i = start + n;
-        let Some((k, starter)) = lx.get(&b[start..i]) else {
+    let mut words = Words::new(b);
+    while let Some((start, end)) = words.next() {
+        let Some((k, starter)) = lx.get(&b[start..end]) else {
             continue;
         };
         if k != 0 {
@@ -379,6 +387,106 @@ fn scan_into(s: &str, out: &mut Scan) {
         }
         out.begins.push((start, if starter { u16::MAX } else { k }));
     }
+}
+
+/// The words of `b` (maximal runs of [`WORD_BYTE`]s) as (start, end), in
+/// order. The word bytes are found eight at a time, and the words read
+/// off their bits, 64 bytes at a time.
+struct Words<'a> {
+    b: &'a [u8],
+    /// The offset of the current block.
+    base: usize,
+    /// The block's word bits (a bit per byte).
+    full: u64,
+    /// Its word bits not yet read.
+    left: u64,
+}
+
+impl<'a> Words<'a> {
+    fn new(b: &'a [u8]) -> Self {
+        let mut w = Words {
+            b,
+            base: 0,
+            full: 0,
+            left: 0,
+        };
+        w.load();
+        w
+    }
+
+    /// Reads the word bits of the block at `base`.
+    fn load(&mut self) {
+        let block = &self.b[self.base.min(self.b.len())..(self.base + 64).min(self.b.len())];
+        let mut m = 0u64;
+        for (ci, c) in block.chunks(8).enumerate() {
+            m |= word_bits8(c) << (8 * ci);
+        }
+        self.full = m;
+        self.left = m;
+    }
+
+    /// The first byte at or after bit `k` of the block that is not a word
+    /// byte, reading on into the next blocks; drops the bits before it.
+    fn end_from(&mut self, mut k: u32) -> usize {
+        loop {
+            let rest = !self.full & (!0u64 << k);
+            if rest != 0 {
+                let e = rest.trailing_zeros();
+                self.left &= !0u64 << e;
+                return (self.base + e as usize).min(self.b.len());
+            }
+            self.base += 64;
+            if self.base >= self.b.len() {
+                self.left = 0;
+                return self.b.len();
+            }
+            self.load();
+            k = 0;
+        }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        while self.left == 0 {
+            self.base += 64;
+            if self.base >= self.b.len() {
+                return None;
+            }
+            self.load();
+        }
+        let k = self.left.trailing_zeros();
+        let start = self.base + k as usize;
+        Some((start, self.end_from(k)))
+    }
+}
+
+/// Bit `k` set when `c[k]` is a [`WORD_BYTE`] (`c`: up to 8 bytes).
+fn word_bits8(c: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = match <[u8; 8]>::try_from(c) {
+        Ok(w) => u64::from_le_bytes(w),
+        Err(_) => {
+            let mut w = [0u8; 8];
+            for (d, s) in w.iter_mut().zip(c) {
+                *d = *s;
+            }
+            u64::from_le_bytes(w)
+        }
+    };
+    // per byte below 0x80: the high bit set when it is in `lo..=hi`
+    let y = x & !HIGH;
+    let range = |lo: u8, hi: u8| {
+        y.wrapping_add(ONES * u64::from(0x80 - lo)) & !y.wrapping_add(ONES * u64::from(0x7f - hi))
+    };
+    let m =
+        (range(b'0', b'9') | range(b'a', b'z') | range(b'A', b'Z') | range(b'_', b'_')) & !x & HIGH;
+    // gather the eight high bits into the low byte
+    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// Every match of trigger `ti` in `s`, as the unanchored search from the
