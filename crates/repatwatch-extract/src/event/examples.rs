@@ -426,5 +426,12 @@ fn words_by_bits() {
         }
         let got: Vec<(usize, usize)> = super::Words::new(b).collect();
         prop_assert_eq!(got, want, "{:?}", s);
+        // without `_`: the words `has_word` reads
+        let want: Vec<&str> = s
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let got: Vec<&str> = super::Words::alnum(b).map(|(a, e)| &s[a..e]).collect();
+        prop_assert_eq!(got, want, "{:?}", s);
     });
 }

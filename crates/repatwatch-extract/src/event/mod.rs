@@ -394,6 +394,8 @@ fn scan_into(s: &str, out: &mut Scan) {
 /// off their bits, 64 bytes at a time.
 struct Words<'a> {
     b: &'a [u8],
+    /// Whether `_` is a word byte (`\w`) or not (ASCII letters and digits).
+    underscore: bool,
     /// The offset of the current block.
     base: usize,
     /// The block's word bits (a bit per byte).
@@ -404,8 +406,18 @@ struct Words<'a> {
 
 impl<'a> Words<'a> {
     fn new(b: &'a [u8]) -> Self {
+        Self::with(b, true)
+    }
+
+    /// The runs of ASCII letters and digits of `b`.
+    fn alnum(b: &'a [u8]) -> Self {
+        Self::with(b, false)
+    }
+
+    fn with(b: &'a [u8], underscore: bool) -> Self {
         let mut w = Words {
             b,
+            underscore,
             base: 0,
             full: 0,
             left: 0,
@@ -419,7 +431,7 @@ impl<'a> Words<'a> {
         let block = &self.b[self.base.min(self.b.len())..(self.base + 64).min(self.b.len())];
         let mut m = 0u64;
         for (ci, c) in block.chunks(8).enumerate() {
-            m |= word_bits8(c) << (8 * ci);
+            m |= word_bits8(c, self.underscore) << (8 * ci);
         }
         self.full = m;
         self.left = m;
@@ -465,7 +477,7 @@ impl Iterator for Words<'_> {
 }
 
 /// Bit `k` set when `c[k]` is a [`WORD_BYTE`] (`c`: up to 8 bytes).
-fn word_bits8(c: &[u8]) -> u64 {
+fn word_bits8(c: &[u8], underscore: bool) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let x = match <[u8; 8]>::try_from(c) {
@@ -483,8 +495,11 @@ fn word_bits8(c: &[u8]) -> u64 {
     let range = |lo: u8, hi: u8| {
         y.wrapping_add(ONES * u64::from(0x80 - lo)) & !y.wrapping_add(ONES * u64::from(0x7f - hi))
     };
-    let m =
-        (range(b'0', b'9') | range(b'a', b'z') | range(b'A', b'Z') | range(b'_', b'_')) & !x & HIGH;
+    let mut m = range(b'0', b'9') | range(b'a', b'z') | range(b'A', b'Z');
+    if underscore {
+        m |= range(b'_', b'_');
+    }
+    let m = m & !x & HIGH;
     // gather the eight high bits into the low byte
     (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
@@ -656,9 +671,9 @@ fn within_reach_plain(w: &str, at: usize, stops: &[char], n: usize) -> bool {
 }
 
 /// Whether a (lowercase) text has a word for which `key` holds.
+/// (Words: runs of ASCII letters and digits, read eight bytes at a time.)
 fn has_word(s: &str, key: impl Fn(&str) -> bool) -> bool {
-    s.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| !w.is_empty() && key(w))
+    Words::alnum(s.as_bytes()).any(|(a, e)| key(&s[a..e]))
 }
 
 /// A word every match of the habit rule (`Cues::generic`) holds: a clause
