@@ -376,8 +376,7 @@ fn scan_into(s: &str, out: &mut Scan) {
     out.bits = 0;
     out.keys.clear();
     out.begins.clear();
-    let mut words = Words::new(b);
-    while let Some((start, end)) = words.next() {
+    for (start, end) in Words::new(b) {
         let Some((k, starter)) = lx.get(&b[start..end]) else {
             continue;
         };
