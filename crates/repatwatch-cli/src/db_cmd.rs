@@ -72,10 +72,15 @@ pub struct FilterArgs {
     /// Review state: confirmed, rejected, unreviewed.
     #[arg(long, value_parser = ["confirmed", "rejected", "unreviewed"])]
     pub review: Option<String>,
-    /// At most this many rows (in id order).
+    /// At most this many rows, in id order (`incidents` and `cases`: 100 by
+    /// default; 0: all).
     #[arg(long)]
     pub limit: Option<usize>,
 }
+
+/// Rows `incidents` and `cases` print without `--limit` (every format; a
+/// note on standard error tells how many matched).
+pub const DEFAULT_LIMIT: usize = 100;
 
 fn parse_type(s: &str) -> Result<EventType, String> {
     serde_json::from_value(serde_json::Value::String(s.to_ascii_lowercase())).map_err(|_| {
@@ -101,7 +106,7 @@ impl FilterArgs {
         f.min_people = self.min_people;
         f.search = self.search.clone();
         f.review = self.review.clone();
-        f.limit = self.limit;
+        f.limit = self.limit.filter(|&n| n > 0);
         if terminal {
             f.highlight = ("\x1b[1;33m".into(), "\x1b[0m".into());
         } else {
@@ -171,7 +176,7 @@ pub enum ReviewCmd {
     Confirm { incident: i64 },
     /// Mark an incident as wrong (kept, but no longer counted).
     Reject { incident: i64 },
-    /// Change one field: type, status, hedged, date (D or D..D), people (N, N-M, ~N), gender, minors, facility, actors (A,B); `none` clears.
+    /// Change one field: type, status, hedged, date (D or D..D), people (N, N-M, ~N), gender, minors, facility, places (NAME[, PROVINCE][, CC]; ...), actors (A,B); `none` clears.
     Edit {
         incident: i64,
         field: String,
@@ -390,11 +395,50 @@ pub fn run_incidents(args: QueryArgs) -> ExitCode {
         Ok(s) => s,
         Err(c) => return c,
     };
-    let filter = args.filter.filter(matches!(format, QueryFormat::Table));
+    let mut filter = args.filter.filter(matches!(format, QueryFormat::Table));
+    if args.filter.limit.is_none() {
+        filter.limit = Some(DEFAULT_LIMIT);
+    }
+    if matches!(format, QueryFormat::Jsonl) {
+        // Streamed: each row is written as it is read.
+        let mut out = BufWriter::new(io::stdout().lock());
+        let mut written = 0;
+        let mut failed: Option<io::Error> = None;
+        let r = store.each_incident(&filter, &mut |row| {
+            let w = serde_json::to_writer(&mut out, &row)
+                .map_err(io::Error::from)
+                .and_then(|_| writeln!(out));
+            written += 1;
+            match w {
+                Ok(()) => true,
+                Err(e) => {
+                    failed = Some(e);
+                    false
+                }
+            }
+        });
+        if let Err(e) = r {
+            return fail(e);
+        }
+        let flushed = match failed {
+            Some(e) => Err(e),
+            None => out.flush(),
+        };
+        let code = finish(flushed);
+        if code == ExitCode::SUCCESS {
+            if let Err(e) = note_more(written, &filter, |f| store.count_incidents(f)) {
+                return fail(e);
+            }
+        }
+        return code;
+    }
     let rows = match store.incidents(&filter) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
+    if let Err(e) = note_more(rows.len(), &filter, |f| store.count_incidents(f)) {
+        return fail(e);
+    }
     match format {
         QueryFormat::Table => {
             let search = filter.search.is_some();
@@ -407,6 +451,38 @@ pub fn run_incidents(args: QueryArgs) -> ExitCode {
         }
         f => print_json(&rows, f),
     }
+}
+
+/// When a page is full, tells on standard error how many rows matched
+/// ("100 of 5,331 shown; --limit 0 for all").
+fn note_more(
+    shown: usize,
+    filter: &Filter,
+    count: impl Fn(&Filter) -> repatwatch_store::Result<usize>,
+) -> repatwatch_store::Result<()> {
+    if filter.limit.is_some_and(|n| shown >= n) {
+        let total = count(filter)?;
+        if total > shown {
+            eprintln!(
+                "{} of {} shown; --limit 0 for all",
+                thousands(shown),
+                thousands(total)
+            );
+        }
+    }
+    Ok(())
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn incident_cells(r: &IncidentRow, search: bool) -> Vec<String> {
@@ -462,10 +538,17 @@ pub fn run_cases(args: QueryArgs) -> ExitCode {
         Ok(s) => s,
         Err(c) => return c,
     };
-    let rows: Vec<CaseRow> = match store.cases(&args.filter.filter(false)) {
+    let mut filter = args.filter.filter(false);
+    if args.filter.limit.is_none() {
+        filter.limit = Some(DEFAULT_LIMIT);
+    }
+    let rows: Vec<CaseRow> = match store.cases(&filter) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
+    if let Err(e) = note_more(rows.len(), &filter, |f| store.count_cases(f)) {
+        return fail(e);
+    }
     match format {
         QueryFormat::Table => {
             let table: Vec<Vec<String>> = rows

@@ -258,11 +258,26 @@ fn queries_review_and_stats() {
     let b = db.to_str().unwrap();
     assert_eq!(run(&["ingest", input.to_str().unwrap(), "--db", b]).code, 0);
 
-    let o = run(&["incidents", "--db", b]);
+    let o = run(&["incidents", "--db", b, "--limit", "0"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     let all = jsonl(&o.stdout);
     assert!(all.len() >= 30);
     assert!(all[0]["incident"]["evidence"][0]["quote"].is_string());
+    assert!(!o.stderr.contains("shown"), "{}", o.stderr);
+    // A page by default (100 rows), and a note on standard error when more matched.
+    let o = run(&["incidents", "--db", b]);
+    assert_eq!(jsonl(&o.stdout).len(), all.len().min(100));
+    let o = run(&["incidents", "--db", b, "--limit", "5"]);
+    assert_eq!(jsonl(&o.stdout)[..], all[..5]);
+    assert!(
+        o.stderr
+            .contains(&format!("5 of {} shown; --limit 0 for all", all.len())),
+        "{}",
+        o.stderr
+    );
+    let o = run(&["cases", "--db", b, "--limit", "2"]);
+    assert_eq!(jsonl(&o.stdout).len(), 2);
+    assert!(o.stderr.contains("2 of "), "{}", o.stderr);
 
     let o = run(&[
         "incidents",

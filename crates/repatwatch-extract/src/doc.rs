@@ -25,7 +25,7 @@ impl<'a> Doc<'a> {
     pub fn annotate(text: &'a str, published: Option<NaiveDate>, title: Option<&'a str>) -> Self {
         let sentences = segment::sentences(text);
         let lower = crate::rx::lower(text);
-        let times = time::find(text);
+        let times = time::find_in(text, &lower);
         let people = quantity::find_people(text);
         let places = place::find(text);
         let events = event::find_in(text, &lower, &sentences, &places);

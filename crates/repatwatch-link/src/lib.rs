@@ -113,6 +113,10 @@ pub struct Linker {
     unbounded: HashMap<EventType, Vec<usize>>,
     /// Type -> every member (for a new claim with no window).
     by_type: HashMap<EventType, Vec<usize>>,
+    /// Claim id -> index into `members` (claims still in a case).
+    by_id: HashMap<u64, usize>,
+    /// Members taken out by [`Linker::remove`].
+    removed: usize,
 }
 
 impl Linker {
@@ -136,7 +140,23 @@ impl Linker {
         }
         self.by_type.entry(kind).or_default().push(i);
         self.cases.entry(case).or_default().push(i);
+        self.by_id.insert(claim.id, i);
         self.members.push(Member { case, features });
+    }
+
+    /// Takes a claim out of its case (e.g. its report was superseded by a
+    /// new version, or an analyst rejected it): later decisions no longer
+    /// see it. Returns its case, `None` for an unknown id.
+    pub fn remove(&mut self, claim_id: u64) -> Option<CaseId> {
+        let i = self.by_id.remove(&claim_id)?;
+        let case = self.members[i].case;
+        self.removed += 1;
+        if let Some(list) = self.cases.get_mut(&case) {
+            list.retain(|&j| j != i);
+        }
+        // The month and type indexes only name candidate cases; a case
+        // whose members are all gone ranks `None` in `decide`.
+        Some(case)
     }
 
     /// Which existing case, if any, a new claim tells. Deterministic: ties
@@ -209,13 +229,13 @@ impl Linker {
         self.cases.keys().next_back().map_or(1, |c| c + 1)
     }
 
-    /// Number of claims loaded.
+    /// Number of claims loaded (and not removed).
     pub fn len(&self) -> usize {
-        self.members.len()
+        self.members.len() - self.removed
     }
 
     pub fn is_empty(&self) -> bool {
-        self.members.is_empty()
+        self.len() == 0
     }
 
     /// Number of cases loaded.

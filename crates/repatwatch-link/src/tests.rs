@@ -512,3 +512,19 @@ fn a_detention_goes_on() {
     b.incident.kind = Arrest;
     assert!(!linked(a, b));
 }
+
+#[test]
+fn a_removed_claim_no_longer_draws_new_claims() {
+    let mut linker = Linker::new();
+    linker.add(7, base().c());
+    let other = claim(2, "r2", "2030-03-14", Repatriation)
+        .on("2030-03-09", "2030-03-09")
+        .at("Alderford")
+        .n(600)
+        .c();
+    assert_eq!(linker.decide(&other), Decision::Join(7));
+    assert_eq!(linker.remove(1), Some(7));
+    assert_eq!(linker.remove(1), None);
+    assert!(linker.is_empty());
+    assert_eq!(linker.decide(&other), Decision::New);
+}

@@ -7,8 +7,10 @@
 //! What is stored: every report version (id, metadata, text, SHA-256 of the
 //! text, extractor version), its incidents (the extractor's JSON, the
 //! reviewed JSON, the columns queries filter on, places and evidence spans),
-//! cases (groups of incidents that tell one act), analysts' decisions keyed
-//! by a stable incident key, and an append-only audit log.
+//! cases (groups of incidents that tell one act) with each case's
+//! consolidated view (`case_summary`, rewritten in the transaction that
+//! changes the case's members), analysts' decisions keyed by a stable
+//! incident key, and an append-only audit log.
 
 mod error;
 pub mod linking;
@@ -35,8 +37,21 @@ pub trait Store {
 
     /// Incidents matching `filter`, in id order.
     fn incidents(&self, filter: &Filter) -> Result<Vec<IncidentRow>>;
-    /// Cases with at least one member matching `filter`, in id order.
+    /// The rows of [`Store::incidents`], handed to `each` one at a time as
+    /// they are read (a long listing is never held in memory whole);
+    /// `each` returns false to stop.
+    fn each_incident(
+        &self,
+        filter: &Filter,
+        each: &mut dyn FnMut(IncidentRow) -> bool,
+    ) -> Result<()>;
+    /// How many incidents match `filter` (its `limit` aside).
+    fn count_incidents(&self, filter: &Filter) -> Result<usize>;
+    /// Cases with at least one member matching `filter`, in id order, with
+    /// their consolidated view (kept up to date in `case_summary`).
     fn cases(&self, filter: &Filter) -> Result<Vec<CaseRow>>;
+    /// How many cases `cases` lists for `filter` (its `limit` aside).
+    fn count_cases(&self, filter: &Filter) -> Result<usize>;
     /// One case: every member (each source's claim) and the consolidated view.
     fn case(&self, id: CaseId) -> Result<CasePage>;
     /// Incidents and people per period, type and status, each case once.

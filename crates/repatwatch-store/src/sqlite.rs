@@ -13,19 +13,20 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, ErrorCode, OpenFlags, OptionalExtension};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::linking::{consolidate, CaseId, Claim, Decision, Linker};
+use crate::linking::{consolidate, CaseId, Claim, Consolidated, Decision, Linker};
 use crate::types::*;
 use crate::Store;
 
 /// `PRAGMA application_id` of a repatwatch database ("RWDB").
 pub const APPLICATION_ID: i32 = 0x5257_4442;
 /// The schema version this code writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
 /// Migration `i` takes a database from schema version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE reports(
   id INTEGER PRIMARY KEY,
   doc_id TEXT NOT NULL,
@@ -120,7 +121,29 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-"#];
+"#,
+    // v2: every case's consolidated view, kept up to date by the store's
+    // transactions (`LinkState::flush`, `refresh_summaries`) and built for
+    // existing cases by the migration (`migrate`). One row per case with at
+    // least one counted member (current, not rejected). Case filters select
+    // through the members (`case_condition`): no index beyond the key.
+    r#"
+CREATE TABLE case_summary(
+  case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+  members INTEGER NOT NULL,
+  sources INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  people_min INTEGER,
+  people_max INTEGER,
+  date_start TEXT,
+  date_end TEXT,
+  first_report TEXT,
+  last_report TEXT,
+  places TEXT NOT NULL
+);
+"#,
+];
 
 /// How to open a database.
 #[derive(Debug, Clone)]
@@ -146,8 +169,299 @@ pub struct SqliteStore {
     conn: Connection,
     file: String,
     busy: Duration,
-    /// Existing cases' members, loaded on the first ingest.
-    linker: Option<Linker>,
+    /// Existing cases' counted members, loaded on the first ingest.
+    state: Option<LinkState>,
+}
+
+/// The counted members (current, not rejected) of every case, in memory
+/// during ingest: the linker's index to decide which case a new incident
+/// joins, and the members themselves (only what [`consolidate`] reads) to
+/// keep `case_summary` up to date without reading them back.
+struct LinkState {
+    linker: Linker,
+    members: HashMap<CaseId, Vec<Claim>>,
+    /// Cases whose members changed since the last [`LinkState::flush`].
+    dirty: BTreeSet<CaseId>,
+    /// `PRAGMA data_version` when loaded: it changes only when another
+    /// connection commits, which makes this state stale.
+    data_version: i64,
+}
+
+fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA data_version", [], |r| r.get(0))
+}
+
+impl LinkState {
+    fn new() -> Self {
+        LinkState {
+            linker: Linker::new(),
+            members: HashMap::new(),
+            dirty: BTreeSet::new(),
+            data_version: 0,
+        }
+    }
+
+    /// A counted member of `case` (incident ids only grow, so each list
+    /// stays in id order as the queries read it).
+    fn add(&mut self, case: CaseId, claim: Claim) {
+        self.members
+            .entry(case)
+            .or_default()
+            .push(summary_claim(&claim));
+        self.linker.add(case, claim);
+        self.dirty.insert(case);
+    }
+
+    /// An incident that stops counting (its report got a new version).
+    fn remove(&mut self, id: i64) {
+        if let Some(case) = self.linker.remove(id as u64) {
+            if let Some(list) = self.members.get_mut(&case) {
+                list.retain(|c| c.id != id as u64);
+            }
+            self.dirty.insert(case);
+        }
+    }
+
+    /// Writes the summaries of the cases changed since the last flush.
+    fn flush(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+        for case in std::mem::take(&mut self.dirty) {
+            let members = self.members.get(&case).map_or(&[][..], |m| &m[..]);
+            write_summary(conn, case, members)?;
+        }
+        Ok(())
+    }
+}
+
+/// What [`consolidate`] reads of a claim, and no more: the same values the
+/// indexed columns and the places table hold (`load_claims`), so that a
+/// summary kept up in memory equals one rebuilt from the tables.
+fn summary_claim(c: &Claim) -> Claim {
+    let inc = &c.incident;
+    let (pmin, pmax) = people_bounds(inc);
+    Claim {
+        id: c.id,
+        document_id: c.document_id.clone(),
+        published: c.published,
+        incident: Incident {
+            kind: inc.kind,
+            status: inc.status,
+            hedged: inc.hedged,
+            date: inc.date.as_ref().map(|d| IncidentDate {
+                text: None,
+                start: d.start,
+                end: d.end,
+            }),
+            locations: inc
+                .locations
+                .iter()
+                .map(|l| repatwatch_extract::Location {
+                    country: l.country.to_ascii_uppercase(),
+                    ..l.clone()
+                })
+                .collect(),
+            facility: None,
+            people: repatwatch_extract::People {
+                text: None,
+                count: counted(pmin, pmax),
+                gender: None,
+                minors: None,
+            },
+            actors: Vec::new(),
+            sources: Vec::new(),
+            evidence: Vec::new(),
+            explain: None,
+        },
+    }
+}
+
+fn counted(pmin: Option<i64>, pmax: Option<i64>) -> Option<Count> {
+    (pmin.is_some() || pmax.is_some())
+        .then(|| Count::range(pmin.map(|v| v as u64), pmax.map(|v| v as u64), false))
+}
+
+/// Writes one case's summary from its counted members (none: no row).
+fn write_summary(conn: &Connection, case: CaseId, members: &[Claim]) -> rusqlite::Result<()> {
+    if members.is_empty() {
+        conn.prepare_cached("DELETE FROM case_summary WHERE case_id=?1")?
+            .execute([case as i64])?;
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO case_summary(case_id, members, sources, kind, status,
+         people_min, people_max, date_start, date_end, first_report, last_report, places)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+    )?
+    .execute(params_from_iter(summary_values(case, members)))?;
+    Ok(())
+}
+
+/// A `case_summary` row, in column order.
+fn summary_values(case: CaseId, members: &[Claim]) -> Vec<Value> {
+    let c = consolidate(members);
+    let int = |v: Option<u64>| v.map_or(Value::Null, |v| Value::Integer(v as i64));
+    let date = |d: Option<NaiveDate>| date_str(d).map_or(Value::Null, Value::Text);
+    vec![
+        Value::Integer(case as i64),
+        Value::Integer(members.len() as i64),
+        Value::Integer(c.sources as i64),
+        Value::Text(c.kind.as_str().into()),
+        Value::Text(c.status.as_str().into()),
+        int(c.people_min),
+        int(c.people_max),
+        date(c.date_start),
+        date(c.date_end),
+        date(c.first_report),
+        date(c.last_report),
+        Value::Text(serde_json::to_string(&c.places).expect("places serialize")),
+    ]
+}
+
+/// Cases whose stored summary differs from one rebuilt from the tables.
+fn stale_summaries(conn: &Connection) -> rusqlite::Result<Vec<CaseId>> {
+    let mut stored: BTreeMap<CaseId, Vec<Value>> = BTreeMap::new();
+    let mut st = conn.prepare(
+        "SELECT case_id, members, sources, kind, status, people_min, people_max, date_start,
+                date_end, first_report, last_report, places FROM case_summary",
+    )?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let v: Vec<Value> = (0..12).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
+        stored.insert(r.get::<_, i64>(0)? as CaseId, v);
+    }
+    let mut stale = Vec::new();
+    for (case, members) in load_claims(conn, "i.case_id IS NOT NULL", &[])? {
+        if stored.remove(&case).as_ref() != Some(&summary_values(case, &members)) {
+            stale.push(case);
+        }
+    }
+    stale.extend(stored.into_keys());
+    stale.sort();
+    Ok(stale)
+}
+
+/// Rebuilds the summaries of `cases` (all cases: `None`) from the tables.
+fn refresh_summaries(conn: &Connection, cases: Option<&BTreeSet<CaseId>>) -> rusqlite::Result<()> {
+    let which = match cases {
+        Some(set) if set.is_empty() => return Ok(()),
+        Some(set) => format!(
+            "i.case_id IN ({})",
+            set.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+        None => {
+            conn.execute("DELETE FROM case_summary", [])?;
+            "i.case_id IS NOT NULL".to_string()
+        }
+    };
+    let members = load_claims(conn, &which, &[])?;
+    match cases {
+        Some(set) => {
+            for &case in set {
+                let m = members.get(&case).map_or(&[][..], |m| &m[..]);
+                write_summary(conn, case, m)?;
+            }
+        }
+        None => {
+            for (case, m) in &members {
+                write_summary(conn, *case, m)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The counted members (current, not rejected) of the cases `which`
+/// selects (an SQL condition on `incidents i`), as claims built from the
+/// indexed columns and the places table: no JSON is parsed.
+fn load_claims(
+    conn: &Connection,
+    which: &str,
+    params: &[Value],
+) -> rusqlite::Result<BTreeMap<CaseId, Vec<Claim>>> {
+    let members = format!(
+        "FROM incidents i JOIN reports r ON r.id = i.report_id
+         WHERE {which} AND +i.current = 1 AND i.review IS NOT 'rejected'"
+    );
+    let sql = format!(
+        "SELECT i.case_id, i.id, r.doc_id, r.published, i.kind, i.status, i.hedged,
+                i.date_start, i.date_end, i.people_min, i.people_max
+         {members} ORDER BY i.case_id, i.id"
+    );
+    let mut st = conn.prepare(&sql)?;
+    let mut rows = st.query(params_from_iter(params.iter()))?;
+    let mut out: BTreeMap<CaseId, Vec<Claim>> = BTreeMap::new();
+    let mut at: HashMap<i64, (CaseId, usize)> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let case = r.get::<_, i64>(0)? as CaseId;
+        let id: i64 = r.get(1)?;
+        let kind: String = r.get(4)?;
+        let status: String = r.get(5)?;
+        let date = match (parse_date(r.get(7)?), parse_date(r.get(8)?)) {
+            (Some(start), Some(end)) => Some(IncidentDate {
+                text: None,
+                start,
+                end,
+            }),
+            _ => None,
+        };
+        let incident = Incident {
+            kind: serde_json::from_value(serde_json::Value::String(kind))
+                .unwrap_or(EventType::Arrest),
+            status: serde_json::from_value(serde_json::Value::String(status)).unwrap_or_default(),
+            hedged: r.get(6)?,
+            date,
+            locations: Vec::new(),
+            facility: None,
+            people: repatwatch_extract::People {
+                text: None,
+                count: counted(r.get(9)?, r.get(10)?),
+                gender: None,
+                minors: None,
+            },
+            actors: Vec::new(),
+            sources: Vec::new(),
+            evidence: Vec::new(),
+            explain: None,
+        };
+        let list = out.entry(case).or_default();
+        at.insert(id, (case, list.len()));
+        list.push(Claim {
+            id: id as u64,
+            document_id: r.get(2)?,
+            published: parse_date(r.get(3)?),
+            incident,
+        });
+    }
+    drop(rows);
+    let sql = format!(
+        "SELECT p.incident_id, p.name, p.text, p.admin1, p.country, p.precision, p.lat, p.lon, p.geonames_id
+         FROM places p WHERE p.incident_id IN (SELECT i.id {members}) ORDER BY p.incident_id, p.ord"
+    );
+    let mut st = conn.prepare(&sql)?;
+    let mut rows = st.query(params_from_iter(params.iter()))?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let precision: String = r.get(5)?;
+        let loc = repatwatch_extract::Location {
+            name: r.get(1)?,
+            text: r.get(2)?,
+            admin1: r.get(3)?,
+            country: r.get(4)?,
+            precision: serde_json::from_value(serde_json::Value::String(precision))
+                .unwrap_or(repatwatch_extract::Precision::Country),
+            lat: r.get(6)?,
+            lon: r.get(7)?,
+            geonames_id: r.get(8)?,
+        };
+        if let Some((case, i)) = at.get(&id) {
+            if let Some(list) = out.get_mut(case) {
+                list[*i].incident.locations.push(loc);
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn classify(file: &str, busy: Duration, e: rusqlite::Error) -> Error {
@@ -462,6 +776,17 @@ pub(crate) fn apply_edit(
                 Some(v.to_string())
             }
         }
+        "places" => {
+            inc.locations = if is_none(v) {
+                Vec::new()
+            } else {
+                v.split(';')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(resolve_place)
+                    .collect::<std::result::Result<_, _>>()?
+            }
+        }
         "actors" => {
             inc.actors = if is_none(v) {
                 Vec::new()
@@ -480,6 +805,52 @@ pub(crate) fn apply_edit(
         }
     }
     Ok(())
+}
+
+/// One place of `review edit ... places`: a gazetteer name, optionally
+/// followed by its province and/or country ("Nanping, Jilin",
+/// "Dandong, Liaoning, CN"); the likeliest entry that fits.
+fn resolve_place(item: &str) -> std::result::Result<repatwatch_extract::Location, String> {
+    let mut parts = item.split(',').map(str::trim).filter(|p| !p.is_empty());
+    let name = parts.next().unwrap_or_default();
+    let quals: Vec<&str> = parts.collect();
+    let fits = |p: &repatwatch_extract::place::Place| {
+        quals.iter().all(|q| {
+            p.country.eq_ignore_ascii_case(q)
+                || p.admin1.as_deref().is_some_and(|a| {
+                    a.eq_ignore_ascii_case(q)
+                        || repatwatch_extract::place::admin1(&p.country, q)
+                            .is_some_and(|r| r.name.eq_ignore_ascii_case(a))
+                })
+                || repatwatch_extract::place::country(q).is_none()
+                    && repatwatch_extract::place::lookup(q)
+                        .first()
+                        .is_some_and(|c| {
+                            c.precision == repatwatch_extract::Precision::Country
+                                && c.country == p.country
+                        })
+        })
+    };
+    let place = repatwatch_extract::place::lookup(name)
+        .into_iter()
+        .find(|p| fits(p))
+        .ok_or_else(|| {
+            format!(
+                "{item:?} is not a place of the gazetteer (a town, province or country, \
+                 optionally followed by its province or country: \"Nanping, Jilin\"; \
+                 places are separated by ';')"
+            )
+        })?;
+    Ok(repatwatch_extract::Location {
+        text: None,
+        name: place.name.clone(),
+        admin1: place.admin1.clone(),
+        country: place.country.clone(),
+        precision: place.precision,
+        lat: place.lat,
+        lon: place.lon,
+        geonames_id: place.geonames_id,
+    })
 }
 
 /// A field's value as text, for the audit log.
@@ -514,6 +885,20 @@ fn field_text(inc: &Incident, field: &str) -> String {
         }),
         "minors" => inc.people.minors.map_or_else(none, |m| m.to_string()),
         "facility" => inc.facility.clone().unwrap_or_else(none),
+        "places" => {
+            if inc.locations.is_empty() {
+                none()
+            } else {
+                inc.locations
+                    .iter()
+                    .map(|l| match &l.admin1 {
+                        Some(a) if a != &l.name => format!("{}, {a}, {}", l.name, l.country),
+                        _ => format!("{}, {}", l.name, l.country),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
+        }
         "actors" => {
             if inc.actors.is_empty() {
                 none()
@@ -538,7 +923,7 @@ struct NewIncident<'a> {
 /// in a case (a decided one, else the linker's).
 fn insert_incident(
     conn: &Connection,
-    linker: &mut Linker,
+    state: &mut LinkState,
     n: NewIncident<'_>,
 ) -> rusqlite::Result<(CaseId, usize)> {
     let extracted = serde_json::to_string(n.incident).expect("incidents serialize");
@@ -561,7 +946,7 @@ fn insert_incident(
     };
     let case = match decided
         .map(Decision::Join)
-        .unwrap_or_else(|| linker.decide(&claim))
+        .unwrap_or_else(|| state.linker.decide(&claim))
     {
         Decision::Join(c) => c,
         Decision::New => new_case(conn)?,
@@ -595,7 +980,7 @@ fn insert_incident(
     write_evidence(conn, id, n.incident, true)?;
     claim.id = id as u64;
     if applied.review.as_deref() != Some("rejected") {
-        linker.add(case, claim);
+        state.add(case, claim);
     }
     Ok((case, applied.count))
 }
@@ -741,6 +1126,26 @@ fn incident_query(f: &Filter) -> (String, Vec<Value>) {
     (sql, params)
 }
 
+/// The incidents query: [`INCIDENT_COLS`], the snippet (NULL), the report's
+/// row id.
+fn incidents_sql(filter: &Filter) -> (String, Vec<Value>) {
+    let (rest, params) = incident_query(filter);
+    let sql = match filter.limit {
+        // The page's ids first (no join, no JSON), then their rows: a
+        // sort or a LIMIT never carries the JSON of rows not returned.
+        Some(n) => format!(
+            "SELECT {INCIDENT_COLS}, NULL, i.report_id
+             FROM incidents i JOIN reports r ON r.id = i.report_id
+             WHERE i.id IN (SELECT i.id{rest} ORDER BY i.id LIMIT {n}) ORDER BY i.id"
+        ),
+        None => format!(
+            "SELECT {INCIDENT_COLS}, NULL, i.report_id{} ORDER BY i.id",
+            with_reports(&rest)
+        ),
+    };
+    (sql, params)
+}
+
 fn incident_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<IncidentRow> {
     let json: String = r.get(11)?;
     let incident: Incident = serde_json::from_str(&json).map_err(|e| {
@@ -848,7 +1253,7 @@ impl SqliteStore {
             conn,
             file,
             busy,
-            linker: None,
+            state: None,
         };
         if version < SCHEMA_VERSION {
             store.migrate(version)?;
@@ -881,6 +1286,10 @@ impl SqliteStore {
         }
         for (v, sql) in MIGRATIONS.iter().enumerate().skip(now as usize) {
             tx.execute_batch(sql).map_err(err)?;
+            if v + 1 == 2 {
+                // v2: the summaries of the cases already stored.
+                refresh_summaries(&tx, None).map_err(err)?;
+            }
             tx.execute_batch(&format!(
                 "PRAGMA application_id={APPLICATION_ID}; PRAGMA user_version={};",
                 v + 1
@@ -911,8 +1320,11 @@ impl SqliteStore {
             .unwrap_or(false)
     }
 
-    fn load_linker(&self) -> Result<Linker> {
-        let mut linker = Linker::new();
+    fn load_state(&self) -> Result<LinkState> {
+        let mut state = LinkState::new();
+        // Read first: a commit by another process during the load shows
+        // as a change at the next batch, which then loads again.
+        state.data_version = data_version(&self.conn).map_err(|e| self.err(e))?;
         let mut st = self
             .conn
             .prepare(
@@ -937,7 +1349,7 @@ impl SqliteStore {
         for row in rows {
             let (id, case, doc, published, json) = row.map_err(|e| self.err(e))?;
             if let Ok(incident) = serde_json::from_str(&json) {
-                linker.add(
+                state.add(
                     case as CaseId,
                     Claim {
                         id: id as u64,
@@ -948,15 +1360,20 @@ impl SqliteStore {
                 );
             }
         }
-        Ok(linker)
+        // Loading changes no summary.
+        state.dirty.clear();
+        Ok(state)
     }
 
     fn ingest_tx(
         conn: &mut Connection,
-        linker: &mut Linker,
+        state: &mut LinkState,
         batch: &[(Report, Extraction)],
-    ) -> rusqlite::Result<Vec<IngestOutcome>> {
+    ) -> rusqlite::Result<Option<Vec<IngestOutcome>>> {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if data_version(&tx)? != state.data_version {
+            return Ok(None);
+        }
         let mut out = Vec::with_capacity(batch.len());
         // The full-text index gets the batch's reports in one statement at
         // the end: FTS5 flushes its pending terms at every statement.
@@ -981,6 +1398,19 @@ impl SqliteStore {
                 .query_row([&report.id], |r| r.get(0))?;
             let version = prev.unwrap_or(0) + 1;
             if prev.is_some() {
+                // The old version's incidents stop counting: out of their
+                // cases' summaries, and out of the linker, so that later
+                // reports of this run are not linked by them.
+                let old: Vec<i64> = tx
+                    .prepare_cached(
+                        "SELECT i.id FROM incidents i JOIN reports r ON r.id = i.report_id
+                         WHERE r.doc_id=?1 AND r.current=1 AND i.current=1",
+                    )?
+                    .query_map([&report.id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for id in old {
+                    state.remove(id);
+                }
                 tx.prepare_cached(
                     "UPDATE incidents SET current=0 WHERE current=1 AND report_id IN
                      (SELECT id FROM reports WHERE doc_id=?1 AND current=1)",
@@ -1015,7 +1445,7 @@ impl SqliteStore {
             for (i, inc) in ex.incidents.iter().enumerate() {
                 let (case, _) = insert_incident(
                     &tx,
-                    linker,
+                    state,
                     NewIncident {
                         report_id: rid,
                         doc: &report.id,
@@ -1044,8 +1474,9 @@ impl SqliteStore {
             )?
             .execute([first])?;
         }
+        state.flush(&tx)?;
         tx.commit()?;
-        Ok(out)
+        Ok(Some(out))
     }
 
     fn members(
@@ -1069,123 +1500,17 @@ impl SqliteStore {
         Ok(out)
     }
 
-    /// The counted members (current, not rejected) of every case with a
-    /// member matching `filter`, as claims built from the indexed columns
-    /// (and the places table when `places`): no JSON is parsed, so listing
-    /// and counting every case stays fast.
-    fn case_claims(&self, filter: &Filter, places: bool) -> Result<BTreeMap<CaseId, Vec<Claim>>> {
+    /// The condition on `case_summary s` that keeps the cases with a
+    /// member matching `filter`, and its parameters.
+    fn case_condition(filter: &Filter) -> (String, Vec<Value>) {
         let (rest, params) = incident_query(filter);
-        let which = match filter.limit {
-            Some(n) => format!(
-                "i.case_id IN (SELECT DISTINCT i.case_id{rest} AND i.case_id IS NOT NULL ORDER BY 1 LIMIT {n})"
-            ),
-            None if params.is_empty() && rest.ends_with(" WHERE i.current = 1") => {
-                // No filter: every case.
-                "i.case_id IS NOT NULL".to_string()
-            }
-            None => format!("i.case_id IN (SELECT i.case_id{rest})"),
-        };
-        let members = format!(
-            "FROM incidents i JOIN reports r ON r.id = i.report_id
-             WHERE {which} AND +i.current = 1 AND i.review IS NOT 'rejected'"
-        );
-        let sql = format!(
-            "SELECT i.case_id, i.id, r.doc_id, r.published, i.kind, i.status, i.hedged,
-                    i.date_start, i.date_end, i.people_min, i.people_max
-             {members} ORDER BY i.case_id, i.id"
-        );
-        let mut st = self.conn.prepare(&sql).map_err(|e| self.search_err(e))?;
-        let mut rows = st
-            .query(params_from_iter(params.iter()))
-            .map_err(|e| self.search_err(e))?;
-        let mut out: BTreeMap<CaseId, Vec<Claim>> = BTreeMap::new();
-        let mut at: HashMap<i64, (CaseId, usize)> = HashMap::new();
-        let e = |e| self.search_err(e);
-        while let Some(r) = rows.next().map_err(e)? {
-            let case = r.get::<_, i64>(0).map_err(e)? as CaseId;
-            let id: i64 = r.get(1).map_err(e)?;
-            let kind: String = r.get(4).map_err(e)?;
-            let status: String = r.get(5).map_err(e)?;
-            let date = match (
-                parse_date(r.get(7).map_err(e)?),
-                parse_date(r.get(8).map_err(e)?),
-            ) {
-                (Some(start), Some(end)) => Some(IncidentDate {
-                    text: None,
-                    start,
-                    end,
-                }),
-                _ => None,
-            };
-            let (pmin, pmax): (Option<i64>, Option<i64>) =
-                (r.get(9).map_err(e)?, r.get(10).map_err(e)?);
-            let incident = Incident {
-                kind: serde_json::from_value(serde_json::Value::String(kind))
-                    .unwrap_or(EventType::Arrest),
-                status: serde_json::from_value(serde_json::Value::String(status))
-                    .unwrap_or_default(),
-                hedged: r.get(6).map_err(e)?,
-                date,
-                locations: Vec::new(),
-                facility: None,
-                people: repatwatch_extract::People {
-                    text: None,
-                    count: if pmin.is_some() || pmax.is_some() {
-                        Some(Count::range(
-                            pmin.map(|v| v as u64),
-                            pmax.map(|v| v as u64),
-                            false,
-                        ))
-                    } else {
-                        None
-                    },
-                    gender: None,
-                    minors: None,
-                },
-                actors: Vec::new(),
-                sources: Vec::new(),
-                evidence: Vec::new(),
-                explain: None,
-            };
-            let list = out.entry(case).or_default();
-            at.insert(id, (case, list.len()));
-            list.push(Claim {
-                id: id as u64,
-                document_id: r.get(2).map_err(e)?,
-                published: parse_date(r.get(3).map_err(e)?),
-                incident,
-            });
+        if params.is_empty()
+            && (rest.ends_with(" WHERE i.current = 1") || rest.ends_with(" WHERE 1"))
+        {
+            // No filter: every case.
+            return ("1".into(), params);
         }
-        drop(rows);
-        if places {
-            let sql = format!(
-                "SELECT p.incident_id, p.name, p.text, p.admin1, p.country, p.precision, p.lat, p.lon, p.geonames_id
-                 FROM places p WHERE p.incident_id IN (SELECT i.id {members}) ORDER BY p.incident_id, p.ord"
-            );
-            let mut st = self.conn.prepare(&sql).map_err(e)?;
-            let mut rows = st.query(params_from_iter(params.iter())).map_err(e)?;
-            while let Some(r) = rows.next().map_err(e)? {
-                let id: i64 = r.get(0).map_err(e)?;
-                let precision: String = r.get(5).map_err(e)?;
-                let loc = repatwatch_extract::Location {
-                    name: r.get(1).map_err(e)?,
-                    text: r.get(2).map_err(e)?,
-                    admin1: r.get(3).map_err(e)?,
-                    country: r.get(4).map_err(e)?,
-                    precision: serde_json::from_value(serde_json::Value::String(precision))
-                        .unwrap_or(repatwatch_extract::Precision::Country),
-                    lat: r.get(6).map_err(e)?,
-                    lon: r.get(7).map_err(e)?,
-                    geonames_id: r.get(8).map_err(e)?,
-                };
-                if let Some((case, i)) = at.get(&id) {
-                    if let Some(list) = out.get_mut(case) {
-                        list[*i].incident.locations.push(loc);
-                    }
-                }
-            }
-        }
-        Ok(out)
+        (format!("s.case_id IN (SELECT i.case_id{rest})"), params)
     }
 
     /// Our SQL is fixed: a plain SQL error during a query is the search
@@ -1217,17 +1542,22 @@ fn claims(members: &[IncidentRow]) -> Vec<Claim> {
 
 impl Store for SqliteStore {
     fn ingest(&mut self, batch: &[(Report, Extraction)]) -> Result<Vec<IngestOutcome>> {
-        let mut linker = match self.linker.take() {
-            Some(l) => l,
-            None => self.load_linker()?,
-        };
-        match Self::ingest_tx(&mut self.conn, &mut linker, batch) {
-            Ok(out) => {
-                self.linker = Some(linker);
-                Ok(out)
+        loop {
+            let mut state = match self.state.take() {
+                Some(l) => l,
+                None => self.load_state()?,
+            };
+            match Self::ingest_tx(&mut self.conn, &mut state, batch) {
+                Ok(Some(out)) => {
+                    self.state = Some(state);
+                    return Ok(out);
+                }
+                // Another process changed the database since the state was
+                // loaded (e.g. a review while a long ingest runs): reload.
+                Ok(None) => continue,
+                // The linker saw claims that were rolled back: reload it next time.
+                Err(e) => return Err(self.err(e)),
             }
-            // The linker saw claims that were rolled back: reload it next time.
-            Err(e) => Err(self.err(e)),
         }
     }
 
@@ -1240,15 +1570,7 @@ impl Store for SqliteStore {
     }
 
     fn incidents(&self, filter: &Filter) -> Result<Vec<IncidentRow>> {
-        let (rest, params) = incident_query(filter);
-        let limit = match filter.limit {
-            Some(n) => format!(" LIMIT {n}"),
-            None => String::new(),
-        };
-        let sql = format!(
-            "SELECT {INCIDENT_COLS}, NULL, i.report_id{} ORDER BY i.id{limit}",
-            with_reports(&rest)
-        );
+        let (sql, params) = incidents_sql(filter);
         let mut st = self.conn.prepare(&sql).map_err(|e| self.search_err(e))?;
         let rows = st
             .query_map(params_from_iter(params.iter()), |r| {
@@ -1262,47 +1584,159 @@ impl Store for SqliteStore {
             return Ok(rows.into_iter().map(|(r, _)| r).collect());
         };
         // Snippets once per report of the rows returned (not per incident).
-        let mut snip = self
-            .conn
-            .prepare(
-                "SELECT snippet(reports_fts, 1, ?1, ?2, '…', 12) FROM reports_fts
-                 WHERE reports_fts MATCH ?3 AND rowid = ?4",
-            )
-            .map_err(|e| self.search_err(e))?;
         let fts = fts_query(q);
-        let mut cache: HashMap<i64, Option<String>> = HashMap::new();
-        let mut out = Vec::with_capacity(rows.len());
-        for (mut row, rid) in rows {
-            let snippet = match cache.entry(rid) {
-                std::collections::hash_map::Entry::Occupied(e) => e.get().clone(),
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    let s: Option<String> = snip
-                        .query_row(
-                            params![filter.highlight.0, filter.highlight.1, fts, rid],
-                            |r| r.get(0),
-                        )
-                        .optional()
-                        .map_err(|e| self.search_err(e))?;
-                    v.insert(s).clone()
+        let rids: BTreeSet<i64> = rows.iter().map(|(_, rid)| *rid).collect();
+        let mut snippets: HashMap<i64, String> = HashMap::with_capacity(rids.len());
+        let e = |e| self.search_err(e);
+        if rids.len() <= 32 {
+            // A few reports: one look-up each.
+            let mut st = self
+                .conn
+                .prepare(
+                    "SELECT snippet(reports_fts, 1, ?1, ?2, '…', 12) FROM reports_fts
+                     WHERE reports_fts MATCH ?3 AND rowid = ?4",
+                )
+                .map_err(e)?;
+            for &rid in &rids {
+                let hl = &filter.highlight;
+                if let Some(s) = st
+                    .query_row(params![hl.0, hl.1, fts, rid], |r| r.get(0))
+                    .optional()
+                    .map_err(e)?
+                {
+                    snippets.insert(rid, s);
                 }
-            };
-            row.snippet = snippet;
-            out.push(row);
+            }
+        } else {
+            // Many: one pass over the matches (each look-up would start the
+            // full-text query again), snippets made only for the reports
+            // wanted.
+            let wanted = serde_json::to_string(&rids).expect("ids serialize");
+            let (lo, hi) = (rids.first().copied(), rids.last().copied());
+            let mut st = self
+                .conn
+                .prepare(
+                    "SELECT rowid, snippet(reports_fts, 1, ?1, ?2, '…', 12) FROM reports_fts
+                     WHERE reports_fts MATCH ?3 AND rowid BETWEEN ?4 AND ?5
+                       AND +rowid IN (SELECT value FROM json_each(?6))",
+                )
+                .map_err(e)?;
+            let hl = &filter.highlight;
+            let mut res = st
+                .query(params![hl.0, hl.1, fts, lo, hi, wanted])
+                .map_err(e)?;
+            while let Some(r) = res.next().map_err(e)? {
+                snippets.insert(r.get(0).map_err(e)?, r.get(1).map_err(e)?);
+            }
         }
-        Ok(out)
+        Ok(rows
+            .into_iter()
+            .map(|(mut row, rid)| {
+                row.snippet = snippets.get(&rid).cloned();
+                row
+            })
+            .collect())
+    }
+
+    fn each_incident(
+        &self,
+        filter: &Filter,
+        each: &mut dyn FnMut(IncidentRow) -> bool,
+    ) -> Result<()> {
+        if filter
+            .search
+            .as_deref()
+            .is_some_and(|s| !s.trim().is_empty())
+        {
+            // Snippets are made for all the rows' reports at once.
+            for row in self.incidents(filter)? {
+                if !each(row) {
+                    break;
+                }
+            }
+            return Ok(());
+        }
+        let (sql, params) = incidents_sql(filter);
+        let mut st = self.conn.prepare(&sql).map_err(|e| self.search_err(e))?;
+        let mut rows = st
+            .query(params_from_iter(params.iter()))
+            .map_err(|e| self.search_err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.search_err(e))? {
+            if !each(incident_row(r).map_err(|e| self.search_err(e))?) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn count_incidents(&self, filter: &Filter) -> Result<usize> {
+        let (rest, params) = incident_query(filter);
+        self.conn
+            .query_row(
+                &format!("SELECT count(*){rest}"),
+                params_from_iter(params.iter()),
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as usize)
+            .map_err(|e| self.search_err(e))
     }
 
     fn cases(&self, filter: &Filter) -> Result<Vec<CaseRow>> {
-        Ok(self
-            .case_claims(filter, true)?
-            .into_iter()
-            .take(filter.limit.unwrap_or(usize::MAX))
-            .map(|(id, m)| CaseRow {
-                id,
-                incidents: m.len(),
-                consolidated: consolidate(&m),
+        let (cond, params) = Self::case_condition(filter);
+        let limit = filter
+            .limit
+            .map_or(String::new(), |n| format!(" LIMIT {n}"));
+        let sql = format!(
+            "SELECT s.case_id, s.members, s.sources, s.kind, s.status, s.people_min, s.people_max,
+                    s.date_start, s.date_end, s.first_report, s.last_report, s.places
+             FROM case_summary s WHERE {cond} ORDER BY s.case_id{limit}"
+        );
+        let mut st = self.conn.prepare(&sql).map_err(|e| self.search_err(e))?;
+        let rows = st
+            .query_map(params_from_iter(params.iter()), |r| {
+                let kind: String = r.get(3)?;
+                let status: String = r.get(4)?;
+                let places: String = r.get(11)?;
+                Ok(CaseRow {
+                    id: r.get::<_, i64>(0)? as CaseId,
+                    incidents: r.get::<_, i64>(1)? as usize,
+                    consolidated: Consolidated {
+                        sources: r.get::<_, i64>(2)? as usize,
+                        people_min: r.get::<_, Option<i64>>(5)?.map(|v| v as u64),
+                        people_max: r.get::<_, Option<i64>>(6)?.map(|v| v as u64),
+                        date_start: parse_date(r.get(7)?),
+                        date_end: parse_date(r.get(8)?),
+                        places: serde_json::from_str(&places).map_err(|e| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                11,
+                                rusqlite::types::Type::Text,
+                                Box::new(e),
+                            )
+                        })?,
+                        first_report: parse_date(r.get(9)?),
+                        last_report: parse_date(r.get(10)?),
+                        kind: serde_json::from_value(serde_json::Value::String(kind))
+                            .unwrap_or(EventType::Arrest),
+                        status: serde_json::from_value(serde_json::Value::String(status))
+                            .unwrap_or_default(),
+                    },
+                })
             })
-            .collect())
+            .map_err(|e| self.search_err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.search_err(e))
+    }
+
+    fn count_cases(&self, filter: &Filter) -> Result<usize> {
+        let (cond, params) = Self::case_condition(filter);
+        self.conn
+            .query_row(
+                &format!("SELECT count(*) FROM case_summary s WHERE {cond}"),
+                params_from_iter(params.iter()),
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as usize)
+            .map_err(|e| self.search_err(e))
     }
 
     fn case(&self, id: CaseId) -> Result<CasePage> {
@@ -1326,43 +1760,37 @@ impl Store for SqliteStore {
     }
 
     fn stats(&self, by: Period, filter: &Filter) -> Result<Vec<StatRow>> {
-        let mut groups: BTreeMap<(String, String, String), StatRow> = BTreeMap::new();
-        for (id, m) in self.case_claims(filter, false)? {
-            let c = CaseRow {
-                id,
-                incidents: m.len(),
-                consolidated: consolidate(&m),
-            };
-            let k = &c.consolidated;
-            let period = match (k.date_start, by) {
-                (None, _) => "undated".to_string(),
-                (Some(d), Period::Month) => d.format("%Y-%m").to_string(),
-                (Some(d), Period::Year) => d.format("%Y").to_string(),
-            };
-            let key = (
-                period.clone(),
-                k.kind.as_str().to_string(),
-                k.status.as_str().to_string(),
-            );
-            let row = groups.entry(key).or_insert_with(|| StatRow {
-                period,
-                kind: k.kind.as_str().into(),
-                status: k.status.as_str().into(),
-                incidents: 0,
-                claims: 0,
-                counted: 0,
-                people_min: 0,
-                people_max: 0,
-            });
-            row.incidents += 1;
-            row.claims += c.incidents as u64;
-            if let (Some(a), Some(b)) = (k.people_min, k.people_max) {
-                row.counted += 1;
-                row.people_min += a;
-                row.people_max += b;
-            }
-        }
-        Ok(groups.into_values().collect())
+        let (cond, params) = Self::case_condition(filter);
+        let len = match by {
+            Period::Month => 7,
+            Period::Year => 4,
+        };
+        let both = "s.people_min IS NOT NULL AND s.people_max IS NOT NULL";
+        let sql = format!(
+            "SELECT coalesce(substr(s.date_start, 1, {len}), 'undated') AS period, s.kind, s.status,
+                    count(*), sum(s.members), sum({both}),
+                    coalesce(sum(CASE WHEN {both} THEN s.people_min END), 0),
+                    coalesce(sum(CASE WHEN {both} THEN s.people_max END), 0)
+             FROM case_summary s WHERE {cond}
+             GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+        );
+        let mut st = self.conn.prepare(&sql).map_err(|e| self.search_err(e))?;
+        let rows = st
+            .query_map(params_from_iter(params.iter()), |r| {
+                Ok(StatRow {
+                    period: r.get(0)?,
+                    kind: r.get(1)?,
+                    status: r.get(2)?,
+                    incidents: r.get::<_, i64>(3)? as u64,
+                    claims: r.get::<_, i64>(4)? as u64,
+                    counted: r.get::<_, i64>(5)? as u64,
+                    people_min: r.get::<_, i64>(6)? as u64,
+                    people_max: r.get::<_, i64>(7)? as u64,
+                })
+            })
+            .map_err(|e| self.search_err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.search_err(e))
     }
 
     fn review(&mut self, user: &str, action: &ReviewAction) -> Result<String> {
@@ -1411,9 +1839,12 @@ impl Store for SqliteStore {
                 )
                 .map_err(err)
             };
+        // Cases whose summaries change, rebuilt before the commit.
+        let mut touched: BTreeSet<CaseId> = BTreeSet::new();
         let message = match action {
             ReviewAction::Confirm(id) | ReviewAction::Reject(id) => {
-                let (key, before, _, _) = load(*id)?;
+                let (key, before, case, _) = load(*id)?;
+                touched.extend(case.map(|c| c as CaseId));
                 let (verb, value) = match action {
                     ReviewAction::Confirm(_) => ("confirm", "confirmed"),
                     _ => ("reject", "rejected"),
@@ -1441,7 +1872,8 @@ impl Store for SqliteStore {
                 field,
                 value,
             } => {
-                let (key, _, _, json) = load(*incident)?;
+                let (key, _, case, json) = load(*incident)?;
+                touched.extend(case.map(|c| c as CaseId));
                 let mut inc: Incident = serde_json::from_str(&json)
                     .map_err(|e| Error::new(ErrorKind::Other, &file, e.to_string()))?;
                 let before = field_text(&inc, field);
@@ -1466,6 +1898,8 @@ impl Store for SqliteStore {
                 need_case(*case)?;
                 let (key, _, before, _) = load(*incident)?;
                 move_to(*incident, &key, before, *case, "move")?;
+                touched.extend(before.map(|c| c as CaseId));
+                touched.insert(*case);
                 format!("incident {incident} moved to case {case}")
             }
             ReviewAction::Merge { into, from } => {
@@ -1489,6 +1923,7 @@ impl Store for SqliteStore {
                     let (key, _, before, _) = load(*id)?;
                     move_to(*id, &key, before, *into, "merge")?;
                 }
+                touched.extend([*into, *from]);
                 format!(
                     "case {from} merged into case {into} ({} incidents moved)",
                     ids.len()
@@ -1519,14 +1954,16 @@ impl Store for SqliteStore {
                 for (id, key, before) in rows {
                     move_to(id, &key, before, new, "split")?;
                 }
+                touched.extend([*case, new]);
                 format!(
                     "{} incidents split from case {case} into new case {new}",
                     incidents.len()
                 )
             }
         };
+        refresh_summaries(&tx, Some(&touched)).map_err(err)?;
         tx.commit().map_err(err)?;
-        self.linker = None;
+        self.state = None;
         Ok(message)
     }
 
@@ -1593,15 +2030,19 @@ impl Store for SqliteStore {
         batch: &[(i64, Extraction)],
         extractor_version: &str,
     ) -> Result<ReextractOutcome> {
-        let mut linker = match self.linker.take() {
+        let mut state = match self.state.take() {
             Some(l) => l,
-            None => self.load_linker()?,
+            None => self.load_state()?,
         };
         let r = (|| -> rusqlite::Result<ReextractOutcome> {
             let tx = self
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let mut out = ReextractOutcome::default();
+            // Cases whose counted members or what their summary reads of
+            // them changed: rebuilt from the tables before the batch commits
+            // (an unchanged re-extraction rebuilds none).
+            let mut touched: BTreeSet<CaseId> = BTreeSet::new();
             for (rid, ex) in batch {
                 let (doc, version, published): (String, i64, Option<String>) = tx.query_row(
                     "SELECT doc_id, version, published FROM reports WHERE id=?1",
@@ -1609,12 +2050,30 @@ impl Store for SqliteStore {
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )?;
                 let published = parse_date(published);
-                let mut old: HashMap<String, (i64, Option<i64>)> = HashMap::new();
+                struct Old {
+                    id: i64,
+                    case: Option<i64>,
+                    counted: bool,
+                    json: String,
+                }
+                let mut old: HashMap<String, Old> = HashMap::new();
                 {
                     let mut st = tx.prepare_cached(
-                        "SELECT key, id, case_id FROM incidents WHERE report_id=?1",
+                        "SELECT i.key, i.id, i.case_id, i.review IS NOT 'rejected' AND i.current = 1,
+                                j.incident
+                         FROM incidents i JOIN incident_json j ON j.id = i.id WHERE i.report_id=?1",
                     )?;
-                    let rows = st.query_map([rid], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+                    let rows = st.query_map([rid], |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            Old {
+                                id: r.get(1)?,
+                                case: r.get(2)?,
+                                counted: r.get(3)?,
+                                json: r.get(4)?,
+                            },
+                        ))
+                    })?;
                     for row in rows {
                         let (k, v) = row?;
                         old.insert(k, v);
@@ -1624,7 +2083,13 @@ impl Store for SqliteStore {
                 // Moves every kept incident out of the way of the new indexes first.
                 for (i, inc) in ex.incidents.iter().enumerate() {
                     let key = &keys[i];
-                    if let Some((id, old_case)) = old.remove(key) {
+                    if let Some(Old {
+                        id,
+                        case: old_case,
+                        counted: was_counted,
+                        json: old_json,
+                    }) = old.remove(key)
+                    {
                         let decisions = decisions_for(&tx, key)?;
                         let applied = apply_decisions(inc.clone(), &decisions);
                         out.decisions_reapplied += applied.count;
@@ -1632,6 +2097,25 @@ impl Store for SqliteStore {
                             Some(c) if case_exists(&tx, c)? => Some(c as i64),
                             _ => old_case,
                         };
+                        let counted = applied.review.as_deref() != Some("rejected");
+                        let same_summary = |old_json: &str| {
+                            serde_json::from_str::<Incident>(old_json).is_ok_and(|o| {
+                                let claim = |incident: Incident| {
+                                    summary_claim(&Claim {
+                                        id: 0,
+                                        document_id: String::new(),
+                                        published: None,
+                                        incident,
+                                    })
+                                    .incident
+                                };
+                                claim(o) == claim(applied.incident.clone())
+                            })
+                        };
+                        if case != old_case || counted != was_counted || !same_summary(&old_json) {
+                            touched.extend(old_case.map(|c| c as CaseId));
+                            touched.extend(case.map(|c| c as CaseId));
+                        }
                         tx.execute(
                             "UPDATE incidents SET idx=?1, review=?2, case_id=?3 WHERE id=?4",
                             params![i as i64, applied.review, case, id],
@@ -1644,9 +2128,9 @@ impl Store for SqliteStore {
                         write_evidence(&tx, id, inc, false)?;
                         out.kept += 1;
                     } else {
-                        let (_, n) = insert_incident(
+                        let (case, n) = insert_incident(
                             &tx,
-                            &mut linker,
+                            &mut state,
                             NewIncident {
                                 report_id: *rid,
                                 doc: &doc,
@@ -1658,9 +2142,11 @@ impl Store for SqliteStore {
                         )?;
                         out.decisions_reapplied += n;
                         out.added += 1;
+                        touched.insert(case);
                     }
                 }
-                let mut gone: Vec<i64> = old.values().map(|v| v.0).collect();
+                touched.extend(old.values().filter_map(|v| v.case.map(|c| c as CaseId)));
+                let mut gone: Vec<i64> = old.values().map(|v| v.id).collect();
                 gone.sort();
                 for id in gone {
                     tx.execute("DELETE FROM places WHERE incident_id=?1", [id])?;
@@ -1677,6 +2163,7 @@ impl Store for SqliteStore {
                 )?;
                 out.reports += 1;
             }
+            refresh_summaries(&tx, Some(&touched))?;
             tx.commit()?;
             Ok(out)
         })();
@@ -1690,6 +2177,7 @@ impl Store for SqliteStore {
             ("reports", "id"),
             ("report_texts", "id"),
             ("cases", "id"),
+            ("case_summary", "case_id"),
             ("incidents", "id"),
             ("incident_json", "id"),
             ("places", "incident_id, ord"),
@@ -1742,6 +2230,17 @@ impl Store for SqliteStore {
             .collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err(e))?;
         let mut msg = lines.join("\n");
+        let stale = stale_summaries(&self.conn).map_err(|e| self.err(e))?;
+        if !stale.is_empty() {
+            msg = format!(
+                "{msg}\ncase summaries out of date: {}",
+                stale
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
         if let Err(e) = self.conn.execute(
             "INSERT INTO reports_fts(reports_fts) VALUES('integrity-check')",
             [],

@@ -167,7 +167,8 @@ pub enum ReviewAction {
 
 /// Fields `review edit` accepts.
 pub const EDITABLE_FIELDS: &[&str] = &[
-    "type", "status", "hedged", "date", "people", "gender", "minors", "facility", "actors",
+    "type", "status", "hedged", "date", "people", "gender", "minors", "facility", "places",
+    "actors",
 ];
 
 /// One row of the audit log.

@@ -499,3 +499,372 @@ fn reports_of_one_act_share_a_case() {
     assert_eq!(page.consolidated.sources, 2);
     assert_eq!(page.consolidated.people_min, Some(7));
 }
+
+const AGAIN: &str = "Seven North Korean defectors were arrested by Chinese police in Hunchun on March 3, 2021, according to a rights group.";
+
+/// The stored case summaries equal the consolidated views rebuilt from the
+/// members (`integrity_check` rebuilds every one from the tables; `case`
+/// consolidates the members' reviewed JSON).
+fn assert_summaries_fresh(s: &SqliteStore) {
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+    let listed = s.cases(&Filter::new()).unwrap();
+    assert_eq!(s.count_cases(&Filter::new()).unwrap(), listed.len());
+    for c in &listed {
+        let page = s.case(c.id).unwrap();
+        assert_eq!(c.consolidated, page.consolidated, "case {}", c.id);
+        let counted = page
+            .members
+            .iter()
+            .filter(|m| m.current && m.review.as_deref() != Some("rejected"))
+            .count();
+        assert_eq!(c.incidents, counted, "case {}", c.id);
+    }
+    let claims: u64 = s
+        .stats(Period::Year, &Filter::new())
+        .unwrap()
+        .iter()
+        .map(|r| r.claims)
+        .sum();
+    assert_eq!(
+        claims,
+        listed.iter().map(|c| c.incidents as u64).sum::<u64>()
+    );
+}
+
+fn arrest_of(s: &SqliteStore, doc: &str) -> IncidentRow {
+    s.incidents(&Filter::new())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.document_id == doc && r.incident.kind == repatwatch_extract::EventType::Arrest)
+        .unwrap()
+}
+
+#[test]
+fn case_summaries_follow_every_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("sum.db"));
+    s.ingest(&fixtures()).unwrap();
+    assert_summaries_fresh(&s);
+    s.ingest(&[extracted(report("d", AGAIN, "2021-03-15"))])
+        .unwrap();
+    assert_summaries_fresh(&s);
+    let (a, d) = (arrest_of(&s, "a"), arrest_of(&s, "d"));
+    let case = a.case_id.unwrap();
+    assert_eq!(d.case_id, Some(case));
+    let row = |s: &SqliteStore| {
+        s.cases(&Filter::new())
+            .unwrap()
+            .into_iter()
+            .find(|c| c.id == case)
+    };
+    assert_eq!(row(&s).unwrap().consolidated.sources, 2);
+
+    let edit = |s: &mut SqliteStore, id: i64, field: &str, value: &str| {
+        s.review(
+            "ana",
+            &ReviewAction::Edit {
+                incident: id,
+                field: field.into(),
+                value: value.into(),
+            },
+        )
+        .unwrap();
+        assert_summaries_fresh(s);
+    };
+    edit(&mut s, d.id, "people", "9-12");
+    assert_eq!(row(&s).unwrap().consolidated.people_max, Some(12));
+    edit(&mut s, d.id, "date", "2021-03-02..2021-03-04");
+    edit(&mut s, d.id, "status", "planned");
+    edit(&mut s, d.id, "places", "Dandong");
+    assert!(row(&s)
+        .unwrap()
+        .consolidated
+        .places
+        .iter()
+        .any(|p| p.name == "Dandong"));
+    s.review("ana", &ReviewAction::Reject(d.id)).unwrap();
+    assert_summaries_fresh(&s);
+    assert_eq!(row(&s).unwrap().consolidated.sources, 1);
+    assert_eq!(row(&s).unwrap().consolidated.people_max, Some(7));
+    s.review("ana", &ReviewAction::Confirm(d.id)).unwrap();
+    assert_summaries_fresh(&s);
+    assert_eq!(row(&s).unwrap().consolidated.sources, 2);
+    let msg = s
+        .review(
+            "ana",
+            &ReviewAction::Split {
+                case,
+                incidents: vec![d.id],
+            },
+        )
+        .unwrap();
+    assert_summaries_fresh(&s);
+    assert_eq!(row(&s).unwrap().incidents, 1, "{msg}");
+    let new = arrest_of(&s, "d").case_id.unwrap();
+    s.review(
+        "ana",
+        &ReviewAction::Merge {
+            into: case,
+            from: new,
+        },
+    )
+    .unwrap();
+    assert_summaries_fresh(&s);
+    assert_eq!(row(&s).unwrap().incidents, 2);
+    let b = s
+        .incidents(&Filter::new())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.document_id == "b")
+        .unwrap();
+    s.review(
+        "ana",
+        &ReviewAction::Move {
+            incident: b.id,
+            case,
+        },
+    )
+    .unwrap();
+    assert_summaries_fresh(&s);
+    // A new version of a report: its old incidents stop counting.
+    s.ingest(&[extracted(report("a", B, "2021-03-11"))])
+        .unwrap();
+    assert_summaries_fresh(&s);
+    // Re-extraction: an edit whose decision is gone falls back to the
+    // extracted value, and the case's summary follows.
+    edit(&mut s, d.id, "people", "30");
+    assert_eq!(row(&s).unwrap().consolidated.people_max, Some(30));
+    s.connection()
+        .execute("DELETE FROM decisions WHERE field='people'", [])
+        .unwrap();
+    s.connection()
+        .execute("UPDATE reports SET extractor_version='old'", [])
+        .unwrap();
+    let todo = s
+        .reports_to_reextract(repatwatch_extract::EXTRACTOR_VERSION, false)
+        .unwrap();
+    let batch: Vec<(i64, Extraction)> = todo
+        .iter()
+        .map(|(id, r)| (*id, extract(r, &Options::default())))
+        .collect();
+    s.replace_extractions(&batch, repatwatch_extract::EXTRACTOR_VERSION)
+        .unwrap();
+    assert_summaries_fresh(&s);
+    assert_eq!(row(&s).unwrap().consolidated.people_max, Some(7));
+    // Filters on cases: a case is listed when a member matches.
+    let mut f = Filter::new();
+    // (d's places were edited to Dandong; the Hunchun telling is superseded.)
+    f.province = Some("Liaoning".into());
+    let found = s.cases(&f).unwrap();
+    assert!(found.iter().any(|c| c.id == case), "{found:?}");
+    assert_eq!(s.count_cases(&f).unwrap(), found.len());
+    f.province = Some("Jilin".into());
+    assert!(s.cases(&f).unwrap().iter().all(|c| c.id != case));
+    f.province = Some("Liaoning".into());
+    f.limit = Some(1);
+    assert_eq!(s.cases(&f).unwrap().len(), 1);
+}
+
+#[test]
+fn a_superseded_version_no_longer_links_later_reports_of_the_same_run() {
+    // Report "a" tells an arrest in Hunchun; its second version, in the same
+    // ingest run, no longer does; a later report of the run tells that
+    // arrest: it must not join the case of the superseded claim.
+    for one_batch in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = open(&dir.path().join("v.db"));
+        let a1 = extracted(report("a", A, "2021-03-10"));
+        let a2 = extracted(report("a", B, "2021-03-11"));
+        let d = extracted(report("d", AGAIN, "2021-03-15"));
+        if one_batch {
+            s.ingest(&[a1, a2, d]).unwrap();
+        } else {
+            s.ingest(&[a1]).unwrap();
+            s.ingest(&[a2]).unwrap();
+            s.ingest(&[d]).unwrap();
+        }
+        let d_arrest = arrest_of(&s, "d");
+        let page = s.case(d_arrest.case_id.unwrap()).unwrap();
+        assert!(
+            page.members.iter().all(|m| m.current),
+            "joined a superseded claim: {:?}",
+            page.members
+                .iter()
+                .map(|m| (&m.key, m.current))
+                .collect::<Vec<_>>()
+        );
+        assert_summaries_fresh(&s);
+        // The same as a run that starts after the new version is stored.
+        let dump = s.dump().unwrap();
+        drop(s);
+        let dir2 = tempfile::tempdir().unwrap();
+        let mut t = open(&dir2.path().join("w.db"));
+        t.ingest(&[extracted(report("a", A, "2021-03-10"))])
+            .unwrap();
+        t.ingest(&[extracted(report("a", B, "2021-03-11"))])
+            .unwrap();
+        drop(t);
+        let mut t = open(&dir2.path().join("w.db"));
+        t.ingest(&[extracted(report("d", AGAIN, "2021-03-15"))])
+            .unwrap();
+        assert_eq!(t.dump().unwrap(), dump);
+    }
+}
+
+#[test]
+fn a_version_1_database_gets_its_case_summaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    let mut s = open(&path);
+    s.ingest(&fixtures()).unwrap();
+    s.ingest(&[extracted(report("d", AGAIN, "2021-03-15"))])
+        .unwrap();
+    let a = arrest_of(&s, "a");
+    s.review("ana", &ReviewAction::Confirm(a.id)).unwrap();
+    let dump = s.dump().unwrap();
+    // Back to schema version 1: no summary table.
+    s.connection()
+        .execute_batch("DROP TABLE case_summary; PRAGMA user_version=1;")
+        .unwrap();
+    drop(s);
+    let s = open(&path);
+    let v: i32 = s
+        .connection()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, SCHEMA_VERSION);
+    assert_eq!(s.dump().unwrap(), dump);
+    assert_summaries_fresh(&s);
+}
+
+#[test]
+fn review_edits_places_with_an_audit_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("pl.db"));
+    s.ingest(&fixtures()).unwrap();
+    let a = arrest_of(&s, "a");
+    let edit = |s: &mut SqliteStore, value: &str| {
+        s.review(
+            "ana",
+            &ReviewAction::Edit {
+                incident: a.id,
+                field: "places".into(),
+                value: value.into(),
+            },
+        )
+    };
+    let msg = edit(&mut s, "Nanping, Jilin; Tumen").unwrap();
+    assert!(msg.contains("Hunchun"), "{msg}");
+    let row = s
+        .incidents(&Filter::new())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == a.id)
+        .unwrap();
+    let names: Vec<(&str, Option<&str>)> = row
+        .incident
+        .locations
+        .iter()
+        .map(|l| (l.name.as_str(), l.admin1.as_deref()))
+        .collect();
+    assert_eq!(names[0], ("Nanping", Some("Jilin")), "{names:?}");
+    assert_eq!(names.len(), 2);
+    // The places table follows: the place filter finds it.
+    let mut f = Filter::new();
+    f.place = Some("Nanping".into());
+    assert_eq!(s.incidents(&f).unwrap().len(), 1);
+    f.place = Some("Hunchun".into());
+    assert!(s.incidents(&f).unwrap().iter().all(|r| r.id != a.id));
+    let log = s.audit().unwrap();
+    let last = log.last().unwrap();
+    assert_eq!(last.field.as_deref(), Some("places"));
+    assert!(
+        last.before.as_deref().unwrap().contains("Hunchun"),
+        "{last:?}"
+    );
+    assert!(
+        last.after
+            .as_deref()
+            .unwrap()
+            .starts_with("Nanping, Jilin, CN"),
+        "{last:?}"
+    );
+    // Unknown places are refused; nothing changes.
+    let e = edit(&mut s, "Atlantis").unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Invalid);
+    assert_eq!(s.audit().unwrap().len(), log.len());
+    // The edit survives re-extraction.
+    s.connection()
+        .execute("UPDATE reports SET extractor_version='old'", [])
+        .unwrap();
+    let todo = s
+        .reports_to_reextract(repatwatch_extract::EXTRACTOR_VERSION, false)
+        .unwrap();
+    let batch: Vec<(i64, Extraction)> = todo
+        .iter()
+        .map(|(id, r)| (*id, extract(r, &Options::default())))
+        .collect();
+    s.replace_extractions(&batch, repatwatch_extract::EXTRACTOR_VERSION)
+        .unwrap();
+    let after = arrest_of(&s, "a");
+    assert_eq!(after.incident.locations, row.incident.locations);
+    // `none` clears.
+    edit(&mut s, "none").unwrap();
+    assert!(arrest_of(&s, "a").incident.locations.is_empty());
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn pages_counts_and_snippets_of_many_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&dir.path().join("many.db"));
+    let batch: Vec<(Report, Extraction)> = (0..40)
+        .map(|i| {
+            extracted(report(
+                &format!("c{i:02}"),
+                &format!("{C} (Copy {i}.)"),
+                "2020-01-09",
+            ))
+        })
+        .collect();
+    s.ingest(&batch).unwrap();
+    let mut f = Filter::new();
+    f.search = Some("Dandong".into());
+    let all = s.incidents(&f).unwrap();
+    assert!(all.len() >= 40);
+    assert_eq!(s.count_incidents(&f).unwrap(), all.len());
+    // More than a few reports: the snippets come from one pass.
+    assert!(all.iter().all(|r| r
+        .snippet
+        .as_deref()
+        .is_some_and(|t| t.contains("[Dandong]"))));
+    f.limit = Some(5);
+    let page = s.incidents(&f).unwrap();
+    assert_eq!(page.len(), 5);
+    assert_eq!(
+        page.iter().map(|r| r.id).collect::<Vec<_>>(),
+        all.iter().take(5).map(|r| r.id).collect::<Vec<_>>()
+    );
+    assert!(page.iter().all(|r| r.snippet.is_some()));
+    assert_eq!(s.count_incidents(&f).unwrap(), all.len());
+}
+
+#[test]
+fn a_review_by_another_process_during_an_ingest_run_is_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.db");
+    let mut ingest = open(&path);
+    ingest.ingest(&fixtures()).unwrap();
+    // Another connection (another process) rejects the arrest of "a"
+    // between two batches of the ingest run.
+    let mut review = open(&path);
+    let a = arrest_of(&review, "a");
+    review.review("ana", &ReviewAction::Reject(a.id)).unwrap();
+    ingest
+        .ingest(&[extracted(report("d", AGAIN, "2021-03-15"))])
+        .unwrap();
+    assert_summaries_fresh(&ingest);
+    let d = arrest_of(&ingest, "d");
+    let page = ingest.case(d.case_id.unwrap()).unwrap();
+    assert_eq!(page.consolidated.sources, 1);
+}

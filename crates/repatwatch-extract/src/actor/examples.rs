@@ -185,5 +185,116 @@ fn agency_words_cover_the_rule() {
         if p.agency.is_match(&text) {
             prop_assert!(super::has_agency_word(&text), "{}", text);
         }
+        prop_assert_eq!(
+            super::has_agency_word(&text),
+            super::has_agency_word_plain(&text),
+            "{}",
+            text
+        );
     });
+}
+
+/// The hand-read state rule finds exactly what the state regex finds, on
+/// random texts of state names, their neighbours and possessives.
+#[test]
+fn state_names_read_by_hand() {
+    use proptest::prelude::*;
+    let words = [
+        "China",
+        "Chinatown",
+        "china",
+        "Beijing",
+        "North",
+        "North Korea",
+        "Korea",
+        "Korean",
+        "Koreans",
+        "the",
+        "the North",
+        "The North",
+        "Pyongyang",
+        "Vietnam",
+        "Laos",
+        "Thailand",
+        "Russia",
+        "Mongolia",
+        "Cambodia",
+        "Myanmar",
+        "police",
+        "x",
+        "7",
+        "_",
+        "'s",
+        "’s",
+        "é",
+    ];
+    let reference = |text: &str, from: usize, to: usize| -> Vec<super::StateMatch> {
+        let re = &super::patterns().state;
+        let mut out = Vec::new();
+        let mut at = from;
+        while at < to {
+            let Some(c) = re.captures_at(text, at) else {
+                break;
+            };
+            let m = c.get(0).unwrap();
+            if m.start() >= to {
+                break;
+            }
+            let name = c.name("name").map(|x| x.as_str()).unwrap_or("");
+            out.push(super::StateMatch {
+                start: m.start(),
+                end: m.end(),
+                cc: super::STATE_NAMES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, cc)| *cc)
+                    .unwrap_or("KP"),
+                north: c.name("north").is_some(),
+                nadj: c.name("nadj").is_some(),
+            });
+            at = m.end();
+        }
+        out
+    };
+    proptest!(ProptestConfig::with_cases(20000), |(
+        idx in proptest::collection::vec(0..words.len(), 1..8),
+        sep in "[ ,.’'s-]{0,2}",
+        cut in 0usize..4,
+    )| {
+        let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
+        let text = text.join(&sep);
+        let mut from = (cut * 3).min(text.len());
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let to = text.len().saturating_sub(cut * 2).max(from);
+        prop_assert_eq!(
+            super::state_matches(&text, from, to),
+            reference(&text, from, to),
+            "{:?} {}..{}",
+            text,
+            from,
+            to
+        );
+    });
+}
+
+/// The table of common agency phrases holds what the rule's groups tell
+/// on each, and holds the commonest ones.
+#[test]
+fn common_agency_phrases() {
+    let common = super::common_agency_reads();
+    for phrase in [
+        "police",
+        "chinese police",
+        "chinese authorities",
+        "north korean side",
+    ] {
+        assert!(common.contains_key(phrase), "{phrase}");
+    }
+    let re = &super::patterns().agency;
+    for (phrase, read) in common {
+        let c = re.captures(phrase).unwrap();
+        assert_eq!(super::read_agency(&c).as_ref(), Some(read), "{phrase}");
+    }
 }

@@ -124,6 +124,8 @@ const STATE_NAMES: &[(&str, &str)] = &[
 
 struct Patterns {
     agency: Regex,
+    /// The reference of [`state_matches`].
+    #[cfg(test)]
     state: Regex,
 }
 
@@ -135,14 +137,20 @@ fn patterns() -> &'static Patterns {
             r"(?i)\b(?:(?P<cc>{})\s+)?(?:(?:undercover|plainclothes|plain-clothes|armed|local|provincial|paramilitary|city|county|municipal)\s+)*(?:(?P<border>border[- ](?:patrol|guards?|police|defen[cs]e(?:\s+forces)?|troops|forces|protection\s+forces|security)|frontier\s+(?:guards?|troops|defen[cs]e|police)|border\s+patrol\s+officers)|(?P<mps>ministry\s+of\s+(?:people'?s|people’s|social)\s+security|\bMPS\b)|(?P<mss>ministry\s+of\s+state\s+security|state\s+security\s+(?:department|agents?|officers?|officials?|ministry)|national\s+security\s+agency|\bMSS\b|\bNSA\b|\bSSD\b|bowibu)|(?P<police>ministry\s+of\s+public\s+security|public\s+security(?:\s+(?:bureau|officers?|officials?|authorities|agents?|police))*|\bPSB\b|police(?:\s+(?:officers?|officials?|authorities))?|policemen|security\s+(?:agents?|officers?|forces|services|police)|immigration\s+police)|(?P<gov>(?:prison|camp|detention)\s+guards|authorities|government|officials|side|military(?:\s+authorities)?|army|soldiers|foreign\s+ministry)|(?P<guards>guards))\b",
             countries.join("|")
         );
-        let names: Vec<&str> = STATE_NAMES.iter().map(|(n, _)| *n).collect();
         let agency = format!(
             r"{agency}|(?i:\bthe\s+(?P<ncc>Chinese|Vietnamese|Lao|Laotians|Thai|Russians|Mongolians)\s+(?:had|have|has|were|was|is|are|then|later|also|refused|sent|handed|detained|arrested|put|took|moved|returned|deported|said|let|allowed)\b|\b(?P<ccc>Chinese|Vietnamese|Lao|Thai|Russian|Mongolian|Cambodian)\s+(?:custody|detention|jails?|prisons?))"
         );
-        let state = format!(r"\b(?P<name>{})\b(?P<poss>'s|’s)?|\b(?P<north>the North)\b(?P<npos>'s|’s)?(?P<nadj> Korean)?", names.join("|"));
         // agencies are told in any case (run on the lowercase text), state
         // names only capitalised
-        Patterns { agency: crate::rx::lc(&agency), state: crate::rx::re(&state) }
+        Patterns {
+            agency: crate::rx::lc(&agency),
+            #[cfg(test)]
+            state: {
+                let names: Vec<&str> = STATE_NAMES.iter().map(|(n, _)| *n).collect();
+                let state = format!(r"\b(?P<name>{})\b(?P<poss>'s|’s)?|\b(?P<north>the North)\b(?P<npos>'s|’s)?(?P<nadj> Korean)?", names.join("|"));
+                crate::rx::re(&state)
+            },
+        }
     })
 }
 
@@ -150,24 +158,6 @@ fn country_of(word: &str) -> Option<&'static str> {
     let w = word.to_lowercase();
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     COUNTRIES.iter().find(|(k, _)| *k == w).map(|(_, c)| *c)
-}
-
-struct Span<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-impl Span<'_> {
-    fn start(&self) -> usize {
-        self.start
-    }
-    fn end(&self) -> usize {
-        self.end
-    }
-    fn as_str(&self) -> &str {
-        self.text
-    }
 }
 
 fn floor(text: &str, mut i: usize) -> usize {
@@ -184,14 +174,132 @@ fn ceil(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Every match of `re` with its groups: found with the fast engines, then
-/// the groups read on the short match only.
-fn matches<'t>(
-    re: &'t Regex,
+/// What an agency match tells, read from its groups.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct AgencyRead {
+    /// The whole match (offsets in the text its groups were read on).
+    start: usize,
+    end: usize,
+    /// A bare "guards" (of the group `guards`).
+    bare_guards: bool,
+    /// The state the phrase tells.
+    cc: Option<&'static str>,
+    agency: Agency,
+    rule: &'static str,
+    /// The phrase begins with "authorities" or "government", or holds
+    /// "military": a government with no state told.
+    gov_head: bool,
+    /// The phrase holds "security".
+    security: bool,
+}
+
+fn read_agency(c: &regex::Captures) -> Option<AgencyRead> {
+    let whole = c.get(0)?;
+    let w = whole.as_str();
+    let nominal = c.name("ncc").or_else(|| c.name("ccc"));
+    let cc = c
+        .name("cc")
+        .or(nominal)
+        .and_then(|x| country_of(x.as_str()));
+    let (agency, rule) = if nominal.is_some() {
+        (Agency::Gov, "actor.nationality")
+    } else if c.name("border").is_some() || c.name("guards").is_some() {
+        (Agency::Border, "actor.border")
+    } else if c.name("mps").is_some() {
+        (Agency::PeoplesSecurity, "actor.peoples_security")
+    } else if c.name("mss").is_some() {
+        (Agency::StateSecurity, "actor.state_security")
+    } else if c.name("police").is_some() {
+        (Agency::Police, "actor.police")
+    } else {
+        (Agency::Gov, "actor.government")
+    };
+    let lw = w.to_lowercase();
+    Some(AgencyRead {
+        start: whole.start(),
+        end: whole.end(),
+        bare_guards: c.name("guards").is_some() && w.eq_ignore_ascii_case("guards"),
+        cc,
+        agency,
+        rule,
+        gov_head: lw.starts_with("authorities")
+            || lw.starts_with("government")
+            || lw.contains("military"),
+        security: lw.contains("security"),
+    })
+}
+
+/// The groups of the agency rule's commonest phrases (a head word, alone
+/// or after a state's adjective or possessive), read once with the rule
+/// itself: a match with one of these texts needs no group search (the
+/// groups are read on the match's text alone, so the same text has the
+/// same groups).
+fn common_agency_reads() -> &'static crate::rx::WordMap<String, AgencyRead> {
+    static M: OnceLock<crate::rx::WordMap<String, AgencyRead>> = OnceLock::new();
+    M.get_or_init(|| {
+        const HEADS: &[&str] = &[
+            "police",
+            "authorities",
+            "government",
+            "officials",
+            "side",
+            "military",
+            "army",
+            "soldiers",
+            "guards",
+            "border guards",
+            "border police",
+            "border patrol",
+            "security agents",
+            "security forces",
+            "state security agents",
+            "public security",
+            "public security bureau",
+            "public security officers",
+            "police officers",
+            "policemen",
+            "foreign ministry",
+            "ministry of state security",
+            "mss",
+            "nsa",
+            "ssd",
+            "mps",
+            "psb",
+            "bowibu",
+            "custody",
+            "detention",
+        ];
+        let re = &patterns().agency;
+        let mut m = crate::rx::WordMap::default();
+        let states = std::iter::once("").chain(COUNTRIES.iter().map(|(c, _)| *c));
+        for st in states {
+            for head in HEADS {
+                let phrase = if st.is_empty() {
+                    head.to_string()
+                } else {
+                    format!("{st} {head}")
+                };
+                if let Some(r) = re.captures(&phrase).as_ref().and_then(read_agency) {
+                    if (r.start, r.end) == (0, phrase.len()) {
+                        m.insert(phrase, r);
+                    }
+                }
+            }
+        }
+        m
+    })
+}
+
+/// Every match of the agency rule that starts in `text[from..to]`, with
+/// what its groups tell: found with the fast engines, then the groups read
+/// on the short match only. (Offsets in `text`.)
+fn agency_matches<'t>(
     text: &'t str,
     from: usize,
     to: usize,
-) -> impl Iterator<Item = (regex::Match<'t>, regex::Captures<'t>, Span<'t>)> {
+) -> impl Iterator<Item = ((usize, usize), AgencyRead)> + 't {
+    let re = &patterns().agency;
+    let common = common_agency_reads();
     // Matches that start before `to` end well before this (a phrase is a
     // few words): the search reads no further than the end of the word
     // there, so that word boundaries are as in the whole text.
@@ -223,55 +331,231 @@ fn matches<'t>(
         Some(m)
     })
     .filter_map(move |found| {
-        let c = re.captures(&text[found.start()..found.end()])?;
-        let whole = c.get(0)?;
-        let m = Span {
-            start: found.start() + whole.start(),
-            end: found.start() + whole.end(),
-            text: whole.as_str(),
+        let phrase = found.as_str();
+        let r = match common.get(phrase) {
+            Some(r) => *r,
+            None => read_agency(&re.captures(phrase)?)?,
         };
-        Some((found, c, m))
+        let r = AgencyRead {
+            start: found.start() + r.start,
+            end: found.start() + r.end,
+            ..r
+        };
+        Some(((found.start(), found.end()), r))
     })
 }
 
-/// Whether a lowercase text holds a word that every agency phrase holds
-/// (its head: "police", "guards", "ministry", a nationality...).
-fn has_agency_word(s: &str) -> bool {
-    s.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
-        matches!(
-            w,
-            "border"
-                | "frontier"
-                | "ministry"
-                | "mps"
-                | "mss"
-                | "nsa"
-                | "ssd"
-                | "bowibu"
-                | "psb"
-                | "security"
-                | "police"
-                | "policemen"
-                | "guards"
-                | "authorities"
-                | "government"
-                | "officials"
-                | "side"
-                | "military"
-                | "army"
-                | "soldiers"
-                | "chinese"
-                | "vietnamese"
-                | "lao"
-                | "laotians"
-                | "thai"
-                | "russians"
-                | "mongolians"
-                | "russian"
-                | "mongolian"
-                | "cambodian"
-        )
+/// A state name or "the North" (capitalised, in the report's text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct StateMatch {
+    start: usize,
+    end: usize,
+    /// The ISO code of the name.
+    cc: &'static str,
+    /// "the North".
+    north: bool,
+    /// "the North Korean": an adjective, not the state.
+    nadj: bool,
+}
+
+/// ASCII word bytes (`\w` as the rules are compiled, see `rx`).
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
+
+fn word_byte_at(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(|&c| WORD_BYTE[usize::from(c)])
+}
+
+/// The state phrase starting at the word start `i`: a name of
+/// [`STATE_NAMES`] or "the North", a whole word, then a possessive ("'s",
+/// "’s") if there is one; after "the North", " Korean" if there is one.
+/// This is the rule `\b(?P<name>China|...)\b(?P<poss>'s|’s)?|\b(?P<north>the
+/// North)\b(?P<npos>'s|’s)?(?P<nadj> Korean)?` read by hand: the names
+/// begin with capitals and "the North" with a small letter, so at most
+/// one branch can match at a word start, and no name is the beginning of
+/// another.
+fn state_at(b: &[u8], i: usize) -> Option<StateMatch> {
+    let rest = &b[i..];
+    let whole = |n: &str| rest.starts_with(n.as_bytes()) && !word_byte_at(b, i + n.len());
+    let poss = |at: usize| {
+        let r = &b[at..];
+        if r.starts_with(b"'s") {
+            at + 2
+        } else if r.starts_with("’s".as_bytes()) {
+            at + "’s".len()
+        } else {
+            at
+        }
+    };
+    if let Some(&(name, cc)) = STATE_NAMES.iter().find(|(n, _)| whole(n)) {
+        return Some(StateMatch {
+            start: i,
+            end: poss(i + name.len()),
+            cc,
+            north: false,
+            nadj: false,
+        });
+    }
+    if whole("the North") {
+        let end = poss(i + "the North".len());
+        let nadj = b[end..].starts_with(b" Korean");
+        return Some(StateMatch {
+            start: i,
+            end: if nadj { end + " Korean".len() } else { end },
+            cc: "KP",
+            north: true,
+            nadj,
+        });
+    }
+    None
+}
+
+/// Every state phrase that starts in `text[from..to]`, in order, not
+/// overlapping (the leftmost-first matches of the rule of [`state_at`]).
+/// Every phrase holds a capital at a fixed place: a name at its start,
+/// "the North" four bytes on. So only the capitals are visited (found
+/// eight bytes at a time), and at each the phrase is tried four bytes
+/// before ("the ") and then at the capital itself, in the order of their
+/// starts.
+fn state_matches(text: &str, from: usize, to: usize) -> Vec<StateMatch> {
+    const THE: usize = "the ".len();
+    let b = text.as_bytes();
+    let to = to.min(b.len());
+    let mut out = Vec::new();
+    let mut at = from;
+    let word_start = |i: usize| i == 0 || !WORD_BYTE[usize::from(b[i - 1])];
+    // (a capital of "the North" may lie just past `to`)
+    for u in capitals(b, from, (to + THE).min(b.len())) {
+        if u < at {
+            continue;
+        }
+        if u >= at + THE && u - THE < to && word_start(u - THE) {
+            if let Some(m) = state_at(b, u - THE).filter(|m| m.north) {
+                out.push(m);
+                at = m.end;
+                continue;
+            }
+        }
+        if u < to && word_start(u) {
+            if let Some(m) = state_at(b, u) {
+                out.push(m);
+                at = m.end;
+            }
+        }
+    }
+    out
+}
+
+/// The offsets of the ASCII capitals in `b[from..to]`, in order.
+fn capitals(b: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // per byte: the high bit set when the byte is in b'A'..=b'Z'
+    let upper = |x: u64| {
+        let y = x & !HIGH;
+        let ge_a = y.wrapping_add(ONES * u64::from(0x80 - b'A'));
+        let gt_z = y.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
+        ge_a & !gt_z & !x & HIGH
+    };
+    let mut chunk = from;
+    let mut bits = 0u64;
+    std::iter::from_fn(move || loop {
+        if bits != 0 {
+            let i = chunk - 8 + (bits.trailing_zeros() / 8) as usize;
+            bits &= bits - 1;
+            return Some(i);
+        }
+        if chunk >= to {
+            return None;
+        }
+        if chunk + 8 <= to {
+            let x = u64::from_le_bytes(b[chunk..chunk + 8].try_into().unwrap());
+            bits = upper(x);
+        } else {
+            let mut w = [0u8; 8];
+            w[..to - chunk].copy_from_slice(&b[chunk..to]);
+            bits = upper(u64::from_le_bytes(w));
+        }
+        chunk += 8;
     })
+}
+
+/// The head words of the agency rule: every agency phrase holds one
+/// ("police", "guards", "ministry", a nationality...).
+const AGENCY_WORDS: &[&str] = &[
+    "border",
+    "frontier",
+    "ministry",
+    "mps",
+    "mss",
+    "nsa",
+    "ssd",
+    "bowibu",
+    "psb",
+    "security",
+    "police",
+    "policemen",
+    "guards",
+    "authorities",
+    "government",
+    "officials",
+    "side",
+    "military",
+    "army",
+    "soldiers",
+    "chinese",
+    "vietnamese",
+    "lao",
+    "laotians",
+    "thai",
+    "russians",
+    "mongolians",
+    "russian",
+    "mongolian",
+    "cambodian",
+];
+
+/// Whether a lowercase text holds an [`AGENCY_WORDS`] word (a word: a run
+/// of ASCII letters and digits).
+#[cfg(test)]
+fn has_agency_word_plain(s: &str) -> bool {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| AGENCY_WORDS.contains(&w))
+}
+
+/// [`has_agency_word_plain`] by a literal search for the words: each place
+/// found is checked to be a whole word, and the search goes on one byte
+/// further where it is not (a found "police" may begin "policemen").
+fn has_agency_word(s: &str) -> bool {
+    static LIT: OnceLock<Regex> = OnceLock::new();
+    let lit = LIT.get_or_init(|| {
+        let words: Vec<String> = AGENCY_WORDS.iter().map(|w| regex::escape(w)).collect();
+        crate::rx::re(&words.join("|"))
+    });
+    let b = s.as_bytes();
+    let mut at = 0;
+    while let Some(hit) = lit.find_at(s, at) {
+        let i = hit.start();
+        if i == 0 || !b[i - 1].is_ascii_alphanumeric() {
+            let n = b[i..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(b.len() - i);
+            if AGENCY_WORDS.contains(&&s[i..i + n]) {
+                return true;
+            }
+        }
+        at = i + 1;
+    }
+    false
 }
 
 /// Every actor phrase in `text`, in order, not overlapping.
@@ -301,7 +585,6 @@ pub fn find_in(text: &str, lower: &str, spans: &[(usize, usize)]) -> Vec<ActorMe
 /// The actor phrases that start in `text[from..to]` (the rest of the text
 /// is context).
 fn find_span(text: &str, lower: &str, from: usize, to: usize) -> Vec<ActorMention> {
-    let p = patterns();
     let mut out: Vec<ActorMention> = Vec::new();
     // A span without any agency word needs no search for agencies.
     let agency_to = if has_agency_word(&lower[from..to]) {
@@ -310,45 +593,22 @@ fn find_span(text: &str, lower: &str, from: usize, to: usize) -> Vec<ActorMentio
         from
     };
     // Find with the fast engines, then read the groups of each short match.
-    for (found, c, m) in matches(&p.agency, lower, from, agency_to) {
+    for ((fs, fe), m) in agency_matches(lower, from, agency_to) {
         // "guards" alone are border guards only where a border or frontier
         // post is in view ("guards at the frontier post"), not prison guards.
-        if c.name("guards").is_some() && m.as_str().eq_ignore_ascii_case("guards") {
-            let lo = found.start().saturating_sub(120);
-            let hi = (found.end() + 120).min(text.len());
+        if m.bare_guards {
+            let lo = fs.saturating_sub(120);
+            let hi = (fe + 120).min(text.len());
             let (lo, hi) = (floor(text, lo), ceil(text, hi));
             let near = text[lo..hi].to_ascii_lowercase();
             if !(near.contains("border") || near.contains("frontier")) {
                 continue;
             }
         }
-        let nominal = c.name("ncc").or_else(|| c.name("ccc"));
-        let cc = c
-            .name("cc")
-            .or(nominal)
-            .and_then(|x| country_of(x.as_str()));
-        let (agency, rule) = if nominal.is_some() {
-            (Agency::Gov, "actor.nationality")
-        } else if c.name("border").is_some() || c.name("guards").is_some() {
-            (Agency::Border, "actor.border")
-        } else if c.name("mps").is_some() {
-            (Agency::PeoplesSecurity, "actor.peoples_security")
-        } else if c.name("mss").is_some() {
-            (Agency::StateSecurity, "actor.state_security")
-        } else if c.name("police").is_some() {
-            (Agency::Police, "actor.police")
-        } else {
-            (Agency::Gov, "actor.government")
-        };
+        let (cc, agency) = (m.cc, m.agency);
         // A bare "officials"/"side"/"army" with no state told is not an actor.
-        if agency == Agency::Gov && cc.is_none() {
-            let w = m.as_str().to_lowercase();
-            if !w.starts_with("authorities")
-                && !w.starts_with("government")
-                && !w.contains("military")
-            {
-                continue;
-            }
+        if agency == Agency::Gov && cc.is_none() && !m.gov_head {
+            continue;
         }
         // State security agencies named without a state are North Korea's
         // in this domain (bowibu, NSA, SSD), unless "China's" was said.
@@ -357,49 +617,36 @@ fn find_span(text: &str, lower: &str, from: usize, to: usize) -> Vec<ActorMentio
             _ => cc,
         };
         // North Korea's "security agents" are its state security.
-        let agency = if cc == Some("KP")
-            && agency == Agency::Police
-            && m.as_str().to_lowercase().contains("security")
-        {
+        let agency = if cc == Some("KP") && agency == Agency::Police && m.security {
             Agency::StateSecurity
         } else {
             agency
         };
         out.push(ActorMention {
-            start: m.start(),
-            end: m.end(),
+            start: m.start,
+            end: m.end,
             country: cc,
             agency,
             bare_state: false,
-            rule,
+            rule: m.rule,
         });
     }
-    for (_, c, m) in matches(&p.state, text, from, to) {
-        if out.iter().any(|a| a.start < m.end() && m.start() < a.end) {
+    for m in state_matches(text, from, to) {
+        if out.iter().any(|a| a.start < m.end && m.start < a.end) {
             continue;
         }
-        if c.name("nadj").is_some() {
+        if m.nadj {
             continue;
         }
-        let cc = if c.name("north").is_some() {
-            "KP"
-        } else {
-            let name = c.name("name").map(|x| x.as_str()).unwrap_or("");
-            STATE_NAMES
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, cc)| *cc)
-                .unwrap_or("CN")
-        };
         // "North Korean" / "Chinese" as adjectives of people are not states:
-        // the state regex only matches names, so nothing to skip here.
+        // the state rule only matches names, so nothing to skip here.
         out.push(ActorMention {
-            start: m.start(),
-            end: m.end(),
-            country: Some(cc),
+            start: m.start,
+            end: m.end,
+            country: Some(m.cc),
             agency: Agency::Gov,
             bare_state: true,
-            rule: if c.name("north").is_some() {
+            rule: if m.north {
                 "actor.the_north"
             } else {
                 "actor.state_name"

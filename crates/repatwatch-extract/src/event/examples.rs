@@ -423,3 +423,73 @@ fn prevention_and_appeal_keys_cover_the_rules() {
         }
     });
 }
+
+/// The reach of a destination read from the text before the phrase only
+/// agrees with the limit first computed over the window.
+#[test]
+fn destination_reach() {
+    use proptest::prelude::*;
+    proptest!(ProptestConfig::with_cases(20000), |(w in "[a ,.;’é-]{0,40}", at in 0usize..40, n in 0usize..12)| {
+        let mut at = at.min(w.len());
+        while !w.is_char_boundary(at) {
+            at -= 1;
+        }
+        for stops in [&['.', ';', ','][..], &['.', ';'][..]] {
+            prop_assert_eq!(
+                super::within_reach(&w, at, stops, n),
+                super::within_reach_plain(&w, at, stops, n),
+                "{:?} {} {:?} {}", w, at, stops, n
+            );
+        }
+    });
+}
+
+/// The auxiliary rule only matches a text that ends with white space, so
+/// it is never asked on a trimmed text.
+#[test]
+fn auxiliary_rule_ends_with_space() {
+    use proptest::prelude::*;
+    let words = [
+        "is", "was", "were", "been", "being", "had", "get", "not", "now", "later", "reported",
+        "to", "have", "said", "likely", "sent", "police",
+    ];
+    let c = super::cues();
+    proptest!(ProptestConfig::with_cases(5000), |(idx in proptest::collection::vec(0..words.len(), 1..8), sep in "[ \t\u{a0},]{1,2}", end in "[ \t\u{a0}\u{2003}]{0,2}")| {
+        let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
+        let text = text.join(&sep) + &end;
+        if c.aux_before.is_match(&text) {
+            prop_assert!(text.trim_end().len() < text.len(), "{:?}", text);
+        }
+    });
+}
+
+/// The words read eight bytes at a time are the runs of word bytes.
+#[test]
+fn words_by_bits() {
+    use proptest::prelude::*;
+    proptest!(ProptestConfig::with_cases(20000), |(s in "[a-zA-Z0-9_ ,.’é\u{a0}-]{0,150}")| {
+        let b = s.as_bytes();
+        let mut want = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !super::WORD_BYTE[usize::from(b[i])] {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && super::WORD_BYTE[usize::from(b[i])] {
+                i += 1;
+            }
+            want.push((start, i));
+        }
+        let got: Vec<(usize, usize)> = super::Words::new(b).collect();
+        prop_assert_eq!(got, want, "{:?}", s);
+        // without `_`: the words `has_word` reads
+        let want: Vec<&str> = s
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let got: Vec<&str> = super::Words::alnum(b).map(|(a, e)| &s[a..e]).collect();
+        prop_assert_eq!(got, want, "{:?}", s);
+    });
+}

@@ -267,30 +267,96 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
 /// in police custody", "forcefully sent"), with room to spare.
 const KEY_REACH: usize = 96;
 
-fn trigger_keys() -> &'static crate::rx::WordMap<&'static str, u16> {
-    static K: OnceLock<crate::rx::WordMap<&'static str, u16>> = OnceLock::new();
-    K.get_or_init(|| {
-        let mut m = crate::rx::WordMap::default();
-        for (i, keys) in TRIGGER_KEYS.iter().enumerate() {
-            for k in keys.iter() {
-                *m.entry(*k).or_insert(0u16) |= 1 << i;
+/// The words the trigger search looks at: per key or [`STARTERS`] word,
+/// the triggers it keys and whether it begins a match of any trigger,
+/// filed by their first two letters; and a filter on those letters and
+/// the length, which turns away most other words before the list of the
+/// letters is read.
+struct Lexicon {
+    /// Per pair of first letters (`a`..`z`): the words, their triggers and
+    /// whether they begin a match.
+    words: Vec<Vec<(&'static [u8], u16, bool)>>,
+    /// Per pair of first letters, a bit per word length.
+    filter: [u32; 26 * 26],
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut lx = Lexicon {
+            words: vec![Vec::new(); 26 * 26],
+            filter: [0; 26 * 26],
+        };
+        let keyed = TRIGGER_KEYS
+            .iter()
+            .enumerate()
+            .flat_map(|(i, keys)| keys.iter().map(move |k| (*k, 1u16 << i, false)));
+        let starters = STARTERS.iter().map(|w| (*w, 0, true));
+        for (w, bit, starter) in keyed.chain(starters) {
+            let w = w.as_bytes();
+            let slot = pair_slot(w).expect("trigger words are lowercase letters");
+            assert!(w.len() < 32);
+            lx.filter[slot] |= 1 << w.len();
+            let list = &mut lx.words[slot];
+            match list.iter_mut().find(|e| e.0 == w) {
+                Some(e) => {
+                    e.1 |= bit;
+                    e.2 |= starter;
+                }
+                None => list.push((w, bit, starter)),
             }
         }
-        m
+        lx
     })
 }
 
+/// The filter slot of a word's first two letters (lowercase ASCII).
+fn pair_slot(w: &[u8]) -> Option<usize> {
+    match w {
+        [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => {
+            Some(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+        }
+        _ => None,
+    }
+}
+
+impl Lexicon {
+    #[inline]
+    fn get(&self, w: &[u8]) -> Option<(u16, bool)> {
+        let slot = pair_slot(w)?;
+        if w.len() >= 32 || self.filter[slot] & (1 << w.len()) == 0 {
+            return None;
+        }
+        self.words[slot]
+            .iter()
+            .find(|e| e.0 == w)
+            .map(|e| (e.1, e.2))
+    }
+}
+
+/// ASCII word bytes (`\w` as the rules are compiled, see `rx`).
+#[cfg(test)]
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
+
 /// The words of a sentence as the trigger search sees them.
+#[derive(Default)]
 struct Scan {
     /// Which triggers can match: a bit per trigger.
     bits: u16,
-    /// The offset of every word's start.
-    starts: Vec<usize>,
     /// Every key word: its offset and the triggers it keys.
     keys: Vec<(usize, u16)>,
-    /// The words that can begin a match: per word start, the triggers it
-    /// keys, or all of them for a [`STARTERS`] word.
-    begins: Vec<u16>,
+    /// The words that can begin a match: their offset and the triggers
+    /// they key, or all of them for a [`STARTERS`] word.
+    begins: Vec<(usize, u16)>,
 }
 
 /// Words that begin a trigger's match without keying it ("were held",
@@ -312,41 +378,145 @@ const STARTERS: &[&str] = &[
 ];
 
 /// Reads the words of `s` (lowercase) once.
+#[cfg(test)]
 fn scan(s: &str) -> Scan {
-    let keys = trigger_keys();
+    let mut sc = Scan::default();
+    scan_into(s, &mut sc);
+    sc
+}
+
+/// [`scan`] into a reused `out`.
+fn scan_into(s: &str, out: &mut Scan) {
+    let lx = lexicon();
     let b = s.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let mut out = Scan {
-        bits: 0,
-        starts: Vec::with_capacity(b.len() / 5),
-        keys: Vec::new(),
-        begins: Vec::with_capacity(b.len() / 5),
-    };
-    let mut i = 0;
-    while i < b.len() {
-        if !word(b[i]) {
-            i += 1;
+    out.bits = 0;
+    out.keys.clear();
+    out.begins.clear();
+    for (start, end) in Words::new(b) {
+        let Some((k, starter)) = lx.get(&b[start..end]) else {
             continue;
+        };
+        if k != 0 {
+            out.bits |= k;
+            out.keys.push((start, k));
         }
-        let start = i;
-        out.starts.push(start);
-        while i < b.len() && word(b[i]) {
-            i += 1;
-        }
-        let mut begins = 0;
-        if (3..=16).contains(&(i - start)) {
-            if let Some(&k) = keys.get(&s[start..i]) {
-                out.bits |= k;
-                out.keys.push((start, k));
-                begins = k;
-            }
-        }
-        if STARTERS.contains(&&s[start..i]) {
-            begins = u16::MAX;
-        }
-        out.begins.push(begins);
+        out.begins.push((start, if starter { u16::MAX } else { k }));
     }
-    out
+}
+
+/// The words of `b` (maximal runs of [`WORD_BYTE`]s) as (start, end), in
+/// order. The word bytes are found eight at a time, and the words read
+/// off their bits, 64 bytes at a time.
+struct Words<'a> {
+    b: &'a [u8],
+    /// Whether `_` is a word byte (`\w`) or not (ASCII letters and digits).
+    underscore: bool,
+    /// The offset of the current block.
+    base: usize,
+    /// The block's word bits (a bit per byte).
+    full: u64,
+    /// Its word bits not yet read.
+    left: u64,
+}
+
+impl<'a> Words<'a> {
+    fn new(b: &'a [u8]) -> Self {
+        Self::with(b, true)
+    }
+
+    /// The runs of ASCII letters and digits of `b`.
+    fn alnum(b: &'a [u8]) -> Self {
+        Self::with(b, false)
+    }
+
+    fn with(b: &'a [u8], underscore: bool) -> Self {
+        let mut w = Words {
+            b,
+            underscore,
+            base: 0,
+            full: 0,
+            left: 0,
+        };
+        w.load();
+        w
+    }
+
+    /// Reads the word bits of the block at `base`.
+    fn load(&mut self) {
+        let block = &self.b[self.base.min(self.b.len())..(self.base + 64).min(self.b.len())];
+        let mut m = 0u64;
+        for (ci, c) in block.chunks(8).enumerate() {
+            m |= word_bits8(c, self.underscore) << (8 * ci);
+        }
+        self.full = m;
+        self.left = m;
+    }
+
+    /// The first byte at or after bit `k` of the block that is not a word
+    /// byte, reading on into the next blocks; drops the bits before it.
+    fn end_from(&mut self, mut k: u32) -> usize {
+        loop {
+            let rest = !self.full & (!0u64 << k);
+            if rest != 0 {
+                let e = rest.trailing_zeros();
+                self.left &= !0u64 << e;
+                return (self.base + e as usize).min(self.b.len());
+            }
+            self.base += 64;
+            if self.base >= self.b.len() {
+                self.left = 0;
+                return self.b.len();
+            }
+            self.load();
+            k = 0;
+        }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        while self.left == 0 {
+            self.base += 64;
+            if self.base >= self.b.len() {
+                return None;
+            }
+            self.load();
+        }
+        let k = self.left.trailing_zeros();
+        let start = self.base + k as usize;
+        Some((start, self.end_from(k)))
+    }
+}
+
+/// Bit `k` set when `c[k]` is a [`WORD_BYTE`] (`c`: up to 8 bytes).
+fn word_bits8(c: &[u8], underscore: bool) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = match <[u8; 8]>::try_from(c) {
+        Ok(w) => u64::from_le_bytes(w),
+        Err(_) => {
+            let mut w = [0u8; 8];
+            for (d, s) in w.iter_mut().zip(c) {
+                *d = *s;
+            }
+            u64::from_le_bytes(w)
+        }
+    };
+    // per byte below 0x80: the high bit set when it is in `lo..=hi`
+    let y = x & !HIGH;
+    let range = |lo: u8, hi: u8| {
+        y.wrapping_add(ONES * u64::from(0x80 - lo)) & !y.wrapping_add(ONES * u64::from(0x7f - hi))
+    };
+    let mut m = range(b'0', b'9') | range(b'a', b'z') | range(b'A', b'Z');
+    if underscore {
+        m |= range(b'_', b'_');
+    }
+    let m = m & !x & HIGH;
+    // gather the eight high bits into the low byte
+    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// Every match of trigger `ti` in `s`, as the unanchored search from the
@@ -355,22 +525,18 @@ fn scan(s: &str) -> Scan {
 /// [`KEY_REACH`] bytes on, so the anchored pattern is tried at those word
 /// starts only, in order.
 fn trigger_matches(t: &Trigger, ti: usize, s: &str, sc: &Scan) -> Vec<(usize, usize)> {
+    let bit = 1u16 << ti;
     let mut out = Vec::new();
-    let keys: Vec<usize> = sc
-        .keys
-        .iter()
-        .filter(|k| k.1 & (1 << ti) != 0)
-        .map(|k| k.0)
-        .collect();
     let (mut next_from, mut ki) = (0, 0);
-    for (&w, &begins) in sc.starts.iter().zip(&sc.begins) {
-        if w < next_from || begins & (1 << ti) == 0 {
+    for &(w, begins) in &sc.begins {
+        if w < next_from || begins & bit == 0 {
             continue;
         }
-        while ki < keys.len() && keys[ki] < w {
+        // the first key word of this trigger at or after `w`
+        while ki < sc.keys.len() && (sc.keys[ki].0 < w || sc.keys[ki].1 & bit == 0) {
             ki += 1;
         }
-        let Some(&k) = keys.get(ki) else {
+        let Some(&(k, _)) = sc.keys.get(ki) else {
             break;
         };
         if k - w > KEY_REACH {
@@ -486,15 +652,10 @@ impl Dest {
     /// of a loose phrase: (start, end) in `w`.
     fn find(&self, w: &str) -> Option<(usize, usize)> {
         if let Some(m) = self.phrase.find(w) {
-            let within = self.reach.iter().any(|&(stops, n)| {
-                let limit = w
-                    .char_indices()
-                    .take(n + 1)
-                    .find(|&(_, c)| stops.contains(&c))
-                    .map(|(i, _)| i)
-                    .unwrap_or_else(|| w.char_indices().nth(n).map(|(i, _)| i).unwrap_or(w.len()));
-                m.start() <= limit
-            });
+            let within = self
+                .reach
+                .iter()
+                .any(|&(stops, n)| within_reach(w, m.start(), stops, n));
             if within {
                 return Some((0, m.end()));
             }
@@ -506,10 +667,31 @@ impl Dest {
     }
 }
 
+/// Whether a phrase at `at` in `w` starts within reach: not after the
+/// first of `stops` among the first `n + 1` characters, nor (with none of
+/// them there) after the `n`-th character. That is: no stop before it,
+/// and at most `n` characters before it.
+fn within_reach(w: &str, at: usize, stops: &[char], n: usize) -> bool {
+    let head = &w[..at];
+    !head.contains(stops) && (head.len() <= n || head.chars().count() <= n)
+}
+
+/// [`within_reach`] as first written: the limit, then the comparison.
+#[cfg(test)]
+fn within_reach_plain(w: &str, at: usize, stops: &[char], n: usize) -> bool {
+    let limit = w
+        .char_indices()
+        .take(n + 1)
+        .find(|&(_, c)| stops.contains(&c))
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| w.char_indices().nth(n).map(|(i, _)| i).unwrap_or(w.len()));
+    at <= limit
+}
+
 /// Whether a (lowercase) text has a word for which `key` holds.
+/// (Words: runs of ASCII letters and digits, read eight bytes at a time.)
 fn has_word(s: &str, key: impl Fn(&str) -> bool) -> bool {
-    s.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| !w.is_empty() && key(w))
+    Words::alnum(s.as_bytes()).any(|(a, e)| key(&s[a..e]))
 }
 
 /// A word every match of the habit rule (`Cues::generic`) holds: a clause
@@ -840,8 +1022,9 @@ fn last_word(s: &str) -> &str {
     &t[start..]
 }
 
+/// Whether the verb of the words `w` (ASCII-lowercase: trigger words of
+/// the lowercase twin) is a past participle form.
 fn is_participle_form(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
     let first = w.split_whitespace().next().unwrap_or("");
     let first = if first == "forcibly" || first == "forcefully" {
         w.split_whitespace().nth(1).unwrap_or("")
@@ -872,13 +1055,11 @@ fn is_participle_form(w: &str) -> bool {
         )
 }
 
+/// Whether the first word of `w` (ASCII-lowercase) is a base or present
+/// form.
 fn is_base_or_present(w: &str) -> bool {
-    let first = w
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    !is_participle_form(&first) && !first.ends_with("ing") && first != "took" && first != "flew"
+    let first = w.split_whitespace().next().unwrap_or("");
+    !is_participle_form(first) && !first.ends_with("ing") && first != "took" && first != "flew"
 }
 
 /// Every event word in `text`, in order.
@@ -894,8 +1075,9 @@ pub fn find_in(
     places: &[PlaceMention],
 ) -> Vec<EventMention> {
     let mut out = Vec::new();
+    let mut sc = Scan::default();
     for (si, s) in sentences.iter().enumerate() {
-        find_in_sentence(text, lower, si, s, places, &mut out);
+        find_in_sentence(text, lower, si, s, places, &mut sc, &mut out);
     }
     out
 }
@@ -1009,6 +1191,7 @@ fn find_in_sentence(
     si: usize,
     s: &Sentence,
     places: &[PlaceMention],
+    sc: &mut Scan,
     out: &mut Vec<EventMention>,
 ) {
     let stext = &text[s.start..s.end];
@@ -1017,7 +1200,8 @@ fn find_in_sentence(
     let mut found: Vec<EventMention> = Vec::new();
     let mut marks: Option<Vec<(usize, usize, usize)>> = None;
     let mut clause_generic: Vec<((usize, usize), bool)> = Vec::new();
-    let sc = scan(stext);
+    scan_into(stext, sc);
+    let sc = &*sc;
     if sc.bits == 0 {
         return;
     }
@@ -1025,7 +1209,7 @@ fn find_in_sentence(
         if sc.bits & (1 << ti) == 0 {
             continue;
         }
-        for (m_start, m_end) in trigger_matches(t, ti, stext, &sc) {
+        for (m_start, m_end) in trigger_matches(t, ti, stext, sc) {
             let (ts, te) = (s.start + m_start, s.start + m_end);
             if taken.iter().any(|&r| overlaps(r, (ts, te))) {
                 continue;
@@ -1364,8 +1548,9 @@ fn find_in_sentence(
                     && lower.ends_with('s')
                     && !lower.starts_with("sends"));
             // Auxiliaries and participles.
-            let has_aux = c.aux_before.is_match(before.trim_end())
-                || c.aux_before.is_match(&spaced_end(before));
+            // (every match of the auxiliary rule ends with white space, so
+            // it is only asked on the text with its trailing space kept)
+            let has_aux = c.aux_before.is_match(&spaced_end(before));
             let relative = c.relative_before.is_match(&spaced_end(before));
             let mut subordinate = false;
             let prev_word = last_word(before);

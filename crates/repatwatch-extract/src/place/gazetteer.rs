@@ -71,6 +71,21 @@ impl Hasher for FxHasher {
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// Everything spotting asks of one key, found with one look-up (built from
+/// the tables below and the word lists of the place dimension).
+#[derive(Debug, Default)]
+pub(crate) struct Word {
+    /// `index[key]`, or none.
+    pub hits: Box<[Hit]>,
+    /// `first_words[key]`, or 0.
+    pub first_words: u8,
+    /// [`W_COMMON`] and the flags of [`super::listed_words`].
+    pub flags: u8,
+}
+
+/// The key is in `common`.
+pub(crate) const W_COMMON: u8 = 1;
+
 pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
     pub index: FxMap<Box<str>, Vec<Hit>>,
@@ -82,6 +97,9 @@ pub(crate) struct Gazetteer {
     pub countries: HashMap<Box<str>, u32>,
     /// (country, admin1 key) -> entry
     pub admin1: HashMap<(Box<str>, Box<str>), u32>,
+    /// Every key of `index`, `first_words` and `common`, and the keys of the
+    /// place dimension's word lists.
+    pub words: FxMap<Box<str>, Word>,
 }
 
 pub(crate) fn get() -> &'static Gazetteer {
@@ -160,6 +178,7 @@ fn parse(data: &str) -> Gazetteer {
         common: HashSet::default(),
         countries: HashMap::new(),
         admin1: HashMap::new(),
+        words: FxMap::default(),
     };
     for line in data.lines() {
         if line.starts_with('#') || line.is_empty() {
@@ -300,6 +319,18 @@ fn parse(data: &str) -> Gazetteer {
                 .copied()
         });
         g.entries[i].admin1_entry = link;
+    }
+    for (k, hits) in &g.index {
+        g.words.entry(k.clone()).or_default().hits = hits.clone().into_boxed_slice();
+    }
+    for (k, &n) in &g.first_words {
+        g.words.entry(k.clone()).or_default().first_words = n;
+    }
+    for k in &g.common {
+        g.words.entry(k.clone()).or_default().flags |= W_COMMON;
+    }
+    for (k, flag) in super::listed_words() {
+        g.words.entry(k.into()).or_default().flags |= flag;
     }
     g
 }

@@ -31,6 +31,11 @@ pub struct Tok {
     /// The token contains a hyphen ('-', U+2010 or U+2011): computed once
     /// here so that the rules need not search the word again.
     pub hyph: bool,
+    /// Its people-noun reading, an index into the lexicon's (0: none).
+    hd: u8,
+    /// [`Ctx::num_ahead`] (low four bits) and [`Ctx::head_ahead`] (high
+    /// four bits), both capped at 15.
+    ahead: u8,
 }
 
 impl Tok {
@@ -49,6 +54,7 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub lower: String,
     pub toks: Vec<Tok>,
+    lx: &'static Lexicon,
 }
 
 fn is_joiner(c: char) -> bool {
@@ -62,13 +68,35 @@ fn is_apos(c: char) -> bool {
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str) -> Self {
         let lower = text.to_ascii_lowercase();
+        let lx = lexicon();
         // offsets are kept in 32 bits: a longer text is not read
-        let toks = if text.len() < u32::MAX as usize {
-            tokenize(text, &lower)
+        let mut toks = if text.len() < u32::MAX as usize {
+            tokenize(text, &lower, lx)
         } else {
             Vec::new()
         };
-        Ctx { text, lower, toks }
+        // distances to the next number and the next people noun, from the
+        // marks the tokenizer left (`AHEAD_NUM`, `AHEAD_HEAD`)
+        let (mut num_at, mut head_at) = (15u8, 15u8);
+        for t in toks.iter_mut().rev() {
+            num_at = if t.ahead & AHEAD_NUM != 0 {
+                0
+            } else {
+                (num_at + 1).min(15)
+            };
+            head_at = if t.ahead & AHEAD_HEAD != 0 {
+                0
+            } else {
+                (head_at + 1).min(15)
+            };
+            t.ahead = num_at | head_at << 4;
+        }
+        Ctx {
+            text,
+            lower,
+            toks,
+            lx,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -136,15 +164,46 @@ impl<'a> Ctx<'a> {
         self.toks.get(i).is_some_and(|t| t.hyph)
     }
 
-    /// `head(self.w(i))`, turning away at once a token that is in no head
-    /// list (its flags were read by the tokenizer; a number, punctuation or
-    /// past the end has none, and no head word either).
+    /// `head(self.w(i))`, read by the tokenizer (a number, punctuation or
+    /// past the end has no head reading, and is no head word either).
     #[inline]
     pub fn head(&self, i: usize) -> Option<HeadInfo> {
-        if self.fl(i) & HEAD == 0 {
-            return None;
+        match self.toks.get(i) {
+            Some(t) if t.hd != 0 => self.lx.heads[t.hd as usize],
+            _ => None,
         }
-        head(self.w(i))
+    }
+
+    /// How many tokens from `i` on to the first that may start a number or
+    /// a vague quantifier: a number, a number word, a hyphenated word
+    /// ("twenty-one", "20-odd"), "half", a quantifier word ("dozens",
+    /// "several"), "a"/"an" before a word they count with ("a dozen", "a
+    /// few", "a number of"). 15 when there is none so near (or past the
+    /// end). `number::parse_num` and `number::vague` read no other token at
+    /// their start.
+    #[inline]
+    pub fn num_ahead(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(15, |t| usize::from(t.ahead & 15))
+    }
+
+    /// How many tokens from `i` on to the first with a people-noun reading
+    /// ([`Ctx::head`]); 15 when there is none so near (or past the end).
+    #[inline]
+    pub fn head_ahead(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(15, |t| usize::from(t.ahead >> 4))
+    }
+
+    /// `korean_surname(self.raw(i))`: a Korean family name, capitalised
+    /// ("Kim", not "KIM" or "kim"). Every listed name is one capital and
+    /// lower-case ASCII letters, so the lower-case word in the list and that
+    /// shape of the original tell it.
+    #[inline]
+    pub fn surname(&self, i: usize) -> bool {
+        if self.fl(i) & SURNAME == 0 {
+            return false;
+        }
+        let raw = self.raw(i).as_bytes();
+        raw[0].is_ascii_uppercase() && !raw[1..].iter().any(u8::is_ascii_uppercase)
     }
 
     #[inline]
@@ -183,114 +242,188 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// A letter or digit. The General Punctuation block (U+2000–U+206F: dashes,
+/// curly quotes, spaces) holds none: told without the Unicode tables.
 #[inline]
 fn alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206f}').contains(&c) {
+        false
     } else {
         c.is_alphanumeric()
     }
 }
 
-fn tokenize(text: &str, lower: &str) -> Vec<Tok> {
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 6 + 1);
+/// The marks the tokenizer leaves in `Tok::ahead` before the distances are
+/// read: the token may start a number ([`Ctx::num_ahead`]); it has a
+/// people-noun reading.
+const AHEAD_NUM: u8 = 1;
+const AHEAD_HEAD: u8 = 2;
+
+/// Byte classes of ASCII: a letter or digit, a digit, white space (as
+/// `char::is_whitespace`).
+const ALNUM: u8 = 1;
+const DIGIT: u8 = 2;
+const SPACE: u8 = 4;
+
+static CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if c.is_ascii_alphabetic() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of an ASCII byte (0 for the bytes of other characters).
+#[inline]
+fn class(b: u8) -> u8 {
+    if b < 0x80 {
+        CLASS[b as usize]
+    } else {
+        0
+    }
+}
+
+/// Eight bytes of `H` set: the high bit of each byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// `b` in every byte.
+const fn bytes8(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The end of the run of ASCII letters and digits from `e` in the
+/// lower-case text: the first byte that is none (or the end).
+///
+/// Eight bytes at a time: with `t` a byte below 0x80, `t + (0x80 - lo)`
+/// sets its high bit exactly when `t >= lo`, and carries into no other
+/// byte; a letter is in `a..=z` (the text is lower-cased), a digit in
+/// `0..=9`, and a byte from 0x80 on is none.
+#[inline]
+fn alnum_run_end(lower: &[u8], mut e: usize) -> usize {
+    let n = lower.len();
+    while e + 8 <= n {
+        let x = load8(lower, e);
+        let t = x & !HIGH;
+        let ge = |lo: u8| t.wrapping_add(bytes8(0x80 - lo)) & HIGH;
+        let letter = ge(b'a') & !ge(b'z' + 1);
+        let digit = ge(b'0') & !ge(b'9' + 1);
+        let none = !((letter | digit) & !x) & HIGH;
+        if none != 0 {
+            return e + (none.trailing_zeros() / 8) as usize;
+        }
+        e += 8;
+    }
+    while e < n && class(lower[e]) & ALNUM != 0 {
+        e += 1;
+    }
+    e
+}
+
+/// Cuts the text into tokens. ASCII is read a byte at a time through
+/// [`CLASS`]; any other character is decoded and read as
+/// `char::is_whitespace` / `is_alphanumeric` tell.
+fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 8);
     let bytes = text.as_bytes();
+    let lbytes = lower.as_bytes();
     let n = bytes.len();
     let mut i = 0;
     let mut sent_start = true;
     while i < n {
-        let Some((c, cl)) = char_at(text, i) else {
-            break;
-        };
         let s = i;
-        if c.is_whitespace() {
-            if c == '\n' {
+        let b = bytes[i];
+        let k = class(b);
+        if k & SPACE != 0 {
+            if b == b'\n' {
                 sent_start = true;
             }
-            i += cl;
+            i += 1;
             continue;
         }
-        if alnum(c) {
+        let (c, cl) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let Some((c, cl)) = char_at(text, i) else {
+                break;
+            };
+            if c.is_whitespace() {
+                i += cl;
+                continue;
+            }
+            (c, cl)
+        };
+        if k & ALNUM != 0 || (b >= 0x80 && alnum(c)) {
             let mut e = s + cl;
-            let mut all_digits = c.is_ascii_digit();
-            let mut last = c;
-            // a hyphen joined two runs: the only way a hyphen gets into a
-            // word or number token (letters and digits are none)
-            let mut hyph = false;
-            loop {
-                // the common case: a run of ASCII letters and digits
-                let run = e;
-                while e < n && bytes[e].is_ascii_alphanumeric() {
-                    if !bytes[e].is_ascii_digit() {
-                        all_digits = false;
-                    }
+            let mut all_digits = k & DIGIT != 0;
+            // the common case: a run of ASCII letters (and digits)
+            if all_digits {
+                while e < n && class(bytes[e]) & ALNUM != 0 {
+                    all_digits &= class(bytes[e]) & DIGIT != 0;
                     e += 1;
                 }
-                if e > run {
-                    last = bytes[e - 1] as char;
-                }
-                let Some((d, dl)) = char_at(text, e) else {
-                    break;
-                };
-                if alnum(d) {
-                    if !d.is_ascii_digit() {
-                        all_digits = false;
-                    }
-                    last = d;
-                    e += dl;
-                    continue;
-                }
-                // a connector joins two alphanumeric runs
-                let next = char_at(text, e + dl).map(|x| x.0);
-                let joins = match d {
-                    _ if is_joiner(d) => next.is_some_and(alnum),
-                    '\u{2013}' => last.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit()),
-                    _ if is_apos(d) => {
-                        next.is_some_and(char::is_alphabetic) && last.is_alphabetic()
-                    }
-                    ',' => {
-                        last.is_ascii_digit()
-                            && all_digits
-                            && n >= e + 4
-                            && bytes[e + 1..e + 4].iter().all(u8::is_ascii_digit)
-                            && !matches!(bytes.get(e + 4), Some(b) if b.is_ascii_digit())
-                    }
-                    '.' => {
-                        last.is_ascii_digit()
-                            && all_digits
-                            && next.is_some_and(|x| x.is_ascii_digit())
-                    }
-                    _ => false,
-                };
-                if !joins {
-                    break;
-                }
-                hyph |= is_joiner(d);
-                if !matches!(d, ',' | '.') {
-                    all_digits = false;
-                }
-                e += dl;
-                last = d;
+            } else {
+                e = alnum_run_end(lbytes, e);
             }
-            let word = &text[s..e];
-            let kind = if all_digits || is_num_range(word) {
+            // a token goes on at a character that is no ASCII, or at a
+            // connector: '-', '\'', and ',' or '.' after a digit
+            let mut hyph = false;
+            if e < n {
+                let d = bytes[e];
+                let last = if e > s + cl { bytes[e - 1] as char } else { c };
+                if d >= 0x80
+                    || d == b'-'
+                    || d == b'\''
+                    || (matches!(d, b',' | b'.') && last.is_ascii_digit())
+                {
+                    (e, all_digits, hyph) = word_rest(text, e, all_digits, last);
+                }
+            }
+            let kind = if all_digits || is_num_range(&text[s..e]) {
                 Kind::Num
             } else {
                 Kind::Word
             };
-            let fl = if kind == Kind::Word {
-                flags(&lower[s..e])
+            let (fl, hd) = if kind == Kind::Word {
+                lx.read(lbytes, s, e)
             } else {
-                0
+                (0, 0)
             };
+            // "a dozen", "a few": the article may start a number
+            if fl & AFTER_A != 0 {
+                if let Some(p) = toks.last_mut() {
+                    if p.fl & ART != 0 {
+                        p.ahead |= AHEAD_NUM;
+                    }
+                }
+            }
+            let num = kind == Kind::Num || fl & (NUMW | QUANT) != 0 || hyph;
             toks.push(Tok {
                 s: s as u32,
                 e: e as u32,
                 fl,
                 kind,
-                cap: c.is_uppercase(),
+                cap: if b < 0x80 {
+                    b.is_ascii_uppercase()
+                } else {
+                    c.is_uppercase()
+                },
                 sent_start,
                 hyph,
+                hd,
+                ahead: (u8::from(num) * AHEAD_NUM) | (u8::from(hd != 0) * AHEAD_HEAD),
             });
             sent_start = false;
             i = e;
@@ -304,6 +437,8 @@ fn tokenize(text: &str, lower: &str) -> Vec<Tok> {
                 cap: false,
                 sent_start,
                 hyph: is_joiner(c),
+                hd: 0,
+                ahead: u8::from(is_joiner(c)) * AHEAD_NUM,
             });
             sent_start = match c {
                 '.' | '!' | '?' => true,
@@ -315,6 +450,234 @@ fn tokenize(text: &str, lower: &str) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// The rest of a token from byte `e`, after its first run of ASCII letters
+/// and digits (`last` its last character): further letters and digits of
+/// any script, and the connectors that join two runs ("twenty-one",
+/// "1,047", "1.5", "50–60", "don't"). Returns the end, whether it is all
+/// digits (and number punctuation), whether a hyphen joined two runs.
+#[inline(never)]
+fn word_rest(
+    text: &str,
+    mut e: usize,
+    mut all_digits: bool,
+    mut last: char,
+) -> (usize, bool, bool) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // a hyphen joined two runs: the only way a hyphen gets into a word or
+    // number token (letters and digits are none)
+    let mut hyph = false;
+    loop {
+        let run = e;
+        while e < n && bytes[e].is_ascii_alphanumeric() {
+            if !bytes[e].is_ascii_digit() {
+                all_digits = false;
+            }
+            e += 1;
+        }
+        if e > run {
+            last = bytes[e - 1] as char;
+        }
+        let Some((d, dl)) = char_at(text, e) else {
+            break;
+        };
+        if alnum(d) {
+            if !d.is_ascii_digit() {
+                all_digits = false;
+            }
+            last = d;
+            e += dl;
+            continue;
+        }
+        // a connector joins two alphanumeric runs
+        let next = char_at(text, e + dl).map(|x| x.0);
+        let joins = match d {
+            _ if is_joiner(d) => next.is_some_and(alnum),
+            '\u{2013}' => last.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit()),
+            _ if is_apos(d) => next.is_some_and(char::is_alphabetic) && last.is_alphabetic(),
+            ',' => {
+                last.is_ascii_digit()
+                    && all_digits
+                    && n >= e + 4
+                    && bytes[e + 1..e + 4].iter().all(u8::is_ascii_digit)
+                    && !matches!(bytes.get(e + 4), Some(b) if b.is_ascii_digit())
+            }
+            '.' => last.is_ascii_digit() && all_digits && next.is_some_and(|x| x.is_ascii_digit()),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        hyph |= is_joiner(d);
+        if !matches!(d, ',' | '.') {
+            all_digits = false;
+        }
+        e += dl;
+        last = d;
+    }
+    (e, all_digits, hyph)
+}
+
+/// The tokenizer as first written (a character at a time, the flags from a
+/// map of the lists): the reference of [`tokenize`] and the lexicon.
+#[cfg(test)]
+mod reference {
+    use super::*;
+    use std::collections::HashMap;
+
+    pub fn flags(w: &str) -> u16 {
+        let lists: [(&[&str], u16); 15] = [
+            (UNIT_WORDS, UNIT),
+            (THING_WORDS, THING),
+            (MONTH_WORDS, MONTH),
+            (LABEL_WORDS, LABEL),
+            (ADJ_WORDS, ADJ),
+            (AFTER_BARE_WORDS, AFTER_BARE),
+            (ADJUNCT_WORDS, ADJUNCT),
+            (HEAD_WORDS, HEAD),
+            (FUNC_WORDS, FUNC),
+            (NUMW_WORDS, NUMW),
+            (SURNAMES_LOWER, SURNAME),
+            (QUANT_WORDS, QUANT),
+            (ART_WORDS, ART),
+            (AFTER_A_WORDS, AFTER_A),
+            (PRON_WORDS, PRON),
+        ];
+        static M: std::sync::OnceLock<HashMap<&str, u16>> = std::sync::OnceLock::new();
+        let m = M.get_or_init(|| {
+            let mut m: HashMap<&str, u16> = HashMap::new();
+            for (words, flag) in lists {
+                for w in words {
+                    *m.entry(*w).or_insert(0) |= flag;
+                }
+            }
+            m
+        });
+        if w.is_empty() || w.len() > 24 {
+            return 0;
+        }
+        m.get(w).copied().unwrap_or(0)
+    }
+
+    pub fn head(w: &str) -> Option<HeadInfo> {
+        if HEAD_WORDS.contains(&w) {
+            head_of(w)
+        } else {
+            None
+        }
+    }
+
+    /// (start, end, flags, kind, cap, sent_start, hyph) of every token.
+    pub fn tokenize(text: &str) -> Vec<(usize, usize, u16, Kind, bool, bool, bool)> {
+        let lower = text.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut i = 0;
+        let mut sent_start = true;
+        while i < n {
+            let Some((c, cl)) = char_at(text, i) else {
+                break;
+            };
+            let s = i;
+            if c.is_whitespace() {
+                if c == '\n' {
+                    sent_start = true;
+                }
+                i += cl;
+                continue;
+            }
+            if alnum(c) {
+                let mut e = s + cl;
+                let mut all_digits = c.is_ascii_digit();
+                let mut last = c;
+                let mut hyph = false;
+                loop {
+                    let run = e;
+                    while e < n && bytes[e].is_ascii_alphanumeric() {
+                        if !bytes[e].is_ascii_digit() {
+                            all_digits = false;
+                        }
+                        e += 1;
+                    }
+                    if e > run {
+                        last = bytes[e - 1] as char;
+                    }
+                    let Some((d, dl)) = char_at(text, e) else {
+                        break;
+                    };
+                    if alnum(d) {
+                        if !d.is_ascii_digit() {
+                            all_digits = false;
+                        }
+                        last = d;
+                        e += dl;
+                        continue;
+                    }
+                    let next = char_at(text, e + dl).map(|x| x.0);
+                    let joins = match d {
+                        _ if is_joiner(d) => next.is_some_and(alnum),
+                        '\u{2013}' => {
+                            last.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit())
+                        }
+                        _ if is_apos(d) => {
+                            next.is_some_and(char::is_alphabetic) && last.is_alphabetic()
+                        }
+                        ',' => {
+                            last.is_ascii_digit()
+                                && all_digits
+                                && n >= e + 4
+                                && bytes[e + 1..e + 4].iter().all(u8::is_ascii_digit)
+                                && !matches!(bytes.get(e + 4), Some(b) if b.is_ascii_digit())
+                        }
+                        '.' => {
+                            last.is_ascii_digit()
+                                && all_digits
+                                && next.is_some_and(|x| x.is_ascii_digit())
+                        }
+                        _ => false,
+                    };
+                    if !joins {
+                        break;
+                    }
+                    hyph |= is_joiner(d);
+                    if !matches!(d, ',' | '.') {
+                        all_digits = false;
+                    }
+                    e += dl;
+                    last = d;
+                }
+                let word = &text[s..e];
+                let kind = if all_digits || is_num_range(word) {
+                    Kind::Num
+                } else {
+                    Kind::Word
+                };
+                let fl = if kind == Kind::Word {
+                    flags(&lower[s..e])
+                } else {
+                    0
+                };
+                toks.push((s, e, fl, kind, c.is_uppercase(), sent_start, hyph));
+                sent_start = false;
+                i = e;
+            } else {
+                let e = s + cl;
+                toks.push((s, e, 0, Kind::Punct, false, sent_start, is_joiner(c)));
+                sent_start = match c {
+                    '.' | '!' | '?' => true,
+                    '"' | '\u{201c}' | '\u{201d}' | '(' | '\'' | '\u{2018}' | '\u{2019}' => {
+                        sent_start
+                    }
+                    _ => false,
+                };
+                i = e;
+            }
+        }
+        toks
+    }
 }
 
 /// "50-60", "50–60": digits, one dash, digits.
@@ -338,25 +701,6 @@ pub fn hyphen_parts(w: &str) -> impl Iterator<Item = &str> {
 }
 
 // ---------------------------------------------------------------- lexicon
-
-/// Units after a number that make it a measure, not a head count.
-pub fn is_unit(w: &str) -> bool {
-    has(w, UNIT)
-}
-
-/// Countable things that are not people (a count of them is no head count).
-pub fn is_thing(w: &str) -> bool {
-    has(w, THING)
-}
-
-pub fn month(w: &str) -> bool {
-    has(w, MONTH)
-}
-
-/// Words before a number that make it a label, not a count ("No. 136").
-pub fn is_label(w: &str) -> bool {
-    has(w, LABEL)
-}
 
 /// People: what a person noun tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -390,10 +734,15 @@ const F: Option<Gender> = Some(Gender::Female);
 const M: Option<Gender> = Some(Gender::Male);
 
 /// A people head noun, lower case.
+#[cfg(test)]
 pub fn head(w: &str) -> Option<HeadInfo> {
-    if !has(w, HEAD) {
-        return None;
-    }
+    let lx = lexicon();
+    let i = lx.find(w.as_bytes(), 0, w.len())?;
+    lx.heads[lx.entries[i].hd as usize]
+}
+
+/// The reading of a word of `HEAD_WORDS` (the lexicon stores it).
+fn head_of(w: &str) -> Option<HeadInfo> {
     let p = hi(true);
     let s = hi(false);
     let g = |mut h: HeadInfo, gender: Option<Gender>, child: bool| {
@@ -466,18 +815,22 @@ pub fn head(w: &str) -> Option<HeadInfo> {
     })
 }
 
-/// Words allowed between a determiner/count and the head noun.
-pub fn is_adj(w: &str) -> bool {
-    has(w, ADJ)
-}
+/// Korean family names, lower case (`SURNAME` flag); the capitalised forms
+/// are `korean_surname`'s.
+#[rustfmt::skip]
+const SURNAMES_LOWER: &[&str] = &[
+    "kim", "lee", "yi", "rhee", "ri", "park", "pak", "bak", "choi", "choe", "jung", "jeong",
+    "chung", "kang", "cho", "jo", "yoon", "yun", "jang", "chang", "lim", "im", "rim", "han", "oh",
+    "seo", "suh", "shin", "sin", "kwon", "hwang", "ahn", "song", "ryu", "yoo", "yu", "hong", "jeon",
+    "chon", "jun", "ko", "koh", "go", "moon", "mun", "yang", "son", "sohn", "bae", "pae", "baek",
+    "paek", "heo", "hur", "nam", "shim", "sim", "noh", "roh", "no", "kwak", "sung", "cha", "joo",
+    "ju", "woo", "u", "min", "na", "ra", "jin", "chin", "um", "eom", "won", "chun", "byun", "pyon",
+    "gil", "kil", "tak", "yeo", "ma", "ku", "koo", "gu",
+];
 
-/// Function words after a bare numeral that show it is used as a noun
-/// ("the five were taken", "another 40 on Monday").
-pub fn after_bare(w: &str) -> bool {
-    has(w, AFTER_BARE)
-}
-
-/// Korean family names, as they are capitalised in English.
+/// Korean family names, as they are capitalised in English (the reference
+/// of [`Ctx::surname`]).
+#[cfg(test)]
 pub fn korean_surname(w: &str) -> bool {
     matches!(
         w,
@@ -615,16 +968,55 @@ pub fn famous(name_lower: &str) -> bool {
 }
 
 // ---------------------------------------------------------------- word flags
+//
+// The tokenizer reads every word's lists once ([`Ctx::fl`]); a rule asks
+// `cx.fl(k) & LIST != 0` of the token it looks at.
+
+/// Units after a number that make it a measure, not a head count.
 pub const UNIT: u16 = 1 << 0;
+/// Countable things that are not people (a count of them is no head count).
 pub const THING: u16 = 1 << 1;
 pub const MONTH: u16 = 1 << 2;
+/// Words before a number that make it a label, not a count ("No. 136").
 pub const LABEL: u16 = 1 << 3;
+/// Words allowed between a determiner/count and the head noun.
 pub const ADJ: u16 = 1 << 4;
+/// Function words after a bare numeral that show it is used as a noun
+/// ("the five were taken", "another 40 on Monday").
 pub const AFTER_BARE: u16 = 1 << 5;
 pub const ADJUNCT: u16 = 1 << 6;
 pub const HEAD: u16 = 1 << 7;
 pub const FUNC: u16 = 1 << 8;
 pub const NUMW: u16 = 1 << 9;
+pub const SURNAME: u16 = 1 << 10;
+/// Quantifiers that start a number or a vague count ("half", "dozens").
+pub const QUANT: u16 = 1 << 11;
+/// "a", "an".
+pub const ART: u16 = 1 << 12;
+/// The words "a"/"an" count with ("a dozen", "a hundred", "a few").
+pub const AFTER_A: u16 = 1 << 13;
+/// The personal pronouns a people phrase can be.
+pub const PRON: u16 = 1 << 14;
+
+const PRON_WORDS: &[&str] = &["they", "them", "we", "us", "she", "her", "he", "him"];
+
+const QUANT_WORDS: &[&str] = &[
+    "half",
+    "dozens",
+    "scores",
+    "hundreds",
+    "tens",
+    "thousands",
+    "millions",
+    "several",
+    "few",
+    "numerous",
+];
+const ART_WORDS: &[&str] = &["a", "an"];
+const AFTER_A_WORDS: &[&str] = &[
+    "dozen", "hundred", "thousand", "million", "billion", "few", "handful", "couple", "number",
+    "host", "large",
+];
 
 #[rustfmt::skip]
 const UNIT_WORDS: &[&str] = &[
@@ -781,44 +1173,80 @@ const NUMW_WORDS: &[&str] = &[
     "ninety", "hundred", "thousand", "million", "billion", "dozen",
 ];
 
-/// A fast multiplicative hash for short words.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
+/// The word lists as one open-addressing table keyed by the word's bytes.
+///
+/// A word of up to 16 bytes is wholly told by its key: its length, its
+/// first (up to) eight bytes and its last eight bytes (overlapping when
+/// shorter than 16). Longer words are also compared byte for byte. The key
+/// of a word inside the lower-case text is read with two unaligned 8-byte
+/// loads, so that a lookup costs no hashing loop, no allocation and no
+/// `memcmp` call: the same answer as a map from the word to its flags.
+pub struct Lexicon {
+    /// `SLOTS` slots: an index into `entries`, or `EMPTY`.
+    slots: Vec<u16>,
+    entries: Vec<Entry>,
+    /// The people-noun readings; `heads[0]` is `None` (no head word).
+    heads: Vec<Option<HeadInfo>>,
+}
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // eight bytes at a time: words are short
-        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            h = (h ^ u64::from_le_bytes(b))
-                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-                .rotate_left(29);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            h = (h ^ u64::from_le_bytes(b) ^ (rest.len() as u64) << 59)
-                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-                .rotate_left(29);
-        }
-        self.0 = h.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ (h >> 32);
+struct Entry {
+    a: u64,
+    b: u64,
+    len: usize,
+    fl: u16,
+    /// Index into `Lexicon::heads` (0: no head).
+    hd: u8,
+    word: &'static str,
+}
+
+const SLOT_BITS: u32 = 12;
+const SLOTS: usize = 1 << SLOT_BITS;
+const EMPTY: u16 = u16::MAX;
+
+/// The low `len` bytes of `x` (all eight from 8 on).
+#[inline]
+fn low_bytes(x: u64, len: usize) -> u64 {
+    if len >= 8 {
+        x
+    } else {
+        x & ((1u64 << (8 * len)) - 1)
     }
 }
 
-type Map = std::collections::HashMap<&'static str, u16, std::hash::BuildHasherDefault<Fnv>>;
+#[inline]
+fn load8(buf: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&buf[at..at + 8]);
+    u64::from_le_bytes(b)
+}
 
-fn table() -> &'static Map {
-    static T: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
-    T.get_or_init(|| {
-        let mut m = Map::default();
-        let lists: [(&[&str], u16); 10] = [
+/// The key of the word `buf[s..e]` (`s < e`): its first up to eight bytes
+/// (zero-padded) and, past eight bytes, its last eight.
+#[inline]
+fn key_at(buf: &[u8], s: usize, e: usize) -> (u64, u64) {
+    let len = e - s;
+    let a = if s + 8 <= buf.len() {
+        low_bytes(load8(buf, s), len)
+    } else {
+        buf[s..e]
+            .iter()
+            .take(8)
+            .enumerate()
+            .fold(0, |x, (k, &c)| x | u64::from(c) << (8 * k))
+    };
+    let b = if len > 8 { load8(buf, e - 8) } else { 0 };
+    (a, b)
+}
+
+#[inline]
+fn slot_of(a: u64, b: u64, len: usize) -> usize {
+    ((a ^ b.rotate_left(23) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOT_BITS))
+        as usize
+}
+
+impl Lexicon {
+    fn build() -> Self {
+        let lists: [(&[&str], u16); 15] = [
             (UNIT_WORDS, UNIT),
             (THING_WORDS, THING),
             (MONTH_WORDS, MONTH),
@@ -829,28 +1257,100 @@ fn table() -> &'static Map {
             (HEAD_WORDS, HEAD),
             (FUNC_WORDS, FUNC),
             (NUMW_WORDS, NUMW),
+            (SURNAMES_LOWER, SURNAME),
+            (QUANT_WORDS, QUANT),
+            (ART_WORDS, ART),
+            (AFTER_A_WORDS, AFTER_A),
+            (PRON_WORDS, PRON),
         ];
+        let mut lx = Lexicon {
+            slots: vec![EMPTY; SLOTS],
+            entries: Vec::new(),
+            heads: vec![None],
+        };
         for (words, flag) in lists {
-            for w in words {
-                *m.entry(*w).or_insert(0) |= flag;
+            for &w in words {
+                let i = match lx.find(w.as_bytes(), 0, w.len()) {
+                    Some(i) => i,
+                    None => {
+                        let (a, b) = key_at(w.as_bytes(), 0, w.len());
+                        let mut h = slot_of(a, b, w.len());
+                        while lx.slots[h] != EMPTY {
+                            h = (h + 1) & (SLOTS - 1);
+                        }
+                        lx.slots[h] = u16::try_from(lx.entries.len()).expect("small lexicon");
+                        lx.entries.push(Entry {
+                            a,
+                            b,
+                            len: w.len(),
+                            fl: 0,
+                            hd: 0,
+                            word: w,
+                        });
+                        lx.entries.len() - 1
+                    }
+                };
+                lx.entries[i].fl |= flag;
             }
         }
-        m
-    })
+        for i in 0..lx.entries.len() {
+            let e = &lx.entries[i];
+            if e.fl & HEAD != 0 {
+                if let Some(h) = head_of(e.word) {
+                    lx.heads.push(Some(h));
+                    lx.entries[i].hd = u8::try_from(lx.heads.len() - 1).expect("few head words");
+                }
+            }
+        }
+        assert!(lx.entries.len() * 3 < SLOTS, "lexicon table too full");
+        lx
+    }
+
+    /// The entry of the word `buf[s..e]`.
+    #[inline(always)]
+    fn find(&self, buf: &[u8], s: usize, e: usize) -> Option<usize> {
+        let len = e - s;
+        if len == 0 || len > 24 {
+            return None;
+        }
+        let (a, b) = key_at(buf, s, e);
+        let mut h = slot_of(a, b, len);
+        loop {
+            let ix = self.slots[h];
+            if ix == EMPTY {
+                return None;
+            }
+            let en = &self.entries[ix as usize];
+            if en.a == a
+                && en.b == b
+                && en.len == len
+                && (len <= 16 || en.word.as_bytes() == &buf[s..e])
+            {
+                return Some(ix as usize);
+            }
+            h = (h + 1) & (SLOTS - 1);
+        }
+    }
+
+    /// Flags and head index of the word `buf[s..e]`.
+    #[inline(always)]
+    fn read(&self, buf: &[u8], s: usize, e: usize) -> (u16, u8) {
+        match self.find(buf, s, e) {
+            Some(i) => (self.entries[i].fl, self.entries[i].hd),
+            None => (0, 0),
+        }
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static T: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    T.get_or_init(Lexicon::build)
 }
 
 /// The lists a lower-case word belongs to (0: none).
-#[inline]
+#[cfg(test)]
 pub fn flags(w: &str) -> u16 {
-    if w.is_empty() || w.len() > 24 {
-        return 0;
-    }
-    table().get(w).copied().unwrap_or(0)
-}
-
-#[inline]
-pub fn has(w: &str, flag: u16) -> bool {
-    flags(w) & flag != 0
+    lexicon().read(w.as_bytes(), 0, w.len()).0
 }
 
 #[cfg(test)]
@@ -870,6 +1370,12 @@ mod fast_paths {
 
     fn check(s: &str) {
         let cx = Ctx::new(s);
+        let plain: Vec<_> = cx
+            .toks
+            .iter()
+            .map(|t| (t.s(), t.e(), t.fl, t.kind, t.cap, t.sent_start, t.hyph))
+            .collect();
+        assert_eq!(plain, reference::tokenize(s), "{s:?}");
         for i in 0..cx.len() + 2 {
             let w = cx.w(i);
             assert_eq!(
@@ -878,10 +1384,48 @@ mod fast_paths {
                 "{i} in {s:?}"
             );
             assert_eq!(cx.head(i), head(w), "{i} in {s:?}");
+            assert_eq!(head(w), reference::head(w), "{i} in {s:?}");
+            assert_eq!(flags(w), reference::flags(w), "{i} in {s:?}");
+            assert_eq!(cx.surname(i), korean_surname(cx.raw(i)), "{i} in {s:?}");
             let raw = cx.raw(i);
             assert_eq!(is_num_range(raw), is_num_range_plain(raw), "{raw:?}");
         }
         assert_eq!(is_num_range(s), is_num_range_plain(s), "{s:?}");
+    }
+
+    /// Every listed word, in the case of the text and in others.
+    #[test]
+    fn every_listed_word() {
+        let lists: [&[&str]; 15] = [
+            UNIT_WORDS,
+            THING_WORDS,
+            MONTH_WORDS,
+            LABEL_WORDS,
+            ADJ_WORDS,
+            AFTER_BARE_WORDS,
+            ADJUNCT_WORDS,
+            HEAD_WORDS,
+            FUNC_WORDS,
+            NUMW_WORDS,
+            SURNAMES_LOWER,
+            QUANT_WORDS,
+            ART_WORDS,
+            AFTER_A_WORDS,
+            PRON_WORDS,
+        ];
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            assert_eq!(flags(w), reference::flags(w), "{w}");
+            assert_eq!(head(w), reference::head(w), "{w}");
+            let cap = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+            for v in [w.to_string(), cap, w.to_ascii_uppercase()] {
+                check(&v);
+                check(&format!("the {v}, {v}-{v} {v}s. {v}"));
+            }
+        }
+        for w in SURNAMES_LOWER {
+            let cap = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+            assert!(korean_surname(&cap), "{cap}");
+        }
     }
 
     proptest! {
@@ -894,6 +1438,23 @@ mod fast_paths {
 
         #[test]
         fn same_as_plain_any(s in "\\PC{0,60}") {
+            check(&s);
+        }
+
+        #[test]
+        fn alnum_runs(s in "[a-zA-Z0-9\u{e9}\u{2013} ,.@\\[`{\x7f-]{0,40}", k in 0..40usize) {
+            let l = s.to_ascii_lowercase();
+            let b = l.as_bytes();
+            let k = k.min(b.len());
+            let mut e = k;
+            while e < b.len() && b[e].is_ascii_alphanumeric() {
+                e += 1;
+            }
+            assert_eq!(alnum_run_end(b, k), e, "{k} in {s:?}");
+        }
+
+        #[test]
+        fn same_as_plain_words(s in "(Kim|KIM|kim|U|No|Chin|women|North-Korean|o’clock|fiancée|FIANCÉE|border-crossers|daughter-in-law|grandchildren|mother-in-laws|twenty-one|1,047|3.5|50–60|[a-zA-Z]{1,3}|[\u{2010}\u{2013}\u{2019}\u{a0}\u{85}\n ,.'-]){0,30}") {
             check(&s);
         }
     }

@@ -16,6 +16,18 @@ pub struct Num {
     pub upper: Option<u64>,
 }
 
+/// `small_word(cx.w(i))`, turning away at once a token in no number list
+/// and without a hyphen. Exact: a single number word is in `NUMW_WORDS`,
+/// and the two parts of "twenty-one" are letters, which the tokenizer joins
+/// only with a hyphen ('-', U+2010, U+2011), never with an en dash.
+#[inline]
+fn small_word_at(cx: &Ctx, i: usize) -> Option<u64> {
+    if cx.fl(i) & lex::NUMW == 0 && !cx.hyph(i) {
+        return None;
+    }
+    small_word(cx.w(i))
+}
+
 /// 0–99 as one word ("seven", "forty", "twenty-one", "twenty‑one").
 pub fn small_word(w: &str) -> Option<u64> {
     let v = match w {
@@ -112,7 +124,20 @@ fn can_start(cx: &Ctx, i: usize) -> bool {
 }
 
 /// A number starting at token `i`.
+///
+/// Turns away at once a token that is no number, number word, hyphenated
+/// word, "half" or "a"/"an" before a word they count with
+/// ([`Ctx::num_ahead`]): every reading below starts with one of them.
+#[inline]
 pub fn parse_num(cx: &Ctx, i: usize) -> Option<Num> {
+    if cx.num_ahead(i) != 0 {
+        return None;
+    }
+    parse_num_full(cx, i)
+}
+
+/// [`parse_num`] without its first filter (the reference of the tests).
+fn parse_num_full(cx: &Ctx, i: usize) -> Option<Num> {
     if !can_start(cx, i) {
         return None;
     }
@@ -211,7 +236,7 @@ pub fn parse_num(cx: &Ctx, i: usize) -> Option<Num> {
             upper: None,
         });
     }
-    let first = small_word(w)?;
+    let first = small_word_at(cx, i)?;
     if cx.w(i + 1) == "dozen" {
         return Some(Num {
             s: i,
@@ -236,7 +261,7 @@ fn words_from(cx: &Ctx, j0: usize, s: usize, lead_a: bool) -> Option<Num> {
     let mut end = j;
     loop {
         let w = cx.w(j);
-        if let Some(v) = small_word(w) {
+        if let Some(v) = small_word_at(cx, j) {
             let ok = match last {
                 0 => true,
                 2 => (1..10).contains(&v) && seg / 10 * 10 == seg,
@@ -266,7 +291,7 @@ fn words_from(cx: &Ctx, j0: usize, s: usize, lead_a: bool) -> Option<Num> {
             last = 3;
             j += 1;
             end = j;
-        } else if w == "and" && last == 3 && small_word(cx.w(j + 1)).is_some() {
+        } else if w == "and" && last == 3 && small_word_at(cx, j + 1).is_some() {
             j += 1;
         } else {
             break;
@@ -360,7 +385,7 @@ pub fn modifier(cx: &Ctx, i: usize) -> Option<(Mod, usize)> {
         "on" if n == "the" && n2 == "order" && cx.w(i + 3) == "of" => (Mod::Approx, i + 4),
         "more" | "greater" if n == "than" => (Mod::More, i + 2),
         "over" | "above" => {
-            if particle_verb(cx.prev(i)) || lex::head(cx.prev(i)).is_some() {
+            if particle_verb(cx.prev(i)) || (i > 0 && cx.head(i - 1).is_some()) {
                 return None;
             }
             (Mod::More, i + 1)
@@ -387,7 +412,9 @@ pub fn modifier(cx: &Ctx, i: usize) -> Option<(Mod, usize)> {
         "fewer" | "less" if n == "than" => (Mod::Fewer, i + 2),
         "under" | "below" => {
             let p = cx.prev(i);
-            if lex::head(p).is_some() || matches!(p, "aged" | "age" | "ages" | "those" | "anyone") {
+            if (i > 0 && cx.head(i - 1).is_some())
+                || matches!(p, "aged" | "age" | "ages" | "those" | "anyone")
+            {
                 return None;
             }
             (Mod::Fewer, i + 1)
@@ -505,8 +532,26 @@ fn mod_rule(m: Mod) -> &'static str {
     }
 }
 
+/// How far after its first token a count phrase reads its number or
+/// quantifier: determiners ("all of the", "a total of": up to 6 tokens), a
+/// modifier ("in the region of": up to 4), "between"/"from" (1).
+pub const COUNT_REACH: usize = 6 + 4 + 1;
+
 /// A count phrase starting at token `i` (not checked for ages, money...).
+///
+/// Every count phrase holds a number or a vague quantifier (read by
+/// [`parse_num`] or `vague`) within [`COUNT_REACH`] tokens of its start:
+/// without one so near ([`Ctx::num_ahead`]) there is none to find.
+#[inline]
 pub fn count_phrase(cx: &Ctx, i: usize) -> Option<CountPhrase> {
+    if cx.num_ahead(i) > COUNT_REACH {
+        return None;
+    }
+    count_phrase_full(cx, i)
+}
+
+/// [`count_phrase`] without its first filter (the reference of the tests).
+fn count_phrase_full(cx: &Ctx, i: usize) -> Option<CountPhrase> {
     if !can_start(cx, i) {
         return None;
     }
@@ -709,8 +754,10 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
         (p, cx.w(p))
     };
     let (pi, p) = before(cp.qs);
-    let (_, pn) = before(ns);
-    if lex::is_label(p) || lex::is_label(pn) {
+    let (pni, pn) = before(ns);
+    // the word lists of a token were read by the tokenizer (`cx.fl`, past
+    // either end: none)
+    if (cx.fl(pi) | cx.fl(pni)) & lex::LABEL != 0 {
         return true;
     }
     if matches!(p, "$" | "£" | "€" | "¥" | "₩" | "#" | "№")
@@ -718,12 +765,15 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     {
         return true;
     }
-    if lex::month(p) && (p != "may" || cx.raw(pi).starts_with('M')) && cp.plain.is_some() {
+    if cx.fl(pi) & lex::MONTH != 0
+        && (p != "may" || cx.raw(pi).starts_with('M'))
+        && cp.plain.is_some()
+    {
         return true;
     }
     let nx = cx.w(e);
     let nx2 = cx.w(e + 1);
-    if lex::is_unit(nx) || matches!(nx, "%" | "/" | ":" | "th" | "st" | "nd" | "rd") {
+    if cx.fl(e) & lex::UNIT != 0 || matches!(nx, "%" | "/" | ":" | "th" | "st" | "nd" | "rd") {
         return true;
     }
     if cx.w(ns.wrapping_sub(1)) == "/"
@@ -736,14 +786,17 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     if matches!(nx, "p" | "a") && nx2 == "." && cx.w(e + 2) == "m" {
         return true;
     }
-    if lex::is_thing(nx) && !cp.vague {
+    if cx.fl(e) & lex::THING != 0 && !cp.vague {
         return true;
     }
     // "years old", "of age"
-    if nx == "of" && (lex::is_unit(nx2) || lex::is_thing(nx2) && cp.vague) {
+    if nx == "of" && (cx.fl(e + 1) & lex::UNIT != 0 || cx.fl(e + 1) & lex::THING != 0 && cp.vague) {
         return true;
     }
-    if lex::month(nx) && cp.plain.is_some() && (nx != "may" || cx.raw(e).starts_with('M')) {
+    if cx.fl(e) & lex::MONTH != 0
+        && cp.plain.is_some()
+        && (nx != "may" || cx.raw(e).starts_with('M'))
+    {
         return true;
     }
     // a year: 4 digits, no comma, 1000–2100, no people noun after
@@ -760,7 +813,7 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     }
     // "a boy of about seven": of + number after a singular person noun
     if p == "of" && pi != usize::MAX && pi > 0 {
-        if let Some(h) = lex::head(cx.w(pi - 1)) {
+        if let Some(h) = cx.head(pi - 1) {
             if !h.plural && !h.collective {
                 return true;
             }
@@ -772,7 +825,7 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
         if p == "," && pi != usize::MAX && pi > 0 && v < 120 && matches!(nx, "," | ")" | "." | ";")
         {
             let q = pi - 1;
-            if (cx.cap(q) && cx.is_word(q)) || lex::head(cx.w(q)).is_some_and(|h| !h.plural) {
+            if (cx.cap(q) && cx.is_word(q)) || cx.head(q).is_some_and(|h| !h.plural) {
                 return true;
             }
         }
@@ -783,7 +836,7 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     // "one" only counts before a noun or "of"
     if cp.plain == Some(1)
         && cx.w(ns) == "one"
-        && !(nx == "of" || lex::is_adj(nx) || lex::head(nx).is_some())
+        && !(nx == "of" || cx.fl(e) & lex::ADJ != 0 || cx.head(e).is_some())
     {
         return true;
     }
@@ -811,14 +864,180 @@ pub fn people_follow(cx: &Ctx, k: usize) -> bool {
     }
     for _ in 0..5 {
         let w = cx.w(j);
-        if lex::head(w).is_some() {
+        if cx.head(j).is_some() {
             return true;
         }
-        if lex::is_adj(w) || w.ends_with("ed") || w.ends_with("-year-old") {
+        if cx.fl(j) & lex::ADJ != 0 || w.ends_with("ed") || w.ends_with("-year-old") {
             j += 1;
             continue;
         }
         break;
     }
     false
+}
+
+#[cfg(test)]
+mod filters {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The words of the determiners, modifiers, numbers and quantifiers of
+    /// a count phrase, and some others.
+    const WORDS: &[&str] = &[
+        "the",
+        "those",
+        "these",
+        "remaining",
+        "other",
+        "last",
+        "first",
+        "same",
+        "all",
+        "of",
+        "every",
+        "both",
+        "another",
+        "a",
+        "an",
+        "further",
+        "additional",
+        "extra",
+        "total",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "approx",
+        "circa",
+        "some",
+        "estimated",
+        "approximate",
+        "in",
+        "region",
+        "on",
+        "order",
+        "more",
+        "greater",
+        "than",
+        "over",
+        "above",
+        "upwards",
+        "upward",
+        "excess",
+        "well",
+        "just",
+        "slightly",
+        "little",
+        "at",
+        "least",
+        "no",
+        "not",
+        "fewer",
+        "less",
+        "minimum",
+        "nearly",
+        "almost",
+        "under",
+        "below",
+        "close",
+        "to",
+        "short",
+        "up",
+        "as",
+        "many",
+        "most",
+        "maximum",
+        "between",
+        "from",
+        "and",
+        "or",
+        "so",
+        "plus",
+        "+",
+        "-",
+        "\u{2013}",
+        "half",
+        "dozen",
+        "dozens",
+        "scores",
+        "hundreds",
+        "tens",
+        "thousands",
+        "millions",
+        "several",
+        "few",
+        "handful",
+        "couple",
+        "number",
+        "host",
+        "large",
+        "group",
+        "numerous",
+        "one",
+        "two",
+        "twelve",
+        "twenty",
+        "twenty-one",
+        "forty\u{2010}two",
+        "fifty-odd",
+        "20-odd",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "0",
+        "7",
+        "12",
+        "1,047",
+        "1.5",
+        "50-60",
+        "50\u{2013}60",
+        "2021",
+        "99999999999999999999",
+        "people",
+        "defectors",
+        "handed",
+        "women",
+        "aged",
+        "years",
+        ",",
+        ".",
+        "Tumen",
+        "No",
+    ];
+
+    fn check(s: &str) {
+        let cx = Ctx::new(s);
+        for i in 0..cx.len() + 2 {
+            assert_eq!(parse_num(&cx, i), parse_num_full(&cx, i), "{i} in {s:?}");
+            assert_eq!(
+                count_phrase(&cx, i),
+                count_phrase_full(&cx, i),
+                "{i} in {s:?}"
+            );
+            assert_eq!(small_word_at(&cx, i), small_word(cx.w(i)), "{i} in {s:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn filters_change_nothing(
+            words in prop::collection::vec(prop::sample::select(WORDS), 0..30),
+            caps in prop::collection::vec(any::<bool>(), 30),
+        ) {
+            let text: Vec<String> = words
+                .iter()
+                .zip(&caps)
+                .map(|(w, &c)| if c { w.to_ascii_uppercase() } else { w.to_string() })
+                .collect();
+            check(&text.join(" "));
+        }
+
+        #[test]
+        fn filters_change_nothing_any(s in "\\PC{0,60}") {
+            check(&s);
+        }
+    }
 }

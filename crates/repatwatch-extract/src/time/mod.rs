@@ -306,5 +306,11 @@ impl TimeMention {
 
 /// Every time expression in `text`, in order, not overlapping, longest match.
 pub fn find(text: &str) -> Vec<TimeMention> {
-    parse::find(text)
+    parse::find(text, &crate::rx::lower(text))
+}
+
+/// [`find`], given the text's lowercase twin ([`crate::rx::lower`]).
+pub fn find_in(text: &str, lower: &str) -> Vec<TimeMention> {
+    debug_assert_eq!(text.len(), lower.len());
+    parse::find(text, lower)
 }

@@ -505,12 +505,22 @@ fn inherit_year(a: TimeExpr, b: &TimeExpr) -> TimeExpr {
     }
 }
 
+/// Slots of `P::memo`.
+const MEMO: usize = 8;
+
 struct P<'a> {
     t: &'a [Tok],
     text: &'a str,
     lc: &'a str,
+    /// [`lex`] of each token.
+    lex: &'a [u32],
     /// `core` results by token index (each is asked for several times).
-    memo: RefCell<Vec<(usize, Option<M>)>>,
+    /// Direct-mapped by the index's low bits (`core` is pure: which
+    /// results are kept changes nothing but the time).
+    memo: RefCell<[(usize, Option<M>); MEMO]>,
+    /// The shortcuts that skip a rule which cannot match (false: the plain
+    /// reading, the reference of the property test `same_as_plain`).
+    gates: bool,
 }
 
 impl<'a> P<'a> {
@@ -1409,6 +1419,12 @@ impl<'a> P<'a> {
             let d = Dur::days(k);
             return m(e, TimeExpr::Rel(Rel::Shift { lo: d, hi: d }), "next_day");
         }
+        // Every other form has a unit word (`unit_word`) after at most four
+        // words of approximation ("a little more than") and three of amount
+        // ("a couple of"): without one in the next eight tokens, no match.
+        if self.gates && !(i..i + 8).any(|k| self.lex.get(k).is_some_and(|f| f & UNIT != 0)) {
+            return None;
+        }
         let mut j = i;
         let mut ap = Approx::Exact;
         let approx_word = matches!(
@@ -1838,14 +1854,17 @@ impl<'a> P<'a> {
                 best
             }
             Kind::Word => {
-                let w = self.w(i);
                 if t.upper {
                     if let Some(x) = longest(self.month_first(i), self.weekday_rule(i)) {
                         return Some(x);
                     }
                 }
-                let r = rules_for(w);
-                if r == 0 || !self.second_word_ok(w, i + 1) {
+                let r = if self.gates {
+                    self.lex[i] & RULES
+                } else {
+                    rules_for(self.w(i))
+                };
+                if r == 0 || !self.second_word_ok(i) {
                     return None;
                 }
                 let mut best = None;
@@ -1891,15 +1910,18 @@ impl<'a> P<'a> {
     }
 
     fn core(&self, i: usize) -> Option<M> {
-        if let Some((_, hit)) = self.memo.borrow().iter().find(|(k, _)| *k == i) {
-            return hit.clone();
+        if !self.may_core(i) {
+            return None;
+        }
+        let slot = i % MEMO;
+        {
+            let memo = self.memo.borrow();
+            if memo[slot].0 == i {
+                return memo[slot].1.clone();
+            }
         }
         let r = self.core_uncached(i);
-        let mut memo = self.memo.borrow_mut();
-        if memo.len() >= 8 {
-            memo.remove(0);
-        }
-        memo.push((i, r.clone()));
+        self.memo.borrow_mut()[slot] = (i, r.clone());
         r
     }
 
@@ -1927,6 +1949,9 @@ impl<'a> P<'a> {
     /// A core expression, joined with a second one by "and", "or", "to",
     /// "through", "until" or a dash into a span.
     fn merged(&self, i: usize) -> Option<M> {
+        if !self.may_core(i) {
+            return None;
+        }
         let mut x = self.core(i)?;
         if !mergeable(&x.expr) {
             return Some(x);
@@ -1971,100 +1996,25 @@ impl<'a> P<'a> {
         Some(x)
     }
 
-    /// A cheap test on the word after the commonest openers ("the", "a",
-    /// "in", "at", "by") before any rule runs.
-    fn second_word_ok(&self, w: &str, j: usize) -> bool {
-        if self.num(j).is_some() {
-            return true;
+    /// `follows(w(i), w(i + 1))`, or a number at `i + 1`, from the [`lex`]
+    /// flags of the two tokens: `OPENS` names the list of `follows` that
+    /// word `i` heads (none: any word follows), `FOLLOWS` the lists word
+    /// `i + 1` is in.
+    fn second_word_ok(&self, i: usize) -> bool {
+        if !self.gates {
+            return self.num(i + 1).is_some() || follows(self.w(i), self.w(i + 1));
         }
-        let n = self.w(j);
-        match w {
-            "the" => matches!(
-                n,
-                "day"
-                    | "night"
-                    | "morning"
-                    | "evening"
-                    | "afternoon"
-                    | "past"
-                    | "last"
-                    | "previous"
-                    | "following"
-                    | "next"
-                    | "same"
-                    | "eve"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "weekend"
-                    | "coming"
-                    | "spring"
-                    | "summer"
-                    | "autumn"
-                    | "fall"
-                    | "winter"
-                    | "early"
-                    | "late"
-                    | "end"
-                    | "beginning"
-                    | "start"
-                    | "middle"
-                    | "first"
-                    | "second"
-                    | "latter"
-                    | "third"
-                    | "fourth"
-                    | "final"
-                    | "close"
-                    | "outset"
-                    | "small"
-                    | "hours"
-            ),
-            "a" | "an" => matches!(
-                n,
-                "few"
-                    | "couple"
-                    | "number"
-                    | "day"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "fortnight"
-                    | "little"
-                    | "night"
-                    | "hour"
-                    | "minute"
-                    | "moment"
-            ),
-            "in" | "for" | "during" | "throughout" => {
-                matches!(n, "recent" | "the" | "past" | "last" | "this")
-            }
-            "at" => matches!(
-                n,
-                "present"
-                    | "the"
-                    | "this"
-                    | "that"
-                    | "around"
-                    | "about"
-                    | "approximately"
-                    | "roughly"
-                    | "some"
-                    | "just"
-                    | "noon"
-                    | "midnight"
-                    | "midday"
-                    | "dawn"
-                    | "daybreak"
-                    | "dusk"
-            ),
-            "by" => matches!(n, "then" | "that"),
-            _ => true,
-        }
+        second_ok(self.lex[i], self.lex.get(i + 1).copied().unwrap_or(0))
     }
 
-    /// A cheap test: can an expression start at token `i`?
+    /// A cheap test: can an expression start at token `i`? (`top` is
+    /// tried only there.)
     fn can_start(&self, i: usize) -> bool {
+        self.lex[i] & START != 0
+    }
+
+    /// `can_start` from the words themselves (the plain reading).
+    fn can_start_plain(&self, i: usize) -> bool {
         let t = &self.t[i];
         match t.kind {
             Kind::Punct => false,
@@ -2096,6 +2046,31 @@ impl<'a> P<'a> {
                     )
             }
         }
+    }
+
+    /// A necessary condition for `top(i)`: `merged(i)` needs `may_core(i)`,
+    /// and every other form opens with one of `top`'s prefix words.
+    fn may_top(&self, i: usize) -> bool {
+        self.lex[i] & TOP != 0 || self.may_core(i)
+    }
+
+    /// A necessary condition for `core(i)`, from the token's [`lex`] flags
+    /// and the next one's (`second_word_ok`): `core_no_part` needs a number, an
+    /// upper-case month or weekday name (`month_first`, `weekday_rule`), or
+    /// a word with rules that `second_word_ok` lets through; `part_rule`
+    /// needs a part word, and after "the" one of the words that
+    /// `second_word_ok` lets through after "the" as well.
+    fn may_core(&self, i: usize) -> bool {
+        if !self.gates {
+            return true;
+        }
+        let Some(&f) = self.lex.get(i) else {
+            return false;
+        };
+        if f & (NUM | NAME | PART) != 0 {
+            return true;
+        }
+        f & RULES != 0 && self.second_word_ok(i)
     }
 
     /// Prefixed forms and bare ones; the longest wins.
@@ -2226,18 +2201,259 @@ impl<'a> P<'a> {
     }
 }
 
-const DAYF: u16 = 1;
-const WKD: u16 = 1 << 1;
-const DREL: u16 = 1 << 2;
-const UREL: u16 = 1 << 3;
-const YEAR: u16 = 1 << 4;
-const SEASON: u16 = 1 << 5;
-const DUR: u16 = 1 << 6;
-const WITHIN: u16 = 1 << 7;
-const RECENT: u16 = 1 << 8;
-const PRESENT: u16 = 1 << 9;
-const MISC: u16 = 1 << 10;
-const CLOCK: u16 = 1 << 11;
+const DAYF: u32 = 1;
+const WKD: u32 = 1 << 1;
+const DREL: u32 = 1 << 2;
+const UREL: u32 = 1 << 3;
+const YEAR: u32 = 1 << 4;
+const SEASON: u32 = 1 << 5;
+const DUR: u32 = 1 << 6;
+const WITHIN: u32 = 1 << 7;
+const RECENT: u32 = 1 << 8;
+const PRESENT: u32 = 1 << 9;
+const MISC: u32 = 1 << 10;
+const CLOCK: u32 = 1 << 11;
+/// The rule bits above.
+const RULES: u32 = (1 << 12) - 1;
+/// [`lex`]: a number.
+const NUM: u32 = 1 << 12;
+/// [`lex`]: an upper-case month or weekday name.
+const NAME: u32 = 1 << 13;
+/// [`lex`]: a part word that opens `part_prefix` on its own ("early",
+/// "end", "the" left out: see `P::may_core`).
+const PART: u32 = 1 << 14;
+/// [`lex`]: another word `can_start` lets through ("since", "as", "on").
+const PREFIX: u32 = 1 << 15;
+/// [`lex`]: a word `top` reads as a prefix ("since", "by", "in").
+const TOP: u32 = 1 << 16;
+/// [`lex`]: a unit word of `unit_word` ("days", "fortnight").
+const UNIT: u32 = 1 << 27;
+/// [`lex`]: the flags of a token an expression can start at.
+const START: u32 = RULES | NUM | NAME | PART | PREFIX;
+/// [`lex`]: which list of [`follows`] the word heads, one bit a list (the
+/// heads of each list in `FOLLOW_HEADS`); none for a word any word follows.
+const OPENS_SHIFT: u32 = 17;
+const OPENS: u32 = 0x1f << OPENS_SHIFT;
+/// [`lex`]: the lists of [`follows`] the word is in (bits as in `OPENS`).
+const FOLLOWS_SHIFT: u32 = 22;
+const FOLLOWS: u32 = 0x1f << FOLLOWS_SHIFT;
+/// `follows(w, n)` (or `n` a number) from the [`lex`] flags of the two.
+#[inline]
+fn second_ok(w: u32, n: u32) -> bool {
+    let need = (w & OPENS) >> OPENS_SHIFT;
+    need == 0 || n & NUM != 0 || (n & FOLLOWS) >> FOLLOWS_SHIFT & need != 0
+}
+
+/// The words of the lists of [`follows`] (the test `lex_words_cover_lex`
+/// checks this list against it).
+#[rustfmt::skip]
+const FOLLOW_WORDS: &[&str] = &[
+    "day", "night", "morning", "evening", "afternoon", "past", "last", "previous", "following",
+    "next", "same", "eve", "week", "month", "year", "weekend", "coming", "spring", "summer",
+    "autumn", "fall", "winter", "early", "late", "end", "beginning", "start", "middle", "first",
+    "second", "latter", "third", "fourth", "final", "close", "outset", "small", "hours", "few",
+    "couple", "number", "fortnight", "little", "hour", "minute", "moment", "recent", "the",
+    "this", "present", "that", "around", "about", "approximately", "roughly", "some", "just",
+    "noon", "midnight", "midday", "dawn", "daybreak", "dusk", "then",
+];
+
+/// The words that head each list of [`follows`], in the bit order of
+/// `OPENS` and `FOLLOWS`.
+const FOLLOW_HEADS: [&[&str]; 5] = [
+    &["the"],
+    &["a", "an"],
+    &["in", "for", "during", "throughout"],
+    &["at"],
+    &["by"],
+];
+
+/// A cheap test on the word after the commonest openers ("the", "a",
+/// "in", "at", "by") before any rule runs: can `n` follow `w` in a match?
+/// (Any word follows another opener.)
+fn follows(w: &str, n: &str) -> bool {
+    match w {
+        "the" => matches!(
+            n,
+            "day"
+                | "night"
+                | "morning"
+                | "evening"
+                | "afternoon"
+                | "past"
+                | "last"
+                | "previous"
+                | "following"
+                | "next"
+                | "same"
+                | "eve"
+                | "week"
+                | "month"
+                | "year"
+                | "weekend"
+                | "coming"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "early"
+                | "late"
+                | "end"
+                | "beginning"
+                | "start"
+                | "middle"
+                | "first"
+                | "second"
+                | "latter"
+                | "third"
+                | "fourth"
+                | "final"
+                | "close"
+                | "outset"
+                | "small"
+                | "hours"
+        ),
+        "a" | "an" => matches!(
+            n,
+            "few"
+                | "couple"
+                | "number"
+                | "day"
+                | "week"
+                | "month"
+                | "year"
+                | "fortnight"
+                | "little"
+                | "night"
+                | "hour"
+                | "minute"
+                | "moment"
+        ),
+        "in" | "for" | "during" | "throughout" => {
+            matches!(n, "recent" | "the" | "past" | "last" | "this")
+        }
+        "at" => matches!(
+            n,
+            "present"
+                | "the"
+                | "this"
+                | "that"
+                | "around"
+                | "about"
+                | "approximately"
+                | "roughly"
+                | "some"
+                | "just"
+                | "noon"
+                | "midnight"
+                | "midday"
+                | "dawn"
+                | "daybreak"
+                | "dusk"
+        ),
+        "by" => matches!(n, "then" | "that"),
+        _ => true,
+    }
+}
+
+/// What the grammar knows of a token, computed once: its `rules_for` bits
+/// and the flags above; 0 for a token no expression starts at.
+#[inline(always)]
+fn lex(t: &Tok, lc: &str, table: &LexTable) -> u32 {
+    match t.kind {
+        Kind::Punct => 0,
+        Kind::Num => NUM,
+        Kind::Word => table.get(lc.as_bytes(), t.start, t.end, t.upper),
+    }
+}
+
+/// [`lex`] of a (lower-case) word: its rules and flags.
+fn lex_word(w: &str, upper: bool) -> u32 {
+    let mut f = rules_for(w);
+    if upper && (month_word(w).is_some() || weekday_word(w).is_some()) {
+        f |= NAME;
+    }
+    if matches!(
+        w,
+        "early"
+            | "mid"
+            | "late"
+            | "end"
+            | "beginning"
+            | "start"
+            | "middle"
+            | "first"
+            | "last"
+            | "close"
+    ) {
+        f |= PART;
+    }
+    if matches!(
+        w,
+        "since"
+            | "ever"
+            | "as"
+            | "on"
+            | "from"
+            | "between"
+            | "circa"
+            | "up"
+            | "starting"
+            | "beginning"
+            | "early"
+            | "mid"
+            | "late"
+            | "end"
+            | "start"
+            | "middle"
+            | "first"
+            | "close"
+    ) {
+        f |= PREFIX;
+    }
+    if matches!(
+        w,
+        "since"
+            | "ever"
+            | "last"
+            | "next"
+            | "this"
+            | "past"
+            | "by"
+            | "as"
+            | "until"
+            | "till"
+            | "through"
+            | "throughout"
+            | "on"
+            | "in"
+            | "during"
+            | "at"
+            | "around"
+            | "about"
+            | "from"
+            | "between"
+            | "over"
+            | "circa"
+            | "up"
+            | "starting"
+            | "beginning"
+    ) {
+        f |= TOP;
+    }
+    if unit_word(w).is_some() {
+        f |= UNIT;
+    }
+    for (k, heads) in FOLLOW_HEADS.iter().enumerate() {
+        if heads.contains(&w) {
+            f |= 1 << (OPENS_SHIFT + k as u32);
+        }
+        if follows(heads[0], w) {
+            f |= 1 << (FOLLOWS_SHIFT + k as u32);
+        }
+    }
+    f
+}
 
 /// The rules that can start at a (lower-case) word; 0 for most words.
 /// Every word `rules_for` knows (the test `rule_words_cover_rules_for`
@@ -2257,31 +2473,157 @@ const RULE_WORDS: &[&str] = &[
     "eventually", "after", "noon", "midnight", "midday", "dawn", "daybreak", "dusk",
 ];
 
-/// For each ASCII first byte, bit `n` is set when a word of `RULE_WORDS`
-/// starts with that byte and is `n` bytes long: most words of a text fail
-/// this one test and skip the `match` of `rules_for`.
-const RULE_GATE: [u32; 128] = {
-    let mut g = [0u32; 128];
-    let mut k = 0;
-    while k < RULE_WORDS.len() {
-        let w = RULE_WORDS[k].as_bytes();
-        g[w[0] as usize] |= 1 << w.len();
-        k += 1;
+/// The other words [`lex`] flags: the month and weekday names of
+/// `month_word` and `weekday_word`, and its part and prefix words (the test
+/// `lex_words_cover_lex` checks this list against those functions).
+#[rustfmt::skip]
+const NAME_PART_PREFIX_WORDS: &[&str] = &[
+    "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun",
+    "july", "jul", "august", "aug", "september", "sept", "sep", "october", "oct", "november",
+    "nov", "december", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "early", "mid", "late", "end", "beginning", "start", "middle", "first", "last",
+    "close", "since", "ever", "as", "on", "from", "between", "circa", "up", "starting", "through", "throughout", "during", "around", "about", "over", "until", "till",
+    "by", "in", "at", "this", "next", "past",
+];
+
+/// [`lex_word`] of every word it flags (those of `RULE_WORDS` and
+/// `NAME_PART_PREFIX_WORDS`), in an open-addressing table keyed by the
+/// word's bytes packed into a `u128` (words are at most 16 bytes long and
+/// hold no zero byte, so the key is the word): one probe for most words,
+/// where a chain of `match`es would compare most words of a text many times.
+pub(crate) struct LexTable {
+    /// (key, flags of the word, flags of the word upper-case first); key 0
+    /// is an empty slot.
+    slots: Vec<(u128, u32, u32)>,
+}
+
+const LEX_SLOTS: usize = 1 << 10;
+
+static LEX_TABLE: std::sync::LazyLock<LexTable> = std::sync::LazyLock::new(|| {
+    let mut slots = vec![(0u128, 0u32, 0u32); LEX_SLOTS];
+    for w in LEX_WORDS.iter().flat_map(|l| l.iter()) {
+        let k = pack(w.as_bytes()).expect("a short word");
+        let mut i = lex_slot(k);
+        while slots[i].0 != 0 && slots[i].0 != k {
+            i = (i + 1) % LEX_SLOTS;
+        }
+        slots[i] = (k, lex_word(w, false), lex_word(w, true));
+    }
+    LexTable { slots }
+});
+
+/// The words of [`LEX_TABLE`].
+const LEX_WORDS: [&[&str]; 3] = [RULE_WORDS, NAME_PART_PREFIX_WORDS, FOLLOW_WORDS];
+
+/// By the first and the last byte of a word (their low five bits), bit `n`
+/// is set when a word of [`LEX_TABLE`] so made is `n` bytes long: most
+/// words of a text fail this one test and skip the table.
+const LEX_GATE: [[u32; 32]; 32] = {
+    let mut g = [[0u32; 32]; 32];
+    let mut l = 0;
+    while l < LEX_WORDS.len() {
+        let mut k = 0;
+        while k < LEX_WORDS[l].len() {
+            let w = LEX_WORDS[l][k].as_bytes();
+            g[(w[0] & 31) as usize][(w[w.len() - 1] & 31) as usize] |= 1 << w.len();
+            k += 1;
+        }
+        l += 1;
     }
     g
 };
 
-/// Can `w` be a word of `RULE_WORDS`? (Never false for one of them.)
+/// A word's bytes as a little-endian `u128`; `None` beyond 16 bytes.
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > 16 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w);
+    Some(u128::from_le_bytes(b))
+}
+
+fn lex_slot(k: u128) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (x.wrapping_mul(0x517c_c1b7_2722_0a95) >> (64 - LEX_SLOTS.trailing_zeros())) as usize
+}
+
+impl LexTable {
+    /// [`lex_word`] of the word `b[start..end]` (upper-case first or not).
+    #[inline(always)]
+    fn get(&self, b: &[u8], start: usize, end: usize, upper: bool) -> u32 {
+        let len = end - start;
+        if len == 0
+            || len > 16
+            || LEX_GATE[usize::from(b[start] & 31)][usize::from(b[end - 1] & 31)] & (1 << len) == 0
+        {
+            return 0;
+        }
+        let k = if let Some(raw) = b.get(start..start + 16) {
+            // One load: the 16 bytes from the word's start, cut to its length.
+            let raw = u128::from_le_bytes(raw.try_into().unwrap());
+            if len == 16 {
+                raw
+            } else {
+                raw & ((1u128 << (8 * len)) - 1)
+            }
+        } else {
+            match pack(&b[start..end]) {
+                Some(k) => k,
+                None => return 0,
+            }
+        };
+        let mut i = lex_slot(k);
+        loop {
+            let (key, lower, up) = self.slots[i];
+            if key == k {
+                return if upper { up } else { lower };
+            }
+            if key == 0 {
+                return 0;
+            }
+            i = (i + 1) % LEX_SLOTS;
+        }
+    }
+}
+
+/// For each ASCII first byte, bit `n` is set when a word of `words` starts
+/// with that byte and is `n` bytes long: most words of a text fail this
+/// one test and skip the `match`es behind it.
+const fn gate_of(words: &[&[&str]]) -> [u32; 128] {
+    let mut g = [0u32; 128];
+    let mut l = 0;
+    while l < words.len() {
+        let mut k = 0;
+        while k < words[l].len() {
+            let w = words[l][k].as_bytes();
+            g[w[0] as usize] |= 1 << w.len();
+            k += 1;
+        }
+        l += 1;
+    }
+    g
+}
+
+const RULE_GATE: [u32; 128] = gate_of(&[RULE_WORDS]);
+
+/// Can `w` be one of the words `g` was made of? (Never false for one.)
 #[inline]
-fn maybe_rule_word(w: &str) -> bool {
+fn gate(g: &[u32; 128], w: &str) -> bool {
     let b = w.as_bytes();
     match b.first() {
-        Some(&c) if c < 0x80 && b.len() < 32 => RULE_GATE[c as usize] & (1 << b.len()) != 0,
+        Some(&c) if c < 0x80 && b.len() < 32 => g[c as usize] & (1 << b.len()) != 0,
         _ => false,
     }
 }
 
-fn rules_for(w: &str) -> u16 {
+/// Can `w` be a word of `RULE_WORDS`? (Never false for one of them.)
+#[inline]
+fn maybe_rule_word(w: &str) -> bool {
+    gate(&RULE_GATE, w)
+}
+
+fn rules_for(w: &str) -> u32 {
     if !maybe_rule_word(w) {
         return 0;
     }
@@ -2316,20 +2658,33 @@ fn rules_for(w: &str) -> u16 {
 }
 
 /// Every time expression in `text`, in order, not overlapping.
-pub(crate) fn find(text: &str) -> Vec<TimeMention> {
-    let lc = text.to_ascii_lowercase();
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+pub(crate) fn find(text: &str, lc: &str) -> Vec<TimeMention> {
+    find_with(text, lc, true)
+}
+
+/// [`find`], with or without the shortcuts (`P::gates`).
+fn find_with(text: &str, lc: &str, gates: bool) -> Vec<TimeMention> {
+    let mut toks = Vec::with_capacity(text.len() / 4 + 8);
     tokenize(text, &mut toks);
+    let table = &*LEX_TABLE;
+    let lex: Vec<u32> = toks.iter().map(|t| lex(t, lc, table)).collect();
     let p = P {
         t: &toks,
         text,
-        lc: &lc,
-        memo: RefCell::new(Vec::with_capacity(8)),
+        lc,
+        lex: &lex,
+        memo: RefCell::new(std::array::from_fn(|_| (usize::MAX, None))),
+        gates,
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !p.can_start(i) {
+        let start = if gates {
+            p.can_start(i) && p.may_top(i)
+        } else {
+            p.can_start_plain(i)
+        };
+        if !start {
             i += 1;
             continue;
         }
@@ -2360,7 +2715,7 @@ mod rule_gate {
     #[test]
     fn rule_words_cover_rules_for() {
         let src = include_str!("parse.rs");
-        let a = src.find("fn rules_for(w: &str) -> u16 {").unwrap();
+        let a = src.find("fn rules_for(w: &str) -> u32 {").unwrap();
         let body = &src[a..];
         let body = &body[..body.find("\n}\n").unwrap()];
         let mut n = 0;
@@ -2377,8 +2732,259 @@ mod rule_gate {
         }
     }
 
+    /// The longest openings the shortcuts allow for, with and without them.
+    #[test]
+    fn longest_forms_same_as_plain() {
+        for text in [
+            "a little more than a couple of days later",
+            "a little more than a number of weeks ago",
+            "Just over a couple of months later",
+            "about a couple of years before",
+            "within just a couple of days",
+            "over the past a couple of weeks",
+            "up to the end of the first half of the year",
+        ] {
+            let lc = text.to_ascii_lowercase();
+            let plain = find_with(text, &lc, false);
+            assert!(!plain.is_empty(), "{text:?}");
+            assert_eq!(find_with(text, &lc, true), plain, "{text:?}");
+        }
+    }
+
+    /// A word of the grammar (any case), a number, a punctuation mark or
+    /// another word.
+    fn vocab_word() -> impl Strategy<Value = String> {
+        let words: Vec<&'static str> = LEX_WORDS
+            .iter()
+            .flat_map(|l| l.iter().copied())
+            .chain([
+                "ago",
+                "later",
+                "earlier",
+                "before",
+                "after",
+                "prior",
+                "to",
+                "and",
+                "or",
+                "of",
+                "half",
+                "a.m.",
+                "p.m.",
+                "o'clock",
+                "local",
+                "time",
+                "latest",
+                "then",
+                "now",
+                "today",
+                "people",
+                "defectors",
+                "century",
+                "s",
+                "'s",
+                "’s",
+                "May",
+                "June",
+                "October",
+                "Oct.",
+                "Monday",
+                "Tuesday",
+                "said",
+                "China",
+                "x",
+            ])
+            .collect();
+        // Pieces of the grammar's phrases, so that whole expressions (and
+        // near misses) come up often.
+        let pieces = vec![
+            "a little more than",
+            "just over",
+            "more than",
+            "about",
+            "nearly",
+            "just under",
+            "a couple of",
+            "a few",
+            "a number of",
+            "several",
+            "two",
+            "three",
+            "twenty",
+            "days",
+            "weeks",
+            "months",
+            "years",
+            "a day",
+            "a week",
+            "a fortnight",
+            "hours",
+            "ago",
+            "later",
+            "earlier",
+            "before",
+            "after",
+            "after that",
+            "prior to",
+            "and a half",
+            "the next day",
+            "the following year",
+            "in recent weeks",
+            "the past two weeks",
+            "over the last few",
+            "within",
+            "within the",
+            "the",
+            "early",
+            "late",
+            "mid-",
+            "the end of",
+            "the first half of",
+            "the last week of",
+            "last",
+            "this",
+            "next",
+            "year",
+            "month",
+            "week",
+            "weekend",
+            "since",
+            "ever since",
+            "by",
+            "as of",
+            "as late as",
+            "until",
+            "up to",
+            "between",
+            "and",
+            "to",
+            "in",
+            "on",
+            "at",
+            "around",
+            "at around 6 p.m.",
+            "noon",
+            "Oct. 9",
+            "October 9th, 2023",
+            "9 October",
+            "May",
+            "in May",
+            "2023",
+            "2006-2008",
+            "the 9th",
+            "on the 7th",
+            "the 1990s",
+            "Monday",
+            "last Tuesday",
+            "yesterday",
+            "today",
+            "today's",
+            "now",
+            "still",
+            "recently",
+            "that day",
+            "the same day",
+            "shortly after",
+            "spring",
+            "winter of",
+            "at the time",
+            "by then",
+            "later that month",
+            "earlier this year",
+            "the day before yesterday",
+            "20 people",
+            "the 20th century",
+            "of",
+            "s",
+        ];
+        prop_oneof![
+            6 => proptest::sample::select(pieces).prop_map(str::to_string),
+            3 => proptest::sample::select(words.clone()).prop_map(str::to_string),
+            2 => proptest::sample::select(words).prop_map(|w| {
+                let mut c = w.chars();
+                c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+            }),
+            2 => "[0-9]{1,4}(st|th|nd|rd|s)?",
+            1 => "[-,.:;()–/]",
+            1 => "[a-z]{1,8}",
+        ]
+    }
+
+    /// Every word `month_word`, `weekday_word` and `lex_word` name (read
+    /// from this source file) is in the lists of [`LEX_TABLE`], and the
+    /// table holds each with its flags.
+    #[test]
+    fn lex_words_cover_lex() {
+        let src = include_str!("parse.rs");
+        let mut n = 0;
+        for head in [
+            "fn month_word(w: &str) -> Option<(u32, bool)> {",
+            "fn weekday_word(w: &str) -> Option<Weekday> {",
+            "fn lex_word(w: &str, upper: bool) -> u32 {",
+            "fn follows(w: &str, n: &str) -> bool {",
+            "fn unit_word(w: &str) -> Option<(DUnit, bool)> {",
+        ] {
+            let a = src.find(head).unwrap();
+            let body = &src[a..];
+            let body = &body[..body.find("\n}\n").unwrap()];
+            for (k, part) in body.split('"').enumerate() {
+                if k % 2 == 1 {
+                    assert!(
+                        NAME_PART_PREFIX_WORDS.contains(&part)
+                            || RULE_WORDS.contains(&part)
+                            || FOLLOW_WORDS.contains(&part),
+                        "{part:?} missing"
+                    );
+                    n += 1;
+                }
+            }
+        }
+        assert_eq!(n, 184);
+        for w in LEX_WORDS.iter().flat_map(|l| l.iter()) {
+            for upper in [false, true] {
+                let b = w.as_bytes();
+                assert_eq!(LEX_TABLE.get(b, 0, b.len(), upper), lex_word(w, upper));
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The gate of [`lex`] never turns away a word it flags.
+        #[test]
+        fn second_ok_is_follows(
+            w in "(the|a|an|in|for|during|throughout|at|by|on|[a-z]{1,6})",
+            n in "([a-z]{1,10}|day|few|recent|present|then|that|the|this|moment|[0-9]{1,4}|,)",
+        ) {
+            let text = format!("{w} {n}");
+            let mut toks = Vec::new();
+            tokenize(&text, &mut toks);
+            let table = &*LEX_TABLE;
+            let lex: Vec<u32> = toks.iter().map(|t| lex(t, &text, table)).collect();
+            let reference = toks.get(1).is_some_and(|t| t.kind == Kind::Num)
+                || follows(&w, toks.get(1).filter(|t| t.kind == Kind::Word).map_or("", |t| &text[t.start..t.end]));
+            prop_assert_eq!(second_ok(lex[0], lex.get(1).copied().unwrap_or(0)), reference);
+        }
+
+        /// Every shortcut of the parser (the token flags, `may_core`,
+        /// `may_top`, `second_word_ok` by bits, the unit word ahead of
+        /// `duration_rule`) changes nothing: texts made of the grammar's
+        /// words parse the same with and without them.
+        #[test]
+        fn same_as_plain(
+            words in proptest::collection::vec((vocab_word(), "( | |, | |)"), 0..30),
+        ) {
+            let text: String = words.iter().map(|(w, sep)| format!("{w}{sep}")).collect();
+            let lc = text.to_ascii_lowercase();
+            prop_assert_eq!(find_with(&text, &lc, true), find_with(&text, &lc, false), "{:?}", text);
+        }
+
+        #[test]
+        fn lex_table_is_lex_word(w in "([a-z]{1,14}|\\PC{1,8})", upper in any::<bool>(), pad in 0usize..20) {
+            let text = format!("{w}{}", "x".repeat(pad));
+            prop_assert_eq!(LEX_TABLE.get(text.as_bytes(), 0, w.len(), upper), lex_word(&w, upper));
+        }
 
         /// The gate never turns away a word with rules.
         #[test]
