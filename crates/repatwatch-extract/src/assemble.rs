@@ -20,6 +20,7 @@ use crate::quantity::PeopleMention;
 use crate::time::{Direction, TimeMention};
 use crate::Options;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 /// One telling of an act, before merging.
@@ -70,8 +71,24 @@ struct Ctx<'d, 'a> {
     victim: Vec<bool>,
     /// Per place mention: how the text introduces it.
     place_role: Vec<Role>,
-    /// Per time mention: (dates a telling or the report, dates it when the act is told after it).
-    time_report: Vec<(bool, bool)>,
+    /// Per time mention, worked out when first asked (most are never):
+    /// whether it dates a telling or the report ([`reporting_time`]), and
+    /// whether a reporting clause follows it ([`reported_after`]).
+    time_report: Vec<(OnceCell<bool>, OnceCell<bool>)>,
+}
+
+impl Ctx<'_, '_> {
+    /// Whether time `t` dates a telling or the report rather than the act;
+    /// `act_after`: the act is told after the time, so a reporting clause
+    /// after it ("Earlier this week, a daily reported that") counts too.
+    fn reported(&self, t: &TimeMention, act_after: bool) -> bool {
+        let text = self.doc.text;
+        let (told, after) = &self.time_report[index_in(&self.doc.times, t)];
+        *told.get_or_init(|| {
+            let ss = self.doc.sentences[sentence_of(self.doc, t.start)].start;
+            reporting_time(text, ss, t)
+        }) || act_after && *after.get_or_init(|| reported_after(text, t))
+    }
 }
 
 /// How a place is introduced ("in X", "from X", "to X", "X, Y Province").
@@ -315,33 +332,30 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
     let r = res();
     let text = doc.text;
     let lower = doc.lower.as_str();
-    let mut skip = Vec::with_capacity(doc.sentences.len());
-    let mut headline = Vec::with_capacity(doc.sentences.len());
+    // Only the sentences that tell an act, and the mentions in them, are
+    // ever looked at: the others keep `false`.
+    let mut has_event = vec![false; doc.sentences.len()];
+    for e in &doc.events {
+        has_event[e.sentence] = true;
+    }
+    let mut skip = vec![false; doc.sentences.len()];
+    let mut headline = vec![false; doc.sentences.len()];
     for (i, s) in doc.sentences.iter().enumerate() {
+        if !has_event[i] {
+            continue;
+        }
         let st = s.text(text).trim();
         let lst = s.text(lower).trim();
         // (every caption rule holds one of these: most sentences need no regex)
         let may_caption = ["photo", "image", "map", "video", "("]
             .iter()
             .any(|w| lst.contains(w));
-        let caption = may_caption && r.caption.is_match(lst) || r.boiler.is_match(lst);
-        skip.push(caption);
+        skip[i] = may_caption && r.caption.is_match(lst) || r.boiler.is_match(lst);
         // A line of its own without a final period near the top is a headline.
-        let line_start = text[..s.start].rfind('\n').map(|p| p + 1).unwrap_or(0);
-        let line_end = text[s.end..]
-            .find('\n')
-            .map(|p| s.end + p)
-            .unwrap_or(text.len());
-        let whole_line =
-            text[line_start..s.start].trim().is_empty() && text[s.end..line_end].trim().is_empty();
+        let whole_line = blank_before(text, s.start) && blank_after(text, s.end);
         let terminal = st.ends_with(['.', '!', '?', '”', '"', '’']);
         let top = i < 3;
-        headline.push(whole_line && !terminal && (top || st.split_whitespace().count() < 16));
-    }
-    // Only mentions in sentences that tell an act are ever looked at.
-    let mut has_event = vec![false; doc.sentences.len()];
-    for e in &doc.events {
-        has_event[e.sentence] = true;
+        headline[i] = whole_line && !terminal && (top || st.split_whitespace().count() < 16);
     }
     let live = |at: usize| {
         has_event
@@ -389,13 +403,7 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
     let time_report = doc
         .times
         .iter()
-        .map(|t| {
-            let ss = doc.sentences[sentence_of(doc, t.start)].start;
-            (
-                reporting_time(text, ss, t, Some(0)),
-                reporting_time(text, ss, t, None),
-            )
-        })
+        .map(|_| (OnceCell::new(), OnceCell::new()))
         .collect();
     Ctx {
         doc,
@@ -406,6 +414,25 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
         place_role,
         time_report,
     }
+}
+
+/// Whether only white space stands between the line break (or the start of
+/// the text) before byte `at` and `at`.
+fn blank_before(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace)
+}
+
+/// Whether only white space stands between byte `at` and the line break (or
+/// the end of the text) after it.
+fn blank_after(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace)
 }
 
 fn within<T>(items: &[T], range: (usize, usize), span: impl Fn(&T) -> (usize, usize)) -> Vec<&T> {
@@ -683,15 +710,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
                 dist((t.start, t.end), o) + 2 < d && between_same_clause(text, o, (t.start, t.end))
             })
         };
-        let act_time = |t: &&TimeMention| {
-            let (before_or_dateline, with_after) = ctx.time_report[index_in(&doc.times, t)];
-            let reported = if e.start > t.end {
-                with_after
-            } else {
-                before_or_dateline
-            };
-            !reported && nearest_ours(t)
-        };
+        let act_time = |t: &&TimeMention| !ctx.reported(t, e.start > t.end) && nearest_ours(t);
         let mut times =
             clause_or_sentence(&doc.times, clause, sentence, |t| (t.start, t.end), act_time);
         times.sort_by_key(|t| dist((t.start, t.end), trig));
@@ -701,7 +720,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             .times
             .iter()
             .filter(|t| t.end <= clause.0 && !t.is_relative() && !t.is_present())
-            .filter(|t| !ctx.time_report[index_in(&doc.times, t)].1)
+            .filter(|t| !ctx.reported(t, true))
             .filter_map(|t| t.resolve(published, Direction::Past, None))
             .next_back()
             .or_else(|| antecedent.and_then(|a| a.date.map(|d| d.0)));
@@ -1015,7 +1034,7 @@ fn between_same_clause(text: &str, a: (usize, usize), b: (usize, usize)) -> bool
 /// A time that dates the report or its telling, not the act: a dateline
 /// ("SEOUL, Dec. 30 (Yonhap) --") or the time of a reporting verb ("said on
 /// Tuesday", "told RFA on Oct. 11").
-fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention, act: Option<usize>) -> bool {
+fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention) -> bool {
     static R: OnceLock<(Regex, Regex)> = OnceLock::new();
     let (said, dateline) = R.get_or_init(|| {
         (
@@ -1027,21 +1046,24 @@ fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention, act: Optio
     if said.is_match(before) {
         return true;
     }
-    static AFTER: OnceLock<Regex> = OnceLock::new();
-    let said_after = AFTER.get_or_init(|| {
-        re(r"(?i)^\s*,\s*(?:an?\s+|the\s+)?(?:[\w.’'-]+\s+){0,4}?(?:said|says|reported|reports|told|announced|claimed|confirmed)\b")
-    });
-    // "Earlier this week, a daily reported that ... were sent back": the time
-    // dates the report when the act is told after it; "were caught on Oct. 23,
-    // the official said" dates the act.
-    if act.is_none_or(|a| a > t.end) && said_after.is_match(&text[t.end..fwd(text, t.end, 60)]) {
-        return true;
-    }
     let mut after_end = (t.end + 24).min(text.len());
     while !text.is_char_boundary(after_end) {
         after_end -= 1;
     }
     t.start - sentence_start < 40 && dateline.is_match(&text[t.end..after_end])
+}
+
+/// A time followed by a reporting clause: "Earlier this week, a daily
+/// reported that ... were sent back" dates the report when the act is told
+/// after it; "were caught on Oct. 23, the official said" dates the act.
+fn reported_after(text: &str, t: &TimeMention) -> bool {
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    let said_after = AFTER.get_or_init(|| {
+        re(r"(?i)^\s*,\s*(?:an?\s+|the\s+)?(?:[\w.’'-]+\s+){0,4}?(?:said|says|reported|reports|told|announced|claimed|confirmed)\b")
+    });
+    let after = &text[t.end..fwd(text, t.end, 60)];
+    // (the rule starts with a comma after any space: a cheap test first)
+    after.trim_start().starts_with(',') && said_after.is_match(after)
 }
 
 /// The output form of a place mention.
