@@ -129,9 +129,6 @@ struct Res {
     source_un: Regex,
     source_media: Regex,
     source_family: Regex,
-    /// The six source rules above in the order they are tried: one pass
-    /// tells which can match.
-    sources: regex::RegexSet,
     origin_before: Regex,
     present_custody: Regex,
     vague_part: Regex,
@@ -155,7 +152,7 @@ struct Res {
 fn res() -> &'static Res {
     static R: OnceLock<Res> = OnceLock::new();
     R.get_or_init(|| {
-        let mut r = Res {
+        let r = Res {
             caption: lc(r"(?i)^(?:photo|map|image|video)\s*(?:caption)?\s*:|/\s*image\s*:|\bimage\s*[:|]|\(\s*(?:file\s+photo|yonhap|rfa|kyodo|reuters|ap|afp)[^)]*\)\s*$|^photo\s+by\b|\bphoto:\s|\bfile photo\b|\((?:rfa|dong-a ilbo|yonhap)[^)]*photo\)"),
             boiler: lc(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)"),
             distinct: re(r"(?i)\b(?:another|other|others|more|further|second|separately|separate|also|remaining|rest)\b"),
@@ -185,17 +182,7 @@ fn res() -> &'static Res {
             statistic: re(r"(?i)\b(?:estimate[ds]?|estimated|in\s+total|a\s+total|in\s+all|so\s+far|at\s+present|currently|every\s+year|a\s+year|annually|per\s+year|since\s+(?:\d{4}|the\s+\d{4}s))\b"),
             vague_part: re(r"(?i)\b(?:many|some|most|few|several|all|none|any)\s+of\s+$"),
             present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
-            sources: regex::RegexSet::empty(),
         };
-        r.sources = regex::RegexSet::new([
-            r.source_anon.as_str(),
-            r.source_un.as_str(),
-            r.source_ngo.as_str(),
-            r.source_media.as_str(),
-            r.source_family.as_str(),
-            r.source_gov.as_str(),
-        ])
-        .expect("the source rules compile");
         r
     })
 }
@@ -369,7 +356,7 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
         .map(|p| {
             live(p.start)
                 && !r.not_victims.is_match(&lower[p.start..p.end])
-                && !r.source_after.is_match(&lower[p.end..fwd(text, p.end, 60)])
+                && !source_after(&lower[p.end..fwd(text, p.end, 60)])
                 && !r
                     .source_before
                     .is_match(&text[back(text, p.start, 20)..p.start])
@@ -433,6 +420,13 @@ fn blank_after(text: &str, at: usize) -> bool {
         .chars()
         .take_while(|&c| c != '\n')
         .all(char::is_whitespace)
+}
+
+/// Whether a people phrase is followed by a reporting verb ("..., a
+/// source in China told RFA"): `Res::source_after` on the lowercase window
+/// after it, searched only when one of its verbs is there.
+fn source_after(after: &str) -> bool {
+    has_word(after, source_after_key) && res().source_after.is_match(after)
 }
 
 fn within<T>(items: &[T], range: (usize, usize), span: impl Fn(&T) -> (usize, usize)) -> Vec<&T> {
@@ -847,16 +841,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let (actors, actor_words) = actors_for(ctx, e, &locations, after_return, origin_cc);
 
     // Facility.
-    // (found with the fast engine, the group read on the short match only)
-    let facility = r
-        .facility
-        .find(&doc.lower[clause.0..clause.1])
-        .map(|f| (clause.0 + f.start(), clause.0 + f.end()))
-        .and_then(|(fs, fe)| {
-            let c = r.facility.captures(&doc.lower[fs..fe])?;
-            c.get(1).map(|g| (fs + g.start(), fs + g.end()))
-        })
-        .map(|(gs, ge)| text[gs..ge].trim().to_string());
+    let facility = facility_in(text, &doc.lower, clause);
 
     // Sources are read when the incident is finished.
     let sources = Vec::new();
@@ -945,6 +930,85 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         out.push(g);
     }
     Some(out)
+}
+
+/// The facility named in a clause ("held at a detention center in Tumen").
+fn facility_in(text: &str, lower: &str, clause: (usize, usize)) -> Option<String> {
+    let r = res();
+    let words = &lower[clause.0..clause.1];
+    // (a clause without both key words of the rule needs no search)
+    if !(has_word(words, facility_noun) && has_word(words, facility_prep)) {
+        return None;
+    }
+    // (found with the fast engine, the group read on the short match only)
+    r.facility
+        .find(words)
+        .map(|f| (clause.0 + f.start(), clause.0 + f.end()))
+        .and_then(|(fs, fe)| {
+            let c = r.facility.captures(&lower[fs..fe])?;
+            c.get(1).map(|g| (fs + g.start(), fs + g.end()))
+        })
+        .map(|(gs, ge)| text[gs..ge].trim().to_string())
+}
+
+/// The prepositions the facility rule (`Res::facility`) begins with: a
+/// whole word of every match.
+fn facility_prep(w: &[u8]) -> bool {
+    matches!(w, b"at" | b"in" | b"to" | b"inside" | b"into")
+}
+
+/// The first words of the nouns the facility rule (`Res::facility`) ends
+/// with ("lock" of "lock-up"): a whole word of every match, after a space.
+fn facility_noun(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"detention"
+            | b"center"
+            | b"centre"
+            | b"prison"
+            | b"camp"
+            | b"lockup"
+            | b"lock"
+            | b"jail"
+            | b"facility"
+            | b"facilities"
+            | b"station"
+            | b"garrison"
+            | b"consulate"
+            | b"embassy"
+            | b"hospital"
+            | b"office"
+            | b"terminal"
+            | b"headquarters"
+            | b"post"
+            | b"compound"
+    )
+}
+
+/// The words of a handover (`Res::handover`, whole words): a window without
+/// one needs no search.
+fn handover_key(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"hand"
+            | b"handed"
+            | b"handing"
+            | b"hands"
+            | b"deliver"
+            | b"delivered"
+            | b"delivering"
+            | b"turn"
+            | b"turned"
+            | b"turning"
+    )
+}
+
+/// The reporting verbs `Res::source_after` ends with (whole words).
+fn source_after_key(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"told" | b"said" | b"say" | b"says" | b"reported" | b"confirmed"
+    )
 }
 
 /// A date, the words that told it, and the rule.
@@ -1332,8 +1396,12 @@ fn actors_for(
     }
     // Receivers: a named North Korean agency taking returnees into custody;
     // the agency a group is handed over to.
-    let handover = r.handover.is_match(&text[e.start..e.end])
-        || r.handover.is_match(&text[e.end..fwd(text, e.end, 40)]);
+    // (only a transfer asks; a window without a key word needs no search)
+    let is_handover = |from: usize, to: usize| {
+        has_word(&doc.lower[from..to], handover_key) && r.handover.is_match(&text[from..to])
+    };
+    let handover = e.kind == EventType::Transfer
+        && (is_handover(e.start, e.end) || is_handover(e.end, fwd(text, e.end, 40)));
     for a in in_clause.iter().copied().filter(|a| a.start >= e.end) {
         if chosen.iter().any(|c| c.start == a.start) || by_phrase(a) {
             continue;
@@ -1458,23 +1526,112 @@ fn fwd(text: &str, i: usize, n: usize) -> usize {
     b
 }
 
-fn sources_for(text: &str, lower: &str, sentence: (usize, usize)) -> Vec<Source> {
+/// The source rules in the order they are tried.
+fn source_rules() -> [(&'static Regex, SourceKind); 6] {
     let r = res();
-    let st = &lower[sentence.0..sentence.1];
-    let checks: [(&Regex, SourceKind); 6] = [
+    [
         (&r.source_anon, SourceKind::Anonymous),
         (&r.source_un, SourceKind::Un),
         (&r.source_ngo, SourceKind::Ngo),
         (&r.source_media, SourceKind::Media),
         (&r.source_family, SourceKind::Family),
         (&r.source_gov, SourceKind::Government),
-    ];
-    let hits = r.sources.matches(st);
-    if !hits.matched_any() {
-        return Vec::new();
+    ]
+}
+
+/// The bytes of words as the rules' ASCII `\b` sees them: ASCII letters,
+/// digits and `_`.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
     }
-    for (i, (re_, kind)) in checks.into_iter().enumerate() {
-        if !hits.matched(i) {
+    t
+};
+
+/// The words of a text: its runs of [`WORD_BYTE`]s.
+fn words(s: &str) -> Words<'_> {
+    Words {
+        bytes: s.as_bytes(),
+        at: 0,
+    }
+}
+
+struct Words<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a [u8];
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let b = self.bytes;
+        let mut i = self.at;
+        while i < b.len() && !WORD_BYTE[b[i] as usize] {
+            i += 1;
+        }
+        if i == b.len() {
+            self.at = i;
+            return None;
+        }
+        let start = i;
+        while i < b.len() && WORD_BYTE[b[i] as usize] {
+            i += 1;
+        }
+        self.at = i;
+        Some(&b[start..i])
+    }
+}
+
+/// Whether a text (lowercase) has a word for which `key` holds.
+fn has_word(s: &str, key: impl Fn(&[u8]) -> bool) -> bool {
+    words(s).any(key)
+}
+
+/// The source rules (bits in the order of [`source_rules`]) a word of a
+/// lowercase sentence is a key of. Every match of a source rule holds one of
+/// its keys as a whole word (each key stands in its rule between a `\b` or a
+/// space and a `\b`, a space or a `.`/`-`): a rule whose bit no word sets
+/// cannot match, and most sentences need no search at all.
+fn source_key(w: &[u8]) -> u8 {
+    const ANON: u8 = 1;
+    const UN: u8 = 2;
+    const NGO: u8 = 4;
+    const MEDIA: u8 = 8;
+    const FAMILY: u8 = 16;
+    const GOV: u8 = 32;
+    match w {
+        // "... sources", "sources said", "on condition of anonymity",
+        // "asked not to be named"
+        b"source" | b"sources" | b"condition" | b"not" => ANON,
+        // "u.n.", "un experts", "united nations", "special rapporteur",
+        // "human rights office"
+        b"u" | b"un" | b"united" | b"unhcr" | b"ohchr" | b"special" | b"human" => UN,
+        b"rights" | b"amnesty" | b"civic" | b"aid" | b"advocacy" | b"activist" | b"activists"
+        | b"missionary" | b"missionaries" | b"refugee" | b"ngo" | b"ngos" | b"campaigner"
+        | b"campaigners" => NGO,
+        // "radio free asia", "daily nk", "dong-a", "news 1", "the paper",
+        // "international herald tribune", "open radio"
+        b"yonhap" | b"rfa" | b"radio" | b"daily" | b"dong" | b"chosun" | b"newsis" | b"news"
+        | b"kbs" | b"reuters" | b"afp" | b"ap" | b"kyodo" | b"media" | b"local" | b"paper"
+        | b"international" | b"open" => MEDIA,
+        b"wife" | b"husband" | b"sister" | b"brother" | b"mother" | b"father" | b"family"
+        | b"relative" | b"relatives" | b"son" | b"daughter" => FAMILY,
+        // "police said"
+        b"ministry" | b"government" | b"official" | b"officials" | b"spokesperson"
+        | b"spokesman" | b"spokeswoman" | b"police" | b"consulate" => GOV,
+        _ => 0,
+    }
+}
+
+fn sources_for(text: &str, lower: &str, sentence: (usize, usize)) -> Vec<Source> {
+    let st = &lower[sentence.0..sentence.1];
+    let keys = words(st).fold(0, |bits, w| bits | source_key(w));
+    for (i, (re_, kind)) in source_rules().into_iter().enumerate() {
+        if keys & (1 << i) == 0 {
             continue;
         }
         if let Some(m) = re_.find(st) {
@@ -1786,5 +1943,279 @@ fn finish(doc: &Doc, d: Draft, options: &Options) -> Incident {
             .unwrap_or_default(),
         evidence,
         explain,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The source rules read without key words: the reference of
+    /// [`sources_for`].
+    fn sources_reference(text: &str, sentence: (usize, usize)) -> Vec<Source> {
+        let lower = crate::rx::lower(text);
+        let st = &lower[sentence.0..sentence.1];
+        let rules = source_rules();
+        static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+        let set = SET.get_or_init(|| {
+            regex::RegexSet::new(rules.iter().map(|(r, _)| r.as_str()))
+                .expect("the source rules compile")
+        });
+        let hits = set.matches(st);
+        for (i, (re_, kind)) in rules.into_iter().enumerate() {
+            if hits.matched(i) {
+                let m = re_.find(st).expect("the set and the rule agree");
+                return vec![Source {
+                    kind,
+                    text: Some(text[sentence.0 + m.start()..sentence.0 + m.end()].to_string()),
+                }];
+            }
+        }
+        Vec::new()
+    }
+
+    /// Words of the rules behind the key-word tests, and others around them
+    /// (odd cases: capitals, the long s and the Kelvin sign that `(?i)`
+    /// folds to "s" and "k").
+    const VOCABULARY: &[&str] = &[
+        "a",
+        "the",
+        "one",
+        "two",
+        "several",
+        "other",
+        "source",
+        "sources",
+        "Sources",
+        "said",
+        "say",
+        "says",
+        "told",
+        "on",
+        "condition",
+        "of",
+        "anonymity",
+        "asked",
+        "not",
+        "to",
+        "be",
+        "named",
+        "u",
+        "n",
+        "U.N.",
+        "un",
+        "experts",
+        "expert",
+        "united",
+        "nations",
+        "unhcr",
+        "ohchr",
+        "special",
+        "rapporteur",
+        "human",
+        "rights",
+        "office",
+        "watch",
+        "amnesty",
+        "group",
+        "groups",
+        "organisation",
+        "organizations",
+        "civic",
+        "aid",
+        "advocacy",
+        "activist",
+        "activists",
+        "missionary",
+        "missionaries",
+        "refugee",
+        "ngo",
+        "NGOs",
+        "campaigner",
+        "campaigners",
+        "yonhap",
+        "rfa",
+        "radio",
+        "free",
+        "asia",
+        "daily",
+        "nk",
+        "dong",
+        "a",
+        "chosun",
+        "newsis",
+        "news",
+        "1",
+        "kbs",
+        "reuters",
+        "afp",
+        "ap",
+        "AP",
+        "kyodo",
+        "media",
+        "report",
+        "reports",
+        "local",
+        "paper",
+        "international",
+        "herald",
+        "tribune",
+        "open",
+        "his",
+        "her",
+        "their",
+        "wife",
+        "husband",
+        "sister",
+        "brother",
+        "mother",
+        "father",
+        "family",
+        "relative",
+        "relatives",
+        "son",
+        "daughter",
+        "ministry",
+        "government",
+        "official",
+        "officials",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "police",
+        "consulate",
+        "general",
+        "at",
+        "in",
+        "inside",
+        "into",
+        "an",
+        "detention",
+        "center",
+        "centre",
+        "facility",
+        "facilities",
+        "cent",
+        "prison",
+        "camp",
+        "lockup",
+        "lock",
+        "up",
+        "jail",
+        "station",
+        "garrison",
+        "embassy",
+        "hospital",
+        "terminal",
+        "headquarters",
+        "post",
+        "compound",
+        "hand",
+        "handed",
+        "handing",
+        "hands",
+        "HANDS",
+        "deliver",
+        "delivered",
+        "delivering",
+        "turn",
+        "turned",
+        "turning",
+        "reported",
+        "confirmed",
+        "over",
+        "x",
+        "_",
+        "ſ",
+        "\u{212a}",
+        "handſ",
+        "ſaid",
+        "ſources",
+        "they",
+        "were",
+        "held",
+        "border",
+        // the rules' phrases whole
+        "asked not to be named",
+        "on condition of anonymity",
+        "human rights watch",
+        "human rights office",
+        "radio free asia",
+        "u.n.",
+        "dong-a",
+        "news 1",
+        "the paper",
+        "police said",
+        "family says",
+        "lock-up",
+        "consulate general",
+        "detention center",
+        "special rapporteur",
+        "un experts",
+        "united nations",
+        "international herald tribune",
+        "open radio",
+        "media reports",
+        "local daily",
+        "daily nk",
+        "rights groups",
+        "aid group",
+        "his son",
+        "her relatives",
+        "at the prison",
+        "in a lock-up",
+        "to the detention centre",
+    ];
+
+    fn salad() -> impl Strategy<Value = String> {
+        (
+            proptest::collection::vec(0..VOCABULARY.len(), 1..14),
+            "[ ,.’'\u{a0}-]{1,2}",
+        )
+            .prop_map(|(idx, sep)| {
+                idx.iter()
+                    .map(|&i| VOCABULARY[i])
+                    .collect::<Vec<_>>()
+                    .join(&sep)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        /// The key words never hide a source: the same source as the plain
+        /// rules, on word salads of the rules' words.
+        #[test]
+        fn source_keys_cover_the_rules(text in salad()) {
+            let lower = crate::rx::lower(&text);
+            let span = (0, text.len());
+            prop_assert_eq!(sources_for(&text, &lower, span), sources_reference(&text, span));
+        }
+
+        /// Each rule searched only when a key word is there matches no text
+        /// without one.
+        #[test]
+        fn rule_keys_cover_the_rules(text in salad()) {
+            let r = res();
+            let lower = crate::rx::lower(&text);
+            if r.facility.is_match(&lower) {
+                prop_assert!(has_word(&lower, facility_noun) && has_word(&lower, facility_prep));
+            }
+            let span = (0, text.len());
+            prop_assert_eq!(
+                facility_in(&text, &lower, span),
+                r.facility
+                    .captures(&lower)
+                    .and_then(|c| c.get(1))
+                    .map(|g| text[g.start()..g.end()].trim().to_string())
+            );
+            if r.handover.is_match(&text) {
+                prop_assert!(has_word(&lower, handover_key));
+            }
+            // (the window after a people phrase starts with its space)
+            let after = format!(" {lower}");
+            prop_assert_eq!(source_after(&after), r.source_after.is_match(&after));
+        }
     }
 }
