@@ -66,11 +66,15 @@ struct Ctx<'d, 'a> {
     published: Option<chrono::NaiveDate>,
     skip: Vec<bool>,
     headline: Vec<bool>,
-    /// Per people mention: the people an act can be done to (not activists,
-    /// officials, relatives, nor the sources of the report).
-    victim: Vec<bool>,
-    /// Per place mention: how the text introduces it.
-    place_role: Vec<Role>,
+    /// Per sentence: whether it tells an act (only those, and the mentions in
+    /// them, are ever looked at).
+    has_event: Vec<bool>,
+    /// Per people mention, worked out when first asked: the people an act
+    /// can be done to ([`Ctx::victim`]).
+    victim: Vec<OnceCell<bool>>,
+    /// Per place mention, worked out when first asked: how the text
+    /// introduces it ([`Ctx::place_role`]).
+    place_role: Vec<OnceCell<Role>>,
     /// Per time mention, worked out when first asked (most are never):
     /// whether it dates a telling or the report ([`reporting_time`]), and
     /// whether a reporting clause follows it ([`reported_after`]).
@@ -78,6 +82,56 @@ struct Ctx<'d, 'a> {
 }
 
 impl Ctx<'_, '_> {
+    /// Whether byte `at` lies in a sentence that tells an act.
+    fn live(&self, at: usize) -> bool {
+        self.has_event
+            .get(sentence_of(self.doc, at))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether people mention `p` tells people an act can be done to: not
+    /// activists, officials, relatives, nor the sources of the report.
+    fn victim(&self, p: &PeopleMention) -> bool {
+        let (text, lower) = (self.doc.text, self.doc.lower.as_str());
+        let r = res();
+        *self.victim[index_in(&self.doc.people, p)].get_or_init(|| {
+            self.live(p.start)
+                && !r.not_victims.is_match(&lower[p.start..p.end])
+                && !source_after(&lower[p.end..fwd(text, p.end, 60)])
+                && !r
+                    .source_before
+                    .is_match(&text[back(text, p.start, 20)..p.start])
+        })
+    }
+
+    /// How the text introduces place mention `p`.
+    fn place_role(&self, p: &PlaceMention) -> Role {
+        let (text, lower) = (self.doc.text, self.doc.lower.as_str());
+        let r = res();
+        *self.place_role[index_in(&self.doc.places, p)].get_or_init(|| {
+            let before = &text[back(text, p.start, 48)..p.start];
+            if !self.live(p.start) {
+                Role::Other
+            } else if r
+                .origin_before
+                .is_match(&lower[back(text, p.start, 48)..p.start])
+            {
+                Role::Origin
+            } else if r.place_locative.is_match(before) {
+                Role::Locative
+            } else if r.place_from.is_match(before) {
+                Role::From
+            } else if r.place_to.is_match(before) {
+                Role::To
+            } else if r.place_apposition.is_match(before) {
+                Role::Apposition
+            } else {
+                Role::Other
+            }
+        })
+    }
+
     /// Whether time `t` dates a telling or the report rather than the act;
     /// `act_after`: the act is told after the time, so a reporting clause
     /// after it ("Earlier this week, a daily reported that") counts too.
@@ -344,49 +398,8 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
         let top = i < 3;
         headline[i] = whole_line && !terminal && (top || st.split_whitespace().count() < 16);
     }
-    let live = |at: usize| {
-        has_event
-            .get(sentence_of(doc, at))
-            .copied()
-            .unwrap_or(false)
-    };
-    let victim = doc
-        .people
-        .iter()
-        .map(|p| {
-            live(p.start)
-                && !r.not_victims.is_match(&lower[p.start..p.end])
-                && !source_after(&lower[p.end..fwd(text, p.end, 60)])
-                && !r
-                    .source_before
-                    .is_match(&text[back(text, p.start, 20)..p.start])
-        })
-        .collect();
-    let place_role = doc
-        .places
-        .iter()
-        .map(|p| {
-            let before = &text[back(text, p.start, 48)..p.start];
-            if !live(p.start) {
-                Role::Other
-            } else if r
-                .origin_before
-                .is_match(&lower[back(text, p.start, 48)..p.start])
-            {
-                Role::Origin
-            } else if r.place_locative.is_match(before) {
-                Role::Locative
-            } else if r.place_from.is_match(before) {
-                Role::From
-            } else if r.place_to.is_match(before) {
-                Role::To
-            } else if r.place_apposition.is_match(before) {
-                Role::Apposition
-            } else {
-                Role::Other
-            }
-        })
-        .collect();
+    let victim = doc.people.iter().map(|_| OnceCell::new()).collect();
+    let place_role = doc.places.iter().map(|_| OnceCell::new()).collect();
     let time_report = doc
         .times
         .iter()
@@ -397,6 +410,7 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
         published: doc.published,
         skip,
         headline,
+        has_event,
         victim,
         place_role,
         time_report,
@@ -491,7 +505,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let headline = ctx.headline[e.sentence];
 
     // People: the phrase nearest the trigger in its clause, then sentence.
-    let victims = |p: &&PeopleMention| ctx.victim[index_in(&doc.people, p)];
+    let victims = |p: &&PeopleMention| ctx.victim(p);
     let mut ppl = clause_or_sentence(&doc.people, clause, sentence, |p| (p.start, p.end), victims);
     // The nearest phrase; a bare plural ("defectors") gives way to a counted
     // or described one in the same clause.
@@ -1193,7 +1207,7 @@ fn select_places(
     let text = ctx.doc.text;
     let mut out: Vec<(Location, &'static str)> = Vec::new();
     for p in places {
-        let role = ctx.place_role[index_in(&ctx.doc.places, p)];
+        let role = ctx.place_role(p);
         if role == Role::Origin {
             continue;
         }
