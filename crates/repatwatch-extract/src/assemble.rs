@@ -176,6 +176,9 @@ struct Res {
     boiler: Regex,
     distinct: Regex,
     facility: Regex,
+    /// The nouns `facility` ends with, as bare words: every match holds one
+    /// ("lock" of "lock-up", "cent" of "center" and "centre").
+    facility_noun: Regex,
     not_victims: Regex,
     source_anon: Regex,
     source_ngo: Regex,
@@ -211,6 +214,7 @@ fn res() -> &'static Res {
             boiler: lc(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)"),
             distinct: re(r"(?i)\b(?:another|other|others|more|further|second|separately|separate|also|remaining|rest)\b"),
             facility: lc(r"(?i)\b(?:at|in|to|inside|into)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,6}?(?:detention\s+(?:center|centre|facility|facilities)|cent(?:er|re)|prison|camp|lockup|lock-up|jail|facility|facilities|station|garrison|consulate(?:\s+general)?|embassy|hospital|office|terminal|headquarters|post|compound))\b"),
+            facility_noun: re(r"detention|cent|prison|camp|lock|jail|facilit|station|garrison|consulate|embassy|hospital|office|terminal|headquarters|post|compound"),
             not_victims: lc(r"(?i)\b(?:relatives|video|footage|letter|activists?|photographers?|journalists?|brokers?|guides?|pastors?|missionar(?:y|ies)|aid workers?|humanitarian workers?|south koreans?|chinese nationals?|traffickers?|smugglers?|reporters?|officials?|officers?|diplomats?|staff|lawyers?)\b"),
             source_anon: lc(r"(?i)\b(?:a|the|one|two|several|other)\s+(?:[\w-]+\s+){0,3}?sources?\b|\bsources?\s+(?:said|say|told)\b|on condition of anonymity|asked not to be named"),
             source_ngo: lc(r"(?i)\b(?:human rights watch|amnesty|(?:human\s+)?rights\s+(?:groups?|organi[sz]ations?)|(?:civic|aid|advocacy|activist|missionary|refugee)\s+(?:groups?|organi[sz]ations?)|missionar(?:y|ies)|ngos?|activists?|campaigners?)\b"),
@@ -256,10 +260,11 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     let mut merged = merge(drafts);
     story_gender(doc, &mut merged);
     story_places(&mut merged);
+    merged.retain(|d| !d.merge_only);
+    let cp = CharOffsets::of_spans(doc.text, merged.iter());
     merged
         .into_iter()
-        .filter(|d| !d.merge_only)
-        .map(|d| finish(doc, d, options))
+        .map(|d| finish(doc, d, &cp, options))
         .collect()
 }
 
@@ -340,10 +345,11 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
             continue;
         }
         // "hundreds of escapees, most of them women"
-        if d.spans
-            .iter()
-            .any(|&(s, e)| r.most_of_them.is_match(&text[s..fwd(text, e, 40)]))
-        {
+        if d.spans.iter().any(|&(s, e)| {
+            let (s, e) = (s, fwd(text, e, 40));
+            // (every match holds "them", whatever its case)
+            doc.lower[s..e].contains("them") && r.most_of_them.is_match(&text[s..e])
+        }) {
             d.people.gender = Some(Gender::Mixed);
             continue;
         }
@@ -440,7 +446,10 @@ fn blank_after(text: &str, at: usize) -> bool {
 /// source in China told RFA"): `Res::source_after` on the lowercase window
 /// after it, searched only when one of its verbs is there.
 fn source_after(after: &str) -> bool {
-    has_word(after, source_after_key) && res().source_after.is_match(after)
+    // (the rule starts with a space or a comma)
+    after.starts_with(|c: char| c.is_whitespace() || c == ',')
+        && has_word(after, source_after_key)
+        && res().source_after.is_match(after)
 }
 
 fn within<T>(items: &[T], range: (usize, usize), span: impl Fn(&T) -> (usize, usize)) -> Vec<&T> {
@@ -950,8 +959,8 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
 fn facility_in(text: &str, lower: &str, clause: (usize, usize)) -> Option<String> {
     let r = res();
     let words = &lower[clause.0..clause.1];
-    // (a clause without both key words of the rule needs no search)
-    if !(has_word(words, facility_noun) && has_word(words, facility_prep)) {
+    // (a clause without one of the nouns of the rule needs no search)
+    if !r.facility_noun.is_match(words) {
         return None;
     }
     // (found with the fast engine, the group read on the short match only)
@@ -963,40 +972,6 @@ fn facility_in(text: &str, lower: &str, clause: (usize, usize)) -> Option<String
             c.get(1).map(|g| (fs + g.start(), fs + g.end()))
         })
         .map(|(gs, ge)| text[gs..ge].trim().to_string())
-}
-
-/// The prepositions the facility rule (`Res::facility`) begins with: a
-/// whole word of every match.
-fn facility_prep(w: &[u8]) -> bool {
-    matches!(w, b"at" | b"in" | b"to" | b"inside" | b"into")
-}
-
-/// The first words of the nouns the facility rule (`Res::facility`) ends
-/// with ("lock" of "lock-up"): a whole word of every match, after a space.
-fn facility_noun(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"detention"
-            | b"center"
-            | b"centre"
-            | b"prison"
-            | b"camp"
-            | b"lockup"
-            | b"lock"
-            | b"jail"
-            | b"facility"
-            | b"facilities"
-            | b"station"
-            | b"garrison"
-            | b"consulate"
-            | b"embassy"
-            | b"hospital"
-            | b"office"
-            | b"terminal"
-            | b"headquarters"
-            | b"post"
-            | b"compound"
-    )
 }
 
 /// The words of a handover (`Res::handover`, whole words): a window without
@@ -1699,6 +1674,15 @@ fn dates_compatible(a: &Option<DateSlot>, b: &Option<DateSlot>) -> bool {
     }
 }
 
+/// The places a telling names itself (not inherited).
+fn own_places(x: &Draft) -> &[(Location, &'static str)] {
+    if x.places_own {
+        &x.locations
+    } else {
+        &[]
+    }
+}
+
 /// Merges the tellings of one act.
 fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
@@ -1740,13 +1724,6 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                     None
                 }
             };
-            let own_places = |x: &Draft| {
-                if x.places_own {
-                    x.locations.clone()
-                } else {
-                    Vec::new()
-                }
-            };
             // "she" is not a group of many
             let many = |x: &Draft| {
                 x.people
@@ -1759,7 +1736,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             }
             if !(counts_compatible(&own_count(o), &own_count(&d))
                 && dates_compatible(&own_date(o, &d), &own_date(&d, o))
-                && places_compatible(&own_places(o), &own_places(&d)))
+                && places_compatible(own_places(o), own_places(&d)))
             {
                 continue;
             }
@@ -1856,11 +1833,38 @@ fn absorb(o: &mut Draft, d: Draft) {
     }
 }
 
-fn cp(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
+/// The char offsets of the byte offsets the evidence of some drafts needs,
+/// counted in one pass over the text.
+struct CharOffsets(Vec<(usize, usize)>);
+
+impl CharOffsets {
+    fn of_spans<'a>(text: &str, drafts: impl Iterator<Item = &'a Draft>) -> Self {
+        let mut bytes: Vec<usize> = drafts
+            .flat_map(|d| d.spans.iter().flat_map(|&(s, e)| [s, e]))
+            .collect();
+        bytes.sort_unstable();
+        bytes.dedup();
+        let (mut at, mut chars) = (0, 0);
+        CharOffsets(
+            bytes
+                .into_iter()
+                .map(|b| {
+                    chars += text[at..b].chars().count();
+                    at = b;
+                    (b, chars)
+                })
+                .collect(),
+        )
+    }
+
+    /// The char offset of byte offset `byte` (one of the spans' ends).
+    fn get(&self, byte: usize) -> usize {
+        let i = self.0.partition_point(|&(b, _)| b < byte);
+        self.0[i].1
+    }
 }
 
-fn finish(doc: &Doc, d: Draft, options: &Options) -> Incident {
+fn finish(doc: &Doc, d: Draft, cp: &CharOffsets, options: &Options) -> Incident {
     let text = doc.text;
     let mut spans = d.spans.clone();
     spans.sort();
@@ -1868,8 +1872,8 @@ fn finish(doc: &Doc, d: Draft, options: &Options) -> Incident {
     let evidence: Vec<Evidence> = spans
         .iter()
         .map(|&(s, e)| Evidence {
-            start: cp(text, s),
-            end: cp(text, e),
+            start: cp.get(s),
+            end: cp.get(e),
             quote: text[s..e].to_string(),
         })
         .collect();
@@ -2176,6 +2180,13 @@ mod tests {
         "rights groups",
         "aid group",
         "his son",
+        "most of them were women",
+        "MOST OF THEM girls",
+        "most",
+        "of",
+        "them",
+        "women",
+        "boys",
         "her relatives",
         "at the prison",
         "in a lock-up",
@@ -2214,7 +2225,7 @@ mod tests {
             let r = res();
             let lower = crate::rx::lower(&text);
             if r.facility.is_match(&lower) {
-                prop_assert!(has_word(&lower, facility_noun) && has_word(&lower, facility_prep));
+                prop_assert!(r.facility_noun.is_match(&lower));
             }
             let span = (0, text.len());
             prop_assert_eq!(
@@ -2227,9 +2238,13 @@ mod tests {
             if r.handover.is_match(&text) {
                 prop_assert!(has_word(&lower, handover_key));
             }
-            // (the window after a people phrase starts with its space)
-            let after = format!(" {lower}");
-            prop_assert_eq!(source_after(&after), r.source_after.is_match(&after));
+            // (the window after a people phrase mostly starts with a space)
+            for after in [lower.clone(), format!(" {lower}"), format!(", {lower}")] {
+                prop_assert_eq!(source_after(&after), r.source_after.is_match(&after));
+            }
+            if r.most_of_them.is_match(&text) {
+                prop_assert!(lower.contains("them"));
+            }
         }
     }
 }
