@@ -247,7 +247,7 @@ fn res() -> &'static Res {
 /// Builds the incidents of a document.
 pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     let ctx = context(doc);
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(doc.events.len());
     for e in &doc.events {
         if e.subordinate || e.negated || e.generic || ctx.skip[e.sentence] {
             continue;
@@ -1738,7 +1738,7 @@ fn own_places(x: &Draft) -> &[(Location, &'static str)] {
 
 /// Merges the tellings of one act.
 fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
-    let mut out: Vec<Draft> = Vec::new();
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     'next: for d in drafts {
         for o in out.iter_mut() {
             if o.kind != d.kind {
