@@ -96,9 +96,9 @@ impl Ctx<'_, '_> {
         let (text, lower) = (self.doc.text, self.doc.lower.as_str());
         let r = res();
         *self.victim[index_in(&self.doc.people, p)].get_or_init(|| {
+            let words = &lower[p.start..p.end];
             self.live(p.start)
-                && !(has_word(&lower[p.start..p.end], not_victim_key)
-                    && r.not_victims.is_match(&lower[p.start..p.end]))
+                && (!has_word(words, not_victim_key) || !r.not_victims.is_match(words))
                 && !source_after(&lower[p.end..fwd(text, p.end, 60)])
                 && !source_before(text, lower, back(text, p.start, 20), p.start)
         })
@@ -208,7 +208,7 @@ struct Res {
 fn res() -> &'static Res {
     static R: OnceLock<Res> = OnceLock::new();
     R.get_or_init(|| {
-        let r = Res {
+        Res {
             caption: lc(r"(?i)^(?:photo|map|image|video)\s*(?:caption)?\s*:|/\s*image\s*:|\bimage\s*[:|]|\(\s*(?:file\s+photo|yonhap|rfa|kyodo|reuters|ap|afp)[^)]*\)\s*$|^photo\s+by\b|\bphoto:\s|\bfile photo\b|\((?:rfa|dong-a ilbo|yonhap)[^)]*photo\)"),
             boiler: lc(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)"),
             distinct: re(r"(?i)\b(?:another|other|others|more|further|second|separately|separate|also|remaining|rest)\b"),
@@ -239,8 +239,7 @@ fn res() -> &'static Res {
             statistic: re(r"(?i)\b(?:estimate[ds]?|estimated|in\s+total|a\s+total|in\s+all|so\s+far|at\s+present|currently|every\s+year|a\s+year|annually|per\s+year|since\s+(?:\d{4}|the\s+\d{4}s))\b"),
             vague_part: re(r"(?i)\b(?:many|some|most|few|several|all|none|any)\s+of\s+$"),
             present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
-        };
-        r
+        }
     })
 }
 
@@ -510,11 +509,11 @@ fn not_victim_key(w: &[u8]) -> bool {
     )
 }
 
-fn within<'t, T>(
-    items: &'t [T],
+fn within<T>(
+    items: &[T],
     range: (usize, usize),
     span: impl Fn(&T) -> (usize, usize),
-) -> impl Iterator<Item = &'t T> {
+) -> impl Iterator<Item = &T> {
     items.iter().filter(move |x| {
         let (s, e) = span(x);
         s >= range.0 && e <= range.1
