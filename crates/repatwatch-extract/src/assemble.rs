@@ -20,6 +20,7 @@ use crate::quantity::PeopleMention;
 use crate::time::{Direction, TimeMention};
 use crate::Options;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 /// One telling of an act, before merging.
@@ -65,13 +66,82 @@ struct Ctx<'d, 'a> {
     published: Option<chrono::NaiveDate>,
     skip: Vec<bool>,
     headline: Vec<bool>,
-    /// Per people mention: the people an act can be done to (not activists,
-    /// officials, relatives, nor the sources of the report).
-    victim: Vec<bool>,
-    /// Per place mention: how the text introduces it.
-    place_role: Vec<Role>,
-    /// Per time mention: (dates a telling or the report, dates it when the act is told after it).
-    time_report: Vec<(bool, bool)>,
+    /// Per sentence: whether it tells an act (only those, and the mentions in
+    /// them, are ever looked at).
+    has_event: Vec<bool>,
+    /// Per people mention, worked out when first asked: the people an act
+    /// can be done to ([`Ctx::victim`]).
+    victim: Vec<OnceCell<bool>>,
+    /// Per place mention, worked out when first asked: how the text
+    /// introduces it ([`Ctx::place_role`]).
+    place_role: Vec<OnceCell<Role>>,
+    /// Per time mention, worked out when first asked (most are never):
+    /// whether it dates a telling or the report ([`reporting_time`]), and
+    /// whether a reporting clause follows it ([`reported_after`]).
+    time_report: Vec<(OnceCell<bool>, OnceCell<bool>)>,
+}
+
+impl Ctx<'_, '_> {
+    /// Whether byte `at` lies in a sentence that tells an act.
+    fn live(&self, at: usize) -> bool {
+        self.has_event
+            .get(sentence_of(self.doc, at))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether people mention `p` tells people an act can be done to: not
+    /// activists, officials, relatives, nor the sources of the report.
+    fn victim(&self, p: &PeopleMention) -> bool {
+        let (text, lower) = (self.doc.text, self.doc.lower.as_str());
+        let r = res();
+        *self.victim[index_in(&self.doc.people, p)].get_or_init(|| {
+            let words = &lower[p.start..p.end];
+            self.live(p.start)
+                && (!has_word(words, not_victim_key) || !r.not_victims.is_match(words))
+                && !source_after(&lower[p.end..fwd(text, p.end, 60)])
+                && !source_before(text, lower, back(text, p.start, 20), p.start)
+        })
+    }
+
+    /// How the text introduces place mention `p`.
+    fn place_role(&self, p: &PlaceMention) -> Role {
+        let (text, lower) = (self.doc.text, self.doc.lower.as_str());
+        let r = res();
+        *self.place_role[index_in(&self.doc.places, p)].get_or_init(|| {
+            let before = &text[back(text, p.start, 48)..p.start];
+            if !self.live(p.start) {
+                Role::Other
+            } else if r
+                .origin_before
+                .is_match(&lower[back(text, p.start, 48)..p.start])
+            {
+                Role::Origin
+            } else if r.place_locative.is_match(before) {
+                Role::Locative
+            } else if r.place_from.is_match(before) {
+                Role::From
+            } else if r.place_to.is_match(before) {
+                Role::To
+            } else if r.place_apposition.is_match(before) {
+                Role::Apposition
+            } else {
+                Role::Other
+            }
+        })
+    }
+
+    /// Whether time `t` dates a telling or the report rather than the act;
+    /// `act_after`: the act is told after the time, so a reporting clause
+    /// after it ("Earlier this week, a daily reported that") counts too.
+    fn reported(&self, t: &TimeMention, act_after: bool) -> bool {
+        let text = self.doc.text;
+        let (told, after) = &self.time_report[index_in(&self.doc.times, t)];
+        *told.get_or_init(|| {
+            let ss = self.doc.sentences[sentence_of(self.doc, t.start)].start;
+            reporting_time(text, ss, t)
+        }) || act_after && *after.get_or_init(|| reported_after(text, t))
+    }
 }
 
 /// How a place is introduced ("in X", "from X", "to X", "X, Y Province").
@@ -105,6 +175,9 @@ struct Res {
     boiler: Regex,
     distinct: Regex,
     facility: Regex,
+    /// The nouns `facility` ends with, as bare words: every match holds one
+    /// ("lock" of "lock-up", "cent" of "center" and "centre").
+    facility_noun: Regex,
     not_victims: Regex,
     source_anon: Regex,
     source_ngo: Regex,
@@ -112,9 +185,6 @@ struct Res {
     source_un: Regex,
     source_media: Regex,
     source_family: Regex,
-    /// The six source rules above in the order they are tried: one pass
-    /// tells which can match.
-    sources: regex::RegexSet,
     origin_before: Regex,
     present_custody: Regex,
     vague_part: Regex,
@@ -138,11 +208,12 @@ struct Res {
 fn res() -> &'static Res {
     static R: OnceLock<Res> = OnceLock::new();
     R.get_or_init(|| {
-        let mut r = Res {
+        Res {
             caption: lc(r"(?i)^(?:photo|map|image|video)\s*(?:caption)?\s*:|/\s*image\s*:|\bimage\s*[:|]|\(\s*(?:file\s+photo|yonhap|rfa|kyodo|reuters|ap|afp)[^)]*\)\s*$|^photo\s+by\b|\bphoto:\s|\bfile photo\b|\((?:rfa|dong-a ilbo|yonhap)[^)]*photo\)"),
             boiler: lc(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)"),
             distinct: re(r"(?i)\b(?:another|other|others|more|further|second|separately|separate|also|remaining|rest)\b"),
             facility: lc(r"(?i)\b(?:at|in|to|inside|into)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,6}?(?:detention\s+(?:center|centre|facility|facilities)|cent(?:er|re)|prison|camp|lockup|lock-up|jail|facility|facilities|station|garrison|consulate(?:\s+general)?|embassy|hospital|office|terminal|headquarters|post|compound))\b"),
+            facility_noun: re(r"detention|cent|prison|camp|lock|jail|facilit|station|garrison|consulate|embassy|hospital|office|terminal|headquarters|post|compound"),
             not_victims: lc(r"(?i)\b(?:relatives|video|footage|letter|activists?|photographers?|journalists?|brokers?|guides?|pastors?|missionar(?:y|ies)|aid workers?|humanitarian workers?|south koreans?|chinese nationals?|traffickers?|smugglers?|reporters?|officials?|officers?|diplomats?|staff|lawyers?|drivers?|(?:cambodian|lao|laotian|thai|vietnamese|mongolian|russian|burmese|chinese)\s+(?:nationals?|villagers?|farmers?|residents?))\b"),
             source_anon: lc(r"(?i)\b(?:a|the|one|two|several|other)\s+(?:[\w-]+\s+){0,3}?sources?\b|\bsources?\s+(?:said|say|told)\b|on condition of anonymity|asked not to be named"),
             source_ngo: lc(r"(?i)\b(?:human rights watch|amnesty|(?:human\s+)?rights\s+(?:groups?|organi[sz]ations?)|(?:civic|aid|advocacy|activist|missionary|refugee)\s+(?:groups?|organi[sz]ations?)|missionar(?:y|ies)|ngos?|activists?|campaigners?)\b"),
@@ -168,25 +239,14 @@ fn res() -> &'static Res {
             statistic: re(r"(?i)\b(?:estimate[ds]?|estimated|in\s+total|a\s+total|in\s+all|so\s+far|at\s+present|currently|every\s+year|a\s+year|annually|per\s+year|since\s+(?:\d{4}|the\s+\d{4}s))\b"),
             vague_part: re(r"(?i)\b(?:many|some|most|few|several|all|none|any)\s+of\s+$"),
             present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
-            sources: regex::RegexSet::empty(),
-        };
-        r.sources = regex::RegexSet::new([
-            r.source_anon.as_str(),
-            r.source_un.as_str(),
-            r.source_ngo.as_str(),
-            r.source_media.as_str(),
-            r.source_family.as_str(),
-            r.source_gov.as_str(),
-        ])
-        .expect("the source rules compile");
-        r
+        }
     })
 }
 
 /// Builds the incidents of a document.
 pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     let ctx = context(doc);
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(doc.events.len());
     for e in &doc.events {
         if e.subordinate || e.negated || e.generic || ctx.skip[e.sentence] {
             continue;
@@ -198,10 +258,11 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     let mut merged = merge(drafts);
     story_gender(doc, &mut merged);
     story_places(&mut merged);
+    merged.retain(|d| !d.merge_only);
+    let cp = CharOffsets::of_spans(doc.text, merged.iter());
     merged
         .into_iter()
-        .filter(|d| !d.merge_only)
-        .map(|d| finish(doc, d, options))
+        .map(|d| finish(doc, d, &cp, options))
         .collect()
 }
 
@@ -282,11 +343,11 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
             continue;
         }
         // "hundreds of escapees, most of them women"
-        if d.spans
-            .iter()
-            .chain(d.people_span.iter())
-            .any(|&(s, e)| r.most_of_them.is_match(&text[s..fwd(text, e, 40)]))
-        {
+        if d.spans.iter().chain(d.people_span.iter()).any(|&(s, e)| {
+            let (s, e) = (s, fwd(text, e, 40));
+            // (every match holds "them", whatever its case)
+            doc.lower[s..e].contains("them") && r.most_of_them.is_match(&text[s..e])
+        }) {
             d.people.gender = Some(Gender::Mixed);
             continue;
         }
@@ -316,107 +377,155 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
     let r = res();
     let text = doc.text;
     let lower = doc.lower.as_str();
-    let mut skip = Vec::with_capacity(doc.sentences.len());
-    let mut headline = Vec::with_capacity(doc.sentences.len());
+    // Only the sentences that tell an act, and the mentions in them, are
+    // ever looked at: the others keep `false`.
+    let mut has_event = vec![false; doc.sentences.len()];
+    for e in &doc.events {
+        has_event[e.sentence] = true;
+    }
+    let mut skip = vec![false; doc.sentences.len()];
+    let mut headline = vec![false; doc.sentences.len()];
     for (i, s) in doc.sentences.iter().enumerate() {
+        if !has_event[i] {
+            continue;
+        }
         let st = s.text(text).trim();
         let lst = s.text(lower).trim();
         // (every caption rule holds one of these: most sentences need no regex)
         let may_caption = ["photo", "image", "map", "video", "("]
             .iter()
             .any(|w| lst.contains(w));
-        let caption = may_caption && r.caption.is_match(lst) || r.boiler.is_match(lst);
-        skip.push(caption);
+        skip[i] = may_caption && r.caption.is_match(lst) || r.boiler.is_match(lst);
         // A line of its own without a final period near the top is a headline.
-        let line_start = text[..s.start].rfind('\n').map(|p| p + 1).unwrap_or(0);
-        let line_end = text[s.end..]
-            .find('\n')
-            .map(|p| s.end + p)
-            .unwrap_or(text.len());
-        let whole_line =
-            text[line_start..s.start].trim().is_empty() && text[s.end..line_end].trim().is_empty();
+        let whole_line = blank_before(text, s.start) && blank_after(text, s.end);
         let terminal = st.ends_with(['.', '!', '?', '”', '"', '’']);
         let top = i < 3;
-        headline.push(whole_line && !terminal && (top || st.split_whitespace().count() < 16));
+        headline[i] = whole_line && !terminal && (top || st.split_whitespace().count() < 16);
     }
-    // Only mentions in sentences that tell an act are ever looked at.
-    let mut has_event = vec![false; doc.sentences.len()];
-    for e in &doc.events {
-        has_event[e.sentence] = true;
-    }
-    let live = |at: usize| {
-        has_event
-            .get(sentence_of(doc, at))
-            .copied()
-            .unwrap_or(false)
-    };
-    let victim = doc
-        .people
-        .iter()
-        .map(|p| {
-            live(p.start)
-                && !r.not_victims.is_match(&lower[p.start..p.end])
-                && !r.source_after.is_match(&lower[p.end..fwd(text, p.end, 60)])
-                && !r
-                    .source_before
-                    .is_match(&text[back(text, p.start, 20)..p.start])
-        })
-        .collect();
-    let place_role = doc
-        .places
-        .iter()
-        .map(|p| {
-            let before = &text[back(text, p.start, 48)..p.start];
-            if !live(p.start) {
-                Role::Other
-            } else if r
-                .origin_before
-                .is_match(&lower[back(text, p.start, 48)..p.start])
-            {
-                Role::Origin
-            } else if r.place_locative.is_match(before) {
-                Role::Locative
-            } else if r.place_from.is_match(before) {
-                Role::From
-            } else if r.place_to.is_match(before) {
-                Role::To
-            } else if r.place_apposition.is_match(before) {
-                Role::Apposition
-            } else {
-                Role::Other
-            }
-        })
-        .collect();
+    let victim = doc.people.iter().map(|_| OnceCell::new()).collect();
+    let place_role = doc.places.iter().map(|_| OnceCell::new()).collect();
     let time_report = doc
         .times
         .iter()
-        .map(|t| {
-            let ss = doc.sentences[sentence_of(doc, t.start)].start;
-            (
-                reporting_time(text, ss, t, Some(0)),
-                reporting_time(text, ss, t, None),
-            )
-        })
+        .map(|_| (OnceCell::new(), OnceCell::new()))
         .collect();
     Ctx {
         doc,
         published: doc.published,
         skip,
         headline,
+        has_event,
         victim,
         place_role,
         time_report,
     }
 }
 
-fn within<T>(items: &[T], range: (usize, usize), span: impl Fn(&T) -> (usize, usize)) -> Vec<&T> {
-    items
-        .iter()
-        .filter(|x| {
-            let (s, e) = span(x);
-            s >= range.0 && e <= range.1
-        })
-        .collect()
+/// Whether only white space stands between the line break (or the start of
+/// the text) before byte `at` and `at`.
+fn blank_before(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace)
+}
+
+/// Whether only white space stands between byte `at` and the line break (or
+/// the end of the text) after it.
+fn blank_after(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace)
+}
+
+/// Whether a people phrase is followed by a reporting verb ("..., a
+/// source in China told RFA"): `Res::source_after` on the lowercase window
+/// after it, searched only when one of its verbs is there.
+fn source_after(after: &str) -> bool {
+    // (the rule starts with a space or a comma)
+    after.starts_with(|c: char| c.is_whitespace() || c == ',')
+        && has_word(after, source_after_key)
+        && res().source_after.is_match(after)
+}
+
+/// Whether the words before a people phrase make it a source ("according to
+/// the defectors", "told two defectors"): `Res::source_before` on
+/// `text[from..to]`, searched only when its window ends with a space and
+/// holds "to" or "aid" (of "said", or "ſaid" that `(?i)` also reads so).
+fn source_before(text: &str, lower: &str, from: usize, to: usize) -> bool {
+    let l = &lower[from..to];
+    l.ends_with(char::is_whitespace)
+        && (l.contains("to") || l.contains("aid"))
+        && res().source_before.is_match(&text[from..to])
+}
+
+/// The words of people that are no victims (`Res::not_victims`): a
+/// phrase without one needs no search. Each stands whole in the rule
+/// ("workers" of "aid workers", "koreans" of "south koreans").
+fn not_victim_key(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"relatives"
+            | b"driver"
+            | b"drivers"
+            | b"villager"
+            | b"villagers"
+            | b"farmer"
+            | b"farmers"
+            | b"resident"
+            | b"residents"
+            | b"video"
+            | b"footage"
+            | b"letter"
+            | b"activist"
+            | b"activists"
+            | b"photographer"
+            | b"photographers"
+            | b"journalist"
+            | b"journalists"
+            | b"broker"
+            | b"brokers"
+            | b"guide"
+            | b"guides"
+            | b"pastor"
+            | b"pastors"
+            | b"missionary"
+            | b"missionaries"
+            | b"worker"
+            | b"workers"
+            | b"korean"
+            | b"koreans"
+            | b"national"
+            | b"nationals"
+            | b"trafficker"
+            | b"traffickers"
+            | b"smuggler"
+            | b"smugglers"
+            | b"reporter"
+            | b"reporters"
+            | b"official"
+            | b"officials"
+            | b"officer"
+            | b"officers"
+            | b"diplomat"
+            | b"diplomats"
+            | b"staff"
+            | b"lawyer"
+            | b"lawyers"
+    )
+}
+
+fn within<T>(
+    items: &[T],
+    range: (usize, usize),
+    span: impl Fn(&T) -> (usize, usize),
+) -> impl Iterator<Item = &T> {
+    items.iter().filter(move |x| {
+        let (s, e) = span(x);
+        s >= range.0 && e <= range.1
+    })
 }
 
 /// The items of the clause that pass `keep`; when there are none, those of
@@ -428,17 +537,11 @@ fn clause_or_sentence<'t, T>(
     span: impl Fn(&T) -> (usize, usize) + Copy,
     keep: impl Fn(&&'t T) -> bool + Copy,
 ) -> Vec<&'t T> {
-    let found: Vec<&T> = within(items, clause, span)
-        .into_iter()
-        .filter(keep)
-        .collect();
+    let found: Vec<&T> = within(items, clause, span).filter(keep).collect();
     if !found.is_empty() {
         return found;
     }
-    within(items, sentence, span)
-        .into_iter()
-        .filter(keep)
-        .collect()
+    within(items, sentence, span).filter(keep).collect()
 }
 
 fn dist(a: (usize, usize), b: (usize, usize)) -> usize {
@@ -471,7 +574,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let headline = ctx.headline[e.sentence];
 
     // People: the phrase nearest the trigger in its clause, then sentence.
-    let victims = |p: &&PeopleMention| ctx.victim[index_in(&doc.people, p)];
+    let victims = |p: &&PeopleMention| ctx.victim(p);
     let mut ppl = clause_or_sentence(&doc.people, clause, sentence, |p| (p.start, p.end), victims);
     // The nearest phrase; a bare plural ("defectors") gives way to a counted
     // or described one in the same clause.
@@ -684,15 +787,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
                 dist((t.start, t.end), o) + 2 < d && between_same_clause(text, o, (t.start, t.end))
             })
         };
-        let act_time = |t: &&TimeMention| {
-            let (before_or_dateline, with_after) = ctx.time_report[index_in(&doc.times, t)];
-            let reported = if e.start > t.end {
-                with_after
-            } else {
-                before_or_dateline
-            };
-            !reported && nearest_ours(t)
-        };
+        let act_time = |t: &&TimeMention| !ctx.reported(t, e.start > t.end) && nearest_ours(t);
         let mut times =
             clause_or_sentence(&doc.times, clause, sentence, |t| (t.start, t.end), act_time);
         times.sort_by_key(|t| dist((t.start, t.end), trig));
@@ -702,7 +797,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             .times
             .iter()
             .filter(|t| t.end <= clause.0 && !t.is_relative() && !t.is_present())
-            .filter(|t| !ctx.time_report[index_in(&doc.times, t)].1)
+            .filter(|t| !ctx.reported(t, true))
             .filter_map(|t| t.resolve(published, Direction::Past, None))
             .next_back()
             .or_else(|| antecedent.and_then(|a| a.date.map(|d| d.0)));
@@ -753,10 +848,11 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     }
 
     // Places.
-    let mut places: Vec<&PlaceMention> = within(&doc.places, clause, |p| (p.start, p.end));
+    let mut places: Vec<&PlaceMention> =
+        within(&doc.places, clause, |p| (p.start, p.end)).collect();
     let mut places_own = true;
     if places.is_empty() {
-        places = within(&doc.places, sentence, |p| (p.start, p.end));
+        places = within(&doc.places, sentence, |p| (p.start, p.end)).collect();
     }
     // Places nearer another act's words ("defectors held in Shenyang") are
     // that act's; they count only when the clause names no other.
@@ -829,16 +925,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let (actors, actor_words) = actors_for(ctx, e, &locations, after_return, origin_cc);
 
     // Facility.
-    // (found with the fast engine, the group read on the short match only)
-    let facility = r
-        .facility
-        .find(&doc.lower[clause.0..clause.1])
-        .map(|f| (clause.0 + f.start(), clause.0 + f.end()))
-        .and_then(|(fs, fe)| {
-            let c = r.facility.captures(&doc.lower[fs..fe])?;
-            c.get(1).map(|g| (fs + g.start(), fs + g.end()))
-        })
-        .map(|(gs, ge)| text[gs..ge].trim().to_string());
+    let facility = facility_in(text, &doc.lower, clause);
 
     // Sources are read when the incident is finished.
     let sources = Vec::new();
@@ -929,6 +1016,51 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     Some(out)
 }
 
+/// The facility named in a clause ("held at a detention center in Tumen").
+fn facility_in(text: &str, lower: &str, clause: (usize, usize)) -> Option<String> {
+    let r = res();
+    let words = &lower[clause.0..clause.1];
+    // (a clause without one of the nouns of the rule needs no search)
+    if !r.facility_noun.is_match(words) {
+        return None;
+    }
+    // (found with the fast engine, the group read on the short match only)
+    r.facility
+        .find(words)
+        .map(|f| (clause.0 + f.start(), clause.0 + f.end()))
+        .and_then(|(fs, fe)| {
+            let c = r.facility.captures(&lower[fs..fe])?;
+            c.get(1).map(|g| (fs + g.start(), fs + g.end()))
+        })
+        .map(|(gs, ge)| text[gs..ge].trim().to_string())
+}
+
+/// The words of a handover (`Res::handover`, whole words): a window without
+/// one needs no search.
+fn handover_key(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"hand"
+            | b"handed"
+            | b"handing"
+            | b"hands"
+            | b"deliver"
+            | b"delivered"
+            | b"delivering"
+            | b"turn"
+            | b"turned"
+            | b"turning"
+    )
+}
+
+/// The reporting verbs `Res::source_after` ends with (whole words).
+fn source_after_key(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"told" | b"said" | b"say" | b"says" | b"reported" | b"confirmed"
+    )
+}
+
 /// A date, the words that told it, and the rule.
 type DateSlot = (DateRange, Option<(usize, usize)>, &'static str);
 
@@ -1016,7 +1148,7 @@ fn between_same_clause(text: &str, a: (usize, usize), b: (usize, usize)) -> bool
 /// A time that dates the report or its telling, not the act: a dateline
 /// ("SEOUL, Dec. 30 (Yonhap) --") or the time of a reporting verb ("said on
 /// Tuesday", "told RFA on Oct. 11").
-fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention, act: Option<usize>) -> bool {
+fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention) -> bool {
     static R: OnceLock<(Regex, Regex)> = OnceLock::new();
     let (said, dateline) = R.get_or_init(|| {
         (
@@ -1028,21 +1160,24 @@ fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention, act: Optio
     if said.is_match(before) {
         return true;
     }
-    static AFTER: OnceLock<Regex> = OnceLock::new();
-    let said_after = AFTER.get_or_init(|| {
-        re(r"(?i)^\s*,\s*(?:an?\s+|the\s+)?(?:[\w.’'-]+\s+){0,4}?(?:said|says|reported|reports|told|announced|claimed|confirmed)\b")
-    });
-    // "Earlier this week, a daily reported that ... were sent back": the time
-    // dates the report when the act is told after it; "were caught on Oct. 23,
-    // the official said" dates the act.
-    if act.is_none_or(|a| a > t.end) && said_after.is_match(&text[t.end..fwd(text, t.end, 60)]) {
-        return true;
-    }
     let mut after_end = (t.end + 24).min(text.len());
     while !text.is_char_boundary(after_end) {
         after_end -= 1;
     }
     t.start - sentence_start < 40 && dateline.is_match(&text[t.end..after_end])
+}
+
+/// A time followed by a reporting clause: "Earlier this week, a daily
+/// reported that ... were sent back" dates the report when the act is told
+/// after it; "were caught on Oct. 23, the official said" dates the act.
+fn reported_after(text: &str, t: &TimeMention) -> bool {
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    let said_after = AFTER.get_or_init(|| {
+        re(r"(?i)^\s*,\s*(?:an?\s+|the\s+)?(?:[\w.’'-]+\s+){0,4}?(?:said|says|reported|reports|told|announced|claimed|confirmed)\b")
+    });
+    let after = &text[t.end..fwd(text, t.end, 60)];
+    // (the rule starts with a comma after any space: a cheap test first)
+    after.trim_start().starts_with(',') && said_after.is_match(after)
 }
 
 /// The output form of a place mention.
@@ -1108,7 +1243,7 @@ fn select_places(
     let text = ctx.doc.text;
     let mut out: Vec<(Location, &'static str)> = Vec::new();
     for p in places {
-        let role = ctx.place_role[index_in(&ctx.doc.places, p)];
+        let role = ctx.place_role(p);
         if role == Role::Origin {
             continue;
         }
@@ -1253,7 +1388,6 @@ fn actors_for(
     let place_cc: Option<String> = locations.first().map(|(l, _)| l.country.clone());
     let clause = (e.clause_start, e.clause_end);
     let in_clause: Vec<&ActorMention> = within(&doc.actors, clause, |a| (a.start, a.end))
-        .into_iter()
         // a source ("the MSS agent says") or a state outside the route
         .filter(|a| {
             !r.reporting_after
@@ -1322,8 +1456,12 @@ fn actors_for(
     }
     // Receivers: a named North Korean agency taking returnees into custody;
     // the agency a group is handed over to.
-    let handover = r.handover.is_match(&text[e.start..e.end])
-        || r.handover.is_match(&text[e.end..fwd(text, e.end, 40)]);
+    // (only a transfer asks; a window without a key word needs no search)
+    let is_handover = |from: usize, to: usize| {
+        has_word(&doc.lower[from..to], handover_key) && r.handover.is_match(&text[from..to])
+    };
+    let handover = e.kind == EventType::Transfer
+        && (is_handover(e.start, e.end) || is_handover(e.end, fwd(text, e.end, 40)));
     for a in in_clause.iter().copied().filter(|a| a.start >= e.end) {
         if chosen.iter().any(|c| c.start == a.start) || by_phrase(a) {
             continue;
@@ -1448,23 +1586,112 @@ fn fwd(text: &str, i: usize, n: usize) -> usize {
     b
 }
 
-fn sources_for(text: &str, lower: &str, sentence: (usize, usize)) -> Vec<Source> {
+/// The source rules in the order they are tried.
+fn source_rules() -> [(&'static Regex, SourceKind); 6] {
     let r = res();
-    let st = &lower[sentence.0..sentence.1];
-    let checks: [(&Regex, SourceKind); 6] = [
+    [
         (&r.source_anon, SourceKind::Anonymous),
         (&r.source_un, SourceKind::Un),
         (&r.source_ngo, SourceKind::Ngo),
         (&r.source_media, SourceKind::Media),
         (&r.source_family, SourceKind::Family),
         (&r.source_gov, SourceKind::Government),
-    ];
-    let hits = r.sources.matches(st);
-    if !hits.matched_any() {
-        return Vec::new();
+    ]
+}
+
+/// The bytes of words as the rules' ASCII `\b` sees them: ASCII letters,
+/// digits and `_`.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
     }
-    for (i, (re_, kind)) in checks.into_iter().enumerate() {
-        if !hits.matched(i) {
+    t
+};
+
+/// The words of a text: its runs of [`WORD_BYTE`]s.
+fn words(s: &str) -> Words<'_> {
+    Words {
+        bytes: s.as_bytes(),
+        at: 0,
+    }
+}
+
+struct Words<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a [u8];
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let b = self.bytes;
+        let mut i = self.at;
+        while i < b.len() && !WORD_BYTE[b[i] as usize] {
+            i += 1;
+        }
+        if i == b.len() {
+            self.at = i;
+            return None;
+        }
+        let start = i;
+        while i < b.len() && WORD_BYTE[b[i] as usize] {
+            i += 1;
+        }
+        self.at = i;
+        Some(&b[start..i])
+    }
+}
+
+/// Whether a text (lowercase) has a word for which `key` holds.
+fn has_word(s: &str, key: impl Fn(&[u8]) -> bool) -> bool {
+    words(s).any(key)
+}
+
+/// The source rules (bits in the order of [`source_rules`]) a word of a
+/// lowercase sentence is a key of. Every match of a source rule holds one of
+/// its keys as a whole word (each key stands in its rule between a `\b` or a
+/// space and a `\b`, a space or a `.`/`-`): a rule whose bit no word sets
+/// cannot match, and most sentences need no search at all.
+fn source_key(w: &[u8]) -> u8 {
+    const ANON: u8 = 1;
+    const UN: u8 = 2;
+    const NGO: u8 = 4;
+    const MEDIA: u8 = 8;
+    const FAMILY: u8 = 16;
+    const GOV: u8 = 32;
+    match w {
+        // "... sources", "sources said", "on condition of anonymity",
+        // "asked not to be named"
+        b"source" | b"sources" | b"condition" | b"not" => ANON,
+        // "u.n.", "un experts", "united nations", "special rapporteur",
+        // "human rights office"
+        b"u" | b"un" | b"united" | b"unhcr" | b"ohchr" | b"special" | b"human" => UN,
+        b"rights" | b"amnesty" | b"civic" | b"aid" | b"advocacy" | b"activist" | b"activists"
+        | b"missionary" | b"missionaries" | b"refugee" | b"ngo" | b"ngos" | b"campaigner"
+        | b"campaigners" => NGO,
+        // "radio free asia", "daily nk", "dong-a", "news 1", "the paper",
+        // "international herald tribune", "open radio"
+        b"yonhap" | b"rfa" | b"radio" | b"daily" | b"dong" | b"chosun" | b"newsis" | b"news"
+        | b"kbs" | b"reuters" | b"afp" | b"ap" | b"kyodo" | b"media" | b"local" | b"paper"
+        | b"international" | b"open" => MEDIA,
+        b"wife" | b"husband" | b"sister" | b"brother" | b"mother" | b"father" | b"family"
+        | b"relative" | b"relatives" | b"son" | b"daughter" => FAMILY,
+        // "police said"
+        b"ministry" | b"government" | b"official" | b"officials" | b"spokesperson"
+        | b"spokesman" | b"spokeswoman" | b"police" | b"consulate" => GOV,
+        _ => 0,
+    }
+}
+
+fn sources_for(text: &str, lower: &str, sentence: (usize, usize)) -> Vec<Source> {
+    let st = &lower[sentence.0..sentence.1];
+    let keys = words(st).fold(0, |bits, w| bits | source_key(w));
+    for (i, (re_, kind)) in source_rules().into_iter().enumerate() {
+        if keys & (1 << i) == 0 {
             continue;
         }
         if let Some(m) = re_.find(st) {
@@ -1518,9 +1745,18 @@ fn dates_compatible(a: &Option<DateSlot>, b: &Option<DateSlot>) -> bool {
     }
 }
 
+/// The places a telling names itself (not inherited).
+fn own_places(x: &Draft) -> &[(Location, &'static str)] {
+    if x.places_own {
+        &x.locations
+    } else {
+        &[]
+    }
+}
+
 /// Merges the tellings of one act.
 fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
-    let mut out: Vec<Draft> = Vec::new();
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     'next: for d in drafts {
         for o in out.iter_mut() {
             if o.kind != d.kind {
@@ -1559,13 +1795,6 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                     None
                 }
             };
-            let own_places = |x: &Draft| {
-                if x.places_own {
-                    x.locations.clone()
-                } else {
-                    Vec::new()
-                }
-            };
             // "she" is not a group of many
             let many = |x: &Draft| {
                 x.people
@@ -1578,7 +1807,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             }
             if !(counts_compatible(&own_count(o), &own_count(&d))
                 && dates_compatible(&own_date(o, &d), &own_date(&d, o))
-                && places_compatible(&own_places(o), &own_places(&d)))
+                && places_compatible(own_places(o), own_places(&d)))
             {
                 continue;
             }
@@ -1675,11 +1904,38 @@ fn absorb(o: &mut Draft, d: Draft) {
     }
 }
 
-fn cp(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
+/// The char offsets of the byte offsets the evidence of some drafts needs,
+/// counted in one pass over the text.
+struct CharOffsets(Vec<(usize, usize)>);
+
+impl CharOffsets {
+    fn of_spans<'a>(text: &str, drafts: impl Iterator<Item = &'a Draft>) -> Self {
+        let mut bytes: Vec<usize> = drafts
+            .flat_map(|d| d.spans.iter().flat_map(|&(s, e)| [s, e]))
+            .collect();
+        bytes.sort_unstable();
+        bytes.dedup();
+        let (mut at, mut chars) = (0, 0);
+        CharOffsets(
+            bytes
+                .into_iter()
+                .map(|b| {
+                    chars += text[at..b].chars().count();
+                    at = b;
+                    (b, chars)
+                })
+                .collect(),
+        )
+    }
+
+    /// The char offset of byte offset `byte` (one of the spans' ends).
+    fn get(&self, byte: usize) -> usize {
+        let i = self.0.partition_point(|&(b, _)| b < byte);
+        self.0[i].1
+    }
 }
 
-fn finish(doc: &Doc, d: Draft, options: &Options) -> Incident {
+fn finish(doc: &Doc, d: Draft, cp: &CharOffsets, options: &Options) -> Incident {
     let text = doc.text;
     let mut spans = d.spans.clone();
     spans.sort();
@@ -1687,8 +1943,8 @@ fn finish(doc: &Doc, d: Draft, options: &Options) -> Incident {
     let evidence: Vec<Evidence> = spans
         .iter()
         .map(|&(s, e)| Evidence {
-            start: cp(text, s),
-            end: cp(text, e),
+            start: cp.get(s),
+            end: cp.get(e),
             quote: text[s..e].to_string(),
         })
         .collect();
@@ -1776,5 +2032,136 @@ fn finish(doc: &Doc, d: Draft, options: &Options) -> Incident {
             .unwrap_or_default(),
         evidence,
         explain,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The source rules read without key words: the reference of
+    /// [`sources_for`].
+    fn sources_reference(text: &str, sentence: (usize, usize)) -> Vec<Source> {
+        let lower = crate::rx::lower(text);
+        let st = &lower[sentence.0..sentence.1];
+        let rules = source_rules();
+        static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+        let set = SET.get_or_init(|| {
+            regex::RegexSet::new(rules.iter().map(|(r, _)| r.as_str()))
+                .expect("the source rules compile")
+        });
+        let hits = set.matches(st);
+        for (i, (re_, kind)) in rules.into_iter().enumerate() {
+            if hits.matched(i) {
+                let m = re_.find(st).expect("the set and the rule agree");
+                return vec![Source {
+                    kind,
+                    text: Some(text[sentence.0 + m.start()..sentence.0 + m.end()].to_string()),
+                }];
+            }
+        }
+        Vec::new()
+    }
+
+    /// Words of the rules behind the key-word tests, and others around them
+    /// (odd cases: capitals, the long s and the Kelvin sign that `(?i)`
+    /// folds to "s" and "k").
+    #[rustfmt::skip]
+    const VOCABULARY: &[&str] = &[
+        "a", "the", "one", "two", "several", "other", "source", "sources", "Sources", "said", "say",
+        "says", "told", "on", "condition", "of", "anonymity", "asked", "not", "to", "be", "named",
+        "u", "n", "U.N.", "un", "experts", "expert", "united", "nations", "unhcr", "ohchr",
+        "special", "rapporteur", "human", "rights", "office", "watch", "amnesty", "group", "groups",
+        "organisation", "organizations", "civic", "aid", "advocacy", "activist", "activists",
+        "missionary", "missionaries", "refugee", "ngo", "NGOs", "campaigner", "campaigners",
+        "yonhap", "rfa", "radio", "free", "asia", "daily", "nk", "dong", "a", "chosun", "newsis",
+        "news", "1", "kbs", "reuters", "afp", "ap", "AP", "kyodo", "media", "report", "reports",
+        "local", "paper", "international", "herald", "tribune", "open", "his", "her", "their",
+        "wife", "husband", "sister", "brother", "mother", "father", "family", "relative",
+        "relatives", "driver", "drivers", "Cambodian", "lao", "thai", "villagers", "farmer",
+        "residents", "nationals", "son", "daughter", "ministry", "government", "official", "officials",
+        "spokesperson", "spokesman", "spokeswoman", "police", "consulate", "general", "at", "in",
+        "inside", "into", "an", "detention", "center", "centre", "facility", "facilities", "cent",
+        "prison", "camp", "lockup", "lock", "up", "jail", "station", "garrison", "embassy",
+        "hospital", "terminal", "headquarters", "post", "compound", "hand", "handed", "handing",
+        "hands", "HANDS", "deliver", "delivered", "delivering", "turn", "turned", "turning",
+        "reported", "confirmed", "over", "x", "_", "ſ", "\u{212a}", "handſ", "ſaid", "ſources",
+        "they", "were", "held", "border", "asked not to be named", "on condition of anonymity",
+        "human rights watch", "human rights office", "radio free asia", "u.n.", "dong-a", "news 1",
+        "the paper", "police said", "family says", "lock-up", "consulate general",
+        "detention center", "special rapporteur", "un experts", "united nations",
+        "international herald tribune", "open radio", "media reports", "local daily", "daily nk",
+        "rights groups", "aid group", "his son", "most of them were women", "MOST OF THEM girls",
+        "most", "of", "them", "women", "boys", "her relatives", "at the prison", "in a lock-up",
+        "to the detention centre", "according to", "According To", "relatives", "video", "footage",
+        "letter", "photographer", "journalists", "broker", "guides", "pastor", "aid workers",
+        "humanitarian worker", "south koreans", "South Korean", "chinese nationals", "trafficker",
+        "smugglers", "reporter", "officers", "diplomat", "staff", "lawyers", "TOLD", "Said",
+    ];
+
+    fn salad() -> impl Strategy<Value = String> {
+        (
+            proptest::collection::vec(0..VOCABULARY.len(), 1..14),
+            "[ ,.’'\u{a0}-]{1,2}",
+        )
+            .prop_map(|(idx, sep)| {
+                idx.iter()
+                    .map(|&i| VOCABULARY[i])
+                    .collect::<Vec<_>>()
+                    .join(&sep)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        /// The key words never hide a source: the same source as the plain
+        /// rules, on word salads of the rules' words.
+        #[test]
+        fn source_keys_cover_the_rules(text in salad()) {
+            let lower = crate::rx::lower(&text);
+            let span = (0, text.len());
+            prop_assert_eq!(sources_for(&text, &lower, span), sources_reference(&text, span));
+        }
+
+        /// Each rule searched only when a key word is there matches no text
+        /// without one.
+        #[test]
+        fn rule_keys_cover_the_rules(text in salad()) {
+            let r = res();
+            let lower = crate::rx::lower(&text);
+            if r.facility.is_match(&lower) {
+                prop_assert!(r.facility_noun.is_match(&lower));
+            }
+            let span = (0, text.len());
+            prop_assert_eq!(
+                facility_in(&text, &lower, span),
+                r.facility
+                    .captures(&lower)
+                    .and_then(|c| c.get(1))
+                    .map(|g| text[g.start()..g.end()].trim().to_string())
+            );
+            if r.handover.is_match(&text) {
+                prop_assert!(has_word(&lower, handover_key));
+            }
+            // (the window after a people phrase mostly starts with a space)
+            for after in [lower.clone(), format!(" {lower}"), format!(", {lower}")] {
+                prop_assert_eq!(source_after(&after), r.source_after.is_match(&after));
+            }
+            if r.not_victims.is_match(&lower) {
+                prop_assert!(has_word(&lower, not_victim_key));
+            }
+            for window in [text.clone(), format!("{text} "), format!("{text}\u{a0}")] {
+                let lower = crate::rx::lower(&window);
+                prop_assert_eq!(
+                    source_before(&window, &lower, 0, window.len()),
+                    r.source_before.is_match(&window)
+                );
+            }
+            if r.most_of_them.is_match(&text) {
+                prop_assert!(lower.contains("them"));
+            }
+        }
     }
 }

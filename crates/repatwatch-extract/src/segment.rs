@@ -105,25 +105,30 @@ fn first_word_after(line: &str, i: usize) -> &str {
 /// ends a sentence.
 fn period_ends(line: &str, dot: usize, next: usize) -> bool {
     let word = word_before(line, dot);
-    let lower = word.to_ascii_lowercase();
     if word.is_empty() {
         return true;
     }
+    // (the lists are lowercase ASCII: compared without a lowercase copy)
+    let is = |w: &str| w.eq_ignore_ascii_case(word);
     // "a.m." / "p.m.": ends only when what follows is not a day, month or "local".
-    if lower == "a.m" || lower == "p.m" {
-        let after = first_word_after(line, next).to_ascii_lowercase();
-        return !WEEKDAYS_MONTHS.contains(&after.as_str());
+    if is("a.m") || is("p.m") {
+        let after = first_word_after(line, next);
+        return !WEEKDAYS_MONTHS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(after));
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.iter().any(|a| is(a)) {
         // "No. 2", "Oct. 9", "Mr. Kim": never a sentence end.
         return false;
     }
     // Initials ("J. Smith") and dotted acronyms ("U.N.", "D.P.R.K.").
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    if letters.len() == 1 && letters[0].is_uppercase() {
-        return false;
+    let mut letters = word.chars().filter(|c| *c != '.');
+    if let (Some(c), None) = (letters.next(), letters.next()) {
+        if c.is_uppercase() {
+            return false;
+        }
     }
-    if word.contains('.') && letters.iter().all(|c| c.is_uppercase()) {
+    if word.contains('.') && word.chars().filter(|c| *c != '.').all(|c| c.is_uppercase()) {
         // "U.N. Security Council": only when the next word is capitalised
         // and common sentence openers follow do we split; keep it simple:
         // a dotted acronym ends a sentence only before "The", "A", "He"...
