@@ -107,12 +107,19 @@ pub struct Linker {
     members: Vec<Member>,
     /// Case -> indexes into `members`.
     cases: BTreeMap<CaseId, Vec<usize>>,
-    /// (type, month) -> members whose window touches that month.
-    by_month: HashMap<(EventType, i32), Vec<usize>>,
-    /// Type -> members with no window, or one too wide to index by month.
-    unbounded: HashMap<EventType, Vec<usize>>,
-    /// Type -> every member (for a new claim with no window).
-    by_type: HashMap<EventType, Vec<usize>>,
+    /// Case -> its members grouped by equal features but for the report
+    /// (a wire story reprinted by many outlets): a claim is compared once
+    /// per group, which gives the same rank as once per member.
+    groups: HashMap<CaseId, Vec<Vec<usize>>>,
+    /// Case -> the reports of its members, with how many members each.
+    reports: HashMap<CaseId, HashMap<String, usize>>,
+    /// (type, month) -> cases with a member whose window touches that month.
+    by_month: HashMap<(EventType, i32), BTreeSet<CaseId>>,
+    /// Type -> cases with a member with no window, or one too wide to
+    /// index by month.
+    unbounded: HashMap<EventType, BTreeSet<CaseId>>,
+    /// Type -> every case with a member of it (for a claim with no window).
+    by_type: HashMap<EventType, BTreeSet<CaseId>>,
     /// Claim id -> index into `members` (claims still in a case).
     by_id: HashMap<u64, usize>,
     /// Members taken out by [`Linker::remove`].
@@ -133,14 +140,30 @@ impl Linker {
         match features.window {
             Some((s, e)) if month_of(e) - month_of(s) < MAX_INDEXED_MONTHS => {
                 for m in month_of(s)..=month_of(e) {
-                    self.by_month.entry((kind, m)).or_default().push(i);
+                    self.by_month.entry((kind, m)).or_default().insert(case);
                 }
             }
-            _ => self.unbounded.entry(kind).or_default().push(i),
+            _ => {
+                self.unbounded.entry(kind).or_default().insert(case);
+            }
         }
-        self.by_type.entry(kind).or_default().push(i);
+        self.by_type.entry(kind).or_default().insert(case);
         self.cases.entry(case).or_default().push(i);
         self.by_id.insert(claim.id, i);
+        *self
+            .reports
+            .entry(case)
+            .or_default()
+            .entry(features.document.clone())
+            .or_default() += 1;
+        let groups = self.groups.entry(case).or_default();
+        match groups
+            .iter_mut()
+            .find(|g| rules::same_but_report(&self.members[g[0]].features, &features))
+        {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
         self.members.push(Member { case, features });
     }
 
@@ -154,6 +177,21 @@ impl Linker {
         if let Some(list) = self.cases.get_mut(&case) {
             list.retain(|&j| j != i);
         }
+        if let Some(groups) = self.groups.get_mut(&case) {
+            for g in groups.iter_mut() {
+                g.retain(|&j| j != i);
+            }
+            groups.retain(|g| !g.is_empty());
+        }
+        if let Some(reports) = self.reports.get_mut(&case) {
+            let doc = &self.members[i].features.document;
+            if let Some(n) = reports.get_mut(doc) {
+                *n -= 1;
+                if *n == 0 {
+                    reports.remove(doc);
+                }
+            }
+        }
         // The month and type indexes only name candidate cases; a case
         // whose members are all gone ranks `None` in `decide`.
         Some(case)
@@ -164,10 +202,8 @@ impl Linker {
     pub fn decide(&self, claim: &Claim) -> Decision {
         let f = Features::of(claim);
         let mut candidates = BTreeSet::new();
-        let mut note = |list: Option<&Vec<usize>>| {
-            for &i in list.into_iter().flatten() {
-                candidates.insert(self.members[i].case);
-            }
+        let mut note = |list: Option<&BTreeSet<CaseId>>| {
+            candidates.extend(list.into_iter().flatten().copied());
         };
         match f.window {
             Some((s, e)) if month_of(e) - month_of(s) < MAX_INDEXED_MONTHS => {
@@ -202,7 +238,34 @@ impl Linker {
     /// How well a case fits a new claim: the points of its best-matching
     /// member and the number of members that reach [`THRESHOLD`] with it;
     /// `None` when any member rules the claim out.
+    ///
+    /// The same as comparing the claim with every member: a member of the
+    /// claim's own report rules it out, and the members of one group (equal
+    /// but for their report) earn the same points.
     fn case_rank(&self, case: CaseId, f: &Features) -> Option<(i32, usize)> {
+        if self
+            .reports
+            .get(&case)
+            .is_some_and(|r| r.contains_key(&f.document))
+        {
+            return None;
+        }
+        let mut best = i32::MIN;
+        let mut agreeing = 0;
+        for g in self.groups.get(&case)? {
+            let points = rules::compare_but_report(f, &self.members[g[0]].features)?;
+            best = best.max(points);
+            if points >= THRESHOLD {
+                agreeing += g.len();
+            }
+        }
+        (best > i32::MIN).then_some((best, agreeing))
+    }
+
+    /// [`Linker::case_rank`] member by member: the reference the grouped
+    /// ranking is tested against.
+    #[cfg(test)]
+    fn case_rank_plain(&self, case: CaseId, f: &Features) -> Option<(i32, usize)> {
         let mut best = i32::MIN;
         let mut agreeing = 0;
         for &i in self.cases.get(&case)? {

@@ -54,7 +54,7 @@ enum Level {
     Country,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Place {
     name: String,
     admin1: Option<String>,
@@ -145,7 +145,7 @@ fn place_pair(a: &Place, b: &Place) -> Option<i32> {
 }
 
 /// A count as an interval of plausible sizes.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Size {
     lo: f64,
     hi: f64,
@@ -297,7 +297,29 @@ fn date_points(a: &Features, b: &Features) -> i32 {
 /// Compares two claims: `None` when a rule says they are different acts,
 /// else the points of evidence that they are one.
 pub(crate) fn compare(a: &Features, b: &Features) -> Option<i32> {
-    if a.kind != b.kind || !statuses_agree(a.status, b.status) || a.document == b.document {
+    if a.document == b.document {
+        return None;
+    }
+    compare_but_report(a, b)
+}
+
+/// Two claims' features equal but for their report: they earn the same
+/// points against any third claim of another report.
+pub(crate) fn same_but_report(a: &Features, b: &Features) -> bool {
+    a.kind == b.kind
+        && a.status == b.status
+        && a.date == b.date
+        && a.window == b.window
+        && a.published == b.published
+        && a.places == b.places
+        && a.size == b.size
+        && a.states == b.states
+        && a.agencies == b.agencies
+}
+
+/// [`compare`] without the rule that one report tells different acts.
+pub(crate) fn compare_but_report(a: &Features, b: &Features) -> Option<i32> {
+    if a.kind != b.kind || !statuses_agree(a.status, b.status) {
         return None;
     }
     if let (Some((s1, e1)), Some((s2, e2))) = (a.window, b.window) {
