@@ -1426,16 +1426,18 @@ fn find_in_sentence(
                         continue;
                     }
                     // "being prepared for return", "scheduled for deportation"
-                    let readied = [
-                        "prepared",
-                        "scheduled",
-                        "slated",
-                        "earmarked",
-                        "selected",
-                        "marked",
-                    ]
-                    .iter()
-                    .any(|w| bt.ends_with(&format!("{w} for")));
+                    let readied = bt.strip_suffix(" for").is_some_and(|b| {
+                        [
+                            "prepared",
+                            "scheduled",
+                            "slated",
+                            "earmarked",
+                            "selected",
+                            "marked",
+                        ]
+                        .iter()
+                        .any(|w| b.ends_with(w))
+                    });
                     let noun_ok = readied
                         || lower.starts_with("forced")
                         || lower.starts_with("deport")

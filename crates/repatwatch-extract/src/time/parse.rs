@@ -2023,27 +2023,7 @@ impl<'a> P<'a> {
                 let w = &self.lc[t.start..t.end];
                 rules_for(w) != 0
                     || (t.upper && (month_word(w).is_some() || weekday_word(w).is_some()))
-                    || matches!(
-                        w,
-                        "since"
-                            | "ever"
-                            | "as"
-                            | "on"
-                            | "from"
-                            | "between"
-                            | "circa"
-                            | "up"
-                            | "starting"
-                            | "beginning"
-                            | "early"
-                            | "mid"
-                            | "late"
-                            | "end"
-                            | "start"
-                            | "middle"
-                            | "first"
-                            | "close"
-                    )
+                    || prefix_word(w)
             }
         }
     }
@@ -2367,6 +2347,32 @@ fn lex(t: &Tok, lc: &str, table: &LexTable) -> u32 {
     }
 }
 
+/// Words an expression may start with before its core ("since", "early",
+/// "between", "up" of "up to").
+fn prefix_word(w: &str) -> bool {
+    matches!(
+        w,
+        "since"
+            | "ever"
+            | "as"
+            | "on"
+            | "from"
+            | "between"
+            | "circa"
+            | "up"
+            | "starting"
+            | "beginning"
+            | "early"
+            | "mid"
+            | "late"
+            | "end"
+            | "start"
+            | "middle"
+            | "first"
+            | "close"
+    )
+}
+
 /// [`lex`] of a (lower-case) word: its rules and flags.
 fn lex_word(w: &str, upper: bool) -> u32 {
     let mut f = rules_for(w);
@@ -2388,27 +2394,7 @@ fn lex_word(w: &str, upper: bool) -> u32 {
     ) {
         f |= PART;
     }
-    if matches!(
-        w,
-        "since"
-            | "ever"
-            | "as"
-            | "on"
-            | "from"
-            | "between"
-            | "circa"
-            | "up"
-            | "starting"
-            | "beginning"
-            | "early"
-            | "mid"
-            | "late"
-            | "end"
-            | "start"
-            | "middle"
-            | "first"
-            | "close"
-    ) {
+    if prefix_word(w) {
         f |= PREFIX;
     }
     if matches!(
@@ -2910,7 +2896,7 @@ mod rule_gate {
         ]
     }
 
-    /// Every word `month_word`, `weekday_word` and `lex_word` name (read
+    /// Every word `month_word`, `weekday_word`, `lex_word` and `prefix_word` name (read
     /// from this source file) is in the lists of [`LEX_TABLE`], and the
     /// table holds each with its flags.
     #[test]
@@ -2921,6 +2907,7 @@ mod rule_gate {
             "fn month_word(w: &str) -> Option<(u32, bool)> {",
             "fn weekday_word(w: &str) -> Option<Weekday> {",
             "fn lex_word(w: &str, upper: bool) -> u32 {",
+            "fn prefix_word(w: &str) -> bool {",
             "fn follows(w: &str, n: &str) -> bool {",
             "fn unit_word(w: &str) -> Option<(DUnit, bool)> {",
         ] {
