@@ -1525,6 +1525,14 @@ impl SqliteStore {
             _ => self.err(e),
         }
     }
+
+    /// The number a `SELECT count(*)` query gives.
+    fn count_rows(&self, sql: &str, params: &[Value]) -> Result<usize> {
+        self.conn
+            .query_row(sql, params_from_iter(params.iter()), |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(|e| self.search_err(e))
+    }
 }
 
 fn claims(members: &[IncidentRow]) -> Vec<Claim> {
@@ -1671,14 +1679,7 @@ impl Store for SqliteStore {
 
     fn count_incidents(&self, filter: &Filter) -> Result<usize> {
         let (rest, params) = incident_query(filter);
-        self.conn
-            .query_row(
-                &format!("SELECT count(*){rest}"),
-                params_from_iter(params.iter()),
-                |r| r.get::<_, i64>(0),
-            )
-            .map(|n| n as usize)
-            .map_err(|e| self.search_err(e))
+        self.count_rows(&format!("SELECT count(*){rest}"), &params)
     }
 
     fn cases(&self, filter: &Filter) -> Result<Vec<CaseRow>> {
@@ -1729,14 +1730,10 @@ impl Store for SqliteStore {
 
     fn count_cases(&self, filter: &Filter) -> Result<usize> {
         let (cond, params) = Self::case_condition(filter);
-        self.conn
-            .query_row(
-                &format!("SELECT count(*) FROM case_summary s WHERE {cond}"),
-                params_from_iter(params.iter()),
-                |r| r.get::<_, i64>(0),
-            )
-            .map(|n| n as usize)
-            .map_err(|e| self.search_err(e))
+        self.count_rows(
+            &format!("SELECT count(*) FROM case_summary s WHERE {cond}"),
+            &params,
+        )
     }
 
     fn case(&self, id: CaseId) -> Result<CasePage> {
