@@ -149,6 +149,16 @@ pub const PEOPLE: &[Row] = &[
     // coordination
     ("She and her daughter were caught in Shenyang.", "She and her daughter", s(2), s(2), false, F, N),
     ("He and two other refugees were arrested.", "He and two other refugees", s(3), s(3), false, M, N),
+    ("Guards held the couple and their three sons.", "the couple and their three sons", s(5), s(5), false, X, N),
+    ("A couple and their baby daughter were flown out.", "A couple and their baby daughter", s(3), s(3), false, X, N),
+    ("Police took her parents and her brother.", "her parents and her brother", s(3), s(3), false, X, N),
+    ("A farmer, his wife and their two grandsons were caught.", "A farmer, his wife and their two grandsons", s(4), s(4), false, X, N),
+    ("Mr. Pak, his cousin, was questioned.", "Mr. Pak", s(1), s(1), false, M, N),
+    ("The parents were questioned.", "The parents", s(2), s(2), false, G, N),
+    ("Five people, a widow, her son and her three nieces, were caught.", "Five people, a widow, her son and her three nieces", s(5), s(5), false, X, N),
+    ("A couple in their sixties and their grandson were held.", "A couple in their sixties and their grandson", s(3), s(3), false, X, N),
+    ("Eight members of the group were sentenced.", "Eight members of the group", s(8), s(8), false, G, N),
+    ("Two members of the family were freed.", "Two members of the family", s(2), s(2), false, G, N),
     // definite and bare phrases without a count
     ("The group was taken to the border.", "The group", N, N, false, G, N),
     ("The detainees were beaten.", "The detainees", N, N, false, G, N),

@@ -689,6 +689,10 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
         } else if let (Some(sz), false) = (hs.info.size, hs.info.plural) {
             r.rule = "couple";
             Some(Count::exact(sz))
+        } else if cx.w(hs.head) == "parents" && (definite || possessive) && !hs.other {
+            // "the parents", "her parents": a father and a mother
+            r.rule = "parents";
+            Some(Count::exact(2))
         } else if singular && matches!(quant, Some("every" | "each" | "any" | "various")) {
             r.rule = "quantified_person";
             None
@@ -1106,138 +1110,198 @@ fn refine_pass(raws: Vec<Raw>, merge: impl Fn(&[Raw], usize) -> Option<(Raw, usi
     out
 }
 
-/// Joins breakdowns, appositions, "among them" clauses and "she and her
-/// daughter" coordinations.
+/// One refinement: the phrase that replaces `raws[i]` (with the phrases it
+/// takes in) and the index after them, or `None` to keep `raws[i]`.
+type Refinement = fn(&Ctx, &[Raw], usize) -> Option<(Raw, usize)>;
+
+/// The refinements, in order: each pass sees the phrases the previous
+/// ones made.
+const REFINEMENTS: [Refinement; 5] = [breakdown, coordinate, apposition, among, members_of];
+
+/// Joins breakdowns, coordinations ("she and her daughter"), appositions,
+/// "among them" clauses and "members of" partitives.
 fn refine(cx: &Ctx, raws: Vec<Raw>) -> Vec<Raw> {
-    // 1. breakdown lists: "four men and eight women", "two men, two women and a girl"
-    let raws = refine_pass(raws, |raws, i| {
-        if !raws[i].part {
-            return None;
-        }
-        let mut j = i;
-        while j + 1 < raws.len()
-            && raws[j + 1].part
-            && connector_only(cx, raws[j].e, raws[j + 1].s, &[",", "and"])
-            && raws[j + 1].s - raws[j].e <= 2
-        {
-            j += 1;
-        }
-        if j == i {
-            return None;
-        }
-        let mut r = raws[i].clone();
-        let parts = &raws[i..=j];
-        let mut count = parts[0].count;
-        let mut gender = parts[0].gender;
-        let mut minors: Option<u64> = None;
-        let mut ungendered = false;
-        for (n, p) in parts.iter().enumerate() {
-            ungendered |= p.gender.is_none();
-            if n > 0 {
-                count = add_counts(count, p.count);
-                gender = merge_gender(gender, p.gender);
-            }
-            if p.child || p.minors.is_some() {
-                let m = p.minors.or(exact_value(p.count)).unwrap_or(0);
-                minors = Some(minors.unwrap_or(0).saturating_add(m));
-            }
-        }
-        r.e = parts[j - i].e;
-        r.count = count;
-        // a part of unknown gender ("a teenager") leaves it open
-        // unless the known parts already differ
-        r.gender = if ungendered && gender != Some(Gender::Mixed) {
-            None
-        } else {
-            gender
-        };
-        r.minors = minors;
-        r.rule = "breakdown";
-        r.breakdown = true;
-        r.individual = false;
-        r.child = false;
-        Some((r, j + 1))
-    });
-
-    // 2. appositive breakdowns: "the four — two men ... and two women ..."
-    let raws = refine_pass(raws, |raws, i| {
-        let a = &raws[i];
-        if !(!a.pronoun && !a.individual && (a.count.is_some() || a.definite) && i + 1 < raws.len())
-        {
-            return None;
-        }
-        let b = &raws[i + 1];
-        let gap = (a.e, b.s);
-        let dash = connector_only(cx, gap.0, gap.1, &["\u{2014}", "\u{2013}", "-", "(", ":"])
-            && gap.1 - gap.0 <= 2;
-        let comma = connector_only(cx, gap.0, gap.1, &[","]) && gap.1 - gap.0 == 1;
-        let b_ok = b.breakdown || (b.part && dash && b.gender.is_some());
-        let sum_ok = b.breakdown
-            && (a.count.is_none()
-                || exact_value(a.count).is_some() && exact_value(a.count) == exact_value(b.count));
-        if !(b_ok && (dash || (comma && sum_ok))) {
-            return None;
-        }
-        let mut r = a.clone();
-        r.gender = b.gender.or(r.gender);
-        r.minors = b.minors.or(r.minors);
-        if r.count.is_none() {
-            r.count = b.count;
-        }
-        r.e = b.e;
-        Some((r, i + 2))
-    });
-
-    // 3. "among them a boy of about seven", "including two teenagers"
-    let raws = refine_pass(raws, |raws, i| {
-        let a = &raws[i];
-        if !(!a.individual && (a.count.is_some() || !a.pronoun)) {
-            return None;
-        }
-        let p = among_connector(cx, a.e)?;
-        // the sub-description: the first phrase starting at p
-        let mut j = i + 1;
-        while j < raws.len() && raws[j].s < p {
-            j += 1;
-        }
-        let b = raws
-            .get(j)
-            .filter(|b| b.s == p && !b.pronoun && !b.definite)?;
-        let mut r = a.clone();
-        if b.child || b.minors.is_some() {
-            let m = b.minors.or(exact_value(b.count));
-            if let Some(m) = m {
-                r.minors = Some(r.minors.unwrap_or(0).max(m));
-            }
-        }
-        r.e = b.e;
-        Some((r, j + 1))
-    });
-
-    // 4. "she and her daughter", "she and two other North Koreans"
-    refine_pass(raws, |raws, i| {
-        let a = &raws[i];
-        if !(a.individual && i + 1 < raws.len()) {
-            return None;
-        }
-        let b = &raws[i + 1];
-        if !(b.s == a.e + 1
-            && cx.w(a.e) == "and"
-            && ((b.possessive && b.kin) || (b.other && b.count.is_some())))
-        {
-            return None;
-        }
-        let mut r = a.clone();
-        r.count = add_counts(Some(Count::exact(1)), b.count);
-        r.gender = merge_gender(r.gender, b.gender);
-        r.minors = b.minors;
-        r.e = b.e;
-        r.rule = "coordination";
-        r.pronoun = false;
-        r.individual = false;
-        r.definite = r.definite || b.definite;
-        Some((r, i + 2))
+    REFINEMENTS.iter().fold(raws, |raws, pass| {
+        refine_pass(raws, |raws, i| pass(cx, raws, i))
     })
+}
+
+/// "four men and eight women", "two men, two women and a girl".
+fn breakdown(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
+    if !raws[i].part {
+        return None;
+    }
+    let mut j = i;
+    while j + 1 < raws.len()
+        && raws[j + 1].part
+        && connector_only(cx, raws[j].e, raws[j + 1].s, &[",", "and"])
+        && raws[j + 1].s - raws[j].e <= 2
+    {
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    let mut r = raws[i].clone();
+    let parts = &raws[i..=j];
+    let mut count = parts[0].count;
+    let mut gender = parts[0].gender;
+    let mut minors: Option<u64> = None;
+    let mut ungendered = false;
+    for (n, p) in parts.iter().enumerate() {
+        ungendered |= p.gender.is_none();
+        if n > 0 {
+            count = add_counts(count, p.count);
+            gender = merge_gender(gender, p.gender);
+        }
+        if p.child || p.minors.is_some() {
+            let m = p.minors.or(exact_value(p.count)).unwrap_or(0);
+            minors = Some(minors.unwrap_or(0).saturating_add(m));
+        }
+    }
+    r.e = parts[j - i].e;
+    r.count = count;
+    // a part of unknown gender ("a teenager") leaves it open
+    // unless the known parts already differ
+    r.gender = if ungendered && gender != Some(Gender::Mixed) {
+        None
+    } else {
+        gender
+    };
+    r.minors = minors;
+    r.rule = "breakdown";
+    r.breakdown = true;
+    r.individual = false;
+    r.child = false;
+    Some((r, j + 1))
+}
+
+/// Appositive breakdowns: "the four — two men ... and two women ...",
+/// "five people, a widow, her son and her two nieces".
+fn apposition(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
+    let a = &raws[i];
+    if !(!a.pronoun && !a.individual && (a.count.is_some() || a.definite) && i + 1 < raws.len()) {
+        return None;
+    }
+    let b = &raws[i + 1];
+    let gap = (a.e, b.s);
+    let dash = connector_only(cx, gap.0, gap.1, &["\u{2014}", "\u{2013}", "-", "(", ":"])
+        && gap.1 - gap.0 <= 2;
+    let comma = connector_only(cx, gap.0, gap.1, &[","]) && gap.1 - gap.0 == 1;
+    let listed = b.breakdown || b.rule == "coordination";
+    let b_ok = listed || (b.part && dash && b.gender.is_some());
+    let sum_ok = listed
+        && (a.count.is_none()
+            || exact_value(a.count).is_some() && exact_value(a.count) == exact_value(b.count));
+    if !(b_ok && (dash || (comma && sum_ok))) {
+        return None;
+    }
+    let mut r = a.clone();
+    r.gender = b.gender.or(r.gender);
+    r.minors = b.minors.or(r.minors);
+    if r.count.is_none() {
+        r.count = b.count;
+    }
+    r.e = b.e;
+    Some((r, i + 2))
+}
+
+/// "among them a boy of about seven", "including two teenagers".
+fn among(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
+    let a = &raws[i];
+    if !(!a.individual && (a.count.is_some() || !a.pronoun)) {
+        return None;
+    }
+    let p = among_connector(cx, a.e)?;
+    // the sub-description: the first phrase starting at p
+    let mut j = i + 1;
+    while j < raws.len() && raws[j].s < p {
+        j += 1;
+    }
+    let b = raws
+        .get(j)
+        .filter(|b| b.s == p && !b.pronoun && !b.definite)?;
+    let mut r = a.clone();
+    if b.child || b.minors.is_some() {
+        let m = b.minors.or(exact_value(b.count));
+        if let Some(m) = m {
+            r.minors = Some(r.minors.unwrap_or(0).max(m));
+        }
+    }
+    r.e = b.e;
+    Some((r, j + 1))
+}
+
+/// "eight members of the group", "two members of the family".
+fn members_of(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
+    let a = &raws[i];
+    let b = raws.get(i + 1)?;
+    if !(a.count.is_some()
+        && matches!(cx.w(a.he - 1), "members" | "member")
+        && b.s == a.e + 1
+        && cx.w(a.e) == "of"
+        && (b.definite || b.possessive)
+        && b.count.is_none()
+        && (b.kin || cx.w(b.he - 1).starts_with("group")))
+    {
+        return None;
+    }
+    let mut r = a.clone();
+    r.e = b.e;
+    Some((r, i + 2))
+}
+
+/// A person or a couple with the relatives or others listed after them:
+/// "she and her daughter", "he and two other refugees", "the couple and
+/// their two sons", "a man, his wife and their two daughters". A list
+/// joined by commas only is an apposition ("Kim, his brother, said"), so
+/// it must end with "and".
+fn coordinate(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
+    let a = &raws[i];
+    // "a couple", "the parents": two people, a man and a woman
+    let pair = matches!(a.rule, "couple" | "parents") && cx.w(a.hs) != "pair";
+    if !(a.individual || pair) {
+        return None;
+    }
+    let mut r = a.clone();
+    let mut gender = if pair { Some(Gender::Mixed) } else { a.gender };
+    let mut count = if a.individual {
+        Some(Count::exact(1))
+    } else {
+        a.count
+    };
+    let mut minors = a.minors;
+    let (mut last, mut j) = (a.e, i + 1);
+    let mut joined = None;
+    while let Some(b) = raws.get(j) {
+        let and = b.s == last + 1 && cx.w(last) == "and";
+        let comma = b.s == last + 1 && cx.w(last) == ",";
+        let kin = b.possessive && b.kin;
+        if !((and || comma) && (kin || (and && b.other && b.count.is_some()))) {
+            break;
+        }
+        count = add_counts(count, b.count);
+        gender = merge_gender(gender, b.gender);
+        if let Some(m) = b.minors {
+            minors = Some(minors.unwrap_or(0).saturating_add(m));
+        }
+        last = b.e;
+        j += 1;
+        if and {
+            joined = Some((count, gender, minors, last, j));
+            break;
+        }
+    }
+    let (count, gender, minors, e, next) = joined?;
+    r.count = count;
+    r.gender = gender;
+    r.minors = minors;
+    r.e = e;
+    r.rule = "coordination";
+    r.pronoun = false;
+    r.individual = false;
+    r.definite = r.definite || raws[i + 1..next].iter().any(|b| b.definite);
+    Some((r, next))
 }
 
 /// Every people phrase, over tokens.
@@ -1408,161 +1472,25 @@ mod filters {
         "river",
     ];
 
-    /// `refine` as first written, a copy of every phrase in every pass.
+    /// `refine` with a plain pass that copies every phrase.
     fn refine_plain(cx: &Ctx, raws: Vec<Raw>) -> Vec<Raw> {
-        // 1. breakdown lists: "four men and eight women", "two men, two women and a girl"
-        let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
-        let mut i = 0;
-        while i < raws.len() {
-            let mut r = raws[i].clone();
-            if r.part {
-                let mut j = i;
-                while j + 1 < raws.len()
-                    && raws[j + 1].part
-                    && connector_only(cx, raws[j].e, raws[j + 1].s, &[",", "and"])
-                    && raws[j + 1].s - raws[j].e <= 2
-                {
-                    j += 1;
-                }
-                if j > i {
-                    let parts = &raws[i..=j];
-                    let mut count = parts[0].count;
-                    let mut gender = parts[0].gender;
-                    let mut minors: Option<u64> = None;
-                    let mut ungendered = false;
-                    for (n, p) in parts.iter().enumerate() {
-                        ungendered |= p.gender.is_none();
-                        if n > 0 {
-                            count = add_counts(count, p.count);
-                            gender = merge_gender(gender, p.gender);
-                        }
-                        if p.child || p.minors.is_some() {
-                            let m = p.minors.or(exact_value(p.count)).unwrap_or(0);
-                            minors = Some(minors.unwrap_or(0).saturating_add(m));
-                        }
-                    }
-                    r.e = parts[j - i].e;
-                    r.count = count;
-                    // a part of unknown gender ("a teenager") leaves it open
-                    // unless the known parts already differ
-                    r.gender = if ungendered && gender != Some(Gender::Mixed) {
-                        None
-                    } else {
-                        gender
-                    };
-                    r.minors = minors;
-                    r.rule = "breakdown";
-                    r.breakdown = true;
-                    r.individual = false;
-                    r.child = false;
-                    i = j + 1;
-                    out.push(r);
-                    continue;
-                }
-            }
-            out.push(r);
-            i += 1;
-        }
-
-        // 2. appositive breakdowns: "the four — two men ... and two women ..."
-        let raws = out;
-        let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
-        let mut i = 0;
-        while i < raws.len() {
-            let mut r = raws[i].clone();
-            if !r.pronoun
-                && !r.individual
-                && (r.count.is_some() || r.definite)
-                && i + 1 < raws.len()
-            {
-                let b = &raws[i + 1];
-                let gap = (r.e, b.s);
-                let dash =
-                    connector_only(cx, gap.0, gap.1, &["\u{2014}", "\u{2013}", "-", "(", ":"])
-                        && gap.1 - gap.0 <= 2;
-                let comma = connector_only(cx, gap.0, gap.1, &[","]) && gap.1 - gap.0 == 1;
-                let b_ok = b.breakdown || (b.part && dash && b.gender.is_some());
-                let sum_ok = b.breakdown
-                    && (r.count.is_none()
-                        || exact_value(r.count).is_some()
-                            && exact_value(r.count) == exact_value(b.count));
-                if b_ok && (dash || (comma && sum_ok)) {
-                    r.gender = b.gender.or(r.gender);
-                    r.minors = b.minors.or(r.minors);
-                    if r.count.is_none() {
-                        r.count = b.count;
-                    }
-                    r.e = b.e;
-                    out.push(r);
-                    i += 2;
-                    continue;
-                }
-            }
-            out.push(r);
-            i += 1;
-        }
-
-        // 3. "among them a boy of about seven", "including two teenagers"
-        let raws = out;
-        let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
-        let mut i = 0;
-        while i < raws.len() {
-            let mut r = raws[i].clone();
-            if !r.individual && (r.count.is_some() || !r.pronoun) {
-                if let Some(p) = among_connector(cx, r.e) {
-                    // the sub-description: the first phrase starting at p
-                    let mut j = i + 1;
-                    while j < raws.len() && raws[j].s < p {
-                        j += 1;
-                    }
-                    if j < raws.len() && raws[j].s == p && !raws[j].pronoun && !raws[j].definite {
-                        let b = &raws[j];
-                        if b.child || b.minors.is_some() {
-                            let m = b.minors.or(exact_value(b.count));
-                            if let Some(m) = m {
-                                r.minors = Some(r.minors.unwrap_or(0).max(m));
-                            }
-                        }
-                        r.e = b.e;
+        REFINEMENTS.iter().fold(raws, |raws, pass| {
+            let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+            let mut i = 0;
+            while i < raws.len() {
+                match pass(cx, &raws, i) {
+                    Some((r, next)) => {
                         out.push(r);
-                        i = j + 1;
-                        continue;
+                        i = next;
+                    }
+                    None => {
+                        out.push(raws[i].clone());
+                        i += 1;
                     }
                 }
             }
-            out.push(r);
-            i += 1;
-        }
-
-        // 4. "she and her daughter", "she and two other North Koreans"
-        let raws = out;
-        let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
-        let mut i = 0;
-        while i < raws.len() {
-            let mut r = raws[i].clone();
-            if r.individual && i + 1 < raws.len() {
-                let b = &raws[i + 1];
-                if b.s == r.e + 1
-                    && cx.w(r.e) == "and"
-                    && ((b.possessive && b.kin) || (b.other && b.count.is_some()))
-                {
-                    r.count = add_counts(Some(Count::exact(1)), b.count);
-                    r.gender = merge_gender(r.gender, b.gender);
-                    r.minors = b.minors;
-                    r.e = b.e;
-                    r.rule = "coordination";
-                    r.pronoun = false;
-                    r.individual = false;
-                    r.definite = r.definite || b.definite;
-                    out.push(r);
-                    i += 2;
-                    continue;
-                }
-            }
-            out.push(r);
-            i += 1;
-        }
-        out
+            out
+        })
     }
 
     /// `find_raw` without the filter of `may_start_np`.
