@@ -782,9 +782,18 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             .map(|(_, de)| (trig.0, de.max(trig.1)))
             .unwrap_or(trig);
         let nearest_ours = |t: &TimeMention| {
+            // a time just before "and" and the next act's verb closes the
+            // first act ("detained them last month and handed them over")
+            if ends_clause_before(text, (t.start, t.end), trig)
+                && others.iter().any(|o| o.1 <= t.start)
+            {
+                return false;
+            }
             let d = dist((t.start, t.end), reach);
             !others.iter().any(|&o| {
-                dist((t.start, t.end), o) + 2 < d && between_same_clause(text, o, (t.start, t.end))
+                dist((t.start, t.end), o) + 2 < d
+                    && between_same_clause(text, o, (t.start, t.end))
+                    && !ends_clause_before(text, (t.start, t.end), o)
             })
         };
         let act_time = |t: &&TimeMention| !ctx.reported(t, e.start > t.end) && nearest_ours(t);
@@ -811,6 +820,10 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
                     {
                         range = r;
                     }
+                }
+                // an act that happened cannot end after the report
+                if dir == Direction::Past && range.end > published && range.start <= published {
+                    range.end = published;
                 }
                 date = Some((range, Some((t.start, t.end)), t.rule));
                 date_own = true;
@@ -1127,6 +1140,23 @@ fn gapped_items<'d>(
 }
 
 /// The index of the sentence holding byte `at`.
+/// A time that ends the clause of one verb, followed only by "and" (or
+/// "and then") and the verb `next`: it belongs to the act before it.
+fn ends_clause_before(text: &str, t: (usize, usize), next: (usize, usize)) -> bool {
+    if t.1 > next.0 {
+        return false;
+    }
+    let gap = text[t.1..next.0]
+        .trim()
+        .trim_start_matches(',')
+        .trim_start();
+    let gap = gap.to_ascii_lowercase();
+    matches!(
+        gap.as_str(),
+        "and" | "and then" | "and later" | "then" | "and were" | "and was" | "and had" | "and have"
+    )
+}
+
 fn sentence_of(doc: &Doc, at: usize) -> usize {
     doc.sentences
         .partition_point(|s| s.end <= at)

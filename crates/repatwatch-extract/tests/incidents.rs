@@ -259,3 +259,33 @@ fn what_a_family_says_is_dated_by_the_act() {
     assert_eq!(held.actors, vec!["KP-MSS"]);
     assert_eq!(held.date, Some(("2024-09-20", "2024-09-20")));
 }
+
+#[test]
+fn a_time_before_and_closes_the_first_act() {
+    let got = run(
+        "2019-10-03",
+        "Russian border guards detained a family of four near the port last month \
+         and handed them over to North Korean diplomats days later.",
+    );
+    let arrest = got.iter().find(|w| w.kind == Arrest).expect("an arrest");
+    assert_eq!(arrest.date, Some(("2019-09-01", "2019-09-30")));
+    let ret = got
+        .iter()
+        .find(|w| w.kind == Repatriation)
+        .expect("a return");
+    // "days later" counts from last month, and a past act ends by publication
+    assert_eq!(ret.date.map(|d| d.1), Some("2019-10-03"));
+    assert_eq!(ret.count, Some((Some(4), Some(4))));
+}
+
+#[test]
+fn relatives_listed_after_a_couple_are_counted() {
+    let got = run(
+        "2011-06-08",
+        "Police arrested the parents and their two sons at a church in Yanji on 7 March.",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].count, Some((Some(4), Some(4))));
+    assert_eq!(got[0].gender, Some(Gender::Mixed));
+    assert_eq!(got[0].date, Some(("2011-03-07", "2011-03-07")));
+}

@@ -163,6 +163,64 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "She was then sent to the labour training unit in the city for six months.",
         &[(Punishment, Occurred, false)],
     ),
+    // More ways to tell an arrest, a custody, a penalty, a release, a move.
+    (
+        "Two of them were tracked down by police at a farm near the city.",
+        &[(Arrest, Occurred, false)],
+    ),
+    (
+        "Officers took the two women away from the market.",
+        &[(Arrest, Occurred, false)],
+    ),
+    (
+        "The family has been stuck in a border detention facility since June.",
+        &[(Detention, Occurred, false)],
+    ),
+    (
+        "They remained in a detention centre near the border.",
+        &[(Detention, Occurred, false)],
+    ),
+    ("He was stuck in the capital for a week.", &[]),
+    (
+        "She spent a month there in a cell.",
+        &[(Detention, Occurred, false)],
+    ),
+    (
+        "He was interrogated for about three weeks.",
+        &[(Detention, Occurred, false)],
+    ),
+    (
+        "Both were given five-year terms in a reeducation camp.",
+        &[(Punishment, Occurred, false)],
+    ),
+    (
+        "She was given two years of hard labour.",
+        &[(Punishment, Occurred, false)],
+    ),
+    (
+        "The woman was forced to undergo an abortion.",
+        &[(Punishment, Occurred, false)],
+    ),
+    (
+        "Guards sent six of the returnees to a labour training unit.",
+        &[(Punishment, Occurred, false)],
+    ),
+    (
+        "He was let out after his family paid a fine.",
+        &[(Release, Occurred, false)],
+    ),
+    (
+        "The group was put on a train to the provincial capital.",
+        &[(Transfer, Occurred, false)],
+    ),
+    (
+        "The detainees were loaded onto trucks bound for the border crossing.",
+        &[(Transfer, Occurred, false)],
+    ),
+    (
+        "They were put on a flight to Pyongyang.",
+        &[(Repatriation, Occurred, false)],
+    ),
     // Handed to North Korea's diplomats: returned.
     (
         "The two were handed to officials of the North Korean consulate.",
@@ -274,6 +332,28 @@ fn trigger_keys_cover_the_patterns() {
             "them",
             "’s",
             "defectors",
+            "down",
+            "away",
+            "there",
+            "days",
+            "weeks",
+            "for",
+            "about",
+            "of",
+            "term",
+            "terms",
+            "years",
+            "undergo",
+            "an",
+            "on",
+            "aboard",
+            "onto",
+            "train",
+            "trucks",
+            "flight",
+            "cell",
+            "facility",
+            "detention",
         ])
         .collect();
     proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 1..12), sep in "[ ,.’-]{1,2}")| {

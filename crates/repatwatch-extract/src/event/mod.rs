@@ -100,6 +100,10 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "beaten",
         "beat",
         "executed",
+        "given",
+        "kicked",
+        "abortion",
+        "abortions",
         "sent",
         "send",
         "sending",
@@ -216,6 +220,8 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "stopped",
         "intercepted",
         "found",
+        "tracked",
+        "hunted",
     ],
     // hold
     &[
@@ -230,6 +236,11 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "jailed",
         "kept",
         "spent",
+        "stuck",
+        "remain",
+        "remains",
+        "remained",
+        "interrogated",
     ],
     // release
     &[
@@ -260,6 +271,8 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "transported",
         "ferried",
         "marched",
+        "put",
+        "loaded",
     ],
 ];
 
@@ -565,18 +578,18 @@ fn triggers() -> &'static [Trigger] {
         vec![
             // Deaths first: "tortured to death" is a death, not a punishment.
             t(r"(?:tortured|beaten|starved|frozen|froze|worked|shot|beat\s+\w+)\s+to\s+death|died|dies|killed\s+(?:herself|himself|themselves)|took\s+(?:her|his|their)\s+own\s+lives?|committed\s+suicide|killing\s+(?:herself|himself)", Death, "event.death", false),
-            t(r"sentenced|tortured|beaten|beat|executed|(?:sent|send|sending|taken)\s+to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:camps?|kyohwaso|kwanliso|prisons?|labou?r\s+(?:training\s+)?(?:units?|brigades?|centres?|centers?)|(?:re-?education|correctional)\s+(?:centres?|centers?|facilit(?:y|ies)))|serving\s+(?:time|a\s+sentence|sentences)", Punishment, "event.punishment", false),
+            t(r"sentenced|tortured|beaten|beat|kicked|executed|given\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:terms?|sentences?)\b|given\s+(?:[\w-]+\s+){1,2}?years?\s+(?:of|in)\b|(?:forced|made)\s+to\s+(?:undergo|have)\s+(?:an?\s+)?(?:[\w-]+\s+)?abortions?|forced\s+abortions?|(?:sent|send|sending|taken)\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:camps?|kyohwaso|kwanliso|prisons?|labou?r\s+(?:training\s+)?(?:units?|brigades?|centres?|centers?)|(?:re-?education|correctional)\s+(?:centres?|centers?|facilit(?:y|ies)))|serving\s+(?:time|a\s+sentence|sentences)", Punishment, "event.punishment", false),
             t(r"repatriat(?:ed|e|es|ing)", Repatriation, "event.repatriate", false),
             t(r"repatriations?", Repatriation, "event.repatriation_noun", true),
             t(r"(?:forcibly\s+|forcefully\s+)?(?:sent|send|sends|sending|returned|return|returns|returning|handed|hand|hands|handing|turned|turn|turning|pushed|push|forced|deported|deport|deporting|expelled|expel|expelling|delivered|deliver|delivering|taken|take|taking|took|flown|flew|escorted|brought|bring|carried)\b(?:\s+[\w’'-]+){0,8}?\s+(?:back|home|over|across\s+the\s+border)|(?:pushed|sent|taken)\s+across\b|(?:sent|send|sending|returned|return|returning|deported|deport|deporting|expelled|handed|delivered|flown|forced\s+back|forcibly\s+returned)\b", Repatriation, "event.send", false),
             t(r"(?:forced\s+)?(?:returns|return|deportations?|expulsions?|handover|hand-over)\b", Repatriation, "event.return_noun", true),
             t(r"transferr(?:ed|ing)|transfers?|moved|move|moving|relocated", Transfer, "event.transfer", false),
-            t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged|detain(?:ed|ing|s)?|stopped|intercepted|found", Arrest, "event.arrest", false),
-            t(r"being\s+held|be\s+held|(?:is|are|was|were|been)\s+(?:\w+\s+)?held|held|holding|holds|hold|remain(?:s|ed)?\s+in\s+(?:\w+\s+)?custody|(?:is|are|was|were)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?(?:custody|detention)|locked\s+up|imprisoned|jailed|spent\s+(?:[\w-]+\s+){1,4}?(?:days|weeks|months|years)\s+(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:detention|custody|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)|kept\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|under|inside)\b", Detention, "event.hold", false),
-            t(r"released|release|freed|free|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'.-]+\s+){0,16}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)|put\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:flight|plane)\s+(?:to|for|bound\s+for)\s+(?:Manila|Seoul|Incheon|South\s+Korea)", Release, "event.release", false),
+            t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged|detain(?:ed|ing|s)?|stopped|intercepted|found|tracked\s+down|hunted\s+down|taken\s+away|took\s+(?:[\w’'-]+\s+){0,3}?away", Arrest, "event.arrest", false),
+            t(r"being\s+held|be\s+held|(?:is|are|was|were|been)\s+(?:\w+\s+)?held|held|holding|holds|hold|remain(?:s|ed)?\s+in\s+(?:\w+\s+)?custody|(?:is|are|was|were)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?(?:custody|detention)|locked\s+up|imprisoned|jailed|(?:stuck|remain(?:s|ed)?)\s+(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:detention|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)\b|interrogated\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?(?:[\w-]+\s+){0,2}?(?:days|weeks|months)|spent\s+(?:[\w-]+\s+){1,4}?(?:days?|weeks?|months?|years?)\s+(?:there\s+)?(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:detention|custody|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)|kept\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|under|inside)\b", Detention, "event.hold", false),
+            t(r"released|release|freed|free|let\s+(?:[\w’'-]+\s+){0,2}?out\b|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'.-]+\s+){0,16}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)|put\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:flight|plane)\s+(?:to|for|bound\s+for)\s+(?:Manila|Seoul|Incheon|South\s+Korea)", Release, "event.release", false),
             // Last, so that the sending, custody and camp rules claim their
             // words first: people conveyed somewhere ("were taken to Tumen").
-            t(r"taken|took|driven|drove|trucked|bussed|bused|transported|ferried|marched", Transfer, "event.conveyed", false),
+            t(r"taken|took|driven|drove|trucked|bussed|bused|transported|ferried|marched|put\s+(?:on|aboard|onto|into|in)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:trains?|bus|buses|trucks?|lorr(?:y|ies)|vans?|ships?|boats?|vessels?|planes?|flights?)\b|loaded\s+(?:onto|on|into|aboard)\b", Transfer, "event.conveyed", false),
         ]
     })
 }
@@ -1137,12 +1150,23 @@ fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str) -> 
         .unwrap_or(after.len())
         .min(90);
     let window = &after[..reach];
-    let Some(at) = window
-        .match_indices("to ")
-        .map(|(i, _)| i)
-        .find(|&i| i == 0 || window.as_bytes()[i - 1] == b' ')
+    // a vehicle's destination may also follow "for" ("put on a train for
+    // the border")
+    let marker = if verb.starts_with("put ") || verb.starts_with("loaded ") {
+        |w: &str| w.starts_with("to ") || w.starts_with("for ")
+    } else {
+        |w: &str| w.starts_with("to ")
+    };
+    let Some(at) = (0..window.len())
+        .filter(|&i| window.is_char_boundary(i))
+        .find(|&i| (i == 0 || window.as_bytes()[i - 1] == b' ') && marker(&window[i..]))
     else {
         return false;
+    };
+    let skip = if window[at..].starts_with("for ") {
+        4
+    } else {
+        3
     };
     let between = &window[..at];
     if between.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
@@ -1162,12 +1186,12 @@ fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str) -> 
     }) {
         return false;
     }
-    let rest = &window[at + 3..];
+    let rest = &window[at + skip..];
     let next = rest
         .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
         .next()
         .unwrap_or("");
-    let next_orig = &orig[te + at + 3..te + at + 3 + next.len()];
+    let next_orig = &orig[te + at + skip..te + at + skip + next.len()];
     matches!(
         next,
         "the" | "a" | "an" | "another" | "their" | "its" | "his" | "her"
