@@ -234,7 +234,7 @@ fn res() -> &'static Res {
             part_of: re(r"(?i)\b([0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+of\s+$"),
             source_after: lc(r"(?i)^(?:\s+[\w’'-]+){0,7}?\s*,?\s+(?:told|said|say|says|reported|confirmed)\b"),
             source_before: re(r"(?i)\b(?:according\s+to|told|said)\s+$"),
-            most_of_them: re(r"(?i)\bmost\s+of\s+them\s+(?:were\s+)?(?:women|men|female|male|girls|boys)\b"),
+            most_of_them: re(r"(?i)\b(?:(?:most|many|half|some|several|a\s+third|a\s+quarter|one\s+third|two\s+thirds|the\s+majority|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens)\s+of\s+(?:them|whom)\s+(?:(?:were|are|being)\s+)?|(?:made\s+up|composed|consisting)\s+(?:mostly\s+|mainly\s+|largely\s+|primarily\s+|chiefly\s+)?of\s+(?:mostly\s+|mainly\s+|largely\s+)?(?:\w+\s+)?|(?:mostly|mainly|largely|predominantly|primarily)\s+)(?:women|men|female|male|girls|boys)\b"),
             facility_before: re(r"(?i)\b(?:at|in|inside)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"),
             statistic: re(r"(?i)\b(?:estimate[ds]?|estimated|in\s+total|a\s+total|in\s+all|so\s+far|at\s+present|currently|every\s+year|a\s+year|annually|per\s+year|since\s+(?:\d{4}|the\s+\d{4}s))\b"),
             vague_part: re(r"(?i)\b(?:many|some|most|few|several|all|none|any)\s+of\s+$"),
@@ -342,11 +342,15 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
         if d.people.gender.is_some() {
             continue;
         }
-        // "hundreds of escapees, most of them women"
+        // "hundreds of escapees, most of them women", "a group made up
+        // mostly of women", "seven of whom were men": part of the group
+        // is named by sex, so the rest is of the other
         if d.spans.iter().chain(d.people_span.iter()).any(|&(s, e)| {
-            let (s, e) = (s, fwd(text, e, 40));
-            // (every match holds "them", whatever its case)
-            doc.lower[s..e].contains("them") && r.most_of_them.is_match(&text[s..e])
+            let (s, e) = (s, fwd(text, e, 48));
+            // (every match names men or women, girls or boys)
+            let l = &doc.lower[s..e];
+            (l.contains("men") || l.contains("male") || l.contains("girls") || l.contains("boys"))
+                && r.most_of_them.is_match(&text[s..e])
         }) {
             d.people.gender = Some(Gender::Mixed);
             continue;
@@ -2122,7 +2126,8 @@ mod tests {
         "the paper", "police said", "family says", "lock-up", "consulate general",
         "detention center", "special rapporteur", "un experts", "united nations",
         "international herald tribune", "open radio", "media reports", "local daily", "daily nk",
-        "rights groups", "aid group", "his son", "most of them were women", "MOST OF THEM girls",
+        "rights groups", "aid group", "his son", "most of them were women", "MOST OF THEM girls", "a third of them are men",
+        "made up mostly of women", "seven of whom were boys", "mainly women",
         "most", "of", "them", "women", "boys", "her relatives", "at the prison", "in a lock-up",
         "to the detention centre", "according to", "According To", "relatives", "video", "footage",
         "letter", "photographer", "journalists", "broker", "guides", "pastor", "aid workers",
@@ -2190,7 +2195,12 @@ mod tests {
                 );
             }
             if r.most_of_them.is_match(&text) {
-                prop_assert!(lower.contains("them"));
+                prop_assert!(
+                    lower.contains("men")
+                        || lower.contains("male")
+                        || lower.contains("girls")
+                        || lower.contains("boys")
+                );
             }
         }
     }

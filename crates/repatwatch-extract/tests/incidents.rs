@@ -289,3 +289,21 @@ fn relatives_listed_after_a_couple_are_counted() {
     assert_eq!(got[0].gender, Some(Gender::Mixed));
     assert_eq!(got[0].date, Some(("2011-03-07", "2011-03-07")));
 }
+
+#[test]
+fn part_of_a_group_named_by_sex_makes_it_mixed() {
+    for text in [
+        "Police detained about 40 North Koreans in Tumen last week. Roughly a third of them are women.",
+        "About 40 North Koreans were returned from Tumen last week. The group, made up mostly of women, was handed over at the bridge.",
+        "Police detained 40 North Koreans in Tumen last week, seven of whom were men.",
+    ] {
+        let got = run("2011-06-08", text);
+        assert!(!got.is_empty(), "{text}");
+        assert_eq!(got[0].gender, Some(Gender::Mixed), "{text}: {got:#?}");
+    }
+    let got = run(
+        "2011-06-08",
+        "Police detained 40 North Koreans in Tumen last week, all of them women.",
+    );
+    assert_ne!(got[0].gender, Some(Gender::Mixed), "{got:#?}");
+}
