@@ -803,7 +803,14 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         let act_time = |t: &&TimeMention| !ctx.reported(t, e.start > t.end) && nearest_ours(t);
         let mut times =
             clause_or_sentence(&doc.times, clause, sentence, |t| (t.start, t.end), act_time);
-        times.sort_by_key(|t| dist((t.start, t.end), trig));
+        // nearest first; a time that closes an earlier verb's clause ("slipped
+        // out in early February and were caught on Feb. 26") last
+        times.sort_by_key(|t| {
+            (
+                ends_clause_before(text, (t.start, t.end), trig),
+                dist((t.start, t.end), trig),
+            )
+        });
         // "later", "three days later": counted from the story's last date,
         // else from the last date the text gave before this clause.
         let reference = doc

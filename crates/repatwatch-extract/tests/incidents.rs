@@ -307,3 +307,13 @@ fn part_of_a_group_named_by_sex_makes_it_mixed() {
     );
     assert_ne!(got[0].gender, Some(Gender::Mixed), "{got:#?}");
 }
+
+#[test]
+fn the_time_after_the_verb_beats_the_time_of_the_clause_before_and() {
+    let got = run(
+        "2001-03-19",
+        "The three men slipped out of the camp in early February and were caught by police at a hostel on Feb. 26.",
+    );
+    let arrest = got.iter().find(|w| w.kind == Arrest).expect("an arrest");
+    assert_eq!(arrest.date, Some(("2001-02-26", "2001-02-26")));
+}
