@@ -821,8 +821,24 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             .filter_map(|t| t.resolve(published, Direction::Past, None))
             .next_back()
             .or_else(|| antecedent.and_then(|a| a.date.map(|d| d.0)));
+        // A story told in an earlier year ("arrested in November 2009 ...
+        // In March she was sentenced"): a month named without its year
+        // follows the story's last month named with one.
+        let narrative = doc
+            .times
+            .iter()
+            .filter(|t| t.end <= trig.0)
+            .filter_map(|t| t.year_month())
+            .next_back()
+            .filter(|&(y, _)| y < chrono::Datelike::year(&published));
         for t in times {
-            if let Some(mut range) = t.resolve(published, dir, reference) {
+            let in_story = match (narrative, t.month_without_year()) {
+                (Some((y, m0)), Some(m)) if dir == Direction::Past => {
+                    t.resolve_in_year(if m >= m0 { y } else { y + 1 }, published)
+                }
+                _ => None,
+            };
+            if let Some(mut range) = in_story.or_else(|| t.resolve(published, dir, reference)) {
                 // "two hours later" after "In October" cannot narrow October
                 if let Some(r) = reference.filter(|_| t.is_relative()) {
                     if (r.end - r.start).num_days() > 2

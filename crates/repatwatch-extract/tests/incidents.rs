@@ -317,3 +317,28 @@ fn the_time_after_the_verb_beats_the_time_of_the_clause_before_and() {
     let arrest = got.iter().find(|w| w.kind == Arrest).expect("an arrest");
     assert_eq!(arrest.date, Some(("2001-02-26", "2001-02-26")));
 }
+
+#[test]
+fn a_month_without_its_year_follows_the_story_year() {
+    let got = run(
+        "2013-08-21",
+        "Chinese police arrested her at a farm in November 2009. \
+         In March she was sentenced to three years in a labour camp in Chongjin.",
+    );
+    let p = got
+        .iter()
+        .find(|w| w.kind == Punishment)
+        .expect("a penalty");
+    assert_eq!(p.date, Some(("2010-03-01", "2010-03-31")));
+    // a story of this year: the usual reading
+    let got = run(
+        "2013-08-21",
+        "Chinese police arrested her at a farm in January 2013. \
+         In March she was sentenced to three years in a labour camp in Chongjin.",
+    );
+    let p = got
+        .iter()
+        .find(|w| w.kind == Punishment)
+        .expect("a penalty");
+    assert_eq!(p.date, Some(("2013-03-01", "2013-03-31")));
+}

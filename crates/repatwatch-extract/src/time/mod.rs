@@ -275,6 +275,48 @@ impl TimeMention {
         resolve::resolve(&self.expr, published, dir, reference)
     }
 
+    /// The month of a day or month named without its year ("in March",
+    /// "on May 3").
+    pub fn month_without_year(&self) -> Option<u32> {
+        match self.expr {
+            TimeExpr::Date {
+                year: YearRef::Implicit,
+                month,
+                ..
+            }
+            | TimeExpr::Month {
+                year: YearRef::Implicit,
+                month,
+                ..
+            } => Some(month),
+            _ => None,
+        }
+    }
+
+    /// The year and month of a day or month named with its year ("in
+    /// November 2009", "on 3 May 2010").
+    pub fn year_month(&self) -> Option<(i32, u32)> {
+        match self.expr {
+            TimeExpr::Date {
+                year: YearRef::Abs(y),
+                month,
+                ..
+            }
+            | TimeExpr::Month {
+                year: YearRef::Abs(y),
+                month,
+                ..
+            } => Some((y, month)),
+            _ => None,
+        }
+    }
+
+    /// A day or month named without its year, taken in `year` (a past act).
+    pub fn resolve_in_year(&self, year: i32, published: NaiveDate) -> Option<DateRange> {
+        let e = resolve::with_year(&self.expr, year)?;
+        resolve::resolve(&e, published, Direction::Past, None)
+    }
+
     /// Needs a reference date ("three days later", "that day", "since then").
     pub fn is_relative(&self) -> bool {
         self.expr.is_relative()

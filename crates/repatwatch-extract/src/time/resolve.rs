@@ -389,7 +389,7 @@ pub(crate) fn resolve(
     })
 }
 
-fn with_year(e: &TimeExpr, y: i32) -> Option<TimeExpr> {
+pub(crate) fn with_year(e: &TimeExpr, y: i32) -> Option<TimeExpr> {
     match e {
         TimeExpr::Date {
             month,
