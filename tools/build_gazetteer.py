@@ -261,6 +261,20 @@ EXTRA_PLACES = [
     ("Hoang Su Phi", "VN", None, 22.7500, 104.6800, 60000, ["Hoàng Su Phì"]),
     ("Yanbian", "CN", "Jilin", 42.9048, 129.5139, 2100000, ["Yanbian Korean Autonomous Prefecture", "Yanbian Prefecture"]),
     ("Sanhe", "CN", "Jilin", 42.4753, 129.7359, 20000, ["Sanhe Town"]),
+    # county towns on North Korea's northern border (county seats, approximate)
+    ("Samsu", "KP", "Ryanggang", 41.3200, 128.3000, 30000, ["Samsu County", "Samsu-up"]),
+    ("Kimjongsuk", "KP", "Ryanggang", 41.4300, 127.7700, 30000, ["Kimjongsuk County", "Sinpa"]),
+    ("Kimhyongjik", "KP", "Ryanggang", 41.3900, 127.3300, 30000, ["Kimhyongjik County", "Huchang"]),
+    ("Pochon", "KP", "Ryanggang", 41.4000, 128.4600, 25000, ["Pochon County", "Pochon-up"]),
+    ("Taehongdan", "KP", "Ryanggang", 42.0200, 128.8900, 20000, ["Taehongdan County"]),
+    ("Wiwon", "KP", "Chagang", 40.8800, 126.0500, 25000, ["Wiwon County"]),
+    ("Chosan", "KP", "Chagang", 40.8300, 125.8000, 20000, ["Chosan County"]),
+    ("Pyokdong", "KP", "North Pyongan", 40.6000, 125.4500, 20000, ["Pyokdong County", "Byeokdong"]),
+    ("Sakju", "KP", "North Pyongan", 40.3800, 125.0500, 25000, ["Sakju County", "Sakchu"]),
+    # border posts of the southern and northern routes
+    ("Mohan", "CN", "Yunnan", 21.1900, 101.6900, 10000, ["Mohan Port"]),
+    ("Zamyn-Uud", "MN", "Dornogovi", 43.7200, 111.9000, 15000, ["Zamyn Uud", "Zamiin-Uud", "Zamiin Uud"]),
+    ("Khasan", "RU", "Primorsky Krai", 42.4300, 130.6400, 1000, []),
 ]
 # Extra spellings for GeoNames places, by (cc, GeoNames name after folding).
 ALIASES = {
@@ -274,7 +288,7 @@ ALIASES = {
     ("CN", "Dandong"): ["Tantung", "Antung", "Andong"], ("CN", "Shenyang"): ["Mukden", "Shenyang City"],
     ("CN", "Jian"): ["Ji'an", "Jian City"], ("CN", "Yanji"): ["Yeongil", "Yonggil", "Yanji City"],
     ("CN", "Longjing"): ["Yongjeong", "Yongjong"], ("CN", "Hunchun"): ["Huichun", "Hunchon", "Hunchun City"],
-    ("CN", "Helong"): ["Hwaryong"], ("CN", "Tumen"): ["Tomun", "Tumen City"],
+    ("CN", "Helong"): ["Hwaryong"], ("CN", "Tumen"): ["Tomun", "Tumen City"], ("CN", "Erenhot"): ["Erlian", "Erlianhot"],
     ("CN", "Changbai"): ["Jangbaek", "Changbai County"], ("CN", "Linjiang"): ["Imgang"],
     ("VN", "Ho Chi Minh City"): ["Saigon", "HCMC"], ("VN", "Mong Cai"): ["Mongcai"], ("VN", "Lang Son"): ["Langson"],
     ("LA", "Muang Xay"): ["Oudomxay Town", "Muang Xai"], ("LA", "Ban Houayxay"): ["Houayxay", "Huay Xai", "Houei Sai"],

@@ -53,6 +53,21 @@ pub(crate) const EXAMPLES: &[(&str, &[Want])] = &[
         "The men were moved to a prison in Jilin City.",
         &[("Jilin City", "Jilin", Some("Jilin"), "CN", City)],
     ),
+    // border county towns and border posts that cities500 lacks
+    (
+        "Three women were caught in Samsu County and held in Hyesan.",
+        &[
+            ("Samsu County", "Samsu", Some("Ryanggang"), "KP", City),
+            ("Hyesan", "Hyesan", Some("Ryanggang"), "KP", City),
+        ],
+    ),
+    (
+        "The group was handed over at Mohan, across from Boten.",
+        &[
+            ("Mohan", "Mohan", Some("Yunnan"), "CN", City),
+            ("Boten", "Ban Boten", Some("Luang Namtha"), "LA", City),
+        ],
+    ),
     // North Korean romanisations
     (
         "She was sent back to Shinuiju, then to Onsung and Hoiryeong.",
