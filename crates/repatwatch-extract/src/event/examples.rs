@@ -221,6 +221,16 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "They were put on a flight to Pyongyang.",
         &[(Repatriation, Occurred, false)],
     ),
+    // A handover with no place named; another state's agency as the receiver.
+    (
+        "The eight were handed over at the border on Monday.",
+        &[(Repatriation, Occurred, false)],
+    ),
+    ("Officials handed over documents to the court.", &[]),
+    (
+        "Four men were refused entry by Thai police and handed back to Lao police.",
+        &[(Transfer, Occurred, false)],
+    ),
     // Handed to North Korea's diplomats: returned.
     (
         "The two were handed to officials of the North Korean consulate.",

@@ -634,7 +634,7 @@ fn cues() -> &'static Cues {
             loose: Some(crate::rx::lc(r"(?i)\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b")),
         },
         dest_cn: Dest {
-            phrase: crate::rx::lc(r"(?i)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|police\b|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))"),
+            phrase: crate::rx::lc(r"(?i)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|(?:lao|laotian|thai|vietnamese|mongolian|russian|cambodian|burmese|myanmar)\s+(?:police|authorities|border|officials|side|territory|immigration|military|army|troops|guards)|police\b|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))"),
             reach: &[(&['.', ';', ','], 60)],
             loose: None,
         },
@@ -1111,6 +1111,36 @@ fn fwd_boundary(text: &str, i: usize, n: usize) -> usize {
     b
 }
 
+/// `s` (lower case) holds a passive verb ("were refused", "was stopped")
+/// and then ends with "and", with no relative pronoun or comma in between.
+fn passive_then_and(s: &str) -> bool {
+    let t = s.trim_end();
+    let Some(rest) = t.strip_suffix(" and") else {
+        return false;
+    };
+    let mut words = rest.split(' ').filter(|w| !w.is_empty());
+    let mut after_aux = false;
+    let mut found = false;
+    for w in words.by_ref() {
+        if after_aux && w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")) {
+            found = true;
+            after_aux = false;
+            continue;
+        }
+        after_aux = matches!(w, "were" | "was" | "are" | "is" | "been" | "be");
+        if found
+            && (w.ends_with(',')
+                || matches!(
+                    w,
+                    "who" | "which" | "that" | "after" | "before" | "when" | "as"
+                ))
+        {
+            found = false;
+        }
+    }
+    found
+}
+
 fn ends_with_and(gap: &str) -> bool {
     let g = gap.trim_end();
     let g = g
@@ -1424,7 +1454,13 @@ fn find_in_sentence(
                     let bare_return = (l == "returned" || l == "return" || l == "returning")
                         && (c.aux_before.is_match(&spaced_end(before_all))
                             || c.people_object.is_match(after_all));
-                    if !has_back && !bare_return {
+                    // "were handed over at the border", "turned them over":
+                    // a handover of people, wherever to
+                    let handover = (l.starts_with("hand") || l.starts_with("turn"))
+                        && l.ends_with("over")
+                        && (c.aux_before.is_match(&spaced_end(before_all))
+                            || c.people_object.is_match(&l[l.find(' ').unwrap_or(0)..]));
+                    if !has_back && !bare_return && !handover {
                         continue;
                     }
                     // "taken over", "brought over": not a handover of people
@@ -1863,6 +1899,20 @@ fn find_in_sentence(
                 e.subordinate = false;
                 e.passive = true;
             }
+        }
+        // "were refused entry by Thai police and handed back": the same
+        // carrying over after a passive verb that tells no act
+        if e.subordinate && e.rule != "event.conveyed" {
+            let from = text[..e.start]
+                .rfind(['.', ';', ':', '\n'])
+                .map_or(0, |i| i + 1)
+                .max(merged.last().map_or(0, |l| l.end));
+            if passive_then_and(&text[from..e.start]) {
+                e.subordinate = false;
+                e.passive = true;
+            }
+        }
+        if let Some(last) = merged.last() {
             // "are being held in Dandong waiting to be repatriated": the
             // waiting is a detail of the custody.
             if e.clause_start == last.clause_start
