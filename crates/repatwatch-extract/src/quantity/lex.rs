@@ -5,6 +5,7 @@
 //! then compares lower-case token slices against the word lists below.
 
 use crate::model::Gender;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -52,7 +53,8 @@ impl Tok {
 /// A text with its lower-case copy and tokens.
 pub struct Ctx<'a> {
     pub text: &'a str,
-    pub lower: String,
+    /// `text.to_ascii_lowercase()`, made here or handed in.
+    pub lower: Cow<'a, str>,
     pub toks: Vec<Tok>,
     lx: &'static Lexicon,
 }
@@ -67,7 +69,13 @@ fn is_apos(c: char) -> bool {
 
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str) -> Self {
-        let lower = text.to_ascii_lowercase();
+        Self::with_lower(text, Cow::Owned(text.to_ascii_lowercase()))
+    }
+
+    /// [`Ctx::new`], given the text's ASCII-lowercased twin (the same
+    /// offsets), as `Doc` keeps it.
+    pub fn with_lower(text: &'a str, lower: Cow<'a, str>) -> Self {
+        debug_assert_eq!(text.len(), lower.len(), "the lower-case twin of the text");
         let lx = lexicon();
         // offsets are kept in 32 bits: a longer text is not read
         let mut toks = if text.len() < u32::MAX as usize {
@@ -353,6 +361,48 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
             i += 1;
             continue;
         }
+        if k & (ALNUM | DIGIT) == ALNUM {
+            // the commonest token: a word opening with an ASCII letter (the
+            // general path below, with what it cannot do for such a word
+            // left out: its run is no number, and ',' or '.' joins only
+            // digits)
+            let mut e = alnum_run_end(lbytes, s + 1);
+            let mut hyph = false;
+            if e < n {
+                let d = bytes[e];
+                if d >= 0x80 || d == b'-' || d == b'\'' {
+                    (e, _, hyph) = word_rest(text, e, false, bytes[e - 1] as char);
+                }
+            }
+            let (fl, hd) = lx.read(lbytes, s, e);
+            if fl & AFTER_A != 0 {
+                if let Some(p) = toks.last_mut() {
+                    if p.fl & ART != 0 {
+                        p.ahead |= AHEAD_NUM;
+                    }
+                }
+            }
+            let num = fl & (NUMW | QUANT) != 0 || hyph;
+            toks.push(Tok {
+                s: s as u32,
+                e: e as u32,
+                fl,
+                kind: Kind::Word,
+                cap: b.is_ascii_uppercase(),
+                sent_start,
+                hyph,
+                hd,
+                ahead: (u8::from(num) * AHEAD_NUM) | (u8::from(hd != 0) * AHEAD_HEAD),
+            });
+            sent_start = false;
+            // one space after a word, without the round through the loop
+            i = if bytes.get(e) == Some(&b' ') {
+                e + 1
+            } else {
+                e
+            };
+            continue;
+        }
         let (c, cl) = if b < 0x80 {
             (b as char, 1)
         } else {
@@ -391,7 +441,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
                     (e, all_digits, hyph) = word_rest(text, e, all_digits, last);
                 }
             }
-            let kind = if all_digits || is_num_range(&text[s..e]) {
+            let kind = if all_digits || (k & DIGIT != 0 && is_num_range(&text[s..e])) {
                 Kind::Num
             } else {
                 Kind::Word
@@ -1187,6 +1237,11 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// The people-noun readings; `heads[0]` is `None` (no head word).
     heads: Vec<Option<HeadInfo>>,
+    /// By the low five bits of a word's first and last byte, bit `n` is
+    /// set when a listed word so made is `n` bytes long: most words not
+    /// listed fail this one test and skip the table (a listed word never
+    /// does, so the answer is the table's).
+    gate: [[u32; 32]; 32],
 }
 
 struct Entry {
@@ -1267,7 +1322,13 @@ impl Lexicon {
             slots: vec![EMPTY; SLOTS],
             entries: Vec::new(),
             heads: vec![None],
+            gate: [[0; 32]; 32],
         };
+        // the gate first: `find` reads it
+        for &w in lists.iter().flat_map(|(words, _)| words.iter()) {
+            let b = w.as_bytes();
+            lx.gate[usize::from(b[0] & 31)][usize::from(b[b.len() - 1] & 31)] |= 1 << b.len();
+        }
         for (words, flag) in lists {
             for &w in words {
                 let i = match lx.find(w.as_bytes(), 0, w.len()) {
@@ -1310,7 +1371,10 @@ impl Lexicon {
     #[inline(always)]
     fn find(&self, buf: &[u8], s: usize, e: usize) -> Option<usize> {
         let len = e - s;
-        if len == 0 || len > 24 {
+        if len == 0
+            || len > 24
+            || self.gate[usize::from(buf[s] & 31)][usize::from(buf[e - 1] & 31)] & (1 << len) == 0
+        {
             return None;
         }
         let (a, b) = key_at(buf, s, e);
