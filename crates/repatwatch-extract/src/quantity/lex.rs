@@ -85,17 +85,19 @@ impl<'a> Ctx<'a> {
         };
         // distances to the next number and the next people noun, from the
         // marks the tokenizer left (`AHEAD_NUM`, `AHEAD_HEAD`)
+        // (over words and numbers only: a punctuation token breaks the way)
         let (mut num_at, mut head_at) = (15u8, 15u8);
         for t in toks.iter_mut().rev() {
+            let step = if t.kind == Kind::Punct { 15 } else { 1 };
             num_at = if t.ahead & AHEAD_NUM != 0 {
                 0
             } else {
-                (num_at + 1).min(15)
+                (num_at + step).min(15)
             };
             head_at = if t.ahead & AHEAD_HEAD != 0 {
                 0
             } else {
-                (head_at + 1).min(15)
+                (head_at + step).min(15)
             };
             t.ahead = num_at | head_at << 4;
         }
@@ -187,15 +189,20 @@ impl<'a> Ctx<'a> {
     /// ("twenty-one", "20-odd"), "half", a quantifier word ("dozens",
     /// "several"), "a"/"an" before a word they count with ("a dozen", "a
     /// few", "a number of"). 15 when there is none so near (or past the
-    /// end). `number::parse_num` and `number::vague` read no other token at
-    /// their start.
+    /// end), or when a punctuation token comes before it.
+    /// `number::parse_num` and `number::vague` read no other token at their
+    /// start, and the words before the number of a count phrase or of a
+    /// people phrase (determiners, "of", modifiers like "more than") are
+    /// words: no punctuation is on the way.
     #[inline]
     pub fn num_ahead(&self, i: usize) -> usize {
         self.toks.get(i).map_or(15, |t| usize::from(t.ahead & 15))
     }
 
     /// How many tokens from `i` on to the first with a people-noun reading
-    /// ([`Ctx::head`]); 15 when there is none so near (or past the end).
+    /// ([`Ctx::head`]); 15 when there is none so near (or past the end), or
+    /// when a punctuation token comes before it (`people::scan_head` steps
+    /// over words only, and so do the determiners before it).
     #[inline]
     pub fn head_ahead(&self, i: usize) -> usize {
         self.toks.get(i).map_or(15, |t| usize::from(t.ahead >> 4))
