@@ -85,10 +85,17 @@ impl<'a> Ctx<'a> {
         };
         // distances to the next number and the next people noun, from the
         // marks the tokenizer left (`AHEAD_NUM`, `AHEAD_HEAD`)
-        // (over words and numbers only: a punctuation token breaks the way)
+        // (over the tokens a phrase steps over before its number or noun
+        // only: punctuation and any other word break the way)
         let (mut num_at, mut head_at) = (15u8, 15u8);
+        let lb = lower.as_bytes();
         for t in toks.iter_mut().rev() {
-            let step = if t.kind == Kind::Punct { 15 } else { 1 };
+            let step = match t.kind {
+                Kind::Num => 1,
+                Kind::Punct => 15,
+                Kind::Word if steps_over(t.fl, t.hyph, lb, t.s(), t.e()) => 1,
+                Kind::Word => 15,
+            };
             num_at = if t.ahead & AHEAD_NUM != 0 {
                 0
             } else {
@@ -275,6 +282,22 @@ fn alnum(c: char) -> bool {
 /// people-noun reading.
 const AHEAD_NUM: u8 = 1;
 const AHEAD_HEAD: u8 = 2;
+
+/// Can a count or people phrase step over this word before it reaches its
+/// number or people noun? Its determiners, quantifiers and "of"
+/// ("all of the", "most of the", "every one of"), the modifiers of a count
+/// ("more than", "at least", "in the region of", "no fewer than",
+/// `number::modifier`), and the adjectives `people::scan_head` steps over
+/// (`ADJ`, hyphenated, a participle: "-ed" or one of `CHAIN_WORDS`). A
+/// people noun and a word that may start a number end the way instead.
+/// (`fl` the word's lists, `lower` the lower-case word.)
+/// `lower[s..e]` is the word.
+#[inline(always)]
+fn steps_over(fl: u16, hyph: bool, lower: &[u8], s: usize, e: usize) -> bool {
+    fl & (FUNC | NUMW | QUANT | ART | AFTER_A | ADJ | HEAD | PRON | CHAIN) != 0
+        || hyph
+        || (e >= s + 2 && lower.get(e - 2..e) == Some(b"ed"))
+}
 
 /// Byte classes of ASCII: a letter or digit, a digit, white space (as
 /// `char::is_whitespace`).
@@ -585,7 +608,7 @@ mod reference {
     use std::collections::HashMap;
 
     pub fn flags(w: &str) -> u16 {
-        let lists: [(&[&str], u16); 15] = [
+        let lists: [(&[&str], u16); 16] = [
             (UNIT_WORDS, UNIT),
             (THING_WORDS, THING),
             (MONTH_WORDS, MONTH),
@@ -601,6 +624,7 @@ mod reference {
             (ART_WORDS, ART),
             (AFTER_A_WORDS, AFTER_A),
             (PRON_WORDS, PRON),
+            (CHAIN_WORDS, CHAIN),
         ];
         static M: std::sync::OnceLock<HashMap<&str, u16>> = std::sync::OnceLock::new();
         let m = M.get_or_init(|| {
@@ -1054,6 +1078,32 @@ pub const ART: u16 = 1 << 12;
 pub const AFTER_A: u16 = 1 << 13;
 /// The personal pronouns a people phrase can be.
 pub const PRON: u16 = 1 << 14;
+/// The other words a count or people phrase steps over before its number
+/// or noun ([`steps_over`]).
+pub const CHAIN: u16 = 1 << 15;
+
+const CHAIN_WORDS: &[&str] = &[
+    "of",
+    "to",
+    "than",
+    "least",
+    "total",
+    "region",
+    "order",
+    "excess",
+    "minimum",
+    "maximum",
+    "short",
+    "extra",
+    "approximate",
+    "caught",
+    "held",
+    "taken",
+    "sent",
+    "seized",
+    "brought",
+    "kept",
+];
 
 const PRON_WORDS: &[&str] = &["they", "them", "we", "us", "she", "her", "he", "him"];
 
@@ -1308,7 +1358,7 @@ fn slot_of(a: u64, b: u64, len: usize) -> usize {
 
 impl Lexicon {
     fn build() -> Self {
-        let lists: [(&[&str], u16); 15] = [
+        let lists: [(&[&str], u16); 16] = [
             (UNIT_WORDS, UNIT),
             (THING_WORDS, THING),
             (MONTH_WORDS, MONTH),
@@ -1324,6 +1374,7 @@ impl Lexicon {
             (ART_WORDS, ART),
             (AFTER_A_WORDS, AFTER_A),
             (PRON_WORDS, PRON),
+            (CHAIN_WORDS, CHAIN),
         ];
         let mut lx = Lexicon {
             slots: vec![EMPTY; SLOTS],
@@ -1467,7 +1518,7 @@ mod fast_paths {
     /// Every listed word, in the case of the text and in others.
     #[test]
     fn every_listed_word() {
-        let lists: [&[&str]; 15] = [
+        let lists: [&[&str]; 16] = [
             UNIT_WORDS,
             THING_WORDS,
             MONTH_WORDS,
@@ -1483,6 +1534,7 @@ mod fast_paths {
             ART_WORDS,
             AFTER_A_WORDS,
             PRON_WORDS,
+            CHAIN_WORDS,
         ];
         for w in lists.iter().flat_map(|l| l.iter()) {
             assert_eq!(flags(w), reference::flags(w), "{w}");
