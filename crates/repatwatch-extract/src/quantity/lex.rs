@@ -1294,11 +1294,6 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// The people-noun readings; `heads[0]` is `None` (no head word).
     heads: Vec<Option<HeadInfo>>,
-    /// By the low five bits of a word's first and last byte, bit `n` is
-    /// set when a listed word so made is `n` bytes long: most words not
-    /// listed fail this one test and skip the table (a listed word never
-    /// does, so the answer is the table's).
-    gate: [[u32; 32]; 32],
 }
 
 struct Entry {
@@ -1380,13 +1375,7 @@ impl Lexicon {
             slots: vec![EMPTY; SLOTS],
             entries: Vec::new(),
             heads: vec![None],
-            gate: [[0; 32]; 32],
         };
-        // the gate first: `find` reads it
-        for &w in lists.iter().flat_map(|(words, _)| words.iter()) {
-            let b = w.as_bytes();
-            lx.gate[usize::from(b[0] & 31)][usize::from(b[b.len() - 1] & 31)] |= 1 << b.len();
-        }
         for (words, flag) in lists {
             for &w in words {
                 let i = match lx.find(w.as_bytes(), 0, w.len()) {
@@ -1429,10 +1418,7 @@ impl Lexicon {
     #[inline(always)]
     fn find(&self, buf: &[u8], s: usize, e: usize) -> Option<usize> {
         let len = e - s;
-        if len == 0
-            || len > 24
-            || self.gate[usize::from(buf[s] & 31)][usize::from(buf[e - 1] & 31)] & (1 << len) == 0
-        {
+        if len == 0 || len > 24 {
             return None;
         }
         let (a, b) = key_at(buf, s, e);
