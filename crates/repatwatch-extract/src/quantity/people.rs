@@ -1262,7 +1262,9 @@ pub fn find_raw(cx: &Ctx) -> Vec<Raw> {
             Kind::Num => true,
             Kind::Word => t.fl & (lex::FUNC | lex::NUMW | lex::HEAD | lex::ADJ) != 0 || t.hyph,
         };
-        if !known && !t.cap {
+        // `named` reads an honorific (a function word) or a family name
+        let may_name = t.cap && t.fl & (lex::FUNC | lex::SURNAME) != 0;
+        if !known && !may_name {
             i += 1;
             continue;
         }
@@ -1270,9 +1272,9 @@ pub fn find_raw(cx: &Ctx) -> Vec<Raw> {
             may_start_np(cx, i)
                 .then(|| match_np(cx, i, true))
                 .flatten()
-                .or_else(|| t.cap.then(|| named(cx, i)).flatten())
+                .or_else(|| may_name.then(|| named(cx, i)).flatten())
                 .or_else(|| pronoun(cx, i))
-        } else if t.cap {
+        } else if may_name {
             named(cx, i)
         } else {
             None
