@@ -1290,7 +1290,7 @@ const NUMW_WORDS: &[&str] = &[
 /// `memcmp` call: the same answer as a map from the word to its flags.
 pub struct Lexicon {
     /// `SLOTS` slots: an index into `entries`, or `EMPTY`.
-    slots: Vec<u16>,
+    slots: Box<[u16; SLOTS]>,
     entries: Vec<Entry>,
     /// The people-noun readings; `heads[0]` is `None` (no head word).
     heads: Vec<Option<HeadInfo>>,
@@ -1372,7 +1372,7 @@ impl Lexicon {
             (CHAIN_WORDS, CHAIN),
         ];
         let mut lx = Lexicon {
-            slots: vec![EMPTY; SLOTS],
+            slots: Box::new([EMPTY; SLOTS]),
             entries: Vec::new(),
             heads: vec![None],
         };
@@ -1432,7 +1432,7 @@ impl Lexicon {
             if en.a == a
                 && en.b == b
                 && en.len == len
-                && (len <= 16 || en.word.as_bytes() == &buf[s..e])
+                && (len <= 16 || same_long(en.word, buf, s, e))
             {
                 return Some(ix as usize);
             }
@@ -1448,6 +1448,14 @@ impl Lexicon {
             None => (0, 0),
         }
     }
+}
+
+/// Is `buf[s..e]` the word `w`? (The key tells a word of up to 16 bytes:
+/// only longer ones, rare, come here.)
+#[cold]
+#[inline(never)]
+fn same_long(w: &str, buf: &[u8], s: usize, e: usize) -> bool {
+    buf.get(s..e) == Some(w.as_bytes())
 }
 
 fn lexicon() -> &'static Lexicon {
