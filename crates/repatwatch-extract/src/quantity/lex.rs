@@ -1509,6 +1509,75 @@ mod fast_paths {
         assert_eq!(is_num_range(s), is_num_range_plain(s), "{s:?}");
     }
 
+    /// The words before the number of a count phrase or a people phrase
+    /// do not stop [`Ctx::num_ahead`] (see [`steps_over`]).
+    #[test]
+    fn phrases_step_over_their_words() {
+        for p in [
+            "more than",
+            "greater than",
+            "well over",
+            "just under",
+            "slightly more than",
+            "a little over",
+            "in the region of",
+            "on the order of",
+            "in excess of",
+            "upwards of",
+            "no fewer than",
+            "not less than",
+            "no more than",
+            "a minimum of",
+            "a maximum of",
+            "just short of",
+            "close to",
+            "up to",
+            "as many as",
+            "at least",
+            "at most",
+            "an estimated",
+            "an approximate",
+            "about",
+            "nearly",
+            "the remaining",
+            "those other",
+            "the last",
+            "a further",
+            "an additional",
+            "an extra",
+            "another",
+            "a total of",
+            "all of the",
+            "all the",
+            "the",
+            "his",
+            "most of the",
+            "some of their",
+            "between",
+            "from",
+        ] {
+            let n = p.split(' ').count();
+            let (a, b) = (
+                format!("{p} 12 defectors"),
+                format!("{p} arrested, seized and Taken defectors"),
+            );
+            assert_eq!(Ctx::new(&a).num_ahead(0), n, "{p}");
+            assert_eq!(Ctx::new(&b).num_ahead(0), 15, "{p}");
+        }
+        for p in [
+            "the arrested",
+            "those taken young",
+            "a 3-year-old",
+            "his two",
+            "the",
+        ] {
+            let n = p.split(' ').count();
+            let (a, b) = (format!("{p} defectors"), format!("{p} said defectors"));
+            assert_eq!(Ctx::new(&a).head_ahead(0), n, "{p}");
+            assert_eq!(Ctx::new(&b).head_ahead(0), 15, "{p}");
+        }
+    }
+
     /// Every listed word, in the case of the text and in others.
     #[test]
     fn every_listed_word() {
