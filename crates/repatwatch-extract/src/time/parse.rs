@@ -2665,6 +2665,13 @@ fn find_with(text: &str, lc: &str, gates: bool) -> Vec<TimeMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if gates {
+            // most tokens start nothing: a tight scan to the next that may
+            match lex[i..].iter().position(|&f| f & START != 0) {
+                Some(k) => i += k,
+                None => break,
+            }
+        }
         let start = if gates {
             p.can_start(i) && p.may_top(i)
         } else {
