@@ -5,6 +5,7 @@
 //! then compares lower-case token slices against the word lists below.
 
 use crate::model::Gender;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -52,7 +53,8 @@ impl Tok {
 /// A text with its lower-case copy and tokens.
 pub struct Ctx<'a> {
     pub text: &'a str,
-    pub lower: String,
+    /// `text.to_ascii_lowercase()`, made here or handed in.
+    pub lower: Cow<'a, str>,
     pub toks: Vec<Tok>,
     lx: &'static Lexicon,
 }
@@ -67,7 +69,13 @@ fn is_apos(c: char) -> bool {
 
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str) -> Self {
-        let lower = text.to_ascii_lowercase();
+        Self::with_lower(text, Cow::Owned(text.to_ascii_lowercase()))
+    }
+
+    /// [`Ctx::new`], given the text's ASCII-lowercased twin (the same
+    /// offsets), as `Doc` keeps it.
+    pub fn with_lower(text: &'a str, lower: Cow<'a, str>) -> Self {
+        debug_assert_eq!(text.len(), lower.len(), "the lower-case twin of the text");
         let lx = lexicon();
         // offsets are kept in 32 bits: a longer text is not read
         let mut toks = if text.len() < u32::MAX as usize {
@@ -77,17 +85,26 @@ impl<'a> Ctx<'a> {
         };
         // distances to the next number and the next people noun, from the
         // marks the tokenizer left (`AHEAD_NUM`, `AHEAD_HEAD`)
+        // (over the tokens a phrase steps over before its number or noun
+        // only: punctuation and any other word break the way)
         let (mut num_at, mut head_at) = (15u8, 15u8);
+        let lb = lower.as_bytes();
         for t in toks.iter_mut().rev() {
+            let step = match t.kind {
+                Kind::Num => 1,
+                Kind::Punct => 15,
+                Kind::Word if steps_over(t.fl, t.hyph, lb, t.s(), t.e()) => 1,
+                Kind::Word => 15,
+            };
             num_at = if t.ahead & AHEAD_NUM != 0 {
                 0
             } else {
-                (num_at + 1).min(15)
+                (num_at + step).min(15)
             };
             head_at = if t.ahead & AHEAD_HEAD != 0 {
                 0
             } else {
-                (head_at + 1).min(15)
+                (head_at + step).min(15)
             };
             t.ahead = num_at | head_at << 4;
         }
@@ -179,15 +196,20 @@ impl<'a> Ctx<'a> {
     /// ("twenty-one", "20-odd"), "half", a quantifier word ("dozens",
     /// "several"), "a"/"an" before a word they count with ("a dozen", "a
     /// few", "a number of"). 15 when there is none so near (or past the
-    /// end). `number::parse_num` and `number::vague` read no other token at
-    /// their start.
+    /// end), or when a punctuation token comes before it.
+    /// `number::parse_num` and `number::vague` read no other token at their
+    /// start, and the words before the number of a count phrase or of a
+    /// people phrase (determiners, "of", modifiers like "more than") are
+    /// words: no punctuation is on the way.
     #[inline]
     pub fn num_ahead(&self, i: usize) -> usize {
         self.toks.get(i).map_or(15, |t| usize::from(t.ahead & 15))
     }
 
     /// How many tokens from `i` on to the first with a people-noun reading
-    /// ([`Ctx::head`]); 15 when there is none so near (or past the end).
+    /// ([`Ctx::head`]); 15 when there is none so near (or past the end), or
+    /// when a punctuation token comes before it (`people::scan_head` steps
+    /// over words only, and so do the determiners before it).
     #[inline]
     pub fn head_ahead(&self, i: usize) -> usize {
         self.toks.get(i).map_or(15, |t| usize::from(t.ahead >> 4))
@@ -260,6 +282,22 @@ fn alnum(c: char) -> bool {
 /// people-noun reading.
 const AHEAD_NUM: u8 = 1;
 const AHEAD_HEAD: u8 = 2;
+
+/// Can a count or people phrase step over this word before it reaches its
+/// number or people noun? Its determiners, quantifiers and "of"
+/// ("all of the", "most of the", "every one of"), the modifiers of a count
+/// ("more than", "at least", "in the region of", "no fewer than",
+/// `number::modifier`), and the adjectives `people::scan_head` steps over
+/// (`ADJ`, hyphenated, a participle: "-ed" or one of `CHAIN_WORDS`). A
+/// people noun and a word that may start a number end the way instead.
+/// (`fl` the word's lists, `lower` the lower-case word.)
+/// `lower[s..e]` is the word.
+#[inline(always)]
+fn steps_over(fl: u16, hyph: bool, lower: &[u8], s: usize, e: usize) -> bool {
+    fl & (FUNC | NUMW | QUANT | ART | AFTER_A | ADJ | HEAD | PRON | CHAIN) != 0
+        || hyph
+        || (e >= s + 2 && lower.get(e - 2..e) == Some(b"ed"))
+}
 
 /// Byte classes of ASCII: a letter or digit, a digit, white space (as
 /// `char::is_whitespace`).
@@ -353,6 +391,48 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
             i += 1;
             continue;
         }
+        if k & (ALNUM | DIGIT) == ALNUM {
+            // the commonest token: a word opening with an ASCII letter (the
+            // general path below, with what it cannot do for such a word
+            // left out: its run is no number, and ',' or '.' joins only
+            // digits)
+            let mut e = alnum_run_end(lbytes, s + 1);
+            let mut hyph = false;
+            if e < n {
+                let d = bytes[e];
+                if d >= 0x80 || d == b'-' || d == b'\'' {
+                    (e, _, hyph) = word_rest(text, e, false, bytes[e - 1] as char);
+                }
+            }
+            let (fl, hd) = lx.read(lbytes, s, e);
+            if fl & AFTER_A != 0 {
+                if let Some(p) = toks.last_mut() {
+                    if p.fl & ART != 0 {
+                        p.ahead |= AHEAD_NUM;
+                    }
+                }
+            }
+            let num = fl & (NUMW | QUANT) != 0 || hyph;
+            toks.push(Tok {
+                s: s as u32,
+                e: e as u32,
+                fl,
+                kind: Kind::Word,
+                cap: b.is_ascii_uppercase(),
+                sent_start,
+                hyph,
+                hd,
+                ahead: (u8::from(num) * AHEAD_NUM) | (u8::from(hd != 0) * AHEAD_HEAD),
+            });
+            sent_start = false;
+            // one space after a word, without the round through the loop
+            i = if bytes.get(e) == Some(&b' ') {
+                e + 1
+            } else {
+                e
+            };
+            continue;
+        }
         let (c, cl) = if b < 0x80 {
             (b as char, 1)
         } else {
@@ -391,7 +471,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
                     (e, all_digits, hyph) = word_rest(text, e, all_digits, last);
                 }
             }
-            let kind = if all_digits || is_num_range(&text[s..e]) {
+            let kind = if all_digits || (k & DIGIT != 0 && is_num_range(&text[s..e])) {
                 Kind::Num
             } else {
                 Kind::Word
@@ -528,7 +608,7 @@ mod reference {
     use std::collections::HashMap;
 
     pub fn flags(w: &str) -> u16 {
-        let lists: [(&[&str], u16); 15] = [
+        let lists: [(&[&str], u16); 16] = [
             (UNIT_WORDS, UNIT),
             (THING_WORDS, THING),
             (MONTH_WORDS, MONTH),
@@ -544,6 +624,7 @@ mod reference {
             (ART_WORDS, ART),
             (AFTER_A_WORDS, AFTER_A),
             (PRON_WORDS, PRON),
+            (CHAIN_WORDS, CHAIN),
         ];
         static M: std::sync::OnceLock<HashMap<&str, u16>> = std::sync::OnceLock::new();
         let m = M.get_or_init(|| {
@@ -997,6 +1078,32 @@ pub const ART: u16 = 1 << 12;
 pub const AFTER_A: u16 = 1 << 13;
 /// The personal pronouns a people phrase can be.
 pub const PRON: u16 = 1 << 14;
+/// The other words a count or people phrase steps over before its number
+/// or noun ([`steps_over`]).
+pub const CHAIN: u16 = 1 << 15;
+
+const CHAIN_WORDS: &[&str] = &[
+    "of",
+    "to",
+    "than",
+    "least",
+    "total",
+    "region",
+    "order",
+    "excess",
+    "minimum",
+    "maximum",
+    "short",
+    "extra",
+    "approximate",
+    "caught",
+    "held",
+    "taken",
+    "sent",
+    "seized",
+    "brought",
+    "kept",
+];
 
 const PRON_WORDS: &[&str] = &["they", "them", "we", "us", "she", "her", "he", "him"];
 
@@ -1183,7 +1290,7 @@ const NUMW_WORDS: &[&str] = &[
 /// `memcmp` call: the same answer as a map from the word to its flags.
 pub struct Lexicon {
     /// `SLOTS` slots: an index into `entries`, or `EMPTY`.
-    slots: Vec<u16>,
+    slots: Box<[u16; SLOTS]>,
     entries: Vec<Entry>,
     /// The people-noun readings; `heads[0]` is `None` (no head word).
     heads: Vec<Option<HeadInfo>>,
@@ -1246,7 +1353,7 @@ fn slot_of(a: u64, b: u64, len: usize) -> usize {
 
 impl Lexicon {
     fn build() -> Self {
-        let lists: [(&[&str], u16); 15] = [
+        let lists: [(&[&str], u16); 16] = [
             (UNIT_WORDS, UNIT),
             (THING_WORDS, THING),
             (MONTH_WORDS, MONTH),
@@ -1262,9 +1369,10 @@ impl Lexicon {
             (ART_WORDS, ART),
             (AFTER_A_WORDS, AFTER_A),
             (PRON_WORDS, PRON),
+            (CHAIN_WORDS, CHAIN),
         ];
         let mut lx = Lexicon {
-            slots: vec![EMPTY; SLOTS],
+            slots: Box::new([EMPTY; SLOTS]),
             entries: Vec::new(),
             heads: vec![None],
         };
@@ -1324,7 +1432,7 @@ impl Lexicon {
             if en.a == a
                 && en.b == b
                 && en.len == len
-                && (len <= 16 || en.word.as_bytes() == &buf[s..e])
+                && (len <= 16 || same_long(en.word, buf, s, e))
             {
                 return Some(ix as usize);
             }
@@ -1340,6 +1448,14 @@ impl Lexicon {
             None => (0, 0),
         }
     }
+}
+
+/// Is `buf[s..e]` the word `w`? (The key tells a word of up to 16 bytes:
+/// only longer ones, rare, come here.)
+#[cold]
+#[inline(never)]
+fn same_long(w: &str, buf: &[u8], s: usize, e: usize) -> bool {
+    buf.get(s..e) == Some(w.as_bytes())
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -1393,10 +1509,79 @@ mod fast_paths {
         assert_eq!(is_num_range(s), is_num_range_plain(s), "{s:?}");
     }
 
+    /// The words before the number of a count phrase or a people phrase
+    /// do not stop [`Ctx::num_ahead`] (see [`steps_over`]).
+    #[test]
+    fn phrases_step_over_their_words() {
+        for p in [
+            "more than",
+            "greater than",
+            "well over",
+            "just under",
+            "slightly more than",
+            "a little over",
+            "in the region of",
+            "on the order of",
+            "in excess of",
+            "upwards of",
+            "no fewer than",
+            "not less than",
+            "no more than",
+            "a minimum of",
+            "a maximum of",
+            "just short of",
+            "close to",
+            "up to",
+            "as many as",
+            "at least",
+            "at most",
+            "an estimated",
+            "an approximate",
+            "about",
+            "nearly",
+            "the remaining",
+            "those other",
+            "the last",
+            "a further",
+            "an additional",
+            "an extra",
+            "another",
+            "a total of",
+            "all of the",
+            "all the",
+            "the",
+            "his",
+            "most of the",
+            "some of their",
+            "between",
+            "from",
+        ] {
+            let n = p.split(' ').count();
+            let (a, b) = (
+                format!("{p} 12 defectors"),
+                format!("{p} arrested, seized and Taken defectors"),
+            );
+            assert_eq!(Ctx::new(&a).num_ahead(0), n, "{p}");
+            assert_eq!(Ctx::new(&b).num_ahead(0), 15, "{p}");
+        }
+        for p in [
+            "the arrested",
+            "those taken young",
+            "a 3-year-old",
+            "his two",
+            "the",
+        ] {
+            let n = p.split(' ').count();
+            let (a, b) = (format!("{p} defectors"), format!("{p} said defectors"));
+            assert_eq!(Ctx::new(&a).head_ahead(0), n, "{p}");
+            assert_eq!(Ctx::new(&b).head_ahead(0), 15, "{p}");
+        }
+    }
+
     /// Every listed word, in the case of the text and in others.
     #[test]
     fn every_listed_word() {
-        let lists: [&[&str]; 15] = [
+        let lists: [&[&str]; 16] = [
             UNIT_WORDS,
             THING_WORDS,
             MONTH_WORDS,
@@ -1412,6 +1597,7 @@ mod fast_paths {
             ART_WORDS,
             AFTER_A_WORDS,
             PRON_WORDS,
+            CHAIN_WORDS,
         ];
         for w in lists.iter().flat_map(|l| l.iter()) {
             assert_eq!(flags(w), reference::flags(w), "{w}");

@@ -151,8 +151,17 @@ pub struct PeopleMention {
 
 /// Every people phrase in `text`, in order, not overlapping.
 pub fn find_people(text: &str) -> Vec<PeopleMention> {
-    let cx = lex::Ctx::new(text);
-    people::find_raw(&cx)
+    people_of(&lex::Ctx::new(text))
+}
+
+/// [`find_people`], given the text's ASCII-lowercased twin
+/// ([`crate::rx::lower`]), which it then need not make again.
+pub fn find_people_in(text: &str, lower: &str) -> Vec<PeopleMention> {
+    people_of(&lex::Ctx::with_lower(text, lower.into()))
+}
+
+fn people_of(cx: &lex::Ctx) -> Vec<PeopleMention> {
+    people::find_raw(cx)
         .into_iter()
         .map(|r| PeopleMention {
             start: cx.start(r.s),

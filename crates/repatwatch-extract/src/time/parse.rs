@@ -2480,13 +2480,13 @@ const NAME_PART_PREFIX_WORDS: &[&str] = &[
 pub(crate) struct LexTable {
     /// (key, flags of the word, flags of the word upper-case first); key 0
     /// is an empty slot.
-    slots: Vec<(u128, u32, u32)>,
+    slots: Box<[(u128, u32, u32); LEX_SLOTS]>,
 }
 
 const LEX_SLOTS: usize = 1 << 10;
 
 static LEX_TABLE: std::sync::LazyLock<LexTable> = std::sync::LazyLock::new(|| {
-    let mut slots = vec![(0u128, 0u32, 0u32); LEX_SLOTS];
+    let mut slots = Box::new([(0u128, 0u32, 0u32); LEX_SLOTS]);
     for w in LEX_WORDS.iter().flat_map(|l| l.iter()) {
         let k = pack(w.as_bytes()).expect("a short word");
         let mut i = lex_slot(k);
@@ -2665,6 +2665,13 @@ fn find_with(text: &str, lc: &str, gates: bool) -> Vec<TimeMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if gates {
+            // most tokens start nothing: a tight scan to the next that may
+            match lex[i..].iter().position(|&f| f & START != 0) {
+                Some(k) => i += k,
+                None => break,
+            }
+        }
         let start = if gates {
             p.can_start(i) && p.may_top(i)
         } else {
