@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 
 /// One telling of an act, before merging.
 #[derive(Debug, Clone)]
-struct Draft {
+struct Draft<'d> {
     kind: EventType,
     status: Status,
     hedged: bool,
@@ -40,7 +40,9 @@ struct Draft {
     merge_only: bool,
     date: Option<DateSlot>,
     date_own: bool,
-    locations: Vec<(Location, &'static str)>,
+    /// The places, as the mentions that name them ([`location_of`] gives
+    /// their output form when the incident is finished).
+    locations: Vec<Loc<'d>>,
     places_own: bool,
     facility: Option<String>,
     people: People,
@@ -73,8 +75,10 @@ struct Ctx<'d, 'a> {
     /// can be done to ([`Ctx::victim`]).
     victim: Vec<OnceCell<bool>>,
     /// Per place mention, worked out when first asked: how the text
-    /// introduces it ([`Ctx::place_role`]).
+    /// introduces it ([`Ctx::place_role`]), and whether the words before it
+    /// make it an origin ([`Ctx::origin`]).
     place_role: Vec<OnceCell<Role>>,
+    origin: Vec<OnceCell<bool>>,
     /// Per time mention, worked out when first asked (most are never):
     /// whether it dates a telling or the report ([`reporting_time`]), and
     /// whether a reporting clause follows it ([`reported_after`]).
@@ -104,18 +108,26 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// Whether the words before place mention `p` make it an origin ("based
+    /// in X", "fled to X"): `Res::origin_before`.
+    fn origin(&self, p: &PlaceMention) -> bool {
+        let (text, lower) = (self.doc.text, self.doc.lower.as_str());
+        *self.origin[index_in(&self.doc.places, p)].get_or_init(|| {
+            res()
+                .origin_before
+                .is_match(&lower[back(text, p.start, 48)..p.start])
+        })
+    }
+
     /// How the text introduces place mention `p`.
     fn place_role(&self, p: &PlaceMention) -> Role {
-        let (text, lower) = (self.doc.text, self.doc.lower.as_str());
+        let text = self.doc.text;
         let r = res();
         *self.place_role[index_in(&self.doc.places, p)].get_or_init(|| {
             let before = &text[back(text, p.start, 48)..p.start];
             if !self.live(p.start) {
                 Role::Other
-            } else if r
-                .origin_before
-                .is_match(&lower[back(text, p.start, 48)..p.start])
-            {
+            } else if self.origin(p) {
                 Role::Origin
             } else if r.place_locative.is_match(before) {
                 Role::Locative
@@ -143,6 +155,9 @@ impl Ctx<'_, '_> {
         }) || act_after && *after.get_or_init(|| reported_after(text, t))
     }
 }
+
+/// A place of an act: the mention that names it, and the rule.
+type Loc<'d> = (&'d PlaceMention, &'static str);
 
 /// How a place is introduced ("in X", "from X", "to X", "X, Y Province").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,7 +284,7 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
 /// A return told only as "from China" leaves from where the same group was
 /// held or caught ("the nine are held in Dongxing" ... "could be sent back").
 fn story_places(drafts: &mut [Draft]) {
-    let custody: Vec<(Count, Vec<(Location, &'static str)>)> = drafts
+    let custody: Vec<(Count, Vec<Loc>)> = drafts
         .iter()
         .filter(|d| {
             matches!(
@@ -280,7 +295,7 @@ fn story_places(drafts: &mut [Draft]) {
         .filter(|d| {
             d.locations.iter().any(|(l, _)| {
                 matches!(
-                    l.precision,
+                    l.place.precision,
                     Precision::City | Precision::Facility | Precision::Admin1
                 )
             })
@@ -305,15 +320,17 @@ fn story_places(drafts: &mut [Draft]) {
         let found = custody.iter().rev().find(|(n, locs)| {
             *n == c
                 && (d.locations.is_empty()
-                    || locs
-                        .iter()
-                        .all(|(l, _)| d.locations.iter().any(|(x, _)| x.country == l.country)))
-                && locs.iter().all(|(l, _)| l.country != "KP")
+                    || locs.iter().all(|(l, _)| {
+                        d.locations
+                            .iter()
+                            .any(|(x, _)| x.place.country == l.place.country)
+                    }))
+                && locs.iter().all(|(l, _)| l.place.country != "KP")
         });
         if let Some((_, locs)) = found {
             d.locations = locs
                 .iter()
-                .map(|(l, _)| (l.clone(), "place.story_custody"))
+                .map(|&(l, _)| (l, "place.story_custody"))
                 .collect();
         }
     }
@@ -404,6 +421,7 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
     }
     let victim = doc.people.iter().map(|_| OnceCell::new()).collect();
     let place_role = doc.places.iter().map(|_| OnceCell::new()).collect();
+    let origin = doc.places.iter().map(|_| OnceCell::new()).collect();
     let time_report = doc
         .times
         .iter()
@@ -417,6 +435,7 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
         has_event,
         victim,
         place_role,
+        origin,
         time_report,
     }
 }
@@ -563,7 +582,7 @@ fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
     (s + lead, s + lead + t2.len())
 }
 
-fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
+fn draft<'d>(ctx: &Ctx<'d, '_>, e: &EventMention, prev: &[Draft<'d>]) -> Option<Vec<Draft<'d>>> {
     let doc = ctx.doc;
     let text = doc.text;
     let r = res();
@@ -848,7 +867,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     }
 
     // Places.
-    let mut places: Vec<&PlaceMention> =
+    let mut places: Vec<&'d PlaceMention> =
         within(&doc.places, clause, |p| (p.start, p.end)).collect();
     let mut places_own = true;
     if places.is_empty() {
@@ -856,15 +875,16 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     }
     // Places nearer another act's words ("defectors held in Shenyang") are
     // that act's; they count only when the clause names no other.
-    let (near, far): (Vec<&PlaceMention>, Vec<&PlaceMention>) = places.iter().partition(|p| {
-        let d = dist((p.start, p.end), trig);
-        !doc.events.iter().any(|x| {
-            x.sentence == e.sentence
-                && x.start != e.start
-                && dist((p.start, p.end), (x.start, x.end)) < d
-                && between_same_clause(text, (x.start, x.end), (p.start, p.end))
-        })
-    });
+    let (near, far): (Vec<&'d PlaceMention>, Vec<&'d PlaceMention>) =
+        places.iter().partition(|p| {
+            let d = dist((p.start, p.end), trig);
+            !doc.events.iter().any(|x| {
+                x.sentence == e.sentence
+                    && x.start != e.start
+                    && dist((p.start, p.end), (x.start, x.end)) < d
+                    && between_same_clause(text, (x.start, x.end), (p.start, p.end))
+            })
+        });
     let mut locations = select_places(ctx, e, &near);
     if locations.is_empty() {
         locations = select_places(ctx, e, &far);
@@ -875,11 +895,13 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             .iter()
             .filter(|p| {
                 p.place.precision != Precision::Country
-                    && locations.iter().any(|(l, _)| l.country == p.place.country)
+                    && locations
+                        .iter()
+                        .any(|(l, _)| l.place.country == p.place.country)
             })
             .copied()
             .collect();
-        let held = select_places_any_role(text, &doc.lower, e, &held);
+        let held = select_places_any_role(ctx, e, &held);
         if !held.is_empty() {
             locations = held;
         }
@@ -889,14 +911,15 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         if let Some(a) =
             antecedent.filter(|a| !a.locations.is_empty() && !only_countries(&a.locations))
         {
-            if locations
-                .iter()
-                .all(|(l, _)| a.locations.iter().any(|(x, _)| x.country == l.country))
-            {
+            if locations.iter().all(|(l, _)| {
+                a.locations
+                    .iter()
+                    .any(|(x, _)| x.place.country == l.place.country)
+            }) {
                 locations = a
                     .locations
                     .iter()
-                    .map(|(l, _)| (l.clone(), "place.story"))
+                    .map(|&(l, _)| (l, "place.story"))
                     .collect();
             }
         }
@@ -908,7 +931,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
                 locations = a
                     .locations
                     .iter()
-                    .map(|(l, _)| (l.clone(), "place.inherited"))
+                    .map(|&(l, _)| (l, "place.inherited"))
                     .collect();
             }
         }
@@ -920,8 +943,12 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         .any(|d| d.kind == EventType::Repatriation && d.status == Status::Occurred);
     let origin_cc = antecedent
         .and_then(|a| a.locations.first())
-        .map(|(l, _)| l.country.clone())
-        .filter(|cc| locations.first().is_some_and(|(l, _)| &l.country != cc));
+        .map(|(l, _)| l.place.country.as_str())
+        .filter(|&cc| {
+            locations
+                .first()
+                .is_some_and(|(l, _)| l.place.country != cc)
+        });
     let (actors, actor_words) = actors_for(ctx, e, &locations, after_return, origin_cc);
 
     // Facility.
@@ -1195,54 +1222,49 @@ fn location_of(text: &str, p: &PlaceMention) -> Location {
     }
 }
 
-fn only_countries(l: &[(Location, &'static str)]) -> bool {
-    !l.is_empty() && l.iter().all(|(x, _)| x.precision == Precision::Country)
+fn only_countries(l: &[Loc]) -> bool {
+    !l.is_empty()
+        && l.iter()
+            .all(|(x, _)| x.place.precision == Precision::Country)
 }
 
 /// Places where the people were held ("held in X"), whatever preposition.
-fn select_places_any_role(
-    text: &str,
-    lower: &str,
+fn select_places_any_role<'d>(
+    ctx: &Ctx<'d, '_>,
     e: &EventMention,
-    places: &[&PlaceMention],
-) -> Vec<(Location, &'static str)> {
-    let mut out = Vec::new();
-    for p in places {
-        if res()
-            .origin_before
-            .is_match(&lower[back(text, p.start, 48)..p.start])
-            || p.place.country == "KP" && e.kind == EventType::Repatriation
-        {
+    places: &[&'d PlaceMention],
+) -> Vec<Loc<'d>> {
+    let mut out: Vec<Loc<'d>> = Vec::new();
+    for &p in places {
+        if ctx.origin(p) || p.place.country == "KP" && e.kind == EventType::Repatriation {
             continue;
         }
         let pl = &p.place;
-        if out
-            .iter()
-            .any(|(l, _): &(Location, &'static str)| l.name == pl.name)
-        {
+        if out.iter().any(|(l, _)| l.place.name == pl.name) {
             continue;
         }
-        out.push((location_of(text, p), "place.held_in"));
+        out.push((p, "place.held_in"));
     }
     // a province named beside its town is not a second place
-    let towns: Vec<Option<String>> = out
+    let towns: Vec<Option<&str>> = out
         .iter()
-        .filter(|(l, _)| l.precision != Precision::Admin1)
-        .map(|(l, _)| l.admin1.clone())
+        .filter(|(l, _)| l.place.precision != Precision::Admin1)
+        .map(|(l, _)| l.place.admin1.as_deref())
         .collect();
-    out.retain(|(l, _)| l.precision != Precision::Admin1 || !towns.contains(&Some(l.name.clone())));
+    out.retain(|(l, _)| {
+        l.place.precision != Precision::Admin1 || !towns.contains(&Some(l.place.name.as_str()))
+    });
     out
 }
 
 /// The places of the act among the places of its clause.
-fn select_places(
-    ctx: &Ctx,
+fn select_places<'d>(
+    ctx: &Ctx<'d, '_>,
     e: &EventMention,
-    places: &[&PlaceMention],
-) -> Vec<(Location, &'static str)> {
-    let text = ctx.doc.text;
-    let mut out: Vec<(Location, &'static str)> = Vec::new();
-    for p in places {
+    places: &[&'d PlaceMention],
+) -> Vec<Loc<'d>> {
+    let mut out: Vec<Loc<'d>> = Vec::new();
+    for &p in places {
         let role = ctx.place_role(p);
         if role == Role::Origin {
             continue;
@@ -1289,33 +1311,36 @@ fn select_places(
                 continue;
             }
         }
-        let loc = location_of(text, p);
         if out
             .iter()
-            .any(|(l, _)| l.name == loc.name && l.country == loc.country)
+            .any(|(l, _)| l.place.name == pl.name && l.place.country == pl.country)
         {
             continue;
         }
-        out.push((loc, p.rule));
+        out.push((p, p.rule));
     }
     // Drop a province or country when a place inside it is named.
     let keep: Vec<bool> = out
         .iter()
-        .map(|(l, _)| match l.precision {
-            Precision::Admin1 => !out.iter().any(|(o, _)| {
-                matches!(
-                    o.precision,
-                    Precision::City | Precision::Facility | Precision::Border
-                ) && o.country == l.country
-                    && o.admin1.as_deref().map(norm).as_deref() == Some(&norm(&l.name))
-            }),
-            Precision::Country => !out
-                .iter()
-                .any(|(o, _)| o.precision != Precision::Country && o.country == l.country),
-            _ => true,
+        .map(|(l, _)| {
+            let l = &l.place;
+            match l.precision {
+                Precision::Admin1 => !out.iter().any(|(o, _)| {
+                    let o = &o.place;
+                    matches!(
+                        o.precision,
+                        Precision::City | Precision::Facility | Precision::Border
+                    ) && o.country == l.country
+                        && o.admin1.as_deref().is_some_and(|a| same_name(a, &l.name))
+                }),
+                Precision::Country => !out.iter().any(|(o, _)| {
+                    o.place.precision != Precision::Country && o.place.country == l.country
+                }),
+                _ => true,
+            }
         })
         .collect();
-    let mut out: Vec<(Location, &'static str)> = out
+    let mut out: Vec<Loc<'d>> = out
         .into_iter()
         .zip(keep)
         .filter(|(_, k)| *k)
@@ -1326,19 +1351,19 @@ fn select_places(
     // that place lies: the town or province is the place.
     if out.iter().any(|(l, _)| {
         matches!(
-            l.precision,
+            l.place.precision,
             Precision::City | Precision::Facility | Precision::Admin1
         )
     }) {
-        out.retain(|(l, _)| l.precision != Precision::Border);
+        out.retain(|(l, _)| l.place.precision != Precision::Border);
     }
     // An act told in China and North Korea at once ("from China to North Korea"):
     // keep the sending side.
     if out.len() > 1 && e.kind != EventType::Transfer {
         let non_kp: Vec<_> = out
             .iter()
-            .filter(|(l, _)| l.country != "KP")
-            .cloned()
+            .filter(|(l, _)| l.place.country != "KP")
+            .copied()
             .collect();
         if !non_kp.is_empty()
             && matches!(
@@ -1372,20 +1397,37 @@ fn norm(s: &str) -> String {
         .collect()
 }
 
+/// `norm(a) == norm(b)`, without building either when both are ASCII (the
+/// letters of each, lowercased, compared in turn).
+fn same_name(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let mut x = a.bytes().filter(u8::is_ascii_alphabetic);
+        let mut y = b.bytes().filter(u8::is_ascii_alphabetic);
+        loop {
+            match (x.next(), y.next()) {
+                (None, None) => return true,
+                (Some(c), Some(d)) if c.eq_ignore_ascii_case(&d) => {}
+                _ => return false,
+            }
+        }
+    }
+    norm(a) == norm(b)
+}
+
 /// The actors of an act, per the codebook's rules: the agent of the verb
 /// (its subject, or its "by" phrase), the receiving agency of a handover,
 /// the refusing side of a blocked act; else the state of the place.
 fn actors_for(
     ctx: &Ctx,
     e: &EventMention,
-    locations: &[(Location, &'static str)],
+    locations: &[Loc],
     after_return: bool,
-    origin_cc: Option<String>,
+    origin_cc: Option<&str>,
 ) -> (Vec<String>, Vec<(usize, usize)>) {
     let doc = ctx.doc;
     let text = doc.text;
     let r = res();
-    let place_cc: Option<String> = locations.first().map(|(l, _)| l.country.clone());
+    let place_cc: Option<&str> = locations.first().map(|(l, _)| l.place.country.as_str());
     let clause = (e.clause_start, e.clause_end);
     let in_clause: Vec<&ActorMention> = within(&doc.actors, clause, |a| (a.start, a.end))
         // a source ("the MSS agent says") or a state outside the route
@@ -1486,7 +1528,7 @@ fn actors_for(
     let mut codes: Vec<String> = Vec::new();
     let mut words: Vec<(usize, usize)> = Vec::new();
     let push = |a: &ActorMention, codes: &mut Vec<String>, words: &mut Vec<(usize, usize)>| {
-        if let Some(code) = a.code(place_cc.as_deref()) {
+        if let Some(code) = a.code(place_cc) {
             if !codes.contains(&code) {
                 codes.push(code);
                 words.push((a.start, a.end));
@@ -1518,34 +1560,37 @@ fn actors_for(
         }
     }
     // Use XX-GOV only when no agency of that state is named.
-    let agencies: Vec<String> = codes
+    let agencies: Vec<&str> = codes
         .iter()
         .filter(|c| !c.ends_with("-GOV"))
-        .map(|c| c[..2].to_string())
+        .map(|c| &c[..2])
         .collect();
-    codes.retain(|c| !(c.ends_with("-GOV") && agencies.contains(&c[..2].to_string())));
+    let keep: Vec<bool> = codes
+        .iter()
+        .map(|c| !(c.ends_with("-GOV") && agencies.contains(&&c[..2])))
+        .collect();
+    let mut keep = keep.into_iter();
+    codes.retain(|_| keep.next().unwrap_or(true));
     // No state named: the place of the act tells it.
     match e.kind {
         EventType::Repatriation => {
             if !codes.iter().any(|c| !c.starts_with("KP-")) {
-                let cc = place_cc
-                    .filter(|c| c != "KP")
-                    .unwrap_or_else(|| "CN".to_string());
-                codes.push(code_for(&cc, Agency::Gov));
+                let cc = place_cc.filter(|&c| c != "KP").unwrap_or("CN");
+                codes.push(code_for(cc, Agency::Gov));
             }
         }
         EventType::Transfer => {
             // a transfer takes the state it leaves from: where the story was
             if codes.is_empty() {
                 if let Some(cc) = origin_cc.or(place_cc) {
-                    codes.push(code_for(&cc, Agency::Gov));
+                    codes.push(code_for(cc, Agency::Gov));
                 }
             }
         }
         EventType::Arrest | EventType::Detention | EventType::Release => {
             if codes.is_empty() {
                 if let Some(cc) = place_cc {
-                    codes.push(code_for(&cc, Agency::Gov));
+                    codes.push(code_for(cc, Agency::Gov));
                 }
             }
         }
@@ -1565,9 +1610,9 @@ fn actors_for(
                 codes.clear();
             } else if codes.is_empty() {
                 // a death after return, or in the North, is North Korea's
-                let cc = place_cc.or_else(|| after_return.then(|| "KP".to_string()));
+                let cc = place_cc.or_else(|| after_return.then_some("KP"));
                 if let Some(cc) = cc {
-                    codes.push(code_for(&cc, Agency::Gov));
+                    codes.push(code_for(cc, Agency::Gov));
                 }
             }
         }
@@ -1721,12 +1766,14 @@ fn counts_compatible(a: &Option<Count>, b: &Option<Count>) -> bool {
     }
 }
 
-fn places_compatible(a: &[(Location, &'static str)], b: &[(Location, &'static str)]) -> bool {
+fn places_compatible(a: &[Loc], b: &[Loc]) -> bool {
     if a.is_empty() || b.is_empty() {
         return true;
     }
     a.iter().any(|(x, _)| {
+        let x = &x.place;
         b.iter().any(|(y, _)| {
+            let y = &y.place;
             x.country == y.country
                 && (x.name == y.name
                     || x.precision == Precision::Country
@@ -1746,7 +1793,7 @@ fn dates_compatible(a: &Option<DateSlot>, b: &Option<DateSlot>) -> bool {
 }
 
 /// The places a telling names itself (not inherited).
-fn own_places(x: &Draft) -> &[(Location, &'static str)] {
+fn own_places<'a, 'd>(x: &'a Draft<'d>) -> &'a [Loc<'d>] {
     if x.places_own {
         &x.locations
     } else {
@@ -1755,7 +1802,7 @@ fn own_places(x: &Draft) -> &[(Location, &'static str)] {
 }
 
 /// Merges the tellings of one act.
-fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
+fn merge<'d>(drafts: Vec<Draft<'d>>) -> Vec<Draft<'d>> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     'next: for d in drafts {
         for o in out.iter_mut() {
@@ -1827,7 +1874,7 @@ fn narrower(a: &DateRange, b: &DateRange) -> bool {
     (a.end - a.start) < (b.end - b.start)
 }
 
-fn absorb(o: &mut Draft, d: Draft) {
+fn absorb<'d>(o: &mut Draft<'d>, d: Draft<'d>) {
     o.spans.extend(d.spans);
     if o.merge_only && !d.merge_only {
         // The body telling leads; the headline only adds its span.
@@ -1839,7 +1886,7 @@ fn absorb(o: &mut Draft, d: Draft) {
         // what only the headline says still counts ("arrest in Shenyang")
         if o.locations
             .iter()
-            .all(|(l, _)| l.precision == Precision::Facility)
+            .all(|(l, _)| l.place.precision == Precision::Facility)
             && !places.is_empty()
         {
             o.locations = places;
@@ -1870,9 +1917,9 @@ fn absorb(o: &mut Draft, d: Draft) {
         o.locations = d.locations;
     } else if d.places_own {
         // The most specific telling: cities beat provinces and countries.
-        let rank = |l: &[(Location, &'static str)]| {
+        let rank = |l: &[Loc]| {
             l.iter()
-                .map(|(x, _)| match x.precision {
+                .map(|(x, _)| match x.place.precision {
                     Precision::Facility | Precision::City | Precision::Border => 3,
                     Precision::Admin1 => 2,
                     Precision::Country => 1,
@@ -1909,7 +1956,7 @@ fn absorb(o: &mut Draft, d: Draft) {
 struct CharOffsets(Vec<(usize, usize)>);
 
 impl CharOffsets {
-    fn of_spans<'a>(text: &str, drafts: impl Iterator<Item = &'a Draft>) -> Self {
+    fn of_spans<'a, 'd: 'a>(text: &str, drafts: impl Iterator<Item = &'a Draft<'d>>) -> Self {
         let mut bytes: Vec<usize> = drafts
             .flat_map(|d| d.spans.iter().flat_map(|&(s, e)| [s, e]))
             .collect();
@@ -1988,7 +2035,7 @@ fn finish(doc: &Doc, d: Draft, cp: &CharOffsets, options: &Options) -> Incident 
             v.push(Explanation {
                 field: "locations".into(),
                 rule: (*rule).into(),
-                words: l.text.clone(),
+                words: Some(text[l.start..l.end].to_string()),
             });
         }
         v.push(Explanation {
@@ -2017,7 +2064,11 @@ fn finish(doc: &Doc, d: Draft, cp: &CharOffsets, options: &Options) -> Incident 
             start: r.start,
             end: r.end,
         }),
-        locations: d.locations.into_iter().map(|(l, _)| l).collect(),
+        locations: d
+            .locations
+            .iter()
+            .map(|(l, _)| location_of(text, l))
+            .collect(),
         facility: d.facility,
         people: d.people,
         actors: d.actors,
