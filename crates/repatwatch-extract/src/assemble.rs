@@ -20,7 +20,7 @@ use crate::quantity::PeopleMention;
 use crate::time::{Direction, TimeMention};
 use crate::Options;
 use regex::Regex;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::OnceLock;
 
 /// One telling of an act, before merging.
@@ -66,8 +66,11 @@ struct Draft<'d> {
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
     published: Option<chrono::NaiveDate>,
-    skip: Vec<bool>,
-    headline: Vec<bool>,
+    /// Per sentence, worked out when first asked (only for the sentences of
+    /// the acts assembled): whether it is a caption or boilerplate
+    /// ([`Ctx::skip`]), and whether it is a headline ([`Ctx::headline`]).
+    skip: Vec<OnceCell<bool>>,
+    headline: Vec<OnceCell<bool>>,
     /// Per sentence: whether it tells an act (only those, and the mentions in
     /// them, are ever looked at).
     has_event: Vec<bool>,
@@ -83,9 +86,35 @@ struct Ctx<'d, 'a> {
     /// whether it dates a telling or the report ([`reporting_time`]), and
     /// whether a reporting clause follows it ([`reported_after`]).
     time_report: Vec<(OnceCell<bool>, OnceCell<bool>)>,
+    /// The facility of each clause asked about ([`facility_in`]): the acts
+    /// of one clause share it.
+    facilities: RefCell<Vec<((usize, usize), Option<String>)>>,
 }
 
 impl Ctx<'_, '_> {
+    /// Whether sentence `i` is a caption or boilerplate (its acts are not
+    /// assembled).
+    fn skip(&self, i: usize) -> bool {
+        *self.skip[i].get_or_init(|| {
+            let r = res();
+            let lst = self.doc.sentences[i].text(&self.doc.lower).trim();
+            r.caption.is_match(lst) || boiler(lst)
+        })
+    }
+
+    /// Whether sentence `i` is a headline: a line of its own without a final
+    /// period, near the top or short.
+    fn headline(&self, i: usize) -> bool {
+        *self.headline[i].get_or_init(|| {
+            let (text, s) = (self.doc.text, self.doc.sentences[i]);
+            let st = s.text(text).trim();
+            let whole_line = blank_before(text, s.start) && blank_after(text, s.end);
+            let terminal = st.ends_with(['.', '!', '?', '”', '"', '’']);
+            let top = i < 3;
+            whole_line && !terminal && (top || st.split_whitespace().count() < 16)
+        })
+    }
+
     /// Whether byte `at` lies in a sentence that tells an act.
     fn live(&self, at: usize) -> bool {
         self.has_event
@@ -106,6 +135,17 @@ impl Ctx<'_, '_> {
                 && !source_after(&lower[p.end..fwd(text, p.end, 60)])
                 && !source_before(text, lower, back(text, p.start, 20), p.start)
         })
+    }
+
+    /// The facility named in a clause ([`facility_in`]), looked for once.
+    fn facility(&self, clause: (usize, usize)) -> Option<String> {
+        let mut seen = self.facilities.borrow_mut();
+        if let Some((_, f)) = seen.iter().find(|(c, _)| *c == clause) {
+            return f.clone();
+        }
+        let f = facility_in(self.doc.text, &self.doc.lower, clause);
+        seen.push((clause, f.clone()));
+        f
     }
 
     /// Whether the words before place mention `p` make it an origin ("based
@@ -151,7 +191,7 @@ impl Ctx<'_, '_> {
         let (told, after) = &self.time_report[index_in(&self.doc.times, t)];
         *told.get_or_init(|| {
             let ss = self.doc.sentences[sentence_of(self.doc, t.start)].start;
-            reporting_time(text, ss, t)
+            reporting_time(text, &self.doc.lower, ss, t)
         }) || act_after && *after.get_or_init(|| reported_after(text, t))
     }
 }
@@ -187,7 +227,6 @@ fn lc(p: &str) -> Regex {
 
 struct Res {
     caption: Regex,
-    boiler: Regex,
     distinct: Regex,
     facility: Regex,
     /// The nouns `facility` ends with, as bare words: every match holds one
@@ -225,7 +264,6 @@ fn res() -> &'static Res {
     R.get_or_init(|| {
         Res {
             caption: lc(r"(?i)^(?:photo|map|image|video)\s*(?:caption)?\s*:|/\s*image\s*:|\bimage\s*[:|]|\(\s*(?:file\s+photo|yonhap|rfa|kyodo|reuters|ap|afp)[^)]*\)\s*$|^photo\s+by\b|\bphoto:\s|\bfile photo\b|\((?:rfa|dong-a ilbo|yonhap)[^)]*photo\)"),
-            boiler: lc(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)"),
             distinct: re(r"(?i)\b(?:another|other|others|more|further|second|separately|separate|also|remaining|rest)\b"),
             facility: lc(r"(?i)\b(?:at|in|to|inside|into)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,6}?(?:detention\s+(?:center|centre|facility|facilities)|cent(?:er|re)|prison|camp|lockup|lock-up|jail|facility|facilities|station|garrison|consulate(?:\s+general)?|embassy|hospital|office|terminal|headquarters|post|compound))\b"),
             facility_noun: re(r"detention|cent|prison|camp|lock|jail|facilit|station|garrison|consulate|embassy|hospital|office|terminal|headquarters|post|compound"),
@@ -263,11 +301,12 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     let ctx = context(doc);
     let mut drafts: Vec<Draft> = Vec::with_capacity(doc.events.len());
     for e in &doc.events {
-        if e.subordinate || e.negated || e.generic || ctx.skip[e.sentence] {
+        if e.subordinate || e.negated || e.generic || ctx.skip(e.sentence) {
             continue;
         }
-        if let Some(d) = draft(&ctx, e, &drafts) {
-            drafts.extend(d);
+        if let Some((d, gapped)) = draft(&ctx, e, &drafts) {
+            drafts.push(d);
+            drafts.extend(gapped);
         }
     }
     let mut merged = merge(drafts);
@@ -275,9 +314,12 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     story_places(&mut merged);
     merged.retain(|d| !d.merge_only);
     let cp = CharOffsets::of_spans(doc.text, merged.iter());
+    // the sources of each sentence, read once whatever the acts it tells
+    let sources: Vec<OnceCell<Vec<Source>>> =
+        doc.sentences.iter().map(|_| OnceCell::new()).collect();
     merged
         .into_iter()
-        .map(|d| finish(doc, d, &cp, options))
+        .map(|d| finish(doc, d, &cp, &sources, options))
         .collect()
 }
 
@@ -391,34 +433,14 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
 }
 
 fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
-    let r = res();
-    let text = doc.text;
-    let lower = doc.lower.as_str();
     // Only the sentences that tell an act, and the mentions in them, are
     // ever looked at: the others keep `false`.
     let mut has_event = vec![false; doc.sentences.len()];
     for e in &doc.events {
         has_event[e.sentence] = true;
     }
-    let mut skip = vec![false; doc.sentences.len()];
-    let mut headline = vec![false; doc.sentences.len()];
-    for (i, s) in doc.sentences.iter().enumerate() {
-        if !has_event[i] {
-            continue;
-        }
-        let st = s.text(text).trim();
-        let lst = s.text(lower).trim();
-        // (every caption rule holds one of these: most sentences need no regex)
-        let may_caption = ["photo", "image", "map", "video", "("]
-            .iter()
-            .any(|w| lst.contains(w));
-        skip[i] = may_caption && r.caption.is_match(lst) || r.boiler.is_match(lst);
-        // A line of its own without a final period near the top is a headline.
-        let whole_line = blank_before(text, s.start) && blank_after(text, s.end);
-        let terminal = st.ends_with(['.', '!', '?', '”', '"', '’']);
-        let top = i < 3;
-        headline[i] = whole_line && !terminal && (top || st.split_whitespace().count() < 16);
-    }
+    let skip = doc.sentences.iter().map(|_| OnceCell::new()).collect();
+    let headline = doc.sentences.iter().map(|_| OnceCell::new()).collect();
     let victim = doc.people.iter().map(|_| OnceCell::new()).collect();
     let place_role = doc.places.iter().map(|_| OnceCell::new()).collect();
     let origin = doc.places.iter().map(|_| OnceCell::new()).collect();
@@ -437,7 +459,32 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
         place_role,
         origin,
         time_report,
+        facilities: RefCell::new(Vec::new()),
     }
+}
+
+/// The openings of boilerplate lines (lowercase): bylines, credits, notes.
+const BOILER: &[&str] = &[
+    "please direct",
+    "comments or questions",
+    "read in korean",
+    "edited by",
+    "reported by",
+    "translated by",
+    "(end)",
+    "==",
+    "copyright",
+    "for further information",
+    "for inquiries",
+    "[lead]",
+    "[report]",
+    "by korea herald",
+];
+
+/// Whether a (lowercase) sentence is boilerplate: it opens with one of
+/// [`BOILER`].
+fn boiler(l: &str) -> bool {
+    BOILER.iter().any(|w| l.starts_with(w))
 }
 
 /// Whether only white space stands between the line break (or the start of
@@ -582,7 +629,13 @@ fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
     (s + lead, s + lead + t2.len())
 }
 
-fn draft<'d>(ctx: &Ctx<'d, '_>, e: &EventMention, prev: &[Draft<'d>]) -> Option<Vec<Draft<'d>>> {
+/// The draft of an act, and those of the further acts a verb gapping tells
+/// with it ([`gapped_items`]).
+fn draft<'d>(
+    ctx: &Ctx<'d, '_>,
+    e: &EventMention,
+    prev: &[Draft<'d>],
+) -> Option<(Draft<'d>, Vec<Draft<'d>>)> {
     let doc = ctx.doc;
     let text = doc.text;
     let r = res();
@@ -590,7 +643,7 @@ fn draft<'d>(ctx: &Ctx<'d, '_>, e: &EventMention, prev: &[Draft<'d>]) -> Option<
     let clause = (e.clause_start, e.clause_end);
     let sentence = (sent.start, sent.end);
     let trig = (e.start, e.end);
-    let headline = ctx.headline[e.sentence];
+    let headline = ctx.headline(e.sentence);
 
     // People: the phrase nearest the trigger in its clause, then sentence.
     let victims = |p: &&PeopleMention| ctx.victim(p);
@@ -673,8 +726,10 @@ fn draft<'d>(ctx: &Ctx<'d, '_>, e: &EventMention, prev: &[Draft<'d>]) -> Option<
         .iter()
         .rfind(|p| p.end <= e.start && p.start >= clause.0)
     {
+        let words = &doc.lower[subj.start..subj.end];
         if e.passive
-            && r.not_victims.is_match(&doc.lower[subj.start..subj.end])
+            && has_word(words, not_victim_key)
+            && r.not_victims.is_match(words)
             && subj.end + 30 >= e.start
         {
             return None;
@@ -720,17 +775,21 @@ fn draft<'d>(ctx: &Ctx<'d, '_>, e: &EventMention, prev: &[Draft<'d>]) -> Option<
         people.gender = p.gender;
         people.minors = p.minors;
         people_anaphoric = p.pronoun || (p.definite && p.count.is_none());
-        let w = text[p.start..p.end].to_ascii_lowercase();
-        if p.pronoun && matches!(w.as_str(), "she" | "her" | "he" | "him") {
+        let w = &text[p.start..p.end];
+        if p.pronoun
+            && ["she", "her", "he", "him"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+        {
             // one person: a group's count is not hers
             people.count = Some(Count::exact(1));
             singular = true;
         }
         // "Nine of the 10 defectors": the part is the group the act is done to.
         let head = &text[back(text, p.start, 24)..p.start];
-        if let Some(part) = r
-            .part_of
-            .captures(head)
+        if let Some(part) = ends_with_of(head)
+            .then(|| r.part_of.captures(head))
+            .flatten()
             .and_then(|c| c.get(1))
             .and_then(|w| crate::quantity::parse_number(w.as_str()))
         {
@@ -749,9 +808,13 @@ fn draft<'d>(ctx: &Ctx<'d, '_>, e: &EventMention, prev: &[Draft<'d>]) -> Option<
         people_rule = p.rule;
     }
     // A breakdown in the same clause can tell the gender.
-    let distinct_words = person.map(|p| &text[p.start..p.end]).unwrap_or("");
-    let distinct = r.distinct.is_match(distinct_words)
-        || doc.lower[sent.start..sent.end].starts_with("separately");
+    let distinct_span = person.map_or((0, 0), |p| (p.start, p.end));
+    let distinct = by_words(
+        &text[distinct_span.0..distinct_span.1],
+        &doc.lower[distinct_span.0..distinct_span.1],
+        distinct_key,
+        &r.distinct,
+    ) || doc.lower[sent.start..sent.end].starts_with("separately");
 
     // The story this clause continues: the last draft.
     let antecedent = prev.iter().rev().find(|d| !d.merge_only);
@@ -789,12 +852,12 @@ fn draft<'d>(ctx: &Ctx<'d, '_>, e: &EventMention, prev: &[Draft<'d>]) -> Option<
     if let Some(published) = ctx.published {
         // A time belongs to the act whose words are nearest ("who were
         // arrested last month and have now been repatriated").
-        let others: Vec<(usize, usize)> = doc
-            .events
-            .iter()
-            .filter(|x| x.sentence == e.sentence && x.start != e.start)
-            .map(|x| (x.start, x.end))
-            .collect();
+        let others = || {
+            doc.events
+                .iter()
+                .filter(|x| x.sentence == e.sentence && x.start != e.start)
+                .map(|x| (x.start, x.end))
+        };
         // a sending verb reaches to its destination ("sent ... back across the border on Monday")
         let reach = e
             .destination
@@ -802,7 +865,7 @@ fn draft<'d>(ctx: &Ctx<'d, '_>, e: &EventMention, prev: &[Draft<'d>]) -> Option<
             .unwrap_or(trig);
         let nearest_ours = |t: &TimeMention| {
             let d = dist((t.start, t.end), reach);
-            !others.iter().any(|&o| {
+            !others().any(|o| {
                 dist((t.start, t.end), o) + 2 < d && between_same_clause(text, o, (t.start, t.end))
             })
         };
@@ -952,7 +1015,7 @@ fn draft<'d>(ctx: &Ctx<'d, '_>, e: &EventMention, prev: &[Draft<'d>]) -> Option<
     let (actors, actor_words) = actors_for(ctx, e, &locations, after_return, origin_cc);
 
     // Facility.
-    let facility = facility_in(text, &doc.lower, clause);
+    let facility = ctx.facility(clause);
 
     // Sources are read when the incident is finished.
     let sources = Vec::new();
@@ -996,7 +1059,7 @@ fn draft<'d>(ctx: &Ctx<'d, '_>, e: &EventMention, prev: &[Draft<'d>]) -> Option<
         (sent.start, sent.end)
     };
     let gapped = gapped_items(ctx, e, clause.1, sentence.1, dir);
-    let mut out = vec![Draft {
+    let first = Draft {
         kind: e.kind,
         status: e.status,
         hedged: e.hedged,
@@ -1022,9 +1085,10 @@ fn draft<'d>(ctx: &Ctx<'d, '_>, e: &EventMention, prev: &[Draft<'d>]) -> Option<
         rule: e.rule,
         status_words: e.status_words,
         hedge_words: e.hedge_words,
-    }];
+    };
+    let mut out = Vec::new();
     for (span, pm, date) in gapped {
-        let mut g = out[0].clone();
+        let mut g = first.clone();
         g.spans = vec![span];
         g.people = People {
             text: Some(text[pm.start..pm.end].to_string()),
@@ -1040,7 +1104,7 @@ fn draft<'d>(ctx: &Ctx<'d, '_>, e: &EventMention, prev: &[Draft<'d>]) -> Option<
         g.date_own = true;
         out.push(g);
     }
-    Some(out)
+    Some((first, out))
 }
 
 /// The facility named in a clause ("held at a detention center in Tumen").
@@ -1175,7 +1239,7 @@ fn between_same_clause(text: &str, a: (usize, usize), b: (usize, usize)) -> bool
 /// A time that dates the report or its telling, not the act: a dateline
 /// ("SEOUL, Dec. 30 (Yonhap) --") or the time of a reporting verb ("said on
 /// Tuesday", "told RFA on Oct. 11").
-fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention) -> bool {
+fn reporting_time(text: &str, lower: &str, sentence_start: usize, t: &TimeMention) -> bool {
     static R: OnceLock<(Regex, Regex)> = OnceLock::new();
     let (said, dateline) = R.get_or_init(|| {
         (
@@ -1183,8 +1247,8 @@ fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention) -> bool {
             re(r"^\s*(?:,?\s*\d{4})?\s*\)?\s*(?:\([\w .]+\))?\s*(?:--|—|–|-|\w+\s+-)"),
         )
     });
-    let before = &text[back(text, t.start, 48).max(sentence_start)..t.start];
-    if said.is_match(before) {
+    let from = back(text, t.start, 48).max(sentence_start);
+    if by_words(&text[from..t.start], &lower[from..t.start], said_key, said) {
         return true;
     }
     let mut after_end = (t.end + 24).min(text.len());
@@ -1432,8 +1496,13 @@ fn actors_for(
     let in_clause: Vec<&ActorMention> = within(&doc.actors, clause, |a| (a.start, a.end))
         // a source ("the MSS agent says") or a state outside the route
         .filter(|a| {
-            !r.reporting_after
-                .is_match(&text[a.end..fwd(text, a.end, 24).max(a.end)])
+            let to = fwd(text, a.end, 24).max(a.end);
+            !by_words(
+                &text[a.end..to],
+                &doc.lower[a.end..to],
+                reporting_key,
+                &r.reporting_after,
+            )
         })
         .filter(|a| !matches!(a.country, Some("KR" | "JP" | "US")))
         .collect();
@@ -1689,6 +1758,89 @@ impl<'a> Iterator for Words<'a> {
         self.at = i;
         Some(&b[start..i])
     }
+}
+
+/// `rule.is_match(text)` for a rule whose every match holds, as a whole
+/// word, a word for which `key` holds (a case-insensitive rule of
+/// alternatives between `\b`s or white space): on ASCII text, where `(?i)`
+/// folds only ASCII letters (not "ſ" to "s" nor "K" to "k"), a text
+/// without such a word (in `lower`, its lowercase twin) cannot match and
+/// needs no search. Other text is searched.
+fn by_words(text: &str, lower: &str, key: impl Fn(&[u8]) -> bool, rule: &Regex) -> bool {
+    if text.is_ascii() && !has_word(lower, key) {
+        return false;
+    }
+    rule.is_match(text)
+}
+
+/// The words of `Res::distinct`.
+fn distinct_key(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"another"
+            | b"other"
+            | b"others"
+            | b"more"
+            | b"further"
+            | b"second"
+            | b"separately"
+            | b"separate"
+            | b"also"
+            | b"remaining"
+            | b"rest"
+    )
+}
+
+/// The reporting verbs of `Res::reporting_after`.
+fn reporting_key(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"says"
+            | b"said"
+            | b"say"
+            | b"told"
+            | b"reported"
+            | b"confirmed"
+            | b"announced"
+            | b"informed"
+            | b"stated"
+    )
+}
+
+/// The reporting verbs of the rule of [`reporting_time`] that dates a telling.
+fn said_key(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"said"
+            | b"says"
+            | b"say"
+            | b"told"
+            | b"tells"
+            | b"reported"
+            | b"reports"
+            | b"announced"
+            | b"confirmed"
+            | b"added"
+            | b"stated"
+            | b"disclosed"
+            | b"revealed"
+            | b"explained"
+            | b"wrote"
+            | b"noted"
+            | b"warned"
+            | b"claimed"
+            | b"informed"
+            | b"published"
+            | b"learned"
+    )
+}
+
+/// Whether `head` ends with "of" and white space, as every match of
+/// `Res::part_of` does (`\s` and `trim_end` agree on white space; no
+/// letter but "O" and "F" folds to "o" or "f").
+fn ends_with_of(head: &str) -> bool {
+    let t = head.trim_end().as_bytes();
+    t.len() < head.len() && t.len() >= 2 && t[t.len() - 2..].eq_ignore_ascii_case(b"of")
 }
 
 /// Whether a text (lowercase) has a word for which `key` holds.
@@ -1982,9 +2134,15 @@ impl CharOffsets {
     }
 }
 
-fn finish(doc: &Doc, d: Draft, cp: &CharOffsets, options: &Options) -> Incident {
+fn finish(
+    doc: &Doc,
+    d: Draft,
+    cp: &CharOffsets,
+    sources: &[OnceCell<Vec<Source>>],
+    options: &Options,
+) -> Incident {
     let text = doc.text;
-    let mut spans = d.spans.clone();
+    let mut spans = d.spans;
     spans.sort();
     spans.dedup();
     let evidence: Vec<Evidence> = spans
@@ -2076,9 +2234,11 @@ fn finish(doc: &Doc, d: Draft, cp: &CharOffsets, options: &Options) -> Incident 
             .sentences
             .iter()
             .find_map(|&i| {
-                let s = doc.sentences[i];
-                let v = sources_for(text, &doc.lower, (s.start, s.end));
-                (!v.is_empty()).then_some(v)
+                let v = sources[i].get_or_init(|| {
+                    let s = doc.sentences[i];
+                    sources_for(text, &doc.lower, (s.start, s.end))
+                });
+                (!v.is_empty()).then(|| v.clone())
             })
             .unwrap_or_default(),
         evidence,
