@@ -1239,16 +1239,26 @@ fn between_same_clause(text: &str, a: (usize, usize), b: (usize, usize)) -> bool
 /// A time that dates the report or its telling, not the act: a dateline
 /// ("SEOUL, Dec. 30 (Yonhap) --") or the time of a reporting verb ("said on
 /// Tuesday", "told RFA on Oct. 11").
+/// The words of a telling before a time ("said on", "told RFA on"): the rule
+/// of [`reporting_time`].
+fn said_rule() -> &'static Regex {
+    static SAID: OnceLock<Regex> = OnceLock::new();
+    SAID.get_or_init(|| {
+        re(r"(?i)\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|added|stated|disclosed|revealed|explained|wrote|noted|warned|claimed|informed|published|learned)\b(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}?\s*(?:on\s+|in\s+|this\s+|last\s+)?$")
+    })
+}
+
 fn reporting_time(text: &str, lower: &str, sentence_start: usize, t: &TimeMention) -> bool {
-    static R: OnceLock<(Regex, Regex)> = OnceLock::new();
-    let (said, dateline) = R.get_or_init(|| {
-        (
-            re(r"(?i)\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|added|stated|disclosed|revealed|explained|wrote|noted|warned|claimed|informed|published|learned)\b(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}?\s*(?:on\s+|in\s+|this\s+|last\s+)?$"),
-            re(r"^\s*(?:,?\s*\d{4})?\s*\)?\s*(?:\([\w .]+\))?\s*(?:--|—|–|-|\w+\s+-)"),
-        )
-    });
+    static DATELINE: OnceLock<Regex> = OnceLock::new();
+    let dateline = DATELINE
+        .get_or_init(|| re(r"^\s*(?:,?\s*\d{4})?\s*\)?\s*(?:\([\w .]+\))?\s*(?:--|—|–|-|\w+\s+-)"));
     let from = back(text, t.start, 48).max(sentence_start);
-    if by_words(&text[from..t.start], &lower[from..t.start], said_key, said) {
+    if by_words(
+        &text[from..t.start],
+        &lower[from..t.start],
+        said_key,
+        said_rule(),
+    ) {
         return true;
     }
     let mut after_end = (t.end + 24).min(text.len());
@@ -2309,6 +2319,14 @@ mod tests {
         "letter", "photographer", "journalists", "broker", "guides", "pastor", "aid workers",
         "humanitarian worker", "south koreans", "South Korean", "chinese nationals", "trafficker",
         "smugglers", "reporter", "officers", "diplomat", "staff", "lawyers", "TOLD", "Said",
+        "another", "Other", "others", "more", "further", "second", "separately", "separate",
+        "also", "remaining", "rest", "ſeparately", "reſt", "spokesman", "agent", "announced",
+        "informed", "stated", "tells", "added", "disclosed", "revealed", "explained", "wrote",
+        "noted", "warned", "claimed", "published", "learned", "Reuters", "RFA", "on Monday",
+        "last", "this", "twenty", "12", "five", "Of", "OF", "of ", "please direct",
+        "comments or questions", "read in korean", "edited by", "reported by", "translated by",
+        "(end)", "==", "copyright", "for further information", "for inquiries", "[lead]",
+        "[report]", "by korea herald", "Please Direct", "ſaid", "ſtated",
     ];
 
     fn salad() -> impl Strategy<Value = String> {
@@ -2373,6 +2391,33 @@ mod tests {
             if r.most_of_them.is_match(&text) {
                 prop_assert!(lower.contains("them"));
             }
+            // the word tests in front of the rules they guard
+            for window in [text.clone(), format!(" {text}"), format!("{text} ")] {
+                let lower = crate::rx::lower(&window);
+                prop_assert_eq!(
+                    by_words(&window, &lower, distinct_key, &r.distinct),
+                    r.distinct.is_match(&window)
+                );
+                prop_assert_eq!(
+                    by_words(&window, &lower, reporting_key, &r.reporting_after),
+                    r.reporting_after.is_match(&window)
+                );
+                prop_assert_eq!(
+                    by_words(&window, &lower, said_key, said_rule()),
+                    said_rule().is_match(&window)
+                );
+            }
+            for head in [text.clone(), format!("{text} "), format!("{text}\u{a0}")] {
+                if r.part_of.is_match(&head) {
+                    prop_assert!(ends_with_of(&head), "{:?}", head);
+                }
+            }
+            // boilerplate: its openings, as the rule they replace
+            static BOILER_RULE: OnceLock<Regex> = OnceLock::new();
+            let rule = BOILER_RULE.get_or_init(|| {
+                lc(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)")
+            });
+            prop_assert_eq!(boiler(&lower), rule.is_match(&lower));
         }
     }
 }
