@@ -88,8 +88,11 @@ struct Ctx<'d, 'a> {
     time_report: Vec<(OnceCell<bool>, OnceCell<bool>)>,
     /// The facility of each clause asked about ([`facility_in`]): the acts
     /// of one clause share it.
-    facilities: RefCell<Vec<((usize, usize), Option<String>)>>,
+    facilities: RefCell<Vec<ClauseFacility>>,
 }
+
+/// A clause (byte range) and the facility it names.
+type ClauseFacility = ((usize, usize), Option<String>);
 
 impl Ctx<'_, '_> {
     /// Whether sentence `i` is a caption or boilerplate (its acts are not
@@ -1674,17 +1677,14 @@ fn actors_for(
         }
     }
     // Use XX-GOV only when no agency of that state is named.
-    let agencies: Vec<&str> = codes
+    // (a state's code is its code's first two bytes: "CN-PSB")
+    let state = |c: &str| [c.as_bytes()[0], c.as_bytes()[1]];
+    let agencies: Vec<[u8; 2]> = codes
         .iter()
         .filter(|c| !c.ends_with("-GOV"))
-        .map(|c| &c[..2])
+        .map(|c| state(c))
         .collect();
-    let keep: Vec<bool> = codes
-        .iter()
-        .map(|c| !(c.ends_with("-GOV") && agencies.contains(&&c[..2])))
-        .collect();
-    let mut keep = keep.into_iter();
-    codes.retain(|_| keep.next().unwrap_or(true));
+    codes.retain(|c| !(c.ends_with("-GOV") && agencies.contains(&state(c))));
     // No state named: the place of the act tells it.
     match e.kind {
         EventType::Repatriation => {
