@@ -1225,6 +1225,15 @@ fn gapped_items<'d>(
     if from >= to {
         return out;
     }
+    // every pair holds a counted people phrase within `from..to`: without
+    // one there is none, and no need to split the tail
+    if !doc
+        .people
+        .iter()
+        .any(|p| p.start >= from && p.end <= to && p.count.is_some())
+    {
+        return out;
+    }
     let mut starts = vec![from];
     for m in sep.find_iter(&doc.text[from..to]) {
         starts.push(from + m.end());
