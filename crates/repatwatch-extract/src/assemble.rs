@@ -20,12 +20,12 @@ use crate::quantity::PeopleMention;
 use crate::time::{Direction, TimeMention};
 use crate::Options;
 use regex::Regex;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::OnceLock;
 
 /// One telling of an act, before merging.
 #[derive(Debug, Clone)]
-struct Draft {
+struct Draft<'d> {
     kind: EventType,
     status: Status,
     hedged: bool,
@@ -40,7 +40,9 @@ struct Draft {
     merge_only: bool,
     date: Option<DateSlot>,
     date_own: bool,
-    locations: Vec<(Location, &'static str)>,
+    /// The places, as the mentions that name them ([`location_of`] gives
+    /// their output form when the incident is finished).
+    locations: Vec<Loc<'d>>,
     places_own: bool,
     facility: Option<String>,
     people: People,
@@ -64,8 +66,11 @@ struct Draft {
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
     published: Option<chrono::NaiveDate>,
-    skip: Vec<bool>,
-    headline: Vec<bool>,
+    /// Per sentence, worked out when first asked (only for the sentences of
+    /// the acts assembled): whether it is a caption or boilerplate
+    /// ([`Ctx::skip`]), and whether it is a headline ([`Ctx::headline`]).
+    skip: Vec<OnceCell<bool>>,
+    headline: Vec<OnceCell<bool>>,
     /// Per sentence: whether it tells an act (only those, and the mentions in
     /// them, are ever looked at).
     has_event: Vec<bool>,
@@ -73,15 +78,46 @@ struct Ctx<'d, 'a> {
     /// can be done to ([`Ctx::victim`]).
     victim: Vec<OnceCell<bool>>,
     /// Per place mention, worked out when first asked: how the text
-    /// introduces it ([`Ctx::place_role`]).
+    /// introduces it ([`Ctx::place_role`]), and whether the words before it
+    /// make it an origin ([`Ctx::origin`]).
     place_role: Vec<OnceCell<Role>>,
+    origin: Vec<OnceCell<bool>>,
     /// Per time mention, worked out when first asked (most are never):
     /// whether it dates a telling or the report ([`reporting_time`]), and
     /// whether a reporting clause follows it ([`reported_after`]).
     time_report: Vec<(OnceCell<bool>, OnceCell<bool>)>,
+    /// The facility of each clause asked about ([`facility_in`]): the acts
+    /// of one clause share it.
+    facilities: RefCell<Vec<ClauseFacility>>,
 }
 
+/// A clause (byte range) and the facility it names.
+type ClauseFacility = ((usize, usize), Option<String>);
+
 impl Ctx<'_, '_> {
+    /// Whether sentence `i` is a caption or boilerplate (its acts are not
+    /// assembled).
+    fn skip(&self, i: usize) -> bool {
+        *self.skip[i].get_or_init(|| {
+            let r = res();
+            let lst = self.doc.sentences[i].text(&self.doc.lower).trim();
+            r.caption.is_match(lst) || boiler(lst)
+        })
+    }
+
+    /// Whether sentence `i` is a headline: a line of its own without a final
+    /// period, near the top or short.
+    fn headline(&self, i: usize) -> bool {
+        *self.headline[i].get_or_init(|| {
+            let (text, s) = (self.doc.text, self.doc.sentences[i]);
+            let st = s.text(text).trim();
+            let whole_line = blank_before(text, s.start) && blank_after(text, s.end);
+            let terminal = st.ends_with(['.', '!', '?', '”', '"', '’']);
+            let top = i < 3;
+            whole_line && !terminal && (top || st.split_whitespace().count() < 16)
+        })
+    }
+
     /// Whether byte `at` lies in a sentence that tells an act.
     fn live(&self, at: usize) -> bool {
         self.has_event
@@ -104,18 +140,37 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// The facility named in a clause ([`facility_in`]), looked for once.
+    fn facility(&self, clause: (usize, usize)) -> Option<String> {
+        let mut seen = self.facilities.borrow_mut();
+        if let Some((_, f)) = seen.iter().find(|(c, _)| *c == clause) {
+            return f.clone();
+        }
+        let f = facility_in(self.doc.text, &self.doc.lower, clause);
+        seen.push((clause, f.clone()));
+        f
+    }
+
+    /// Whether the words before place mention `p` make it an origin ("based
+    /// in X", "fled to X"): `Res::origin_before`.
+    fn origin(&self, p: &PlaceMention) -> bool {
+        let (text, lower) = (self.doc.text, self.doc.lower.as_str());
+        *self.origin[index_in(&self.doc.places, p)].get_or_init(|| {
+            res()
+                .origin_before
+                .is_match(&lower[back(text, p.start, 48)..p.start])
+        })
+    }
+
     /// How the text introduces place mention `p`.
     fn place_role(&self, p: &PlaceMention) -> Role {
-        let (text, lower) = (self.doc.text, self.doc.lower.as_str());
+        let text = self.doc.text;
         let r = res();
         *self.place_role[index_in(&self.doc.places, p)].get_or_init(|| {
             let before = &text[back(text, p.start, 48)..p.start];
             if !self.live(p.start) {
                 Role::Other
-            } else if r
-                .origin_before
-                .is_match(&lower[back(text, p.start, 48)..p.start])
-            {
+            } else if self.origin(p) {
                 Role::Origin
             } else if r.place_locative.is_match(before) {
                 Role::Locative
@@ -143,6 +198,9 @@ impl Ctx<'_, '_> {
         }) || act_after && *after.get_or_init(|| reported_after(text, t))
     }
 }
+
+/// A place of an act: the mention that names it, and the rule.
+type Loc<'d> = (&'d PlaceMention, &'static str);
 
 /// How a place is introduced ("in X", "from X", "to X", "X, Y Province").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,7 +230,6 @@ fn lc(p: &str) -> Regex {
 
 struct Res {
     caption: Regex,
-    boiler: Regex,
     distinct: Regex,
     facility: Regex,
     /// The nouns `facility` ends with, as bare words: every match holds one
@@ -210,7 +267,6 @@ fn res() -> &'static Res {
     R.get_or_init(|| {
         Res {
             caption: lc(r"(?i)^(?:photo|map|image|video)\s*(?:caption)?\s*:|/\s*image\s*:|\bimage\s*[:|]|\(\s*(?:file\s+photo|yonhap|rfa|kyodo|reuters|ap|afp)[^)]*\)\s*$|^photo\s+by\b|\bphoto:\s|\bfile photo\b|\((?:rfa|dong-a ilbo|yonhap)[^)]*photo\)"),
-            boiler: lc(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)"),
             distinct: re(r"(?i)\b(?:another|other|others|more|further|second|separately|separate|also|remaining|rest)\b"),
             facility: lc(r"(?i)\b(?:at|in|to|inside|into)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,6}?(?:detention\s+(?:center|centre|facility|facilities)|cent(?:er|re)|prison|camp|lockup|lock-up|jail|facility|facilities|station|garrison|consulate(?:\s+general)?|embassy|hospital|office|terminal|headquarters|post|compound))\b"),
             facility_noun: re(r"detention|cent|prison|camp|lock|jail|facilit|station|garrison|consulate|embassy|hospital|office|terminal|headquarters|post|compound"),
@@ -248,11 +304,12 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     let ctx = context(doc);
     let mut drafts: Vec<Draft> = Vec::with_capacity(doc.events.len());
     for e in &doc.events {
-        if e.subordinate || e.negated || e.generic || ctx.skip[e.sentence] {
+        if e.subordinate || e.negated || e.generic || ctx.skip(e.sentence) {
             continue;
         }
-        if let Some(d) = draft(&ctx, e, &drafts) {
-            drafts.extend(d);
+        if let Some((d, gapped)) = draft(&ctx, e, &drafts) {
+            drafts.push(d);
+            drafts.extend(gapped);
         }
     }
     let mut merged = merge(drafts);
@@ -260,16 +317,19 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     story_places(&mut merged);
     merged.retain(|d| !d.merge_only);
     let cp = CharOffsets::of_spans(doc.text, merged.iter());
+    // the sources of each sentence, read once whatever the acts it tells
+    let sources: Vec<OnceCell<Vec<Source>>> =
+        doc.sentences.iter().map(|_| OnceCell::new()).collect();
     merged
         .into_iter()
-        .map(|d| finish(doc, d, &cp, options))
+        .map(|d| finish(doc, d, &cp, &sources, options))
         .collect()
 }
 
 /// A return told only as "from China" leaves from where the same group was
 /// held or caught ("the nine are held in Dongxing" ... "could be sent back").
 fn story_places(drafts: &mut [Draft]) {
-    let custody: Vec<(Count, Vec<(Location, &'static str)>)> = drafts
+    let custody: Vec<(Count, Vec<Loc>)> = drafts
         .iter()
         .filter(|d| {
             matches!(
@@ -280,7 +340,7 @@ fn story_places(drafts: &mut [Draft]) {
         .filter(|d| {
             d.locations.iter().any(|(l, _)| {
                 matches!(
-                    l.precision,
+                    l.place.precision,
                     Precision::City | Precision::Facility | Precision::Admin1
                 )
             })
@@ -305,15 +365,17 @@ fn story_places(drafts: &mut [Draft]) {
         let found = custody.iter().rev().find(|(n, locs)| {
             *n == c
                 && (d.locations.is_empty()
-                    || locs
-                        .iter()
-                        .all(|(l, _)| d.locations.iter().any(|(x, _)| x.country == l.country)))
-                && locs.iter().all(|(l, _)| l.country != "KP")
+                    || locs.iter().all(|(l, _)| {
+                        d.locations
+                            .iter()
+                            .any(|(x, _)| x.place.country == l.place.country)
+                    }))
+                && locs.iter().all(|(l, _)| l.place.country != "KP")
         });
         if let Some((_, locs)) = found {
             d.locations = locs
                 .iter()
-                .map(|(l, _)| (l.clone(), "place.story_custody"))
+                .map(|&(l, _)| (l, "place.story_custody"))
                 .collect();
         }
     }
@@ -378,36 +440,17 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
 }
 
 fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
-    let r = res();
-    let text = doc.text;
-    let lower = doc.lower.as_str();
     // Only the sentences that tell an act, and the mentions in them, are
     // ever looked at: the others keep `false`.
     let mut has_event = vec![false; doc.sentences.len()];
     for e in &doc.events {
         has_event[e.sentence] = true;
     }
-    let mut skip = vec![false; doc.sentences.len()];
-    let mut headline = vec![false; doc.sentences.len()];
-    for (i, s) in doc.sentences.iter().enumerate() {
-        if !has_event[i] {
-            continue;
-        }
-        let st = s.text(text).trim();
-        let lst = s.text(lower).trim();
-        // (every caption rule holds one of these: most sentences need no regex)
-        let may_caption = ["photo", "image", "map", "video", "("]
-            .iter()
-            .any(|w| lst.contains(w));
-        skip[i] = may_caption && r.caption.is_match(lst) || r.boiler.is_match(lst);
-        // A line of its own without a final period near the top is a headline.
-        let whole_line = blank_before(text, s.start) && blank_after(text, s.end);
-        let terminal = st.ends_with(['.', '!', '?', '”', '"', '’']);
-        let top = i < 3;
-        headline[i] = whole_line && !terminal && (top || st.split_whitespace().count() < 16);
-    }
+    let skip = doc.sentences.iter().map(|_| OnceCell::new()).collect();
+    let headline = doc.sentences.iter().map(|_| OnceCell::new()).collect();
     let victim = doc.people.iter().map(|_| OnceCell::new()).collect();
     let place_role = doc.places.iter().map(|_| OnceCell::new()).collect();
+    let origin = doc.places.iter().map(|_| OnceCell::new()).collect();
     let time_report = doc
         .times
         .iter()
@@ -421,8 +464,34 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
         has_event,
         victim,
         place_role,
+        origin,
         time_report,
+        facilities: RefCell::new(Vec::new()),
     }
+}
+
+/// The openings of boilerplate lines (lowercase): bylines, credits, notes.
+const BOILER: &[&str] = &[
+    "please direct",
+    "comments or questions",
+    "read in korean",
+    "edited by",
+    "reported by",
+    "translated by",
+    "(end)",
+    "==",
+    "copyright",
+    "for further information",
+    "for inquiries",
+    "[lead]",
+    "[report]",
+    "by korea herald",
+];
+
+/// Whether a (lowercase) sentence is boilerplate: it opens with one of
+/// [`BOILER`].
+fn boiler(l: &str) -> bool {
+    BOILER.iter().any(|w| l.starts_with(w))
 }
 
 /// Whether only white space stands between the line break (or the start of
@@ -447,22 +516,67 @@ fn blank_after(text: &str, at: usize) -> bool {
 /// Whether a people phrase is followed by a reporting verb ("..., a
 /// source in China told RFA"): `Res::source_after` on the lowercase window
 /// after it, searched only when one of its verbs is there.
+///
+/// The verbs are looked for only up to the first ASCII byte a match cannot
+/// hold (a match is white space, commas and words of letters, digits, `_`,
+/// `'`, `’` and `-` up to its verb): a verb after it cannot be the rule's.
 fn source_after(after: &str) -> bool {
     // (the rule starts with a space or a comma)
-    after.starts_with(|c: char| c.is_whitespace() || c == ',')
-        && has_word(after, source_after_key)
-        && res().source_after.is_match(after)
+    if !after.starts_with(|c: char| c.is_whitespace() || c == ',') {
+        return false;
+    }
+    let b = after.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if WORD_BYTE[c as usize] {
+            let start = i;
+            while i < b.len() && WORD_BYTE[b[i] as usize] {
+                i += 1;
+            }
+            if source_after_key(&b[start..i]) {
+                return res().source_after.is_match(after);
+            }
+            continue;
+        }
+        if c < 0x80 && !(matches!(c, b'\'' | b'-' | b',') || (c as char).is_whitespace()) {
+            return false;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Whether the words before a people phrase make it a source ("according to
 /// the defectors", "told two defectors"): `Res::source_before` on
-/// `text[from..to]`, searched only when its window ends with a space and
-/// holds "to" or "aid" (of "said", or "ſaid" that `(?i)` also reads so).
+/// `text[from..to]`. The rule's words end the window before its white
+/// space: an ASCII window is read so, without the search; another is
+/// searched when it holds "to" or "aid" (of "said", or "ſaid" that `(?i)`
+/// also reads so).
 fn source_before(text: &str, lower: &str, from: usize, to: usize) -> bool {
     let l = &lower[from..to];
-    l.ends_with(char::is_whitespace)
-        && (l.contains("to") || l.contains("aid"))
-        && res().source_before.is_match(&text[from..to])
+    if !l.ends_with(char::is_whitespace) {
+        return false;
+    }
+    if !l.is_ascii() {
+        return (l.contains("to") || l.contains("aid"))
+            && res().source_before.is_match(&text[from..to]);
+    }
+    // `\b` before a word ending `t` at byte `end`
+    let opens = |t: &[u8], end: usize, w: &[u8]| {
+        t[..end].ends_with(w) && (end == w.len() || !WORD_BYTE[t[end - w.len() - 1] as usize])
+    };
+    let t = l.trim_end().as_bytes();
+    if opens(t, t.len(), b"told") || opens(t, t.len(), b"said") {
+        return true;
+    }
+    // "according to": white space between the two words
+    if !t.ends_with(b"to") {
+        return false;
+    }
+    let u = &l[..t.len() - 2];
+    let v = u.trim_end().as_bytes();
+    v.len() < u.len() && opens(v, v.len(), b"according")
 }
 
 /// The words of people that are no victims (`Res::not_victims`): a
@@ -567,7 +681,13 @@ fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
     (s + lead, s + lead + t2.len())
 }
 
-fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
+/// The draft of an act, and those of the further acts a verb gapping tells
+/// with it ([`gapped_items`]).
+fn draft<'d>(
+    ctx: &Ctx<'d, '_>,
+    e: &EventMention,
+    prev: &[Draft<'d>],
+) -> Option<(Draft<'d>, Vec<Draft<'d>>)> {
     let doc = ctx.doc;
     let text = doc.text;
     let r = res();
@@ -575,7 +695,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     let clause = (e.clause_start, e.clause_end);
     let sentence = (sent.start, sent.end);
     let trig = (e.start, e.end);
-    let headline = ctx.headline[e.sentence];
+    let headline = ctx.headline(e.sentence);
 
     // People: the phrase nearest the trigger in its clause, then sentence.
     let victims = |p: &&PeopleMention| ctx.victim(p);
@@ -658,8 +778,10 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         .iter()
         .rfind(|p| p.end <= e.start && p.start >= clause.0)
     {
+        let words = &doc.lower[subj.start..subj.end];
         if e.passive
-            && r.not_victims.is_match(&doc.lower[subj.start..subj.end])
+            && has_word(words, not_victim_key)
+            && r.not_victims.is_match(words)
             && subj.end + 30 >= e.start
         {
             return None;
@@ -705,17 +827,21 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         people.gender = p.gender;
         people.minors = p.minors;
         people_anaphoric = p.pronoun || (p.definite && p.count.is_none());
-        let w = text[p.start..p.end].to_ascii_lowercase();
-        if p.pronoun && matches!(w.as_str(), "she" | "her" | "he" | "him") {
+        let w = &text[p.start..p.end];
+        if p.pronoun
+            && ["she", "her", "he", "him"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+        {
             // one person: a group's count is not hers
             people.count = Some(Count::exact(1));
             singular = true;
         }
         // "Nine of the 10 defectors": the part is the group the act is done to.
         let head = &text[back(text, p.start, 24)..p.start];
-        if let Some(part) = r
-            .part_of
-            .captures(head)
+        if let Some(part) = ends_with_of(head)
+            .then(|| r.part_of.captures(head))
+            .flatten()
             .and_then(|c| c.get(1))
             .and_then(|w| crate::quantity::parse_number(w.as_str()))
         {
@@ -734,9 +860,13 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         people_rule = p.rule;
     }
     // A breakdown in the same clause can tell the gender.
-    let distinct_words = person.map(|p| &text[p.start..p.end]).unwrap_or("");
-    let distinct = r.distinct.is_match(distinct_words)
-        || doc.lower[sent.start..sent.end].starts_with("separately");
+    let distinct_span = person.map_or((0, 0), |p| (p.start, p.end));
+    let distinct = by_words(
+        &text[distinct_span.0..distinct_span.1],
+        &doc.lower[distinct_span.0..distinct_span.1],
+        distinct_key,
+        &r.distinct,
+    ) || doc.lower[sent.start..sent.end].starts_with("separately");
 
     // The story this clause continues: the last draft.
     let antecedent = prev.iter().rev().find(|d| !d.merge_only);
@@ -774,12 +904,12 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     if let Some(published) = ctx.published {
         // A time belongs to the act whose words are nearest ("who were
         // arrested last month and have now been repatriated").
-        let others: Vec<(usize, usize)> = doc
-            .events
-            .iter()
-            .filter(|x| x.sentence == e.sentence && x.start != e.start)
-            .map(|x| (x.start, x.end))
-            .collect();
+        let others = || {
+            doc.events
+                .iter()
+                .filter(|x| x.sentence == e.sentence && x.start != e.start)
+                .map(|x| (x.start, x.end))
+        };
         // a sending verb reaches to its destination ("sent ... back across the border on Monday")
         let reach = e
             .destination
@@ -789,12 +919,12 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             // a time just before "and" and the next act's verb closes the
             // first act ("detained them last month and handed them over")
             if ends_clause_before(text, (t.start, t.end), trig)
-                && others.iter().any(|o| o.1 <= t.start)
+                && others().any(|o| o.1 <= t.start)
             {
                 return false;
             }
             let d = dist((t.start, t.end), reach);
-            !others.iter().any(|&o| {
+            !others().any(|o| {
                 dist((t.start, t.end), o) + 2 < d
                     && between_same_clause(text, o, (t.start, t.end))
                     && !ends_clause_before(text, (t.start, t.end), o)
@@ -888,7 +1018,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     }
 
     // Places.
-    let mut places: Vec<&PlaceMention> =
+    let mut places: Vec<&'d PlaceMention> =
         within(&doc.places, clause, |p| (p.start, p.end)).collect();
     let mut places_own = true;
     if places.is_empty() {
@@ -896,15 +1026,16 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
     }
     // Places nearer another act's words ("defectors held in Shenyang") are
     // that act's; they count only when the clause names no other.
-    let (near, far): (Vec<&PlaceMention>, Vec<&PlaceMention>) = places.iter().partition(|p| {
-        let d = dist((p.start, p.end), trig);
-        !doc.events.iter().any(|x| {
-            x.sentence == e.sentence
-                && x.start != e.start
-                && dist((p.start, p.end), (x.start, x.end)) < d
-                && between_same_clause(text, (x.start, x.end), (p.start, p.end))
-        })
-    });
+    let (near, far): (Vec<&'d PlaceMention>, Vec<&'d PlaceMention>) =
+        places.iter().partition(|p| {
+            let d = dist((p.start, p.end), trig);
+            !doc.events.iter().any(|x| {
+                x.sentence == e.sentence
+                    && x.start != e.start
+                    && dist((p.start, p.end), (x.start, x.end)) < d
+                    && between_same_clause(text, (x.start, x.end), (p.start, p.end))
+            })
+        });
     let mut locations = select_places(ctx, e, &near);
     if locations.is_empty() {
         locations = select_places(ctx, e, &far);
@@ -915,11 +1046,13 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
             .iter()
             .filter(|p| {
                 p.place.precision != Precision::Country
-                    && locations.iter().any(|(l, _)| l.country == p.place.country)
+                    && locations
+                        .iter()
+                        .any(|(l, _)| l.place.country == p.place.country)
             })
             .copied()
             .collect();
-        let held = select_places_any_role(text, &doc.lower, e, &held);
+        let held = select_places_any_role(ctx, e, &held);
         if !held.is_empty() {
             locations = held;
         }
@@ -929,14 +1062,15 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         if let Some(a) =
             antecedent.filter(|a| !a.locations.is_empty() && !only_countries(&a.locations))
         {
-            if locations
-                .iter()
-                .all(|(l, _)| a.locations.iter().any(|(x, _)| x.country == l.country))
-            {
+            if locations.iter().all(|(l, _)| {
+                a.locations
+                    .iter()
+                    .any(|(x, _)| x.place.country == l.place.country)
+            }) {
                 locations = a
                     .locations
                     .iter()
-                    .map(|(l, _)| (l.clone(), "place.story"))
+                    .map(|&(l, _)| (l, "place.story"))
                     .collect();
             }
         }
@@ -948,7 +1082,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
                 locations = a
                     .locations
                     .iter()
-                    .map(|(l, _)| (l.clone(), "place.inherited"))
+                    .map(|&(l, _)| (l, "place.inherited"))
                     .collect();
             }
         }
@@ -960,12 +1094,16 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         .any(|d| d.kind == EventType::Repatriation && d.status == Status::Occurred);
     let origin_cc = antecedent
         .and_then(|a| a.locations.first())
-        .map(|(l, _)| l.country.clone())
-        .filter(|cc| locations.first().is_some_and(|(l, _)| &l.country != cc));
+        .map(|(l, _)| l.place.country.as_str())
+        .filter(|&cc| {
+            locations
+                .first()
+                .is_some_and(|(l, _)| l.place.country != cc)
+        });
     let (actors, actor_words) = actors_for(ctx, e, &locations, after_return, origin_cc);
 
     // Facility.
-    let facility = facility_in(text, &doc.lower, clause);
+    let facility = ctx.facility(clause);
 
     // Sources are read when the incident is finished.
     let sources = Vec::new();
@@ -1009,7 +1147,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         (sent.start, sent.end)
     };
     let gapped = gapped_items(ctx, e, clause.1, sentence.1, dir);
-    let mut out = vec![Draft {
+    let first = Draft {
         kind: e.kind,
         status: e.status,
         hedged: e.hedged,
@@ -1035,9 +1173,10 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         rule: e.rule,
         status_words: e.status_words,
         hedge_words: e.hedge_words,
-    }];
+    };
+    let mut out = Vec::new();
     for (span, pm, date) in gapped {
-        let mut g = out[0].clone();
+        let mut g = first.clone();
         g.spans = vec![span];
         g.people = People {
             text: Some(text[pm.start..pm.end].to_string()),
@@ -1053,7 +1192,7 @@ fn draft(ctx: &Ctx, e: &EventMention, prev: &[Draft]) -> Option<Vec<Draft>> {
         g.date_own = true;
         out.push(g);
     }
-    Some(out)
+    Some((first, out))
 }
 
 /// The facility named in a clause ("held at a detention center in Tumen").
@@ -1124,6 +1263,15 @@ fn gapped_items<'d>(
         return out;
     };
     if from >= to {
+        return out;
+    }
+    // every pair holds a counted people phrase within `from..to`: without
+    // one there is none, and no need to split the tail
+    if !doc
+        .people
+        .iter()
+        .any(|p| p.start >= from && p.end <= to && p.count.is_some())
+    {
         return out;
     }
     let mut starts = vec![from];
@@ -1205,16 +1353,21 @@ fn between_same_clause(text: &str, a: (usize, usize), b: (usize, usize)) -> bool
 /// A time that dates the report or its telling, not the act: a dateline
 /// ("SEOUL, Dec. 30 (Yonhap) --") or the time of a reporting verb ("said on
 /// Tuesday", "told RFA on Oct. 11").
+/// The words of a telling before a time ("said on", "told RFA on"): the rule
+/// of [`reporting_time`].
+fn said_rule() -> &'static Regex {
+    static SAID: OnceLock<Regex> = OnceLock::new();
+    SAID.get_or_init(|| {
+        re(r"(?i)\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|added|stated|disclosed|revealed|explained|wrote|noted|warned|claimed|informed|published|learned)\b(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}?\s*(?:on\s+|in\s+|this\s+|last\s+)?$")
+    })
+}
+
 fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention) -> bool {
-    static R: OnceLock<(Regex, Regex)> = OnceLock::new();
-    let (said, dateline) = R.get_or_init(|| {
-        (
-            re(r"(?i)\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|added|stated|disclosed|revealed|explained|wrote|noted|warned|claimed|informed|published|learned)\b(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}?\s*(?:on\s+|in\s+|this\s+|last\s+)?$"),
-            re(r"^\s*(?:,?\s*\d{4})?\s*\)?\s*(?:\([\w .]+\))?\s*(?:--|—|–|-|\w+\s+-)"),
-        )
-    });
-    let before = &text[back(text, t.start, 48).max(sentence_start)..t.start];
-    if said.is_match(before) {
+    static DATELINE: OnceLock<Regex> = OnceLock::new();
+    let dateline = DATELINE
+        .get_or_init(|| re(r"^\s*(?:,?\s*\d{4})?\s*\)?\s*(?:\([\w .]+\))?\s*(?:--|—|–|-|\w+\s+-)"));
+    let from = back(text, t.start, 48).max(sentence_start);
+    if said_rule().is_match(&text[from..t.start]) {
         return true;
     }
     let mut after_end = (t.end + 24).min(text.len());
@@ -1252,54 +1405,49 @@ fn location_of(text: &str, p: &PlaceMention) -> Location {
     }
 }
 
-fn only_countries(l: &[(Location, &'static str)]) -> bool {
-    !l.is_empty() && l.iter().all(|(x, _)| x.precision == Precision::Country)
+fn only_countries(l: &[Loc]) -> bool {
+    !l.is_empty()
+        && l.iter()
+            .all(|(x, _)| x.place.precision == Precision::Country)
 }
 
 /// Places where the people were held ("held in X"), whatever preposition.
-fn select_places_any_role(
-    text: &str,
-    lower: &str,
+fn select_places_any_role<'d>(
+    ctx: &Ctx<'d, '_>,
     e: &EventMention,
-    places: &[&PlaceMention],
-) -> Vec<(Location, &'static str)> {
-    let mut out = Vec::new();
-    for p in places {
-        if res()
-            .origin_before
-            .is_match(&lower[back(text, p.start, 48)..p.start])
-            || p.place.country == "KP" && e.kind == EventType::Repatriation
-        {
+    places: &[&'d PlaceMention],
+) -> Vec<Loc<'d>> {
+    let mut out: Vec<Loc<'d>> = Vec::new();
+    for &p in places {
+        if ctx.origin(p) || p.place.country == "KP" && e.kind == EventType::Repatriation {
             continue;
         }
         let pl = &p.place;
-        if out
-            .iter()
-            .any(|(l, _): &(Location, &'static str)| l.name == pl.name)
-        {
+        if out.iter().any(|(l, _)| l.place.name == pl.name) {
             continue;
         }
-        out.push((location_of(text, p), "place.held_in"));
+        out.push((p, "place.held_in"));
     }
     // a province named beside its town is not a second place
-    let towns: Vec<Option<String>> = out
+    let towns: Vec<Option<&str>> = out
         .iter()
-        .filter(|(l, _)| l.precision != Precision::Admin1)
-        .map(|(l, _)| l.admin1.clone())
+        .filter(|(l, _)| l.place.precision != Precision::Admin1)
+        .map(|(l, _)| l.place.admin1.as_deref())
         .collect();
-    out.retain(|(l, _)| l.precision != Precision::Admin1 || !towns.contains(&Some(l.name.clone())));
+    out.retain(|(l, _)| {
+        l.place.precision != Precision::Admin1 || !towns.contains(&Some(l.place.name.as_str()))
+    });
     out
 }
 
 /// The places of the act among the places of its clause.
-fn select_places(
-    ctx: &Ctx,
+fn select_places<'d>(
+    ctx: &Ctx<'d, '_>,
     e: &EventMention,
-    places: &[&PlaceMention],
-) -> Vec<(Location, &'static str)> {
-    let text = ctx.doc.text;
-    let mut out: Vec<(Location, &'static str)> = Vec::new();
-    for p in places {
+    places: &[&'d PlaceMention],
+) -> Vec<Loc<'d>> {
+    let mut out: Vec<Loc<'d>> = Vec::new();
+    for &p in places {
         let role = ctx.place_role(p);
         if role == Role::Origin {
             continue;
@@ -1346,33 +1494,36 @@ fn select_places(
                 continue;
             }
         }
-        let loc = location_of(text, p);
         if out
             .iter()
-            .any(|(l, _)| l.name == loc.name && l.country == loc.country)
+            .any(|(l, _)| l.place.name == pl.name && l.place.country == pl.country)
         {
             continue;
         }
-        out.push((loc, p.rule));
+        out.push((p, p.rule));
     }
     // Drop a province or country when a place inside it is named.
     let keep: Vec<bool> = out
         .iter()
-        .map(|(l, _)| match l.precision {
-            Precision::Admin1 => !out.iter().any(|(o, _)| {
-                matches!(
-                    o.precision,
-                    Precision::City | Precision::Facility | Precision::Border
-                ) && o.country == l.country
-                    && o.admin1.as_deref().map(norm).as_deref() == Some(&norm(&l.name))
-            }),
-            Precision::Country => !out
-                .iter()
-                .any(|(o, _)| o.precision != Precision::Country && o.country == l.country),
-            _ => true,
+        .map(|(l, _)| {
+            let l = &l.place;
+            match l.precision {
+                Precision::Admin1 => !out.iter().any(|(o, _)| {
+                    let o = &o.place;
+                    matches!(
+                        o.precision,
+                        Precision::City | Precision::Facility | Precision::Border
+                    ) && o.country == l.country
+                        && o.admin1.as_deref().is_some_and(|a| same_name(a, &l.name))
+                }),
+                Precision::Country => !out.iter().any(|(o, _)| {
+                    o.place.precision != Precision::Country && o.place.country == l.country
+                }),
+                _ => true,
+            }
         })
         .collect();
-    let mut out: Vec<(Location, &'static str)> = out
+    let mut out: Vec<Loc<'d>> = out
         .into_iter()
         .zip(keep)
         .filter(|(_, k)| *k)
@@ -1383,19 +1534,19 @@ fn select_places(
     // that place lies: the town or province is the place.
     if out.iter().any(|(l, _)| {
         matches!(
-            l.precision,
+            l.place.precision,
             Precision::City | Precision::Facility | Precision::Admin1
         )
     }) {
-        out.retain(|(l, _)| l.precision != Precision::Border);
+        out.retain(|(l, _)| l.place.precision != Precision::Border);
     }
     // An act told in China and North Korea at once ("from China to North Korea"):
     // keep the sending side.
     if out.len() > 1 && e.kind != EventType::Transfer {
         let non_kp: Vec<_> = out
             .iter()
-            .filter(|(l, _)| l.country != "KP")
-            .cloned()
+            .filter(|(l, _)| l.place.country != "KP")
+            .copied()
             .collect();
         if !non_kp.is_empty()
             && matches!(
@@ -1429,20 +1580,37 @@ fn norm(s: &str) -> String {
         .collect()
 }
 
+/// `norm(a) == norm(b)`, without building either when both are ASCII (the
+/// letters of each, lowercased, compared in turn).
+fn same_name(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let mut x = a.bytes().filter(u8::is_ascii_alphabetic);
+        let mut y = b.bytes().filter(u8::is_ascii_alphabetic);
+        loop {
+            match (x.next(), y.next()) {
+                (None, None) => return true,
+                (Some(c), Some(d)) if c.eq_ignore_ascii_case(&d) => {}
+                _ => return false,
+            }
+        }
+    }
+    norm(a) == norm(b)
+}
+
 /// The actors of an act, per the codebook's rules: the agent of the verb
 /// (its subject, or its "by" phrase), the receiving agency of a handover,
 /// the refusing side of a blocked act; else the state of the place.
 fn actors_for(
     ctx: &Ctx,
     e: &EventMention,
-    locations: &[(Location, &'static str)],
+    locations: &[Loc],
     after_return: bool,
-    origin_cc: Option<String>,
+    origin_cc: Option<&str>,
 ) -> (Vec<String>, Vec<(usize, usize)>) {
     let doc = ctx.doc;
     let text = doc.text;
     let r = res();
-    let place_cc: Option<String> = locations.first().map(|(l, _)| l.country.clone());
+    let place_cc: Option<&str> = locations.first().map(|(l, _)| l.place.country.as_str());
     let clause = (e.clause_start, e.clause_end);
     let in_clause: Vec<&ActorMention> = within(&doc.actors, clause, |a| (a.start, a.end))
         // a source ("the MSS agent says") or a state outside the route
@@ -1543,7 +1711,7 @@ fn actors_for(
     let mut codes: Vec<String> = Vec::new();
     let mut words: Vec<(usize, usize)> = Vec::new();
     let push = |a: &ActorMention, codes: &mut Vec<String>, words: &mut Vec<(usize, usize)>| {
-        if let Some(code) = a.code(place_cc.as_deref()) {
+        if let Some(code) = a.code(place_cc) {
             if !codes.contains(&code) {
                 codes.push(code);
                 words.push((a.start, a.end));
@@ -1575,34 +1743,34 @@ fn actors_for(
         }
     }
     // Use XX-GOV only when no agency of that state is named.
-    let agencies: Vec<String> = codes
+    // (a state's code is its code's first two bytes: "CN-PSB")
+    let state = |c: &str| [c.as_bytes()[0], c.as_bytes()[1]];
+    let agencies: Vec<[u8; 2]> = codes
         .iter()
         .filter(|c| !c.ends_with("-GOV"))
-        .map(|c| c[..2].to_string())
+        .map(|c| state(c))
         .collect();
-    codes.retain(|c| !(c.ends_with("-GOV") && agencies.contains(&c[..2].to_string())));
+    codes.retain(|c| !(c.ends_with("-GOV") && agencies.contains(&state(c))));
     // No state named: the place of the act tells it.
     match e.kind {
         EventType::Repatriation => {
             if !codes.iter().any(|c| !c.starts_with("KP-")) {
-                let cc = place_cc
-                    .filter(|c| c != "KP")
-                    .unwrap_or_else(|| "CN".to_string());
-                codes.push(code_for(&cc, Agency::Gov));
+                let cc = place_cc.filter(|&c| c != "KP").unwrap_or("CN");
+                codes.push(code_for(cc, Agency::Gov));
             }
         }
         EventType::Transfer => {
             // a transfer takes the state it leaves from: where the story was
             if codes.is_empty() {
                 if let Some(cc) = origin_cc.or(place_cc) {
-                    codes.push(code_for(&cc, Agency::Gov));
+                    codes.push(code_for(cc, Agency::Gov));
                 }
             }
         }
         EventType::Arrest | EventType::Detention | EventType::Release => {
             if codes.is_empty() {
                 if let Some(cc) = place_cc {
-                    codes.push(code_for(&cc, Agency::Gov));
+                    codes.push(code_for(cc, Agency::Gov));
                 }
             }
         }
@@ -1622,9 +1790,9 @@ fn actors_for(
                 codes.clear();
             } else if codes.is_empty() {
                 // a death after return, or in the North, is North Korea's
-                let cc = place_cc.or_else(|| after_return.then(|| "KP".to_string()));
+                let cc = place_cc.or_else(|| after_return.then_some("KP"));
                 if let Some(cc) = cc {
-                    codes.push(code_for(&cc, Agency::Gov));
+                    codes.push(code_for(cc, Agency::Gov));
                 }
             }
         }
@@ -1703,6 +1871,45 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// `rule.is_match(text)` for a rule whose every match holds, as a whole
+/// word, a word for which `key` holds (a case-insensitive rule of
+/// alternatives between `\b`s or white space): on ASCII text, where `(?i)`
+/// folds only ASCII letters (not "ſ" to "s" nor "K" to "k"), a text
+/// without such a word (in `lower`, its lowercase twin) cannot match and
+/// needs no search. Other text is searched.
+fn by_words(text: &str, lower: &str, key: impl Fn(&[u8]) -> bool, rule: &Regex) -> bool {
+    if text.is_ascii() && !has_word(lower, key) {
+        return false;
+    }
+    rule.is_match(text)
+}
+
+/// The words of `Res::distinct`.
+fn distinct_key(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"another"
+            | b"other"
+            | b"others"
+            | b"more"
+            | b"further"
+            | b"second"
+            | b"separately"
+            | b"separate"
+            | b"also"
+            | b"remaining"
+            | b"rest"
+    )
+}
+
+/// Whether `head` ends with "of" and white space, as every match of
+/// `Res::part_of` does (`\s` and `trim_end` agree on white space; no
+/// letter but "O" and "F" folds to "o" or "f").
+fn ends_with_of(head: &str) -> bool {
+    let t = head.trim_end().as_bytes();
+    t.len() < head.len() && t.len() >= 2 && t[t.len() - 2..].eq_ignore_ascii_case(b"of")
+}
+
 /// Whether a text (lowercase) has a word for which `key` holds.
 fn has_word(s: &str, key: impl Fn(&[u8]) -> bool) -> bool {
     words(s).any(key)
@@ -1778,12 +1985,14 @@ fn counts_compatible(a: &Option<Count>, b: &Option<Count>) -> bool {
     }
 }
 
-fn places_compatible(a: &[(Location, &'static str)], b: &[(Location, &'static str)]) -> bool {
+fn places_compatible(a: &[Loc], b: &[Loc]) -> bool {
     if a.is_empty() || b.is_empty() {
         return true;
     }
     a.iter().any(|(x, _)| {
+        let x = &x.place;
         b.iter().any(|(y, _)| {
+            let y = &y.place;
             x.country == y.country
                 && (x.name == y.name
                     || x.precision == Precision::Country
@@ -1803,7 +2012,7 @@ fn dates_compatible(a: &Option<DateSlot>, b: &Option<DateSlot>) -> bool {
 }
 
 /// The places a telling names itself (not inherited).
-fn own_places(x: &Draft) -> &[(Location, &'static str)] {
+fn own_places<'a, 'd>(x: &'a Draft<'d>) -> &'a [Loc<'d>] {
     if x.places_own {
         &x.locations
     } else {
@@ -1812,7 +2021,7 @@ fn own_places(x: &Draft) -> &[(Location, &'static str)] {
 }
 
 /// Merges the tellings of one act.
-fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
+fn merge<'d>(drafts: Vec<Draft<'d>>) -> Vec<Draft<'d>> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     'next: for d in drafts {
         for o in out.iter_mut() {
@@ -1884,7 +2093,7 @@ fn narrower(a: &DateRange, b: &DateRange) -> bool {
     (a.end - a.start) < (b.end - b.start)
 }
 
-fn absorb(o: &mut Draft, d: Draft) {
+fn absorb<'d>(o: &mut Draft<'d>, d: Draft<'d>) {
     o.spans.extend(d.spans);
     if o.merge_only && !d.merge_only {
         // The body telling leads; the headline only adds its span.
@@ -1896,7 +2105,7 @@ fn absorb(o: &mut Draft, d: Draft) {
         // what only the headline says still counts ("arrest in Shenyang")
         if o.locations
             .iter()
-            .all(|(l, _)| l.precision == Precision::Facility)
+            .all(|(l, _)| l.place.precision == Precision::Facility)
             && !places.is_empty()
         {
             o.locations = places;
@@ -1927,9 +2136,9 @@ fn absorb(o: &mut Draft, d: Draft) {
         o.locations = d.locations;
     } else if d.places_own {
         // The most specific telling: cities beat provinces and countries.
-        let rank = |l: &[(Location, &'static str)]| {
+        let rank = |l: &[Loc]| {
             l.iter()
-                .map(|(x, _)| match x.precision {
+                .map(|(x, _)| match x.place.precision {
                     Precision::Facility | Precision::City | Precision::Border => 3,
                     Precision::Admin1 => 2,
                     Precision::Country => 1,
@@ -1966,7 +2175,7 @@ fn absorb(o: &mut Draft, d: Draft) {
 struct CharOffsets(Vec<(usize, usize)>);
 
 impl CharOffsets {
-    fn of_spans<'a>(text: &str, drafts: impl Iterator<Item = &'a Draft>) -> Self {
+    fn of_spans<'a, 'd: 'a>(text: &str, drafts: impl Iterator<Item = &'a Draft<'d>>) -> Self {
         let mut bytes: Vec<usize> = drafts
             .flat_map(|d| d.spans.iter().flat_map(|&(s, e)| [s, e]))
             .collect();
@@ -1992,9 +2201,15 @@ impl CharOffsets {
     }
 }
 
-fn finish(doc: &Doc, d: Draft, cp: &CharOffsets, options: &Options) -> Incident {
+fn finish(
+    doc: &Doc,
+    d: Draft,
+    cp: &CharOffsets,
+    sources: &[OnceCell<Vec<Source>>],
+    options: &Options,
+) -> Incident {
     let text = doc.text;
-    let mut spans = d.spans.clone();
+    let mut spans = d.spans;
     spans.sort();
     spans.dedup();
     let evidence: Vec<Evidence> = spans
@@ -2045,7 +2260,7 @@ fn finish(doc: &Doc, d: Draft, cp: &CharOffsets, options: &Options) -> Incident 
             v.push(Explanation {
                 field: "locations".into(),
                 rule: (*rule).into(),
-                words: l.text.clone(),
+                words: Some(text[l.start..l.end].to_string()),
             });
         }
         v.push(Explanation {
@@ -2074,7 +2289,11 @@ fn finish(doc: &Doc, d: Draft, cp: &CharOffsets, options: &Options) -> Incident 
             start: r.start,
             end: r.end,
         }),
-        locations: d.locations.into_iter().map(|(l, _)| l).collect(),
+        locations: d
+            .locations
+            .iter()
+            .map(|(l, _)| location_of(text, l))
+            .collect(),
         facility: d.facility,
         people: d.people,
         actors: d.actors,
@@ -2082,9 +2301,11 @@ fn finish(doc: &Doc, d: Draft, cp: &CharOffsets, options: &Options) -> Incident 
             .sentences
             .iter()
             .find_map(|&i| {
-                let s = doc.sentences[i];
-                let v = sources_for(text, &doc.lower, (s.start, s.end));
-                (!v.is_empty()).then_some(v)
+                let v = sources[i].get_or_init(|| {
+                    let s = doc.sentences[i];
+                    sources_for(text, &doc.lower, (s.start, s.end))
+                });
+                (!v.is_empty()).then(|| v.clone())
             })
             .unwrap_or_default(),
         evidence,
@@ -2156,6 +2377,14 @@ mod tests {
         "letter", "photographer", "journalists", "broker", "guides", "pastor", "aid workers",
         "humanitarian worker", "south koreans", "South Korean", "chinese nationals", "trafficker",
         "smugglers", "reporter", "officers", "diplomat", "staff", "lawyers", "TOLD", "Said",
+        "another", "Other", "others", "more", "further", "second", "separately", "separate",
+        "also", "remaining", "rest", "ſeparately", "reſt", "spokesman", "agent", "announced",
+        "informed", "stated", "tells", "added", "disclosed", "revealed", "explained", "wrote",
+        "noted", "warned", "claimed", "published", "learned", "Reuters", "RFA", "on Monday",
+        "last", "this", "twenty", "12", "five", "Of", "OF", "of ", "please direct",
+        "comments or questions", "read in korean", "edited by", "reported by", "translated by",
+        "(end)", "==", "copyright", "for further information", "for inquiries", "[lead]",
+        "[report]", "by korea herald", "Please Direct", "ſaid", "ſtated",
     ];
 
     fn salad() -> impl Strategy<Value = String> {
@@ -2225,6 +2454,25 @@ mod tests {
                         || lower.contains("boys")
                 );
             }
+            // the word tests in front of the rules they guard
+            for window in [text.clone(), format!(" {text}"), format!("{text} ")] {
+                let lower = crate::rx::lower(&window);
+                prop_assert_eq!(
+                    by_words(&window, &lower, distinct_key, &r.distinct),
+                    r.distinct.is_match(&window)
+                );
+            }
+            for head in [text.clone(), format!("{text} "), format!("{text}\u{a0}")] {
+                if r.part_of.is_match(&head) {
+                    prop_assert!(ends_with_of(&head), "{:?}", head);
+                }
+            }
+            // boilerplate: its openings, as the rule they replace
+            static BOILER_RULE: OnceLock<Regex> = OnceLock::new();
+            let rule = BOILER_RULE.get_or_init(|| {
+                lc(r"(?i)^(?:please direct|comments or questions|read in korean|edited by|reported by|translated by|\(end\)|==|copyright|for further information|for inquiries|\[lead\]|\[report\]|by korea herald)")
+            });
+            prop_assert_eq!(boiler(&lower), rule.is_match(&lower));
         }
     }
 }

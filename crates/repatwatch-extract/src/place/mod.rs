@@ -403,10 +403,10 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
             let prev_end = toks.last().map_or(0, |t| t.end);
             let joined = spaces && pos > prev_end;
             // a lower-case word (or one of digits) that is not joined, or
-            // whose first letter starts no connector or suffix word, is left
-            // out unread: the search for the next capital goes on from it
+            // that opens with no connector or suffix word, is left out
+            // unread: the search for the next capital goes on from it
             let b = bytes[pos];
-            if b < 0x80 && !b.is_ascii_uppercase() && !(joined && opens_lower_kept(b)) {
+            if b < 0x80 && !b.is_ascii_uppercase() && !(joined && opens_lower_kept(&bytes[pos..])) {
                 prev_kept = false;
                 continue;
             }
@@ -692,13 +692,23 @@ fn is_lower_suffix(w: &str) -> bool {
     )
 }
 
-/// The first letters of the connectors and of the lower-case suffix words
-/// (a test checks it).
-fn opens_lower_kept(b: u8) -> bool {
-    matches!(
-        b,
-        b'o' | b'd' | b'l' | b'p' | b'm' | b'c' | b't' | b'v' | b'r'
-    )
+/// Whether `rest` opens with the start of a connector or of a lower-case
+/// suffix word: every one of them starts with one of these (a test checks
+/// it), so a word that does not is none of them.
+fn opens_lower_kept(rest: &[u8]) -> bool {
+    let starts = |w: &[u8]| rest.starts_with(w);
+    match rest.first() {
+        Some(b'o') => starts(b"of") || starts(b"on"),
+        Some(b'd') => starts(b"de") || starts(b"da") || starts(b"district"),
+        Some(b'l') => starts(b"la"),
+        Some(b'p') => starts(b"province") || starts(b"prefecture"),
+        Some(b'm') => starts(b"municipality"),
+        Some(b'c') => starts(b"county") || starts(b"city"),
+        Some(b't') => starts(b"town"),
+        Some(b'v') => starts(b"village"),
+        Some(b'r') => starts(b"river"),
+        _ => false,
+    }
 }
 
 /// Lower-case connectors allowed inside a multi-word name.
@@ -1587,12 +1597,24 @@ fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention>
         }
     }
     // pass 1: places told unambiguously anchor the others
+    //
+    // A mention's best candidate depends on the anchors only through those
+    // named besides it; what its own step adds is named by it alone (a new
+    // anchor) or was named besides it already (one seen before). So a
+    // mention after which no step changes the anchors has in pass 2 the
+    // best candidate it had in pass 1, kept in `first`; and so has a
+    // mention of countries only, which are scored without the anchors.
+    let mut first = Vec::with_capacity(raws.len());
+    let mut last_change: Option<usize> = None;
     for m in 0..raws.len() {
-        if let Some((h, _, margin, _)) = best(g, raws, m, &ctx) {
+        let top = best(g, raws, m, &ctx);
+        first.push(top);
+        if let Some((h, _, margin, _)) = top {
             let e = &g.entries[h.entry as usize];
             if matches!(e.kind, Kind::City | Kind::Border) && margin >= 2.0 {
                 if let Some((_, a)) = ctx.anchors.iter_mut().find(|(id, _)| *id == h.entry) {
                     a.seen.add(m);
+                    last_change = Some(m);
                 } else if ctx.anchors.len() < MAX_ANCHORS {
                     let anchor = Anchor {
                         lat: e.place.lat,
@@ -1602,6 +1624,7 @@ fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention>
                         seen: Seen::new(m),
                     };
                     ctx.anchors.push((h.entry, anchor));
+                    last_change = Some(m);
                 }
             }
         }
@@ -1609,7 +1632,17 @@ fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention>
     // pass 2
     let mut out = Vec::with_capacity(raws.len());
     for (m, r) in raws.iter().enumerate() {
-        if let Some((h, _, _, context)) = best(g, raws, m, &ctx) {
+        let countries = || {
+            r.hits
+                .iter()
+                .all(|h| g.entries[h.entry as usize].kind == Kind::Country)
+        };
+        let top = if last_change.is_none_or(|k| k <= m) || countries() {
+            first[m]
+        } else {
+            best(g, raws, m, &ctx)
+        };
+        if let Some((h, _, _, context)) = top {
             let e = &g.entries[h.entry as usize];
             let rule = if ctx.qualifier[m].is_some() {
                 "place:qualified"
@@ -1679,7 +1712,7 @@ mod tests {
             .flat_map(|s| s.iter());
         for w in suffixes.chain(lower_kept.iter()) {
             if is_lower_suffix(w) || is_connector(w) {
-                assert!(opens_lower_kept(w.as_bytes()[0]), "{w}");
+                assert!(opens_lower_kept(w.as_bytes()), "{w}");
             }
         }
     }
