@@ -795,3 +795,19 @@ fn cue_texts_exercise_the_rules() {
     }
     assert!(aux > 50 && rel > 20 && cond > 50, "{aux} {rel} {cond}");
 }
+
+/// The byte-wise window of words before a trigger is the char-wise one.
+#[test]
+fn byte_window_before_agrees() {
+    use proptest::prelude::*;
+    proptest!(ProptestConfig::with_cases(20000), |(s in "[a-z0-9 ,.’'é\u{a0}\u{2003}_-]{0,60}", words in 0usize..10)| {
+        let at = s.len();
+        for min in [0, s.char_indices().nth(3).map(|(i, _)| i).unwrap_or(0)] {
+            prop_assert_eq!(
+                super::byte_window_before(&s, at, min, words),
+                super::byte_window_before_plain(&s, at, min, words),
+                "{:?} {} {}", s, min, words
+            );
+        }
+    });
+}

@@ -272,10 +272,10 @@ const KEY_REACH: usize = 96;
 /// begins a match of any trigger ([`STARTER`]) and its cue flags
 /// ([`cue`]). An open-addressed hash table of the words packed into a
 /// `u128` (none is longer than 16 bytes), behind a filter on the first
-/// two letters and the length that turns most other words away.
+/// two bytes and the length that turns most other words away.
 struct Lexicon {
-    /// Per pair of first letters (`a`..`z`), a bit per word length.
-    filter: [u32; 26 * 26],
+    /// Per [`pair_slot`] of the first two bytes, a bit per word length.
+    filter: [u32; 32 * 32],
     /// The values of the one-byte words.
     single: [u64; 256],
     /// (packed word, value); a packed word of 0 marks an empty slot.
@@ -356,7 +356,7 @@ fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
         let mut lx = Lexicon {
-            filter: [0; 26 * 26],
+            filter: [0; 32 * 32],
             single: [0; 256],
             slots: vec![(0, 0); LEXICON_SLOTS],
         };
@@ -376,8 +376,7 @@ fn lexicon() -> &'static Lexicon {
                 lx.single[usize::from(*c)] |= bit;
                 continue;
             }
-            let slot = pair_slot(b).expect("lexicon words are lowercase letters");
-            lx.filter[slot] |= 1 << b.len();
+            lx.filter[pair_slot(b[0], b[1])] |= 1 << b.len();
             let key = pack(b).expect("lexicon words are at most 16 bytes");
             let mut i = lexicon_slot(key);
             loop {
@@ -399,15 +398,12 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// The filter slot of a word's first two letters (lowercase ASCII).
+/// The filter slot of a word's first two bytes: their low five bits,
+/// which tell the lowercase letters apart (other bytes share their slots,
+/// which only lets more words on to the table itself).
 #[inline]
-fn pair_slot(w: &[u8]) -> Option<usize> {
-    match w {
-        [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => {
-            Some(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
-        }
-        _ => None,
-    }
+fn pair_slot(a: u8, b: u8) -> usize {
+    usize::from(a & 31) << 5 | usize::from(b & 31)
 }
 
 /// A word of 1 to 16 bytes as a number (its bytes little-endian).
@@ -449,16 +445,14 @@ fn lexicon_slot(key: u128) -> usize {
 impl Lexicon {
     /// The value of the word `b[start..end]` (0 for a word not in the
     /// table).
-    #[inline]
+    #[inline(always)]
     fn value_at(&self, b: &[u8], start: usize, end: usize) -> u64 {
         let w = &b[start..end];
-        if w.len() == 1 {
-            return self.single[usize::from(w[0])];
+        let n = w.len();
+        if n <= 1 {
+            return w.first().map_or(0, |&c| self.single[usize::from(c)]);
         }
-        let Some(slot) = pair_slot(w) else {
-            return 0;
-        };
-        if w.len() > 16 || self.filter[slot] & (1 << w.len()) == 0 {
+        if n > 16 || self.filter[pair_slot(w[0], w[1])] & (1 << n) == 0 {
             return 0;
         }
         let key = pack_at(b, start, end);
@@ -1275,6 +1269,38 @@ fn spaced_end(s: &str) -> std::borrow::Cow<'_, str> {
 
 fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize {
     // Start of the window of `words` words before `at`, not before `min`.
+    // (Read back a byte at a time, a whole char only at a non-ASCII byte.)
+    let head = &text[min..at];
+    let b = head.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut i = b.len();
+    while i > 0 {
+        let c = b[i - 1];
+        let (w, len) = if c < 0x80 {
+            (c.is_ascii_alphanumeric() || c == b'\'' || c == b'-', 1)
+        } else {
+            let ch = head[..i]
+                .chars()
+                .next_back()
+                .expect("a char before a boundary");
+            (ch.is_alphanumeric() || ch == '’', ch.len_utf8())
+        };
+        if w && !in_word {
+            count += 1;
+            if count > words {
+                return min + i;
+            }
+        }
+        in_word = w;
+        i -= len;
+    }
+    min
+}
+
+/// [`byte_window_before`] as first written, a char at a time.
+#[cfg(test)]
+fn byte_window_before_plain(text: &str, at: usize, min: usize, words: usize) -> usize {
     let head = &text[min..at];
     let mut count = 0;
     let mut in_word = false;
