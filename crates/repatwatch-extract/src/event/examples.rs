@@ -740,16 +740,20 @@ fn scan_reads_the_words() {
 fn cue_readings_agree_with_the_rules() {
     use proptest::prelude::*;
     let c = super::cues();
-    proptest!(ProptestConfig::with_cases(60000), |(t in cue_text(), cut in 0usize..8)| {
+    proptest!(ProptestConfig::with_cases(60000), |(t in cue_text(), cut in 0usize..8, cut_end in 0usize..8)| {
         let sc = super::scan(&t);
         let rd = super::Reader { b: t.as_bytes(), sc: &sc };
-        // the whole text, and the text from one of its first bytes on
+        // the whole text, and the text from one of its first bytes on, to
+        // its end or to one of its last bytes
         let mut a = cut.min(t.len());
         while !t.is_char_boundary(a) {
             a -= 1;
         }
-        for a in [0, a] {
-            let e = t.len();
+        let mut e2 = t.len().saturating_sub(cut_end).max(a);
+        while !t.is_char_boundary(e2) {
+            e2 += 1;
+        }
+        for (a, e) in [(0, t.len()), (a, t.len()), (a, e2)] {
             let r = &t[a..e];
             let spaced = super::spaced_end(r);
             if let Some(x) = rd.aux_before(a, e) {

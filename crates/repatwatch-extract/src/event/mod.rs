@@ -1099,10 +1099,32 @@ impl<'a> Reader<'a> {
         at_edge(self.b, a) && at_edge(self.b, e)
     }
 
-    /// Whether `a..e` may hold a word of cue `flag`: it does, or the range
-    /// cuts a word.
+    /// Whether `text[a..e]` holds a word of cue `flag`. A word the range
+    /// cuts is a word of the range only in part: that part is looked up.
     fn may_hold(&self, a: usize, e: usize, flag: u64) -> bool {
-        !self.clean(a, e) || self.cued_in(a, e).iter().any(|w| w.flags & flag != 0)
+        let (b, lx) = (self.b, lexicon());
+        let (mut a, mut e) = (a, e);
+        if !at_edge(b, a) {
+            let mut j = a;
+            while j < e && WORD_BYTE[usize::from(b[j])] {
+                j += 1;
+            }
+            if lx.value_at(b, a, j) & flag != 0 {
+                return true;
+            }
+            a = j;
+        }
+        if a < e && !at_edge(b, e) {
+            let mut j = e;
+            while j > a && WORD_BYTE[usize::from(b[j - 1])] {
+                j -= 1;
+            }
+            if lx.value_at(b, j, e) & flag != 0 {
+                return true;
+            }
+            e = j;
+        }
+        self.cued_in(a, e).iter().any(|w| w.flags & flag != 0)
     }
 
     /// Reads a rule of the form `\b(?:heads)\s+(?:(?:fillers)\s+)*$` on
