@@ -2025,8 +2025,6 @@ fn find_in_sentence(
             let (cs, ce) = clause_bounds(marks, s, ts, te);
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
-            let wstart = byte_window_before(text, ts, cs, 8);
-            let near_before = &text[wstart..ts];
             // "the arrests", "their arrest", "after the arrest of": nouns.
             let determiner_before = {
                 let pw = last_word(before_all);
@@ -2190,6 +2188,8 @@ fn find_in_sentence(
                 continue;
             }
             // Negation, prevention, appeals, conditions, habits.
+            let wstart = byte_window_before(text, ts, cs, 8);
+            let near_before = &text[wstart..ts];
             let negated = (may_hold(wstart, ts, cue::NEGATION) || near_before.contains("cannot"))
                 && c.negation_before.is_match(near_before)
                 && !near_before.contains("not only");
