@@ -384,6 +384,13 @@ fn word_byte_at(b: &[u8], i: usize) -> bool {
 /// another.
 fn state_at(b: &[u8], i: usize) -> Option<StateMatch> {
     let rest = &b[i..];
+    // (the first letters of the names and of "the North")
+    if !matches!(
+        rest.first(),
+        Some(b'C' | b'B' | b'N' | b'P' | b'V' | b'L' | b'T' | b'R' | b'M' | b't')
+    ) {
+        return None;
+    }
     let whole = |n: &str| rest.starts_with(n.as_bytes()) && !word_byte_at(b, i + n.len());
     let poss = |at: usize| {
         let r = &b[at..];

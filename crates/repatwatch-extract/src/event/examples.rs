@@ -815,3 +815,13 @@ fn byte_window_before_agrees() {
         }
     });
 }
+
+/// The byte-wise first and last words are the char-wise ones.
+#[test]
+fn first_and_last_words_agree() {
+    use proptest::prelude::*;
+    proptest!(ProptestConfig::with_cases(20000), |(s in "[a-z0-9 ,.’'é\u{a0}\u{2003}\t_-]{0,30}")| {
+        prop_assert_eq!(super::last_word(&s), super::last_word_plain(&s), "{:?}", s);
+        prop_assert_eq!(super::first_word(&s), s.split_whitespace().next().unwrap_or(""), "{:?}", s);
+    });
+}

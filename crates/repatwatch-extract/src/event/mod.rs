@@ -1503,7 +1503,30 @@ const STATE_NAMES_LC: &[&str] = &[
     "korea",
 ];
 
+/// The last word of `s` (letters, digits, apostrophes, hyphens), read
+/// byte-wise while the text is ASCII (else as [`last_word_plain`]).
 fn last_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut e = b.len();
+    while e > 0 && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
+        e -= 1;
+    }
+    let mut start = e;
+    while start > 0 {
+        let c = b[start - 1];
+        if c >= 0x80 {
+            return last_word_plain(s);
+        }
+        if !(c.is_ascii_alphanumeric() || c == b'\'' || c == b'-') {
+            break;
+        }
+        start -= 1;
+    }
+    &s[start..e]
+}
+
+/// [`last_word`] char by char.
+fn last_word_plain(s: &str) -> &str {
     let t = s.trim_end_matches(|c: char| !c.is_alphanumeric());
     let start = t
         .char_indices()
@@ -1514,10 +1537,29 @@ fn last_word(s: &str) -> &str {
     &t[start..]
 }
 
+/// The first word of `w` (`split_whitespace().next()`, or ""), read
+/// byte-wise while the text is ASCII.
+fn first_word(w: &str) -> &str {
+    let b = w.as_bytes();
+    let space = |c: u8| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    let mut i = 0;
+    while i < b.len() && space(b[i]) {
+        i += 1;
+    }
+    let start = i;
+    while i < b.len() && !space(b[i]) {
+        if b[i] >= 0x80 {
+            return w.split_whitespace().next().unwrap_or("");
+        }
+        i += 1;
+    }
+    &w[start..i]
+}
+
 /// Whether the verb of the words `w` (ASCII-lowercase: trigger words of
 /// the lowercase twin) is a past participle form.
 fn is_participle_form(w: &str) -> bool {
-    let first = w.split_whitespace().next().unwrap_or("");
+    let first = first_word(w);
     let first = if first == "forcibly" || first == "forcefully" {
         w.split_whitespace().nth(1).unwrap_or("")
     } else {
@@ -1550,7 +1592,7 @@ fn is_participle_form(w: &str) -> bool {
 /// Whether the first word of `w` (ASCII-lowercase) is a base or present
 /// form.
 fn is_base_or_present(w: &str) -> bool {
-    let first = w.split_whitespace().next().unwrap_or("");
+    let first = first_word(w);
     !is_participle_form(first) && !first.ends_with("ing") && first != "took" && first != "flew"
 }
 
@@ -1981,15 +2023,13 @@ fn find_in_sentence(
             }
             // "held" that is a date ("was held on Monday") or a meeting.
             if kind == EventType::Detention {
-                let b = before_all;
-                if b.contains("meeting")
-                    || b.contains("conference")
-                    || b.contains("talks")
-                    || b.contains("briefing")
-                    || b.contains("rally")
-                    || b.contains("election")
-                    || b.contains("event")
-                {
+                // (any of these words inside the text, as `contains` would
+                // find them: one literal search)
+                static MEETING: OnceLock<Regex> = OnceLock::new();
+                let meeting = MEETING.get_or_init(|| {
+                    crate::rx::re("meeting|conference|talks|briefing|rally|election|event")
+                });
+                if meeting.is_match(before_all) {
                     continue;
                 }
                 let a = after_all;
