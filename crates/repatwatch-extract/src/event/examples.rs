@@ -729,7 +729,9 @@ fn scan_reads_the_words() {
             .collect();
         let got: Vec<(usize, usize, usize, u64)> =
             sc.cued.iter().map(|w| (w.start, w.end, w.nth, w.flags)).collect();
+        let all = want.iter().fold(0, |f, w| f | w.3);
         prop_assert_eq!(got, want, "{:?}", t);
+        prop_assert_eq!(sc.cue_flags, all, "{:?}", t);
     });
 }
 

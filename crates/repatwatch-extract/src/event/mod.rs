@@ -500,6 +500,8 @@ struct Scan {
     begins: Vec<(usize, u16)>,
     /// Every word with a cue flag, in order.
     cued: Vec<Cued>,
+    /// The cue flags of all of them.
+    cue_flags: u64,
 }
 
 /// A word of a sentence with cue flags.
@@ -551,6 +553,7 @@ fn scan_into(s: &str, out: &mut Scan) {
     out.keys.clear();
     out.begins.clear();
     out.cued.clear();
+    out.cue_flags = 0;
     let mut i = 0;
     let mut nth = 0;
     loop {
@@ -570,6 +573,7 @@ fn scan_into(s: &str, out: &mut Scan) {
             continue;
         }
         if v & CUE_FLAGS != 0 {
+            out.cue_flags |= v;
             out.cued.push(Cued {
                 start,
                 end: i,
@@ -1102,9 +1106,10 @@ impl<'a> Reader<'a> {
     /// Whether `text[a..e]` holds a word of cue `flag`. A word the range
     /// cuts is a word of the range only in part: that part is looked up.
     fn may_hold(&self, a: usize, e: usize, flag: u64) -> bool {
-        let (b, lx) = (self.b, lexicon());
+        let b = self.b;
         let (mut a, mut e) = (a, e);
         if !at_edge(b, a) {
+            let lx = lexicon();
             let mut j = a;
             while j < e && WORD_BYTE[usize::from(b[j])] {
                 j += 1;
@@ -1115,6 +1120,7 @@ impl<'a> Reader<'a> {
             a = j;
         }
         if a < e && !at_edge(b, e) {
+            let lx = lexicon();
             let mut j = e;
             while j > a && WORD_BYTE[usize::from(b[j - 1])] {
                 j -= 1;
@@ -1124,7 +1130,7 @@ impl<'a> Reader<'a> {
             }
             e = j;
         }
-        self.cued_in(a, e).iter().any(|w| w.flags & flag != 0)
+        self.sc.cue_flags & flag != 0 && self.cued_in(a, e).iter().any(|w| w.flags & flag != 0)
     }
 
     /// Reads a rule of the form `\b(?:heads)\s+(?:(?:fillers)\s+)*$` on
