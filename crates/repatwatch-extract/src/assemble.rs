@@ -918,8 +918,7 @@ fn draft<'d>(
         let nearest_ours = |t: &TimeMention| {
             // a time just before "and" and the next act's verb closes the
             // first act ("detained them last month and handed them over")
-            if ends_clause_before(text, (t.start, t.end), trig)
-                && others().any(|o| o.1 <= t.start)
+            if ends_clause_before(text, (t.start, t.end), trig) && others().any(|o| o.1 <= t.start)
             {
                 return false;
             }

@@ -384,6 +384,13 @@ fn word_byte_at(b: &[u8], i: usize) -> bool {
 /// another.
 fn state_at(b: &[u8], i: usize) -> Option<StateMatch> {
     let rest = &b[i..];
+    // (the first letters of the names and of "the North")
+    if !matches!(
+        rest.first(),
+        Some(b'C' | b'B' | b'N' | b'P' | b'V' | b'L' | b'T' | b'R' | b'M' | b't')
+    ) {
+        return None;
+    }
     let whole = |n: &str| rest.starts_with(n.as_bytes()) && !word_byte_at(b, i + n.len());
     let poss = |at: usize| {
         let r = &b[at..];
@@ -488,76 +495,6 @@ fn capitals(b: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize> + '
     })
 }
 
-/// The head words of the agency rule: every agency phrase holds one
-/// ("police", "guards", "ministry", a nationality...).
-const AGENCY_WORDS: &[&str] = &[
-    "border",
-    "frontier",
-    "ministry",
-    "mps",
-    "mss",
-    "nsa",
-    "ssd",
-    "bowibu",
-    "psb",
-    "security",
-    "police",
-    "policemen",
-    "guards",
-    "authorities",
-    "government",
-    "officials",
-    "side",
-    "military",
-    "army",
-    "soldiers",
-    "chinese",
-    "vietnamese",
-    "lao",
-    "laotians",
-    "thai",
-    "russians",
-    "mongolians",
-    "russian",
-    "mongolian",
-    "cambodian",
-];
-
-/// Whether a lowercase text holds an [`AGENCY_WORDS`] word (a word: a run
-/// of ASCII letters and digits).
-#[cfg(test)]
-fn has_agency_word_plain(s: &str) -> bool {
-    s.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| AGENCY_WORDS.contains(&w))
-}
-
-/// [`has_agency_word_plain`] by a literal search for the words: each place
-/// found is checked to be a whole word, and the search goes on one byte
-/// further where it is not (a found "police" may begin "policemen").
-fn has_agency_word(s: &str) -> bool {
-    static LIT: OnceLock<Regex> = OnceLock::new();
-    let lit = LIT.get_or_init(|| {
-        let words: Vec<String> = AGENCY_WORDS.iter().map(|w| regex::escape(w)).collect();
-        crate::rx::re(&words.join("|"))
-    });
-    let b = s.as_bytes();
-    let mut at = 0;
-    while let Some(hit) = lit.find_at(s, at) {
-        let i = hit.start();
-        if i == 0 || !b[i - 1].is_ascii_alphanumeric() {
-            let n = b[i..]
-                .iter()
-                .position(|c| !c.is_ascii_alphanumeric())
-                .unwrap_or(b.len() - i);
-            if AGENCY_WORDS.contains(&&s[i..i + n]) {
-                return true;
-            }
-        }
-        at = i + 1;
-    }
-    false
-}
-
 /// Every actor phrase in `text`, in order, not overlapping.
 pub fn find(text: &str) -> Vec<ActorMention> {
     find_in(text, &crate::rx::lower(text), &[(0, text.len())])
@@ -586,14 +523,10 @@ pub fn find_in(text: &str, lower: &str, spans: &[(usize, usize)]) -> Vec<ActorMe
 /// is context).
 fn find_span(text: &str, lower: &str, from: usize, to: usize) -> Vec<ActorMention> {
     let mut out: Vec<ActorMention> = Vec::new();
-    // A span without any agency word needs no search for agencies.
-    let agency_to = if has_agency_word(&lower[from..to]) {
-        to
-    } else {
-        from
-    };
+    // (The agency rule is asked on every span: a search of its head words
+    // first cost more than it saved, most spans holding one.)
     // Find with the fast engines, then read the groups of each short match.
-    for ((fs, fe), m) in agency_matches(lower, from, agency_to) {
+    for ((fs, fe), m) in agency_matches(lower, from, to) {
         // "guards" alone are border guards only where a border or frontier
         // post is in view ("guards at the frontier post"), not prison guards.
         if m.bare_guards {

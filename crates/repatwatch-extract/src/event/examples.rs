@@ -427,13 +427,21 @@ fn generic_keys_cover_the_rule() {
         "back",
         "yearly",
         "timely",
+        "fear",
+        "fears",
+        "feared",
+        "fearing",
+        "_no",
+        "from_",
     ];
     let c = super::cues();
-    proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 1..10), sep in "[ ,.’-]{1,2}")| {
+    proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 1..10), sep in "[ ,.’_\u{a0}-]{1,2}")| {
         let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
         let text = text.join(&sep);
         if c.generic.is_match(&text) {
-            prop_assert!(super::has_word(&text, super::generic_key), "{}", text);
+            let sc = super::scan(&text);
+            let rd = super::Reader { b: text.as_bytes(), sc: &sc };
+            prop_assert!(rd.generic_may_match(0, text.len()), "{}", text);
         }
     });
 }
@@ -505,11 +513,17 @@ fn prevention_and_appeal_keys_cover_the_rules() {
     proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 1..10), sep in "[ ,.’-]{1,2}")| {
         let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
         let text = text.join(&sep);
+        let sc = super::scan(&text);
+        let rd = super::Reader { b: text.as_bytes(), sc: &sc };
         if c.prevention_before.is_match(&text) {
-            prop_assert!(super::has_word(&text, super::prevention_key), "{}", text);
+            prop_assert!(rd.may_hold(0, text.len(), super::cue::PREVENTION), "{}", text);
         }
         if c.appeal_before.is_match(&text) {
-            prop_assert!(super::has_word(&text, super::appeal_key), "{}", text);
+            prop_assert!(
+                rd.may_hold(0, text.len(), super::cue::APPEAL) || text.contains("implor"),
+                "{}",
+                text
+            );
         }
     });
 }
@@ -553,13 +567,237 @@ fn auxiliary_rule_ends_with_space() {
     });
 }
 
-/// The words read eight bytes at a time are the runs of word bytes.
-#[test]
-fn words_by_bits() {
+/// A word's [`super::Lexicon`] value as the lists tell it.
+fn lexicon_value_plain(w: &str) -> u64 {
+    let mut v = 0;
+    for (i, keys) in super::TRIGGER_KEYS.iter().enumerate() {
+        if keys.contains(&w) {
+            v |= 1 << i;
+        }
+    }
+    if super::STARTERS.contains(&w) {
+        v |= super::STARTER;
+    }
+    for (words, flag) in super::CUE_LISTS {
+        if words.contains(&w) {
+            v |= flag;
+        }
+    }
+    v
+}
+
+/// The words of the cue rules read before (and after) a trigger, with
+/// look-alikes: the vocabulary the readings are tested on.
+const CUE_WORDS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "get",
+    "got",
+    "gets",
+    "getting",
+    "has",
+    "have",
+    "had",
+    "this",
+    "maybe",
+    "xwere",
+    "were_",
+    "_is",
+    "not",
+    "never",
+    "now",
+    "then",
+    "also",
+    "all",
+    "already",
+    "reportedly",
+    "allegedly",
+    "since",
+    "later",
+    "just",
+    "recently",
+    "forcibly",
+    "forcefully",
+    "still",
+    "finally",
+    "eventually",
+    "subsequently",
+    "quickly",
+    "immediately",
+    "likely",
+    "probably",
+    "apparently",
+    "reported",
+    "believed",
+    "said",
+    "to",
+    "who",
+    "whom",
+    "which",
+    "that",
+    "previously",
+    "once",
+    "twice",
+    "earlier",
+    "after",
+    "before",
+    "while",
+    "without",
+    "for",
+    "of",
+    "from",
+    "upon",
+    "on",
+    "avoid",
+    "escaped",
+    "risk",
+    "having",
+    "if",
+    "unless",
+    "whether",
+    "should",
+    "lest",
+    "no",
+    "none",
+    "nobody",
+    "one",
+    "longer",
+    "n",
+    "t",
+    "don",
+    "cannot",
+    "can",
+    "can't",
+    "won’t",
+    "us",
+    "them",
+    "these",
+    "those",
+    "the",
+    "prepared",
+    "scheduled",
+    "slated",
+    "marked",
+    "going",
+    "set",
+    "intends",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "about",
+    "expected",
+    "due",
+    "ready",
+    "trying",
+    "wanted",
+    "proposed",
+    "propose",
+    "requests",
+    "request",
+    "asked",
+    "face",
+    "faces",
+    "facing",
+    "risks",
+    "imminent",
+    "threatened",
+    "pending",
+    "awaiting",
+    "waiting",
+    "in",
+    "danger",
+    "will",
+    "would",
+    "shall",
+    "could",
+    "may",
+    "might",
+    "possible",
+    "impending",
+    "soon",
+    "her",
+    "him",
+    "forced",
+    "forcible",
+    "immediate",
+    "certain",
+    "ly",
+    "-ly",
+    "newly",
+    "unconfirmed",
+    "possibly",
+    "thought",
+    "appears",
+    "appear",
+    "seems",
+    "seem",
+    "suspected",
+    "presumably",
+    "alleged",
+    "refused",
+    "refuse",
+    "rejected",
+    "reject",
+    "declined",
+    "turned",
+    "away",
+    "take",
+    "accept",
+    "let",
+    "did",
+    "delayed",
+    "suspended",
+    "halted",
+    "called",
+    "off",
+    "put",
+    "hold",
+    "blocked",
+    "sent",
+    "back",
+    "police",
+    "they",
+    "é",
+    "defectors",
+];
+
+/// Random text of the rules' words, with separators that make and break
+/// words and white space of more than one kind.
+fn cue_text() -> impl proptest::strategy::Strategy<Value = String> {
     use proptest::prelude::*;
-    proptest!(ProptestConfig::with_cases(20000), |(s in "[a-zA-Z0-9_ ,.’é\u{a0}-]{0,150}")| {
-        let b = s.as_bytes();
-        let mut want = Vec::new();
+    (
+        proptest::collection::vec(0..CUE_WORDS.len(), 0..10),
+        "[ ,.;’'_\t\u{a0}\u{2003}-]{0,2}",
+        "[ \t\u{a0}\u{2003}]{0,2}",
+        "[ ,a_-]{0,2}",
+    )
+        .prop_map(|(idx, sep, end, lead)| {
+            let words: Vec<&str> = idx.iter().map(|&i| CUE_WORDS[i]).collect();
+            lead + &words.join(&sep) + &end
+        })
+}
+
+/// The scan finds the runs of word bytes, and gives each the value its
+/// lists tell.
+#[test]
+fn scan_reads_the_words() {
+    use proptest::prelude::*;
+    let lx = super::lexicon();
+    for (words, _) in super::CUE_LISTS {
+        for w in *words {
+            assert_eq!(lx.value(w.as_bytes()), lexicon_value_plain(w), "{w}");
+        }
+    }
+    proptest!(ProptestConfig::with_cases(20000), |(t in cue_text(), junk in "[a-z0-9_ ]{0,20}")| {
+        let t = t + &junk;
+        let b = t.as_bytes();
+        let mut runs = Vec::new();
         let mut i = 0;
         while i < b.len() {
             if !super::WORD_BYTE[usize::from(b[i])] {
@@ -570,16 +808,112 @@ fn words_by_bits() {
             while i < b.len() && super::WORD_BYTE[usize::from(b[i])] {
                 i += 1;
             }
-            want.push((start, i));
+            runs.push((start, i));
         }
-        let got: Vec<(usize, usize)> = super::Words::new(b).collect();
-        prop_assert_eq!(got, want, "{:?}", s);
-        // without `_`: the words `has_word` reads
-        let want: Vec<&str> = s
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
+        let sc = super::scan(&t);
+        let want: Vec<(usize, usize, usize, u64)> = runs
+            .iter()
+            .enumerate()
+            .map(|(n, &(a, e))| (a, e, n + 1, lexicon_value_plain(&t[a..e])))
+            .filter(|w| w.3 & super::CUE_FLAGS != 0)
             .collect();
-        let got: Vec<&str> = super::Words::alnum(b).map(|(a, e)| &s[a..e]).collect();
-        prop_assert_eq!(got, want, "{:?}", s);
+        let got: Vec<(usize, usize, usize, u64)> =
+            sc.cued.iter().map(|w| (w.start, w.end, w.nth, w.flags)).collect();
+        let all = want.iter().fold(0, |f, w| f | w.3);
+        prop_assert_eq!(got, want, "{:?}", t);
+        prop_assert_eq!(sc.cue_flags, all, "{:?}", t);
+    });
+}
+
+/// The cue readings answer as the rules do on any range of a text (the
+/// backward readings exactly, where the range cuts no word), and the
+/// key-word tests pass every text the rules match.
+#[test]
+fn cue_readings_agree_with_the_rules() {
+    use proptest::prelude::*;
+    let c = super::cues();
+    proptest!(ProptestConfig::with_cases(60000), |(t in cue_text(), cut in 0usize..8, cut_end in 0usize..8)| {
+        let sc = super::scan(&t);
+        let rd = super::Reader { b: t.as_bytes(), sc: &sc };
+        // the whole text, and the text from one of its first bytes on, to
+        // its end or to one of its last bytes
+        let mut a = cut.min(t.len());
+        while !t.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut e2 = t.len().saturating_sub(cut_end).max(a);
+        while !t.is_char_boundary(e2) {
+            e2 += 1;
+        }
+        for (a, e) in [(0, t.len()), (a, t.len()), (a, e2)] {
+            let r = &t[a..e];
+            let spaced = super::spaced_end(r);
+            if let Some(x) = rd.aux_before(a, e) {
+                prop_assert_eq!(x, c.aux_before.is_match(&spaced), "aux {:?}", r);
+            }
+            if let Some(x) = rd.relative_before(a, e) {
+                prop_assert_eq!(x, c.relative_before.is_match(&spaced), "relative {:?}", r);
+            }
+            if let Some(x) = rd.condition_before(a, e) {
+                prop_assert_eq!(x, c.condition_before.is_match(r), "condition {:?}", r);
+            }
+            if c.negation_before.is_match(r) {
+                prop_assert!(rd.may_hold(a, e, super::cue::NEGATION) || r.contains("cannot"), "negation {:?}", r);
+            }
+            if c.planned_before.is_match(r) {
+                prop_assert!(super::planned_may_match(r), "planned {:?}", r);
+            }
+            if c.hedge.is_match(r) {
+                prop_assert!(rd.may_hold(a, e, super::cue::HEDGE), "hedge {:?}", r);
+            }
+            if c.refusal.is_match(r) {
+                prop_assert!(rd.may_hold(a, e, super::cue::REFUSAL), "refusal {:?}", r);
+            }
+        }
+    });
+}
+
+/// The backward readings are asked on whole texts often enough to be
+/// tested: on the vocabulary's texts, each rule matches now and then.
+#[test]
+fn cue_texts_exercise_the_rules() {
+    use proptest::prelude::*;
+    use proptest::strategy::ValueTree;
+    let c = super::cues();
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let (mut aux, mut rel, mut cond) = (0, 0, 0);
+    for _ in 0..5000 {
+        let t = cue_text().new_tree(&mut runner).unwrap().current();
+        let spaced = super::spaced_end(&t);
+        aux += usize::from(c.aux_before.is_match(&spaced));
+        rel += usize::from(c.relative_before.is_match(&spaced));
+        cond += usize::from(c.condition_before.is_match(&t));
+    }
+    assert!(aux > 50 && rel > 20 && cond > 50, "{aux} {rel} {cond}");
+}
+
+/// The byte-wise window of words before a trigger is the char-wise one.
+#[test]
+fn byte_window_before_agrees() {
+    use proptest::prelude::*;
+    proptest!(ProptestConfig::with_cases(20000), |(s in "[a-z0-9 ,.’'é\u{a0}\u{2003}_-]{0,60}", words in 0usize..10)| {
+        let at = s.len();
+        for min in [0, s.char_indices().nth(3).map(|(i, _)| i).unwrap_or(0)] {
+            prop_assert_eq!(
+                super::byte_window_before(&s, at, min, words),
+                super::byte_window_before_plain(&s, at, min, words),
+                "{:?} {} {}", s, min, words
+            );
+        }
+    });
+}
+
+/// The byte-wise first and last words are the char-wise ones.
+#[test]
+fn first_and_last_words_agree() {
+    use proptest::prelude::*;
+    proptest!(ProptestConfig::with_cases(20000), |(s in "[a-z0-9 ,.’'é\u{a0}\u{2003}\t_-]{0,30}")| {
+        prop_assert_eq!(super::last_word(&s), super::last_word_plain(&s), "{:?}", s);
+        prop_assert_eq!(super::first_word(&s), s.split_whitespace().next().unwrap_or(""), "{:?}", s);
     });
 }

@@ -280,75 +280,216 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
 /// in police custody", "forcefully sent"), with room to spare.
 const KEY_REACH: usize = 96;
 
-/// The words the trigger search looks at: per key or [`STARTERS`] word,
-/// the triggers it keys and whether it begins a match of any trigger,
-/// filed by their first two letters; and a filter on those letters and
-/// the length, which turns away most other words before the list of the
-/// letters is read.
+/// The words the trigger search and the cue readings look at, in one
+/// table: per word, the triggers it keys (the low 16 bits), whether it
+/// begins a match of any trigger ([`STARTER`]) and its cue flags
+/// ([`cue`]). An open-addressed hash table of the words packed into a
+/// `u128` (none is longer than 16 bytes), behind a filter on the first
+/// two bytes and the length that turns most other words away.
 struct Lexicon {
-    /// Per pair of first letters (`a`..`z`): the words, their triggers and
-    /// whether they begin a match.
-    words: Vec<Vec<(&'static [u8], u16, bool)>>,
-    /// Per pair of first letters, a bit per word length.
-    filter: [u32; 26 * 26],
+    /// Per [`pair_slot`] of the first two bytes, a bit per word length.
+    filter: [u32; 32 * 32],
+    /// The values of the one-byte words.
+    single: [u64; 256],
+    /// (packed word, value); a packed word of 0 marks an empty slot.
+    slots: Vec<(u128, u64)>,
 }
+
+/// A [`Lexicon`] value's bit for a [`STARTERS`] word.
+const STARTER: u64 = 1 << 16;
+
+/// The cue flags of [`Lexicon`] values: which cue rules a word has a part
+/// in (see the rules' readings, [`aux_before`] and after).
+mod cue {
+    pub const AUX_HEAD: u64 = 1 << 20;
+    pub const AUX_FILL: u64 = 1 << 21;
+    pub const REL_HEAD: u64 = 1 << 22;
+    pub const REL_FILL: u64 = 1 << 23;
+    pub const REL_PREP: u64 = 1 << 24;
+    /// "being", "getting"
+    pub const REL_GERUND: u64 = 1 << 25;
+    pub const BEEN: u64 = 1 << 26;
+    pub const HAVING: u64 = 1 << 27;
+    pub const CONDITION: u64 = 1 << 28;
+    pub const NEGATION: u64 = 1 << 29;
+    pub const PLANNED_LAST: u64 = 1 << 30;
+    pub const HEDGE: u64 = 1 << 31;
+    pub const REFUSAL: u64 = 1 << 32;
+    pub const PREVENTION: u64 = 1 << 33;
+    pub const APPEAL: u64 = 1 << 34;
+    /// A key word of the habit rule on its own.
+    pub const GENERIC: u64 = 1 << 35;
+    /// A key word of the habit rule only after a word of the flag one bit
+    /// up: "one" after "no", "defector" after "any", "year" after "every"
+    /// or "each", "time" after "from".
+    pub const AFTER_NO: u64 = 1 << 36;
+    pub const NO: u64 = 1 << 37;
+    pub const AFTER_ANY: u64 = 1 << 38;
+    pub const ANY: u64 = 1 << 39;
+    pub const AFTER_EACH: u64 = 1 << 40;
+    pub const EACH: u64 = 1 << 41;
+    pub const AFTER_FROM: u64 = 1 << 42;
+    pub const FROM: u64 = 1 << 43;
+    /// The flags of the words after which another is a habit key.
+    pub const AFTERS: u64 = AFTER_NO | AFTER_ANY | AFTER_EACH | AFTER_FROM;
+}
+
+/// The word lists of the cue flags.
+const CUE_LISTS: &[(&[&str], u64)] = &[
+    (AUX_HEADS, cue::AUX_HEAD),
+    (AUX_FILLERS, cue::AUX_FILL),
+    (&["who", "whom", "which", "that"], cue::REL_HEAD),
+    (RELATIVE_FILLERS, cue::REL_FILL),
+    (RELATIVE_PREPS, cue::REL_PREP),
+    (&["being", "getting"], cue::REL_GERUND),
+    (&["been"], cue::BEEN),
+    (&["having"], cue::HAVING),
+    (CONDITION_WORDS, cue::CONDITION),
+    (NEGATION_WORDS, cue::NEGATION),
+    (PLANNED_LAST, cue::PLANNED_LAST),
+    (HEDGE_WORDS, cue::HEDGE),
+    (REFUSAL_WORDS, cue::REFUSAL),
+    (PREVENTION_WORDS, cue::PREVENTION),
+    (APPEAL_WORDS, cue::APPEAL),
+    (GENERIC_WORDS, cue::GENERIC),
+    (&["one"], cue::AFTER_NO),
+    (&["no"], cue::NO),
+    (&["defector"], cue::AFTER_ANY),
+    (&["any"], cue::ANY),
+    (&["year"], cue::AFTER_EACH),
+    (&["every", "each"], cue::EACH),
+    (&["time"], cue::AFTER_FROM),
+    (&["from"], cue::FROM),
+];
+
+/// The size of the [`Lexicon`] table (a power of two, under half full).
+const LEXICON_SLOTS: usize = 1 << 10;
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
         let mut lx = Lexicon {
-            words: vec![Vec::new(); 26 * 26],
-            filter: [0; 26 * 26],
+            filter: [0; 32 * 32],
+            single: [0; 256],
+            slots: vec![(0, 0); LEXICON_SLOTS],
         };
         let keyed = TRIGGER_KEYS
             .iter()
             .enumerate()
-            .flat_map(|(i, keys)| keys.iter().map(move |k| (*k, 1u16 << i, false)));
-        let starters = STARTERS.iter().map(|w| (*w, 0, true));
-        for (w, bit, starter) in keyed.chain(starters) {
-            let w = w.as_bytes();
-            let slot = pair_slot(w).expect("trigger words are lowercase letters");
-            assert!(w.len() < 32);
-            lx.filter[slot] |= 1 << w.len();
-            let list = &mut lx.words[slot];
-            match list.iter_mut().find(|e| e.0 == w) {
-                Some(e) => {
+            .flat_map(|(i, keys)| keys.iter().map(move |k| (*k, 1u64 << i)));
+        let starters = STARTERS.iter().map(|w| (*w, STARTER));
+        let cues = CUE_LISTS
+            .iter()
+            .flat_map(|(words, flag)| words.iter().map(move |w| (*w, *flag)));
+        let mut n = 0;
+        for (w, bit) in keyed.chain(starters).chain(cues) {
+            let b = w.as_bytes();
+            assert!(b.iter().all(u8::is_ascii_lowercase), "{w:?}");
+            if let [c] = b {
+                lx.single[usize::from(*c)] |= bit;
+                continue;
+            }
+            lx.filter[pair_slot(b[0], b[1])] |= 1 << b.len();
+            let key = pack(b).expect("lexicon words are at most 16 bytes");
+            let mut i = lexicon_slot(key);
+            loop {
+                let e = &mut lx.slots[i];
+                if e.0 == key {
                     e.1 |= bit;
-                    e.2 |= starter;
+                    break;
                 }
-                None => list.push((w, bit, starter)),
+                if e.0 == 0 {
+                    *e = (key, bit);
+                    n += 1;
+                    break;
+                }
+                i = (i + 1) % LEXICON_SLOTS;
             }
         }
+        assert!(n * 2 < LEXICON_SLOTS);
         lx
     })
 }
 
-/// The filter slot of a word's first two letters (lowercase ASCII).
-fn pair_slot(w: &[u8]) -> Option<usize> {
-    match w {
-        [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => {
-            Some(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+/// The filter slot of a word's first two bytes: their low five bits,
+/// which tell the lowercase letters apart (other bytes share their slots,
+/// which only lets more words on to the table itself).
+#[inline]
+fn pair_slot(a: u8, b: u8) -> usize {
+    usize::from(a & 31) << 5 | usize::from(b & 31)
+}
+
+/// A word of 1 to 16 bytes as a number (its bytes little-endian).
+#[inline]
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..w.len()].copy_from_slice(w);
+    Some(u128::from_le_bytes(buf))
+}
+
+/// [`pack`] of `b[start..end]` (1 to 16 bytes), read in one load when 16
+/// bytes are there.
+#[inline]
+fn pack_at(b: &[u8], start: usize, end: usize) -> u128 {
+    let n = end - start;
+    match b.get(start..start + 16) {
+        Some(w) => {
+            let x = u128::from_le_bytes(w.try_into().expect("16 bytes"));
+            if n >= 16 {
+                x
+            } else {
+                x & ((1u128 << (8 * n)) - 1)
+            }
         }
-        _ => None,
+        None => pack(&b[start..end]).unwrap_or(0),
     }
 }
 
+/// The home slot of a packed word.
+#[inline]
+fn lexicon_slot(key: u128) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 10)) as usize
+}
+
 impl Lexicon {
-    #[inline]
-    fn get(&self, w: &[u8]) -> Option<(u16, bool)> {
-        let slot = pair_slot(w)?;
-        if w.len() >= 32 || self.filter[slot] & (1 << w.len()) == 0 {
-            return None;
+    /// The value of the word `b[start..end]` (0 for a word not in the
+    /// table).
+    #[inline(always)]
+    fn value_at(&self, b: &[u8], start: usize, end: usize) -> u64 {
+        let w = &b[start..end];
+        let n = w.len();
+        if n <= 1 {
+            return w.first().map_or(0, |&c| self.single[usize::from(c)]);
         }
-        self.words[slot]
-            .iter()
-            .find(|e| e.0 == w)
-            .map(|e| (e.1, e.2))
+        if n > 16 || self.filter[pair_slot(w[0], w[1])] & (1 << n) == 0 {
+            return 0;
+        }
+        let key = pack_at(b, start, end);
+        let mut i = lexicon_slot(key);
+        loop {
+            let (k, v) = self.slots[i];
+            if k == key {
+                return v;
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) % LEXICON_SLOTS;
+        }
+    }
+
+    /// The value of a word.
+    #[inline]
+    fn value(&self, w: &[u8]) -> u64 {
+        self.value_at(w, 0, w.len())
     }
 }
 
 /// ASCII word bytes (`\w` as the rules are compiled, see `rx`).
-#[cfg(test)]
 const WORD_BYTE: [bool; 256] = {
     let mut t = [false; 256];
     let mut c = 0;
@@ -370,7 +511,25 @@ struct Scan {
     /// The words that can begin a match: their offset and the triggers
     /// they key, or all of them for a [`STARTERS`] word.
     begins: Vec<(usize, u16)>,
+    /// Every word with a cue flag, in order.
+    cued: Vec<Cued>,
+    /// The cue flags of all of them.
+    cue_flags: u64,
 }
+
+/// A word of a sentence with cue flags.
+#[derive(Debug, Clone, Copy)]
+struct Cued {
+    /// Its offsets in the sentence.
+    start: usize,
+    end: usize,
+    /// Its place among the sentence's words (0 for the first).
+    nth: usize,
+    flags: u64,
+}
+
+/// The [`Lexicon`] bits that are cue flags.
+const CUE_FLAGS: u64 = !0 << 20;
 
 /// Words that begin a trigger's match without keying it ("were held",
 /// "forcefully sent", "remain in custody", "forced returns").
@@ -398,138 +557,52 @@ fn scan(s: &str) -> Scan {
     sc
 }
 
-/// [`scan`] into a reused `out`.
+/// [`scan`] into a reused `out`. (The words: maximal runs of
+/// [`WORD_BYTE`]s, read a byte at a time.)
 fn scan_into(s: &str, out: &mut Scan) {
     let lx = lexicon();
     let b = s.as_bytes();
     out.bits = 0;
     out.keys.clear();
     out.begins.clear();
-    for (start, end) in Words::new(b) {
-        let Some((k, starter)) = lx.get(&b[start..end]) else {
+    out.cued.clear();
+    out.cue_flags = 0;
+    let mut i = 0;
+    let mut nth = 0;
+    loop {
+        while i < b.len() && !WORD_BYTE[usize::from(b[i])] {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        let start = i;
+        while i < b.len() && WORD_BYTE[usize::from(b[i])] {
+            i += 1;
+        }
+        let v = lx.value_at(b, start, i);
+        nth += 1;
+        if v == 0 {
             continue;
-        };
+        }
+        if v & CUE_FLAGS != 0 {
+            out.cue_flags |= v;
+            out.cued.push(Cued {
+                start,
+                end: i,
+                nth,
+                flags: v,
+            });
+        }
+        let (k, starter) = (v as u16, v & STARTER != 0);
         if k != 0 {
             out.bits |= k;
             out.keys.push((start, k));
         }
-        out.begins.push((start, if starter { u16::MAX } else { k }));
-    }
-}
-
-/// The words of `b` (maximal runs of [`WORD_BYTE`]s) as (start, end), in
-/// order. The word bytes are found eight at a time, and the words read
-/// off their bits, 64 bytes at a time.
-struct Words<'a> {
-    b: &'a [u8],
-    /// Whether `_` is a word byte (`\w`) or not (ASCII letters and digits).
-    underscore: bool,
-    /// The offset of the current block.
-    base: usize,
-    /// The block's word bits (a bit per byte).
-    full: u64,
-    /// Its word bits not yet read.
-    left: u64,
-}
-
-impl<'a> Words<'a> {
-    fn new(b: &'a [u8]) -> Self {
-        Self::with(b, true)
-    }
-
-    /// The runs of ASCII letters and digits of `b`.
-    fn alnum(b: &'a [u8]) -> Self {
-        Self::with(b, false)
-    }
-
-    fn with(b: &'a [u8], underscore: bool) -> Self {
-        let mut w = Words {
-            b,
-            underscore,
-            base: 0,
-            full: 0,
-            left: 0,
-        };
-        w.load();
-        w
-    }
-
-    /// Reads the word bits of the block at `base`.
-    fn load(&mut self) {
-        let block = &self.b[self.base.min(self.b.len())..(self.base + 64).min(self.b.len())];
-        let mut m = 0u64;
-        for (ci, c) in block.chunks(8).enumerate() {
-            m |= word_bits8(c, self.underscore) << (8 * ci);
-        }
-        self.full = m;
-        self.left = m;
-    }
-
-    /// The first byte at or after bit `k` of the block that is not a word
-    /// byte, reading on into the next blocks; drops the bits before it.
-    fn end_from(&mut self, mut k: u32) -> usize {
-        loop {
-            let rest = !self.full & (!0u64 << k);
-            if rest != 0 {
-                let e = rest.trailing_zeros();
-                self.left &= !0u64 << e;
-                return (self.base + e as usize).min(self.b.len());
-            }
-            self.base += 64;
-            if self.base >= self.b.len() {
-                self.left = 0;
-                return self.b.len();
-            }
-            self.load();
-            k = 0;
+        if k != 0 || starter {
+            out.begins.push((start, if starter { u16::MAX } else { k }));
         }
     }
-}
-
-impl Iterator for Words<'_> {
-    type Item = (usize, usize);
-
-    #[inline]
-    fn next(&mut self) -> Option<(usize, usize)> {
-        while self.left == 0 {
-            self.base += 64;
-            if self.base >= self.b.len() {
-                return None;
-            }
-            self.load();
-        }
-        let k = self.left.trailing_zeros();
-        let start = self.base + k as usize;
-        Some((start, self.end_from(k)))
-    }
-}
-
-/// Bit `k` set when `c[k]` is a [`WORD_BYTE`] (`c`: up to 8 bytes).
-fn word_bits8(c: &[u8], underscore: bool) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = match <[u8; 8]>::try_from(c) {
-        Ok(w) => u64::from_le_bytes(w),
-        Err(_) => {
-            let mut w = [0u8; 8];
-            for (d, s) in w.iter_mut().zip(c) {
-                *d = *s;
-            }
-            u64::from_le_bytes(w)
-        }
-    };
-    // per byte below 0x80: the high bit set when it is in `lo..=hi`
-    let y = x & !HIGH;
-    let range = |lo: u8, hi: u8| {
-        y.wrapping_add(ONES * u64::from(0x80 - lo)) & !y.wrapping_add(ONES * u64::from(0x7f - hi))
-    };
-    let mut m = range(b'0', b'9') | range(b'a', b'z') | range(b'A', b'Z');
-    if underscore {
-        m |= range(b'_', b'_');
-    }
-    let m = m & !x & HIGH;
-    // gather the eight high bits into the low byte
-    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// Every match of trigger `ti` in `s`, as the unanchored search from the
@@ -701,134 +774,527 @@ fn within_reach_plain(w: &str, at: usize, stops: &[char], n: usize) -> bool {
     at <= limit
 }
 
-/// Whether a (lowercase) text has a word for which `key` holds.
-/// (Words: runs of ASCII letters and digits, read eight bytes at a time.)
-fn has_word(s: &str, key: impl Fn(&str) -> bool) -> bool {
-    Words::alnum(s.as_bytes()).any(|(a, e)| key(&s[a..e]))
-}
-
-/// A word every match of the habit rule (`Cues::generic`) holds: a clause
+/// The words one of which every match of the habit rule (`Cues::generic`)
+/// holds, but for "one", "defector", "year", "time" that key it only
+/// after another word (see [`Reader::generic_may_match`]): a clause
 /// without one needs no regex.
-fn generic_key(w: &str) -> bool {
-    matches!(
-        w,
-        "time"
-            | "fear"
-            | "fears"
-            | "feared"
-            | "fearing"
-            | "anyone"
-            | "everyone"
-            | "whoever"
-            | "one"
-            | "nobody"
-            | "defector"
-            | "risk"
-            | "routinely"
-            | "usually"
-            | "often"
-            | "typically"
-            | "generally"
-            | "commonly"
-            | "regularly"
-            | "always"
-            | "normally"
-            | "habitually"
-            | "systematically"
-            | "tend"
-            | "tends"
-            | "year"
-            | "known"
-            | "expect"
-            | "face"
-            | "harsh"
-    )
+const GENERIC_WORDS: &[&str] = &[
+    "fear",
+    "fears",
+    "feared",
+    "fearing",
+    "anyone",
+    "everyone",
+    "whoever",
+    "nobody",
+    "risk",
+    "routinely",
+    "usually",
+    "often",
+    "typically",
+    "generally",
+    "commonly",
+    "regularly",
+    "always",
+    "normally",
+    "habitually",
+    "systematically",
+    "tend",
+    "tends",
+    "known",
+    "expect",
+    "face",
+];
+
+/// The words one of which begins every match of the prevention rule
+/// (`Cues::prevention_before`).
+const PREVENTION_WORDS: &[&str] = &[
+    "keep",
+    "keeping",
+    "kept",
+    "stop",
+    "stops",
+    "stopping",
+    "stopped",
+    "prevent",
+    "prevents",
+    "prevented",
+    "preventing",
+    "protect",
+    "spare",
+    "spares",
+    "spared",
+    "save",
+    "avoid",
+    "avoided",
+    "escape",
+    "escaped",
+    "refrain",
+    "halt",
+    "halting",
+    "end",
+    "ending",
+    "against",
+    "oppose",
+    "opposes",
+    "opposed",
+    "condemn",
+    "condemned",
+    "protest",
+    "protested",
+    "demand",
+    "demanded",
+    "demanding",
+    "asked",
+    "ask",
+    "asking",
+    "pleaded",
+    "begged",
+];
+
+/// The words one of which begins every match of the appeal rule
+/// (`Cues::appeal_before`), but for the words beginning "implor".
+const APPEAL_WORDS: &[&str] = &[
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "appeal",
+    "appeals",
+    "appealed",
+    "appealing",
+    "press",
+    "presses",
+    "pressed",
+    "pressing",
+    "lean",
+    "plead",
+    "pleads",
+    "pleaded",
+    "pleading",
+    "beg",
+    "begs",
+    "begged",
+    "begging",
+    "want",
+    "wants",
+    "should",
+    "must",
+    "would",
+];
+
+/// The auxiliaries of `Cues::aux_before`.
+const AUX_HEADS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting", "has",
+    "have", "had",
+];
+
+/// The single words that may stand between an auxiliary and the verb in
+/// `Cues::aux_before`. (Its phrases "reported to have been" and the like
+/// end with "been", an auxiliary itself: a text they match, the
+/// auxiliary alone matches.)
+const AUX_FILLERS: &[&str] = &[
+    "not",
+    "never",
+    "now",
+    "then",
+    "also",
+    "all",
+    "already",
+    "reportedly",
+    "allegedly",
+    "since",
+    "later",
+    "just",
+    "recently",
+    "forcibly",
+    "forcefully",
+    "still",
+    "finally",
+    "eventually",
+    "subsequently",
+    "quickly",
+    "immediately",
+    "likely",
+    "probably",
+    "apparently",
+];
+
+/// The words between a relative pronoun and the verb in
+/// `Cues::relative_before`.
+const RELATIVE_FILLERS: &[&str] = &[
+    "had",
+    "has",
+    "have",
+    "were",
+    "was",
+    "are",
+    "is",
+    "been",
+    "being",
+    "later",
+    "then",
+    "reportedly",
+    "allegedly",
+    "already",
+    "previously",
+    "once",
+    "twice",
+    "earlier",
+    "also",
+    "recently",
+    "just",
+];
+
+/// The prepositions of `Cues::relative_before` before "being", "getting",
+/// "having been".
+const RELATIVE_PREPS: &[&str] = &[
+    "after", "before", "while", "without", "for", "of", "from", "upon", "on", "avoid", "escaped",
+    "risk",
+];
+
+/// The words one of which ends every match of `Cues::planned_before` (it
+/// is anchored at the end): the last words of its cues and of the words
+/// that may follow them (but for "the \w+" and "[\w-]+ly").
+const PLANNED_LAST: &[&str] = &[
+    "for",
+    "to",
+    "of",
+    "proposed",
+    "propose",
+    "proposing",
+    "request",
+    "requests",
+    "requested",
+    "face",
+    "faces",
+    "faced",
+    "facing",
+    "risks",
+    "imminent",
+    "threatened",
+    "pending",
+    "awaiting",
+    "will",
+    "would",
+    "shall",
+    "could",
+    "may",
+    "might",
+    "can",
+    "possible",
+    "impending",
+    "planned",
+    "be",
+    "being",
+    "been",
+    "have",
+    "soon",
+    "now",
+    "then",
+    "also",
+    "all",
+    "them",
+    "her",
+    "him",
+    "forced",
+    "forcible",
+    "immediate",
+    "certain",
+];
+
+/// The words one of which begins every match of `Cues::hedge`.
+const HEDGE_WORDS: &[&str] = &[
+    "likely",
+    "reportedly",
+    "believed",
+    "allegedly",
+    "alleged",
+    "unconfirmed",
+    "apparently",
+    "probably",
+    "possibly",
+    "possible",
+    "thought",
+    "said",
+    "reported",
+    "appear",
+    "appears",
+    "appeared",
+    "seem",
+    "seems",
+    "may",
+    "might",
+    "could",
+    "suspected",
+    "presumably",
+];
+
+/// The words one of which every match of `Cues::refusal` holds ("turn
+/// ... away" its "away", "would not", "did not" their "not", "can't" its
+/// "can", "won't" its "won").
+const REFUSAL_WORDS: &[&str] = &[
+    "refused",
+    "refuses",
+    "refusing",
+    "refuse",
+    "reject",
+    "rejected",
+    "rejects",
+    "rejecting",
+    "declined",
+    "declines",
+    "declining",
+    "away",
+    "won",
+    "not",
+    "cannot",
+    "can",
+    "delayed",
+    "suspended",
+    "halted",
+    "off",
+    "hold",
+    "blocked",
+];
+
+/// The words of `Cues::condition_before`.
+const CONDITION_WORDS: &[&str] = &["if", "unless", "whether", "once", "should", "lest"];
+
+/// The words one of which every match of `Cues::negation_before` holds,
+/// but for "cannot" (in any word): "no", "none", "not", "never",
+/// "nobody", and "n" of a "n't" standing alone.
+const NEGATION_WORDS: &[&str] = &["no", "none", "not", "never", "nobody", "n"];
+
+/// Whether `c` is white space as the rules' `\s` reads it (Unicode
+/// `White_Space`, as `char::is_whitespace`).
+fn is_space_char(c: char) -> bool {
+    c.is_whitespace()
 }
 
-/// A word every match of the prevention rule (`Cues::prevention_before`)
-/// begins with.
-fn prevention_key(w: &str) -> bool {
-    matches!(
-        w,
-        "keep"
-            | "keeping"
-            | "kept"
-            | "stop"
-            | "stops"
-            | "stopping"
-            | "stopped"
-            | "prevent"
-            | "prevents"
-            | "prevented"
-            | "preventing"
-            | "protect"
-            | "spare"
-            | "spares"
-            | "spared"
-            | "save"
-            | "avoid"
-            | "avoided"
-            | "escape"
-            | "escaped"
-            | "refrain"
-            | "halt"
-            | "halting"
-            | "end"
-            | "ending"
-            | "against"
-            | "oppose"
-            | "opposes"
-            | "opposed"
-            | "condemn"
-            | "condemned"
-            | "protest"
-            | "protested"
-            | "demand"
-            | "demanded"
-            | "demanding"
-            | "asked"
-            | "ask"
-            | "asking"
-            | "pleaded"
-            | "begged"
-    )
+/// Whether `s` is all white space (`\s*`).
+fn all_space(s: &[u8]) -> bool {
+    if s.is_ascii() {
+        s.iter()
+            .all(|c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
+    } else {
+        std::str::from_utf8(s).is_ok_and(|s| s.chars().all(is_space_char))
+    }
 }
 
-/// A word every match of the appeal rule (`Cues::appeal_before`) begins with.
-fn appeal_key(w: &str) -> bool {
-    matches!(
-        w,
-        "urge"
-            | "urges"
-            | "urged"
-            | "urging"
-            | "call"
-            | "calls"
-            | "called"
-            | "calling"
-            | "appeal"
-            | "appeals"
-            | "appealed"
-            | "appealing"
-            | "press"
-            | "presses"
-            | "pressed"
-            | "pressing"
-            | "lean"
-            | "plead"
-            | "pleads"
-            | "pleaded"
-            | "pleading"
-            | "beg"
-            | "begs"
-            | "begged"
-            | "begging"
-            | "want"
-            | "wants"
-            | "should"
-            | "must"
-            | "would"
-    ) || w.starts_with("implor")
+/// Whether offset `i` of `b` is not inside a word (not between two word
+/// bytes): a text cut there has the words of the whole text.
+fn at_edge(b: &[u8], i: usize) -> bool {
+    i == 0 || i >= b.len() || !WORD_BYTE[usize::from(b[i - 1])] || !WORD_BYTE[usize::from(b[i])]
+}
+
+/// The cue readings of one sentence: its lowercase text and its scan.
+/// Offsets are the sentence's. A range of the sentence that cuts no word
+/// has for words exactly the sentence's words inside it, so the rules'
+/// words are read from the scan; a range that cuts a word is left to the
+/// rule itself (the readings then say "may match").
+struct Reader<'a> {
+    b: &'a [u8],
+    sc: &'a Scan,
+}
+
+impl<'a> Reader<'a> {
+    /// The cued words inside `a..e`.
+    fn cued_in(&self, a: usize, e: usize) -> &'a [Cued] {
+        let cued = &self.sc.cued[..];
+        let i = cued.partition_point(|w| w.start < a);
+        let j = cued.partition_point(|w| w.start < e);
+        &cued[i..j]
+    }
+
+    /// Whether a range cuts no word.
+    fn clean(&self, a: usize, e: usize) -> bool {
+        at_edge(self.b, a) && at_edge(self.b, e)
+    }
+
+    /// Whether `text[a..e]` holds a word of cue `flag`. A word the range
+    /// cuts is a word of the range only in part: that part is looked up.
+    fn may_hold(&self, a: usize, e: usize, flag: u64) -> bool {
+        let b = self.b;
+        let (mut a, mut e) = (a, e);
+        if !at_edge(b, a) {
+            let lx = lexicon();
+            let mut j = a;
+            while j < e && WORD_BYTE[usize::from(b[j])] {
+                j += 1;
+            }
+            if lx.value_at(b, a, j) & flag != 0 {
+                return true;
+            }
+            a = j;
+        }
+        if a < e && !at_edge(b, e) {
+            let lx = lexicon();
+            let mut j = e;
+            while j > a && WORD_BYTE[usize::from(b[j - 1])] {
+                j -= 1;
+            }
+            if lx.value_at(b, j, e) & flag != 0 {
+                return true;
+            }
+            e = j;
+        }
+        self.sc.cue_flags & flag != 0 && self.cued_in(a, e).iter().any(|w| w.flags & flag != 0)
+    }
+
+    /// Reads a rule of the form `\b(?:heads)\s+(?:(?:fillers)\s+)*$` on
+    /// `spaced_end(text[a..e])` (`None` when `a..e` cuts a word): from the
+    /// end back, a word at a time. The last word must be followed by white
+    /// space only (or nothing: `spaced_end` puts a space there), every
+    /// word before by white space (at least one char). A head ends a token
+    /// at a word boundary: it is a word, answering yes. A filler must be a
+    /// whole token: a word with white space before it (asked with the word
+    /// before). Any other word answers no, and so does the start.
+    fn heads_then_fillers(&self, a: usize, e: usize, heads: u64, fillers: u64) -> Option<bool> {
+        if !self.clean(a, e) {
+            return None;
+        }
+        let words = self.cued_in(a, e);
+        let mut p = e;
+        for (k, w) in words.iter().enumerate().rev() {
+            let gap = &self.b[w.end..p];
+            if !all_space(gap) || (p != e && gap.is_empty()) {
+                return Some(false);
+            }
+            if w.flags & heads != 0 {
+                return Some(true);
+            }
+            if w.flags & fillers == 0 {
+                return Some(false);
+            }
+            // the filler's token starts at the word: white space before it
+            let before = &self.b[words.get(k.wrapping_sub(1)).map_or(a, |v| v.end)..w.start];
+            if before.is_empty() || !all_space(before) {
+                return Some(false);
+            }
+            p = w.start;
+        }
+        Some(false)
+    }
+
+    /// The last cued word of `a..e`, when only white space follows it
+    /// (the word before `e`, when it is cued), and its index.
+    fn last_word(&self, a: usize, e: usize) -> Option<(usize, Cued)> {
+        let words = self.cued_in(a, e);
+        let w = *words.last()?;
+        all_space(&self.b[w.end..e]).then_some((words.len() - 1, w))
+    }
+
+    /// `Cues::aux_before` on `spaced_end(text[a..e])`: an auxiliary, then
+    /// only adverbs ("were later", "has been"). (The rule's phrases
+    /// "reported to have been" and the like end with "been", an auxiliary
+    /// itself: a text they match, the auxiliary alone matches.)
+    fn aux_before(&self, a: usize, e: usize) -> Option<bool> {
+        self.heads_then_fillers(a, e, cue::AUX_HEAD, cue::AUX_FILL)
+    }
+
+    /// `Cues::relative_before` on `spaced_end(text[a..e])`: a relative
+    /// pronoun then only [`RELATIVE_FILLERS`] ("who were later"), or a
+    /// preposition then "being", "getting" or "having been" ("after
+    /// being").
+    fn relative_before(&self, a: usize, e: usize) -> Option<bool> {
+        if self.heads_then_fillers(a, e, cue::REL_HEAD, cue::REL_FILL)? {
+            return Some(true);
+        }
+        let words = self.cued_in(a, e);
+        // the word before `e` and the words before it, each a whole token
+        // with white space before it
+        let Some((k, last)) = self.last_word(a, e) else {
+            return Some(false);
+        };
+        let prev = |k: usize| -> Option<Cued> {
+            let w = *words.get(k.checked_sub(1)?)?;
+            let gap = &self.b[w.end..words[k].start];
+            (!gap.is_empty() && all_space(gap)).then_some(w)
+        };
+        let prep_at = if last.flags & cue::REL_GERUND != 0 {
+            k
+        } else if last.flags & cue::BEEN != 0 {
+            match prev(k) {
+                Some(h) if h.flags & cue::HAVING != 0 => k - 1,
+                _ => return Some(false),
+            }
+        } else {
+            return Some(false);
+        };
+        Some(prev(prep_at).is_some_and(|p| p.flags & cue::REL_PREP != 0))
+    }
+
+    /// `Cues::condition_before` (`\b(?:if|...)\b[^,;]*$`) on `text[a..e]`:
+    /// its last condition word, with no comma or semicolon after it.
+    fn condition_before(&self, a: usize, e: usize) -> Option<bool> {
+        if !self.clean(a, e) {
+            return None;
+        }
+        let last = self
+            .cued_in(a, e)
+            .iter()
+            .rev()
+            .find(|w| w.flags & cue::CONDITION != 0);
+        Some(last.is_some_and(|w| !self.b[w.end..e].iter().any(|&c| c == b',' || c == b';')))
+    }
+
+    /// Whether `Cues::generic` may match `text[a..e]`: every match holds
+    /// a [`GENERIC_WORDS`] word, or "one" right after "no", "defector"
+    /// after "any", "year" after "every" or "each", "time" after "from".
+    fn generic_may_match(&self, a: usize, e: usize) -> bool {
+        if !self.clean(a, e) {
+            return true;
+        }
+        let words = self.cued_in(a, e);
+        words.iter().enumerate().any(|(k, w)| {
+            if w.flags & cue::GENERIC != 0 {
+                return true;
+            }
+            let after = w.flags & cue::AFTERS;
+            after != 0
+                && k > 0
+                && words[k - 1].nth + 1 == w.nth
+                && words[k - 1].flags & (after << 1) != 0
+        })
+    }
+}
+
+/// Whether `Cues::planned_before` can match `before`: the rule is
+/// anchored at the end (past white space), so the last word of `before`
+/// is one of [`PLANNED_LAST`], or ends in "ly", or follows "the".
+fn planned_may_match(before: &str) -> bool {
+    let u = before.trim_end();
+    let b = u.as_bytes();
+    let mut i = b.len();
+    while i > 0 && WORD_BYTE[usize::from(b[i - 1])] {
+        i -= 1;
+    }
+    let last = &u[i..];
+    if last.is_empty() {
+        return false;
+    }
+    if lexicon().value(last.as_bytes()) & cue::PLANNED_LAST != 0 || last.ends_with("ly") {
+        return true;
+    }
+    let head = u[..i].trim_end();
+    head.len() < i
+        && head.ends_with("the")
+        && (head.len() == 3 || !WORD_BYTE[usize::from(head.as_bytes()[head.len() - 4])])
+}
+
+/// The first match of `re` in `s`, asked only when `may` (a cheap test
+/// that every match passes) allows one.
+fn find_if<'s>(may: bool, re: &Regex, s: &'s str) -> Option<regex::Match<'s>> {
+    if may {
+        re.find(s)
+    } else {
+        None
+    }
 }
 
 /// `s` without its trailing whitespace, then one space (what a rule
@@ -844,6 +1310,38 @@ fn spaced_end(s: &str) -> std::borrow::Cow<'_, str> {
 
 fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize {
     // Start of the window of `words` words before `at`, not before `min`.
+    // (Read back a byte at a time, a whole char only at a non-ASCII byte.)
+    let head = &text[min..at];
+    let b = head.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut i = b.len();
+    while i > 0 {
+        let c = b[i - 1];
+        let (w, len) = if c < 0x80 {
+            (c.is_ascii_alphanumeric() || c == b'\'' || c == b'-', 1)
+        } else {
+            let ch = head[..i]
+                .chars()
+                .next_back()
+                .expect("a char before a boundary");
+            (ch.is_alphanumeric() || ch == '’', ch.len_utf8())
+        };
+        if w && !in_word {
+            count += 1;
+            if count > words {
+                return min + i;
+            }
+        }
+        in_word = w;
+        i -= len;
+    }
+    min
+}
+
+/// [`byte_window_before`] as first written, a char at a time.
+#[cfg(test)]
+fn byte_window_before_plain(text: &str, at: usize, min: usize, words: usize) -> usize {
     let head = &text[min..at];
     let mut count = 0;
     let mut in_word = false;
@@ -1024,7 +1522,30 @@ const STATE_NAMES_LC: &[&str] = &[
     "korea",
 ];
 
+/// The last word of `s` (letters, digits, apostrophes, hyphens), read
+/// byte-wise while the text is ASCII (else as [`last_word_plain`]).
 fn last_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut e = b.len();
+    while e > 0 && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
+        e -= 1;
+    }
+    let mut start = e;
+    while start > 0 {
+        let c = b[start - 1];
+        if c >= 0x80 {
+            return last_word_plain(s);
+        }
+        if !(c.is_ascii_alphanumeric() || c == b'\'' || c == b'-') {
+            break;
+        }
+        start -= 1;
+    }
+    &s[start..e]
+}
+
+/// [`last_word`] char by char.
+fn last_word_plain(s: &str) -> &str {
     let t = s.trim_end_matches(|c: char| !c.is_alphanumeric());
     let start = t
         .char_indices()
@@ -1035,10 +1556,29 @@ fn last_word(s: &str) -> &str {
     &t[start..]
 }
 
+/// The first word of `w` (`split_whitespace().next()`, or ""), read
+/// byte-wise while the text is ASCII.
+fn first_word(w: &str) -> &str {
+    let b = w.as_bytes();
+    let space = |c: u8| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    let mut i = 0;
+    while i < b.len() && space(b[i]) {
+        i += 1;
+    }
+    let start = i;
+    while i < b.len() && !space(b[i]) {
+        if b[i] >= 0x80 {
+            return w.split_whitespace().next().unwrap_or("");
+        }
+        i += 1;
+    }
+    &w[start..i]
+}
+
 /// Whether the verb of the words `w` (ASCII-lowercase: trigger words of
 /// the lowercase twin) is a past participle form.
 fn is_participle_form(w: &str) -> bool {
-    let first = w.split_whitespace().next().unwrap_or("");
+    let first = first_word(w);
     let first = if first == "forcibly" || first == "forcefully" {
         w.split_whitespace().nth(1).unwrap_or("")
     } else {
@@ -1071,7 +1611,7 @@ fn is_participle_form(w: &str) -> bool {
 /// Whether the first word of `w` (ASCII-lowercase) is a base or present
 /// form.
 fn is_base_or_present(w: &str) -> bool {
-    let first = w.split_whitespace().next().unwrap_or("");
+    let first = first_word(w);
     !is_participle_form(first) && !first.ends_with("ing") && first != "took" && first != "flew"
 }
 
@@ -1163,9 +1703,9 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 /// the object ("drove 40 detainees from Shenyang to Dandong"), and a "to"
 /// followed by a place or a noun phrase ("steps taken to prevent" is no
 /// move; "taken back", "taken into custody", "taken to court" are other acts).
-fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str) -> bool {
+fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str, aux: bool) -> bool {
     let c = cues();
-    let active = matches!(verb, "took" | "drove") || !c.aux_before.is_match(&spaced_end(before));
+    let active = matches!(verb, "took" | "drove") || !aux;
     if active {
         let after_and = {
             let b = before.trim_end();
@@ -1230,13 +1770,14 @@ fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str) -> 
 
 /// "were stopped at a checkpoint", "was stopped by a border patrol": people
 /// stopped by the state are caught (a passive "stopped" with the checkpoint,
-/// police or guards that stopped them).
-fn stopped_by_authority(before: &str, after: &str) -> bool {
+/// police or guards that stopped them). (`aux`: `Cues::aux_before` on the
+/// text before.)
+fn stopped_by_authority(aux: bool, after: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
         crate::rx::lc(r"(?i)^\s+(?:[\w-]+\s+){0,3}?(?:at|by)\s+(?:a|an|the|two|several|chinese|lao|thai|vietnamese|russian|mongolian|border|local|police|security)?\s*(?:[\w-]+\s+){0,2}?(?:checkpoints?|police|policemen|patrols?|guards?|officers|soldiers|troops|authorities|border\s+(?:guards?|police|patrol))\b")
     });
-    cues().aux_before.is_match(&spaced_end(before)) && r.is_match(after)
+    aux && r.is_match(after)
 }
 
 fn find_in_sentence(
@@ -1259,6 +1800,26 @@ fn find_in_sentence(
     if sc.bits == 0 {
         return;
     }
+    let rd = Reader {
+        b: stext.as_bytes(),
+        sc,
+    };
+    let rel = |x: usize| x - s.start;
+    // the cue rules read from the scan; the rules themselves where a text
+    // cuts a word
+    let aux_at = |a: usize, e: usize| {
+        rd.aux_before(rel(a), rel(e))
+            .unwrap_or_else(|| c.aux_before.is_match(&spaced_end(&text[a..e])))
+    };
+    let relative_at = |a: usize, e: usize| {
+        rd.relative_before(rel(a), rel(e))
+            .unwrap_or_else(|| c.relative_before.is_match(&spaced_end(&text[a..e])))
+    };
+    let condition_at = |a: usize, e: usize| {
+        rd.condition_before(rel(a), rel(e))
+            .unwrap_or_else(|| c.condition_before.is_match(&text[a..e]))
+    };
+    let may_hold = |a: usize, e: usize, flag: u64| rd.may_hold(rel(a), rel(e), flag);
     for (ti, t) in triggers().iter().enumerate() {
         if sc.bits & (1 << ti) == 0 {
             continue;
@@ -1271,7 +1832,8 @@ fn find_in_sentence(
             let words = &orig[ts..te];
             let lower = &text[ts..te];
             // Cues are read within a window of the sentence around the trigger.
-            let before_all = &text[back_boundary(text, ts, 160).max(s.start)..ts];
+            let ba = back_boundary(text, ts, 160).max(s.start);
+            let before_all = &text[ba..ts];
             let after_all = &text[te..fwd_boundary(text, te, 160).min(s.end)];
             // the original case, for the rule that looks at capitals
             let after_orig = &orig[te..te + after_all.len()];
@@ -1294,14 +1856,14 @@ fn find_in_sentence(
             // refuge" are not.
             if kind == EventType::Arrest
                 && lower == "found"
-                && !stopped_by_authority(before_all, after_all)
+                && !stopped_by_authority(aux_at(ba, ts), after_all)
             {
                 continue;
             }
             if kind == EventType::Arrest
                 && lower == "stopped"
                 && !c.object_after.is_match(after_orig)
-                && !stopped_by_authority(before_all, after_all)
+                && !stopped_by_authority(aux_at(ba, ts), after_all)
             {
                 continue;
             }
@@ -1345,7 +1907,7 @@ fn find_in_sentence(
                 }
             }
             if t.rule == "event.conveyed" {
-                if !conveyed_to(orig, te, after_all, before_all, lower) {
+                if !conveyed_to(orig, te, after_all, before_all, lower, aux_at(ba, ts)) {
                     continue;
                 }
                 // Acts inside South Korea are not coded: a sentence whose
@@ -1452,13 +2014,12 @@ fn find_in_sentence(
                         || l.contains("deport")
                         || l.contains("expel");
                     let bare_return = (l == "returned" || l == "return" || l == "returning")
-                        && (c.aux_before.is_match(&spaced_end(before_all))
-                            || c.people_object.is_match(after_all));
+                        && (aux_at(ba, ts) || c.people_object.is_match(after_all));
                     // "were handed over at the border", "turned them over":
                     // a handover of people, wherever to
                     let handover = (l.starts_with("hand") || l.starts_with("turn"))
                         && l.ends_with("over")
-                        && (c.aux_before.is_match(&spaced_end(before_all))
+                        && (aux_at(ba, ts)
                             || c.people_object.is_match(&l[l.find(' ').unwrap_or(0)..]));
                     if !has_back && !bare_return && !handover {
                         continue;
@@ -1528,15 +2089,13 @@ fn find_in_sentence(
             }
             // "held" that is a date ("was held on Monday") or a meeting.
             if kind == EventType::Detention {
-                let b = before_all;
-                if b.contains("meeting")
-                    || b.contains("conference")
-                    || b.contains("talks")
-                    || b.contains("briefing")
-                    || b.contains("rally")
-                    || b.contains("election")
-                    || b.contains("event")
-                {
+                // (any of these words inside the text, as `contains` would
+                // find them: one literal search)
+                static MEETING: OnceLock<Regex> = OnceLock::new();
+                let meeting = MEETING.get_or_init(|| {
+                    crate::rx::re("meeting|conference|talks|briefing|rally|election|event")
+                });
+                if meeting.is_match(before_all) {
                     continue;
                 }
                 let a = after_all;
@@ -1572,8 +2131,6 @@ fn find_in_sentence(
             let (cs, ce) = clause_bounds(marks, s, ts, te);
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
-            let wstart = byte_window_before(text, ts, cs, 8);
-            let near_before = &text[wstart..ts];
             // "the arrests", "their arrest", "after the arrest of": nouns.
             let determiner_before = {
                 let pw = last_word(before_all);
@@ -1612,8 +2169,8 @@ fn find_in_sentence(
             // Auxiliaries and participles.
             // (every match of the auxiliary rule ends with white space, so
             // it is only asked on the text with its trailing space kept)
-            let has_aux = c.aux_before.is_match(&spaced_end(before));
-            let relative = c.relative_before.is_match(&spaced_end(before));
+            let has_aux = aux_at(bstart, ts);
+            let relative = relative_at(bstart, ts);
             let mut subordinate = false;
             let prev_word = last_word(before);
             if lower.starts_with("being") && PEOPLE_HEADS.contains(&prev_word) {
@@ -1686,7 +2243,7 @@ fn find_in_sentence(
                     || bl.trim_end().ends_with("are")
                     || bl.trim_end().ends_with("is")
                     || bl.trim_end().ends_with("been")
-                    || c.planned_before.is_match(before))
+                    || planned_may_match(before) && c.planned_before.is_match(before))
                 {
                     subordinate = true;
                 }
@@ -1737,12 +2294,16 @@ fn find_in_sentence(
                 continue;
             }
             // Negation, prevention, appeals, conditions, habits.
-            let negated =
-                c.negation_before.is_match(near_before) && !near_before.contains("not only");
+            let wstart = byte_window_before(text, ts, cs, 8);
+            let near_before = &text[wstart..ts];
+            let negated = (may_hold(wstart, ts, cue::NEGATION) || near_before.contains("cannot"))
+                && c.negation_before.is_match(near_before)
+                && !near_before.contains("not only");
             let prevented =
-                has_word(before, prevention_key) && c.prevention_before.is_match(before);
-            let condition = c.condition_before.is_match(before)
-                || has_word(before, appeal_key) && c.appeal_before.is_match(before);
+                may_hold(bstart, ts, cue::PREVENTION) && c.prevention_before.is_match(before);
+            let condition = condition_at(bstart, ts)
+                || (may_hold(bstart, ts, cue::APPEAL) || before.contains("implor"))
+                    && c.appeal_before.is_match(before);
             let question = stext.trim_end().ends_with('?');
             // "If X, Y": the whole sentence is hypothetical.
             let conditional_sentence = {
@@ -1773,7 +2334,7 @@ fn find_in_sentence(
                 Some(g) => g.1,
                 None => {
                     let clause = &text[cs..ce];
-                    let g = has_word(clause, generic_key) && c.generic.is_match(clause);
+                    let g = rd.generic_may_match(rel(cs), rel(ce)) && c.generic.is_match(clause);
                     clause_generic.push(((cs, ce), g));
                     g
                 }
@@ -1792,7 +2353,9 @@ fn find_in_sentence(
                 let b = before.trim_end();
                 b.ends_with("only to be") || b.ends_with("only to")
             };
-            if let Some(p) = c.planned_before.find(before).filter(|_| !result_clause) {
+            if let Some(p) = find_if(planned_may_match(before), &c.planned_before, before)
+                .filter(|_| !result_clause)
+            {
                 status = Status::Planned;
                 status_words = Some((bstart + p.start(), bstart + p.end()));
             } else if t.nominal && c.planned_after.is_match(after_all) {
@@ -1814,18 +2377,28 @@ fn find_in_sentence(
             // Blocked: a refusal in the same sentence after (or before) the act.
             let mut refusal = None;
             if matches!(kind, EventType::Repatriation) {
-                if let Some(r) = c.refusal.find(after_all) {
+                if let Some(r) = find_if(
+                    may_hold(te, te + after_all.len(), cue::REFUSAL),
+                    &c.refusal,
+                    after_all,
+                ) {
                     let rs = te + r.start();
                     let (rcs, rce) = clause_bounds(marks, s, rs, te + r.end());
                     refusal = Some((rcs, rce));
                     status = Status::Blocked;
                     status_words = Some((rs, te + r.end()));
-                } else if let Some(r) = c.refusal.find(before) {
+                } else if let Some(r) =
+                    find_if(may_hold(bstart, ts, cue::REFUSAL), &c.refusal, before)
+                {
                     let rs = bstart + r.start();
                     refusal = Some((cs, ts));
                     status = Status::Blocked;
                     status_words = Some((rs, bstart + r.end()));
-                } else if let Some(r) = c.refusal.find(&text[s.start..cs]) {
+                } else if let Some(r) = find_if(
+                    may_hold(s.start, cs, cue::REFUSAL),
+                    &c.refusal,
+                    &text[s.start..cs],
+                ) {
                     let rs = s.start + r.start();
                     if status == Status::Planned || t.nominal {
                         refusal = Some((s.start, cs));
@@ -1837,7 +2410,7 @@ fn find_in_sentence(
             // A planned act hedged by a modal of possibility ("could be sent back").
             let mut hedged = false;
             let mut hedge_words = None;
-            if let Some(h) = c.hedge.find(&text[cs..ts]) {
+            if let Some(h) = find_if(may_hold(cs, ts, cue::HEDGE), &c.hedge, &text[cs..ts]) {
                 hedged = true;
                 hedge_words = Some((cs + h.start(), cs + h.end()));
             } else if ce > te {
@@ -1845,7 +2418,8 @@ fn find_in_sentence(
                 while !text.is_char_boundary(wend) {
                     wend -= 1;
                 }
-                if let Some(h) = c.hedge.find(&text[te..wend]) {
+                if let Some(h) = find_if(may_hold(te, wend, cue::HEDGE), &c.hedge, &text[te..wend])
+                {
                     hedged = true;
                     hedge_words = Some((te + h.start(), te + h.end()));
                 }
