@@ -167,7 +167,26 @@ impl Ctx<'_, '_> {
         let text = self.doc.text;
         let r = res();
         *self.place_role[index_in(&self.doc.places, p)].get_or_init(|| {
-            let before = &text[back(text, p.start, 48)..p.start];
+            let mut before = &text[back(text, p.start, 48)..p.start];
+            // "in Yunnan's Mengla county": a town after its province in
+            // the possessive takes the words before the province
+            if let Some(b) = before
+                .strip_suffix("'s ")
+                .or_else(|| before.strip_suffix("\u{2019}s "))
+            {
+                let word = b.rfind(' ').map_or(0, |i| i + 1);
+                let at = back(text, p.start, 48) + word;
+                if b[word..].starts_with(|c: char| c.is_uppercase())
+                    && p.place.precision == Precision::City
+                    && self.doc.places.iter().any(|q| {
+                        q.start == at
+                            && q.place.precision == Precision::Admin1
+                            && q.place.admin1 == p.place.admin1
+                    })
+                {
+                    before = &b[..word];
+                }
+            }
             if !self.live(p.start) {
                 Role::Other
             } else if self.origin(p) {
@@ -1624,7 +1643,9 @@ fn actors_for(
     let by_phrase = |a: &ActorMention| {
         let b = before_words(a);
         let b = b.trim_end();
-        b.ends_with(" by") || b.ends_with(" by the") || b == "by" || b == "by the"
+        ["by", "by the", "by a", "by an"]
+            .iter()
+            .any(|w| b == *w || (b.ends_with(w) && b[..b.len() - w.len()].ends_with(' ')))
     };
     let after_prep = |a: &ActorMention| r.actor_prep_before.is_match(before_words(a));
     let mut chosen: Vec<&ActorMention> =

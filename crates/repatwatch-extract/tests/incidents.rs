@@ -342,3 +342,23 @@ fn a_month_without_its_year_follows_the_story_year() {
         .expect("a penalty");
     assert_eq!(p.date, Some(("2013-03-01", "2013-03-31")));
 }
+
+#[test]
+fn a_town_after_its_province_in_the_possessive_is_the_place() {
+    let got = run(
+        "2016-11-03",
+        "Chinese police detained eight North Koreans in a village in Yunnan's Mengla county on Saturday.",
+    );
+    assert_eq!(got[0].places, vec!["Mengla"]);
+}
+
+#[test]
+fn an_agency_after_by_a_is_the_actor() {
+    let got = run(
+        "2001-03-19",
+        "The three men were tracked down by a police patrol at a hostel outside Khabarovsk on Feb. 26.",
+    );
+    assert_eq!(got[0].kind, Arrest);
+    assert_eq!(got[0].actors, vec!["RU-POLICE"]);
+    assert_eq!(got[0].date, Some(("2001-02-26", "2001-02-26")));
+}
