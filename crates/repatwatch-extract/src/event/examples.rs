@@ -221,6 +221,20 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "They were put on a flight to Pyongyang.",
         &[(Repatriation, Occurred, false)],
     ),
+    // A beating that tells how a death came is no penalty of its own.
+    (
+        "A boy died in the camp after guards beat him.",
+        &[(Death, Occurred, false)],
+    ),
+    // Dragged out of a bus is no arrest; dragged away is.
+    (
+        "One woman was dragged out by the agents and kicked.",
+        &[(Punishment, Occurred, false)],
+    ),
+    (
+        "Police dragged the two men away from the market.",
+        &[(Arrest, Occurred, false)],
+    ),
     // A handover with no place named; another state's agency as the receiver.
     (
         "The eight were handed over at the border on Monday.",
@@ -344,6 +358,7 @@ fn trigger_keys_cover_the_patterns() {
             "defectors",
             "down",
             "away",
+            "off",
             "there",
             "days",
             "weeks",

@@ -657,7 +657,7 @@ fn triggers() -> &'static [Trigger] {
             t(r"(?:forcibly\s+|forcefully\s+)?(?:sent|send|sends|sending|returned|return|returns|returning|handed|hand|hands|handing|turned|turn|turning|pushed|push|forced|deported|deport|deporting|expelled|expel|expelling|delivered|deliver|delivering|taken|take|taking|took|flown|flew|escorted|brought|bring|carried)\b(?:\s+[\w’'-]+){0,8}?\s+(?:back|home|over|across\s+the\s+border)|(?:pushed|sent|taken)\s+across\b|(?:sent|send|sending|returned|return|returning|deported|deport|deporting|expelled|handed|delivered|flown|forced\s+back|forcibly\s+returned)\b", Repatriation, "event.send", false),
             t(r"(?:forced\s+)?(?:returns|return|deportations?|expulsions?|handover|hand-over)\b", Repatriation, "event.return_noun", true),
             t(r"transferr(?:ed|ing)|transfers?|moved|move|moving|relocated", Transfer, "event.transfer", false),
-            t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged|detain(?:ed|ing|s)?|stopped|intercepted|found|tracked\s+down|hunted\s+down|taken\s+away|took\s+(?:[\w’'-]+\s+){0,3}?away", Arrest, "event.arrest", false),
+            t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged\s+(?:[\w’'-]+\s+){0,3}?(?:away|off)\b|detain(?:ed|ing|s)?|stopped|intercepted|found|tracked\s+down|hunted\s+down|taken\s+away|took\s+(?:[\w’'-]+\s+){0,3}?away", Arrest, "event.arrest", false),
             t(r"being\s+held|be\s+held|(?:is|are|was|were|been)\s+(?:\w+\s+)?held|held|holding|holds|hold|remain(?:s|ed)?\s+in\s+(?:\w+\s+)?custody|(?:is|are|was|were)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?(?:custody|detention)|locked\s+up|imprisoned|jailed|(?:stuck|remain(?:s|ed)?)\s+(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:detention|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)\b|interrogated\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?(?:[\w-]+\s+){0,2}?(?:days|weeks|months)|spent\s+(?:[\w-]+\s+){1,4}?(?:days?|weeks?|months?|years?)\s+(?:there\s+)?(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:detention|custody|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)|kept\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|under|inside)\b", Detention, "event.hold", false),
             t(r"released|release|freed|free|let\s+(?:[\w’'-]+\s+){0,2}?out\b|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'.-]+\s+){0,16}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)|put\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:flight|plane)\s+(?:to|for|bound\s+for)\s+(?:Manila|Seoul|Incheon|South\s+Korea)", Release, "event.release", false),
             // Last, so that the sending, custody and camp rules claim their
@@ -2472,6 +2472,21 @@ fn find_in_sentence(
             {
                 e.subordinate = false;
                 e.passive = true;
+            }
+        }
+        // "died in the camp after guards beat him": the beating tells how
+        // the death came, not a penalty of its own
+        if e.kind == EventType::Punishment {
+            if let Some(last) = merged.last() {
+                let gap = &text[last.end.min(e.start)..e.start];
+                if last.kind == EventType::Death
+                    && !last.subordinate
+                    && gap.len() < 80
+                    && (gap.contains(" after ") || gap.contains(" when "))
+                    && !gap.contains(['.', ';'])
+                {
+                    e.subordinate = true;
+                }
             }
         }
         // "were refused entry by Thai police and handed back": the same
