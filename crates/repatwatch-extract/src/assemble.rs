@@ -702,6 +702,31 @@ fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
 
 /// The draft of an act, and those of the further acts a verb gapping tells
 /// with it ([`gapped_items`]).
+/// A return told right after the same story's act in North Korea (an
+/// arrest, a custody or a move whose places are all North Korean), in a
+/// sentence that names no place outside it.
+fn already_in_north(doc: &Doc, e: &EventMention, prev: &[Draft]) -> bool {
+    if e.kind != EventType::Repatriation || e.status != Status::Occurred || e.nominal {
+        return false;
+    }
+    let Some(a) = prev.iter().rev().find(|d| !d.merge_only) else {
+        return false;
+    };
+    let sent = doc.sentences[e.sentence];
+    matches!(
+        a.kind,
+        EventType::Arrest | EventType::Detention | EventType::Transfer
+    ) && a.sentence + 2 >= e.sentence
+        && !a.locations.is_empty()
+        && a.locations.iter().all(|(p, _)| p.place.country == "KP")
+        && doc
+            .places
+            .iter()
+            .filter(|p| p.start >= sent.start && p.end <= sent.end)
+            .all(|p| p.place.country == "KP")
+        && !doc.lower[sent.start..sent.end].contains("china")
+}
+
 fn draft<'d>(
     ctx: &Ctx<'d, '_>,
     e: &EventMention,
@@ -711,6 +736,20 @@ fn draft<'d>(
     let text = doc.text;
     let r = res();
     let sent = doc.sentences[e.sentence];
+    // People already held in North Korea ("arrested in Hyesan ... handed
+    // over to the provincial State Security Department") are moved there,
+    // not returned.
+    let moved_in_north;
+    let e = if already_in_north(doc, e, prev) {
+        moved_in_north = EventMention {
+            kind: EventType::Transfer,
+            rule: "event.handover_in_north",
+            ..e.clone()
+        };
+        &moved_in_north
+    } else {
+        e
+    };
     let clause = (e.clause_start, e.clause_end);
     let sentence = (sent.start, sent.end);
     let trig = (e.start, e.end);

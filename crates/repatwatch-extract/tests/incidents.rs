@@ -362,3 +362,22 @@ fn an_agency_after_by_a_is_the_actor() {
     assert_eq!(got[0].actors, vec!["RU-POLICE"]);
     assert_eq!(got[0].date, Some(("2001-02-26", "2001-02-26")));
 }
+
+#[test]
+fn a_handover_inside_north_korea_is_a_transfer() {
+    let got = run(
+        "2016-07-27",
+        "Border guards arrested three women in Hyesan on Monday as they tried to cross the river. \
+         The women were handed over to the provincial State Security Department the same day.",
+    );
+    let kinds: Vec<EventType> = got.iter().map(|w| w.kind).collect();
+    assert_eq!(kinds, vec![Arrest, Transfer], "{got:#?}");
+    // a return from China stays a return
+    let got = run(
+        "2016-07-27",
+        "Chinese police arrested three women in Changbai on Monday. \
+         The women were handed over to North Korea's State Security Department the same day.",
+    );
+    let kinds: Vec<EventType> = got.iter().map(|w| w.kind).collect();
+    assert_eq!(kinds, vec![Arrest, Repatriation], "{got:#?}");
+}
