@@ -924,7 +924,14 @@ fn draft<'d>(
         &doc.lower[distinct_span.0..distinct_span.1],
         distinct_key,
         &r.distinct,
-    ) || doc.lower[sent.start..sent.end].starts_with("separately");
+    ) || {
+        // "Separately, ...", "In a separate case, ...", "In another development, ..."
+        let l = &doc.lower[sent.start..sent.end];
+        l.starts_with("separately")
+            || ["in a separate ", "in another ", "in an unrelated "]
+                .iter()
+                .any(|w| l.starts_with(w))
+    };
 
     // The story this clause continues: the last draft.
     let antecedent = prev.iter().rev().find(|d| !d.merge_only);
@@ -992,9 +999,13 @@ fn draft<'d>(
             clause_or_sentence(&doc.times, clause, sentence, |t| (t.start, t.end), act_time);
         // nearest first; a time that closes an earlier verb's clause ("slipped
         // out in early February and were caught on Feb. 26") last
+        // A continuing state ("in custody since January") dates a custody,
+        // not the one-time act told beside it ("was flown to Seoul").
+        let point_act = !matches!(e.kind, EventType::Detention);
         times.sort_by_key(|t| {
             (
                 ends_clause_before(text, (t.start, t.end), trig),
+                point_act && t.is_since(),
                 dist((t.start, t.end), trig),
             )
         });

@@ -381,3 +381,20 @@ fn a_handover_inside_north_korea_is_a_transfer() {
     let kinds: Vec<EventType> = got.iter().map(|w| w.kind).collect();
     assert_eq!(kinds, vec![Arrest, Repatriation], "{got:#?}");
 }
+
+#[test]
+fn a_separate_development_is_another_act() {
+    let got = run(
+        "2010-04-16",
+        "Cambodian police have detained a group of North Korean defectors in Battambang, adding that \
+         the group was expected to be sent on to South Korea after questioning. \
+         In a separate development, a 50-year-old North Korean woman who had been in Cambodian custody \
+         since January was flown to Seoul earlier this week.",
+    );
+    let releases: Vec<&Want> = got.iter().filter(|w| w.kind == Release).collect();
+    assert_eq!(releases.len(), 2, "{got:#?}");
+    assert_eq!(releases[0].status, Planned);
+    assert_eq!(releases[1].status, Occurred);
+    // "since January" dates the custody, not the flight
+    assert_eq!(releases[1].date, Some(("2010-04-12", "2010-04-16")));
+}

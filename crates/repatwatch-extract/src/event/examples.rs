@@ -221,6 +221,16 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "They were put on a flight to Pyongyang.",
         &[(Repatriation, Occurred, false)],
     ),
+    // A third state sending them on to the South lets them go.
+    (
+        "The group was expected to be sent on to South Korea after questioning.",
+        &[(Release, Planned, false)],
+    ),
+    (
+        "Thailand deported the nine to Seoul last week.",
+        &[(Release, Occurred, false)],
+    ),
+    ("He returned to Seoul on Monday.", &[]),
     // A beating that tells how a death came is no penalty of its own.
     (
         "A boy died in the camp after guards beat him.",

@@ -1994,11 +1994,24 @@ fn find_in_sentence(
                         destination = Some((te + ds, te + de));
                     }
                 }
-                if let Some((os, _)) = c.dest_other.find(after_all) {
+                if let Some((os, oe)) = c.dest_other.find(after_all) {
                     let earlier = destination.map(|(ds, _)| te + os < ds).unwrap_or(true);
                     if earlier && t.kind != EventType::Transfer && !t.nominal {
-                        // "sent to South Korea", "returned to Seoul" is not a forced return.
-                        continue;
+                        // "sent to South Korea", "returned to Seoul" is not a
+                        // forced return; a third state sending them on to
+                        // the South lets them go
+                        let on_south = ["sent", "send", "flown", "deported"]
+                            .iter()
+                            .any(|v| lower.starts_with(v))
+                            && after_all[os..oe].contains("to ")
+                            && (after_all[os..oe].contains("south")
+                                || after_all[os..oe].contains("seoul"));
+                        if !on_south {
+                            continue;
+                        }
+                        kind = EventType::Release;
+                        rule = "event.sent_on_south";
+                        destination = Some((te + os, te + oe));
                     }
                 }
                 if t.rule == "event.send" && destination.is_none() {
