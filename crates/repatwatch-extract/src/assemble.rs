@@ -129,15 +129,8 @@ impl Ctx<'_, '_> {
     /// Whether people mention `p` tells people an act can be done to: not
     /// activists, officials, relatives, nor the sources of the report.
     fn victim(&self, p: &PeopleMention) -> bool {
-        let (text, lower) = (self.doc.text, self.doc.lower.as_str());
-        let r = res();
-        *self.victim[index_in(&self.doc.people, p)].get_or_init(|| {
-            let words = &lower[p.start..p.end];
-            self.live(p.start)
-                && (!has_word(words, not_victim_key) || !r.not_victims.is_match(words))
-                && !source_after(&lower[p.end..fwd(text, p.end, 60)])
-                && !source_before(text, lower, back(text, p.start, 20), p.start)
-        })
+        *self.victim[index_in(&self.doc.people, p)]
+            .get_or_init(|| self.live(p.start) && victim_words(self.doc, p, true))
     }
 
     /// The facility named in a clause ([`facility_in`]), looked for once.
@@ -702,6 +695,18 @@ fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
 
 /// The draft of an act, and those of the further acts a verb gapping tells
 /// with it ([`gapped_items`]).
+/// The words of people mention `p` and around it allow an act to be done
+/// to them ([`Ctx::victim`] without asking whether its sentence tells one);
+/// `inverted`: a phrase right after "said" may be its speaker ("said two
+/// witnesses").
+fn victim_words(doc: &Doc, p: &PeopleMention, inverted: bool) -> bool {
+    let (text, lower) = (doc.text, doc.lower.as_str());
+    let words = &lower[p.start..p.end];
+    (!has_word(words, not_victim_key) || !res().not_victims.is_match(words))
+        && !source_after(&lower[p.end..fwd(text, p.end, 60)])
+        && !(inverted && source_before(text, lower, back(text, p.start, 20), p.start))
+}
+
 /// A return told right after the same story's act in North Korea (an
 /// arrest, a custody or a move whose places are all North Korean), in a
 /// sentence that names no place outside it.
@@ -954,6 +959,28 @@ fn draft<'d>(
             }
             if people.text.is_none() {
                 people.text = a.people.text.clone();
+            }
+        }
+    }
+    // "Activists said five people -- a couple and their three sons -- had
+    // been aboard. Guards picked them up ...": a pronoun whose story has no
+    // count yet takes the counted group of the sentence just before.
+    if people.count.is_none() && person.is_some_and(|p| p.pronoun && !p.individual) {
+        if let Some(before) = e.sentence.checked_sub(1).map(|i| doc.sentences[i]) {
+            if let Some(q) = doc
+                .people
+                .iter()
+                .filter(|q| q.start >= before.start && q.end <= before.end)
+                .filter(|q| {
+                    q.count.is_some() && !q.pronoun && !q.individual && victim_words(doc, q, false)
+                })
+                // the whole group, not a part listed after it ("their two sons")
+                .max_by_key(|q| q.count.and_then(|c| c.min.or(c.max)).unwrap_or(0))
+            {
+                people.count = q.count;
+                if people.gender.is_none() {
+                    people.gender = q.gender;
+                }
             }
         }
     }

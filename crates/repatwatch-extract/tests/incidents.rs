@@ -398,3 +398,14 @@ fn a_separate_development_is_another_act() {
     // "since January" dates the custody, not the flight
     assert_eq!(releases[1].date, Some(("2010-04-12", "2010-04-16")));
 }
+
+#[test]
+fn a_pronoun_takes_the_counted_group_of_the_sentence_before() {
+    let got = run(
+        "2019-10-08",
+        "Two activists said five people, a couple in their forties and their three sons, had been on the boat. \
+         Russian border guards picked them up on a beach near Slavyanka on Sept. 12.",
+    );
+    let arrest = got.iter().find(|w| w.kind == Arrest).expect("an arrest");
+    assert_eq!(arrest.count, Some((Some(5), Some(5))), "{got:#?}");
+}
