@@ -704,7 +704,7 @@ fn victim_words(doc: &Doc, p: &PeopleMention, inverted: bool) -> bool {
     let words = &lower[p.start..p.end];
     (!has_word(words, not_victim_key) || !res().not_victims.is_match(words))
         && !source_after(&lower[p.end..fwd(text, p.end, 60)])
-        && !(inverted && source_before(text, lower, back(text, p.start, 20), p.start))
+        && (!inverted || !source_before(text, lower, back(text, p.start, 20), p.start))
 }
 
 /// A return told right after the same story's act in North Korea (an
