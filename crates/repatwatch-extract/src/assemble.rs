@@ -1037,11 +1037,11 @@ fn draft<'d>(
             )
         });
         // "later", "three days later": counted from the story's last date,
-        // else from the last date the text gave before this clause.
+        // else from the last date the text gave before this verb.
         let reference = doc
             .times
             .iter()
-            .filter(|t| t.end <= clause.0 && !t.is_relative() && !t.is_present())
+            .filter(|t| t.end <= clause.0.max(trig.0) && !t.is_relative() && !t.is_present())
             .filter(|t| !ctx.reported(t, true))
             .filter_map(|t| t.resolve(published, Direction::Past, None))
             .next_back()

@@ -409,3 +409,18 @@ fn a_pronoun_takes_the_counted_group_of_the_sentence_before() {
     let arrest = got.iter().find(|w| w.kind == Arrest).expect("an arrest");
     assert_eq!(arrest.count, Some((Some(5), Some(5))), "{got:#?}");
 }
+
+#[test]
+fn the_next_day_counts_from_the_date_before_its_verb() {
+    let got = run(
+        "2001-03-19",
+        "On March 14 the men were put on a train to the coast. \
+         Border guards said they had detained two North Koreans who waded across the river \
+         near Khasan on March 7 and sent them back over the bridge the next day.",
+    );
+    let ret = got
+        .iter()
+        .find(|w| w.kind == Repatriation)
+        .expect("a return");
+    assert_eq!(ret.date, Some(("2001-03-08", "2001-03-08")), "{got:#?}");
+}
