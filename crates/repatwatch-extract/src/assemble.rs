@@ -326,6 +326,7 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     }
     let mut merged = merge(drafts);
     story_gender(doc, &mut merged);
+    chain_gender(doc, &mut merged);
     story_places(&mut merged);
     merged.retain(|d| !d.merge_only);
     let cp = CharOffsets::of_spans(doc.text, merged.iter());
@@ -448,6 +449,43 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
         if gs.len() == 1 {
             d.people.gender = Some(gs[0]);
         }
+    }
+}
+
+/// A group told of again as "the men" or "the women" (every later telling
+/// refers back to it) is all men or all women: the tellings before, which
+/// named no sex ("three timber workers"), take it.
+fn chain_gender(doc: &Doc, drafts: &mut [Draft]) {
+    let mut start = 0;
+    for i in 1..=drafts.len() {
+        let linked = i < drafts.len()
+            && drafts[i].people_anaphoric
+            && !drafts[i].distinct
+            && counts_compatible(&drafts[i - 1].people.count, &drafts[i].people.count);
+        if linked {
+            continue;
+        }
+        let chain = &mut drafts[start..i];
+        let named = chain.iter().find_map(|d| {
+            let (s, e) = d.people_span?;
+            let w = doc.lower.get(s..e)?;
+            match w {
+                "the men" | "the boys" => Some(Gender::Male),
+                "the women" | "the girls" => Some(Gender::Female),
+                _ => None,
+            }
+        });
+        if let Some(g) = named {
+            if chain
+                .iter()
+                .all(|d| d.people.gender.is_none() || d.people.gender == Some(g))
+            {
+                for d in chain.iter_mut() {
+                    d.people.gender = Some(g);
+                }
+            }
+        }
+        start = i;
     }
 }
 

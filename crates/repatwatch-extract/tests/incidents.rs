@@ -424,3 +424,17 @@ fn the_next_day_counts_from_the_date_before_its_verb() {
         .expect("a return");
     assert_eq!(ret.date, Some(("2001-03-08", "2001-03-08")), "{got:#?}");
 }
+
+#[test]
+fn a_group_told_of_again_as_the_men_is_male() {
+    let got = run(
+        "2001-03-19",
+        "Police caught three North Korean timber workers at a hostel outside Khabarovsk on Feb. 26. \
+         For two weeks the men were kept at an immigration facility in Khabarovsk.",
+    );
+    assert!(got.len() >= 2, "{got:#?}");
+    assert!(
+        got.iter().all(|w| w.gender == Some(Gender::Male)),
+        "{got:#?}"
+    );
+}
