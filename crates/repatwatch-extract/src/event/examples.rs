@@ -231,6 +231,13 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         &[(Release, Occurred, false)],
     ),
     ("He returned to Seoul on Monday.", &[]),
+    // Found by a patrol, or a patrol found them: caught.
+    (
+        "A border patrol found eleven people near the frontier on Friday.",
+        &[(Arrest, Occurred, false)],
+    ),
+    ("Officials found that the claims were false.", &[]),
+    ("Police found the bodies of two women by the river.", &[]),
     // A beating that tells how a death came is no penalty of its own.
     (
         "A boy died in the camp after guards beat him.",

@@ -1772,6 +1772,25 @@ fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str, aux
 /// stopped by the state are caught (a passive "stopped" with the checkpoint,
 /// police or guards that stopped them). (`aux`: `Cues::aux_before` on the
 /// text before.)
+/// The words before an active "found" end with its subject, a patrol or
+/// guards, police, soldiers ("a border patrol found", "police officers
+/// found").
+fn found_by_authority(before: &str) -> bool {
+    let last = before.trim_end().rsplit(' ').next().unwrap_or("");
+    matches!(
+        last,
+        "patrol"
+            | "patrols"
+            | "guards"
+            | "police"
+            | "policemen"
+            | "soldiers"
+            | "troops"
+            | "officers"
+            | "agents"
+    )
+}
+
 fn stopped_by_authority(aux: bool, after: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
@@ -1854,9 +1873,16 @@ fn find_in_sentence(
             }
             // "was found by a border patrol": caught; "found dead", "found
             // refuge" are not.
+            // "a patrol found eleven people near the border": caught too
             if kind == EventType::Arrest
                 && lower == "found"
                 && !stopped_by_authority(aux_at(ba, ts), after_all)
+                && !(found_by_authority(before_all)
+                    && c.object_after.is_match(after_orig)
+                    && !after_all
+                        .split_whitespace()
+                        .take(3)
+                        .any(|w| matches!(w, "body" | "bodies" | "remains")))
             {
                 continue;
             }
@@ -1865,9 +1891,6 @@ fn find_in_sentence(
                 && !c.object_after.is_match(after_orig)
                 && !stopped_by_authority(aux_at(ba, ts), after_all)
             {
-                continue;
-            }
-            if kind == EventType::Arrest && lower == "dragged" && !after_all.contains("out") {
                 continue;
             }
             if kind == EventType::Transfer
