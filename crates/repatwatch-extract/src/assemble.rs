@@ -1084,8 +1084,8 @@ fn draft<'d>(
             .filter_map(|t| t.resolve(published, Direction::Past, None))
             .next_back()
             .or_else(|| antecedent.and_then(|a| a.date.map(|d| d.0)));
-        // A story told in an earlier year ("arrested in November 2009 ...
-        // In March she was sentenced"): a month named without its year
+        // A story told two or more years back ("arrested in November 2009
+        // ... In March she was sentenced"): a month named without its year
         // follows the story's last month named with one.
         let narrative = doc
             .times
@@ -1093,7 +1093,10 @@ fn draft<'d>(
             .filter(|t| t.end <= trig.0)
             .filter_map(|t| t.year_month())
             .next_back()
-            .filter(|&(y, _)| y < chrono::Datelike::year(&published));
+            // (a story of last year may still reach this year's months:
+            // "returned in January 2020 ... held for more than a year ...
+            // died in February")
+            .filter(|&(y, _)| y + 2 <= chrono::Datelike::year(&published));
         for t in times {
             let in_story = match (narrative, t.month_without_year()) {
                 (Some((y, m0)), Some(m)) if dir == Direction::Past => {

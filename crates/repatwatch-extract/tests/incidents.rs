@@ -438,3 +438,15 @@ fn a_group_told_of_again_as_the_men_is_male() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_story_of_last_year_reaches_this_years_months() {
+    let got = run(
+        "2021-05-18",
+        "The group was sent back across the bridge at Hyesan in January 2020. \
+         They were held at the holding center for more than a year. \
+         A man from the group died at the holding center in February after a fever.",
+    );
+    let d = got.iter().find(|w| w.kind == Death).expect("a death");
+    assert_eq!(d.date, Some(("2021-02-01", "2021-02-28")), "{got:#?}");
+}
