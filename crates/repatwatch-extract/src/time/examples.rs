@@ -786,6 +786,8 @@ const EXAMPLES: &[(&str, &str, Direction, &str, &str)] = &[
 /// Phrases that must yield no mention.
 const NO_MENTION: &[&str] = &[
     "They may be executed if they are sent back.",
+    "Police raided the church during a Sunday service.",
+    "They met every Friday at the market.",
     "Protesters march through the city.",
     "The man, aged 35, was detained.",
     "20 defectors were detained in the raid.",

@@ -1004,6 +1004,13 @@ impl<'a> P<'a> {
             _ => (WeekdayRef::Plain, i),
         };
         let wd = self.weekday(j)?;
+        // "during a Sunday service", "every Friday": no day in particular
+        if which == WeekdayRef::Plain
+            && j.checked_sub(1)
+                .is_some_and(|p| matches!(self.w(p), "a" | "an" | "every" | "each" | "any"))
+        {
+            return None;
+        }
         let mut k = j + 1;
         if self.apos_s(k) {
             k += 2;
