@@ -231,6 +231,12 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         &[(Release, Occurred, false)],
     ),
     ("He returned to Seoul on Monday.", &[]),
+    // A source asking not to be named prevents nothing.
+    (
+        "The official, who asked not to be named, said the group was caught last week.",
+        &[(Arrest, Occurred, false)],
+    ),
+    ("They asked police not to send the women back.", &[]),
     // Found by a patrol, or a patrol found them: caught.
     (
         "A border patrol found eleven people near the frontier on Friday.",

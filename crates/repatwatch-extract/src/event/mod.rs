@@ -1772,6 +1772,21 @@ fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str, aux
 /// stopped by the state are caught (a passive "stopped" with the checkpoint,
 /// police or guards that stopped them). (`aux`: `Cues::aux_before` on the
 /// text before.)
+/// The words after a source's wish to stay anonymous ("who asked not to be
+/// named, said ..."), which asks for no act to be prevented: the
+/// prevention rule reads only those.
+fn after_anonymity(before: &str) -> &str {
+    [
+        "not to be named",
+        "not to be identified",
+        "not to be quoted",
+    ]
+    .iter()
+    .filter_map(|w| before.rfind(w).map(|i| i + w.len()))
+    .max()
+    .map_or(before, |i| &before[i..])
+}
+
 /// The words before an active "found" end with its subject, a patrol or
 /// guards, police, soldiers ("a border patrol found", "police officers
 /// found").
@@ -2335,8 +2350,8 @@ fn find_in_sentence(
             let negated = (may_hold(wstart, ts, cue::NEGATION) || near_before.contains("cannot"))
                 && c.negation_before.is_match(near_before)
                 && !near_before.contains("not only");
-            let prevented =
-                may_hold(bstart, ts, cue::PREVENTION) && c.prevention_before.is_match(before);
+            let prevented = may_hold(bstart, ts, cue::PREVENTION)
+                && c.prevention_before.is_match(after_anonymity(before));
             let condition = condition_at(bstart, ts)
                 || (may_hold(bstart, ts, cue::APPEAL) || before.contains("implor"))
                     && c.appeal_before.is_match(before);
