@@ -742,7 +742,24 @@ fn victim_words(doc: &Doc, p: &PeopleMention, inverted: bool) -> bool {
     let words = &lower[p.start..p.end];
     (!has_word(words, not_victim_key) || !res().not_victims.is_match(words))
         && !source_after(&lower[p.end..fwd(text, p.end, 60)])
-        && (!inverted || !source_before(text, lower, back(text, p.start, 20), p.start))
+        && (!inverted
+            || !source_before(text, lower, back(text, p.start, 20), p.start)
+            || starts_clause(&lower[p.end..fwd(text, p.end, 24)]))
+}
+
+/// The words after a phrase go on with an auxiliary ("said 20 North
+/// Koreans were sent back"): the phrase after "said" is then the subject
+/// of what was said, not its speaker ("..., said two activists.").
+fn starts_clause(after: &str) -> bool {
+    let w = after
+        .trim_start()
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        w,
+        "was" | "were" | "are" | "had" | "have" | "will" | "would" | "remain" | "remained"
+    )
 }
 
 /// A return told right after the same story's act in North Korea (an

@@ -450,3 +450,22 @@ fn a_story_of_last_year_reaches_this_years_months() {
     let d = got.iter().find(|w| w.kind == Death).expect("a death");
     assert_eq!(d.date, Some(("2021-02-01", "2021-02-28")), "{got:#?}");
 }
+
+#[test]
+fn the_people_said_to_be_sent_back_are_not_the_speaker() {
+    let got = run(
+        "2010-04-16",
+        "An official, speaking on condition of anonymity because he was not authorised to speak \
+         to the media, said 20 North Koreans were sent back on Monday.",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].count, Some((Some(20), Some(20))));
+    // a source who asked not to be named prevents nothing
+    let got = run(
+        "2002-08-07",
+        "The official, who asked not to be named, said the group was found late last week \
+         by a patrol in Dornogovi province.",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].date, Some(("2002-08-01", "2002-08-04")));
+}
