@@ -231,6 +231,19 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         &[(Release, Occurred, false)],
     ),
     ("He returned to Seoul on Monday.", &[]),
+    // A source declining to be named refuses no act.
+    (
+        "A source, who declined to be named, said 20 North Koreans were sent back to the North.",
+        &[(Repatriation, Occurred, false)],
+    ),
+    (
+        "Twelve people were repatriated on Monday, said a pastor who refused to give his name.",
+        &[(Repatriation, Occurred, false)],
+    ),
+    (
+        "China planned to send them back, but North Korea refused to accept them.",
+        &[(Repatriation, Blocked, false)],
+    ),
     // A source asking not to be named prevents nothing.
     (
         "The official, who asked not to be named, said the group was caught last week.",

@@ -1787,6 +1787,25 @@ fn after_anonymity(before: &str) -> &str {
     .map_or(before, |i| &before[i..])
 }
 
+/// `s` (lower case) opens with a source's refusal to be named ("declined
+/// to be named", "refused to give her name"): no act is refused.
+fn anonymity_refusal(s: &str) -> bool {
+    let mut w = s.split_whitespace();
+    matches!(
+        w.next(),
+        Some("declined" | "refused" | "declining" | "refusing" | "declines" | "refuses")
+    ) && w.next() == Some("to")
+        && match w.next() {
+            Some("be") => w.next().is_some_and(|x| {
+                ["named", "identified", "quoted"]
+                    .iter()
+                    .any(|n| x.trim_end_matches(|c: char| !c.is_alphabetic()) == *n)
+            }),
+            Some("give") => w.any(|x| x.starts_with("name")),
+            _ => false,
+        }
+}
+
 /// The words before an active "found" end with its subject, a patrol or
 /// guards, police, soldiers ("a border patrol found", "police officers
 /// found").
@@ -2432,7 +2451,9 @@ fn find_in_sentence(
                     may_hold(te, te + after_all.len(), cue::REFUSAL),
                     &c.refusal,
                     after_all,
-                ) {
+                )
+                .filter(|r| !anonymity_refusal(&after_all[r.start()..]))
+                {
                     let rs = te + r.start();
                     let (rcs, rce) = clause_bounds(marks, s, rs, te + r.end());
                     refusal = Some((rcs, rce));
@@ -2440,6 +2461,7 @@ fn find_in_sentence(
                     status_words = Some((rs, te + r.end()));
                 } else if let Some(r) =
                     find_if(may_hold(bstart, ts, cue::REFUSAL), &c.refusal, before)
+                        .filter(|r| !anonymity_refusal(&before[r.start()..]))
                 {
                     let rs = bstart + r.start();
                     refusal = Some((cs, ts));
@@ -2449,7 +2471,9 @@ fn find_in_sentence(
                     may_hold(s.start, cs, cue::REFUSAL),
                     &c.refusal,
                     &text[s.start..cs],
-                ) {
+                )
+                .filter(|r| !anonymity_refusal(&text[s.start + r.start()..cs]))
+                {
                     let rs = s.start + r.start();
                     if status == Status::Planned || t.nominal {
                         refusal = Some((s.start, cs));
