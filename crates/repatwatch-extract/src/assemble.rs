@@ -1478,11 +1478,20 @@ fn ends_clause_before(text: &str, t: (usize, usize), next: (usize, usize)) -> bo
         .trim()
         .trim_start_matches(',')
         .trim_start();
-    let gap = gap.to_ascii_lowercase();
-    matches!(
-        gap.as_str(),
-        "and" | "and then" | "and later" | "then" | "and were" | "and was" | "and had" | "and have"
-    )
+    // (a long gap is no such word: compare only short ones, without a copy)
+    gap.len() <= 9
+        && [
+            "and",
+            "and then",
+            "and later",
+            "then",
+            "and were",
+            "and was",
+            "and had",
+            "and have",
+        ]
+        .iter()
+        .any(|w| gap.eq_ignore_ascii_case(w))
 }
 
 fn sentence_of(doc: &Doc, at: usize) -> usize {

@@ -5,7 +5,8 @@
 //! Triggers are verb groups and nouns ("were caught", "sent ... back",
 //! "repatriation"). Around each trigger the sentence is read for:
 //! - the destination of a sending verb (to North Korea → repatriation; to
-//!   China or a Chinese agency → transfer; to a camp → punishment);
+//!   China, a Chinese agency or another route state's agency → transfer;
+//!   to a camp → punishment);
 //! - auxiliaries, relative pronouns and bare participles ("defectors detained
 //!   at a prison" does not open an incident of its own);
 //! - plan words ("were going to", "face deportation") → planned;
@@ -680,6 +681,8 @@ struct Cues {
     condition_before: Regex,
     appeal_before: Regex,
     dest_kp: Dest,
+    /// To China, a Chinese or another route state's agency, a camp or a
+    /// facility: a move, not a return.
     dest_cn: Dest,
     dest_other: Dest,
     to_place: Regex,
@@ -1658,10 +1661,9 @@ fn passive_then_and(s: &str) -> bool {
     let Some(rest) = t.strip_suffix(" and") else {
         return false;
     };
-    let mut words = rest.split(' ').filter(|w| !w.is_empty());
     let mut after_aux = false;
     let mut found = false;
-    for w in words.by_ref() {
+    for w in rest.split(' ').filter(|w| !w.is_empty()) {
         if after_aux && w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")) {
             found = true;
             after_aux = false;
