@@ -1177,18 +1177,36 @@ fn draft<'d>(
     if places.is_empty() {
         places = within(&doc.places, sentence, |p| (p.start, p.end)).collect();
     }
-    // Places nearer another act's words ("defectors held in Shenyang") are
-    // that act's; they count only when the clause names no other.
+    // Places nearer another act's words ("defectors held in Shenyang"), or
+    // in another act's clause when a comma parts them from this act's words
+    // ("detained in Yanji, and ... were handed over at Tumen"), are that
+    // act's; they count only when the clause names no other.
     let (near, far): (Vec<&'d PlaceMention>, Vec<&'d PlaceMention>) =
         places.iter().partition(|p| {
-            let d = dist((p.start, p.end), trig);
+            let ps = (p.start, p.end);
+            let d = dist(ps, trig);
+            let own_clause = between_same_clause(text, trig, ps);
             !doc.events.iter().any(|x| {
                 x.sentence == e.sentence
                     && x.start != e.start
-                    && dist((p.start, p.end), (x.start, x.end)) < d
-                    && between_same_clause(text, (x.start, x.end), (p.start, p.end))
+                    && (dist(ps, (x.start, x.end)) < d || !own_clause)
+                    && between_same_clause(text, (x.start, x.end), ps)
             })
         });
+    // A move names where it goes: a place in a phrase set off before it
+    // ("After two nights at the Helong station, they were driven to Tumen")
+    // is where they were held, not a place of the move.
+    let near = if e.kind == EventType::Transfer
+        && near
+            .iter()
+            .any(|p| p.start > trig.1 && between_same_clause(text, trig, (p.start, p.end)))
+    {
+        near.into_iter()
+            .filter(|p| p.end > trig.0 || between_same_clause(text, (p.start, p.end), trig))
+            .collect()
+    } else {
+        near
+    };
     let mut locations = select_places(ctx, e, &near);
     if locations.is_empty() {
         locations = select_places(ctx, e, &far);
