@@ -10,6 +10,28 @@ use crate::segment::sentences;
 type Act = (EventType, Status, bool);
 
 const EXAMPLES: &[(&str, &[Act])] = &[
+    // A modal with the perfect, or "to be" after a verb of belief, tells a
+    // past act under a hedge, not a plan.
+    (
+        "Two more women may have been picked up by police near the river.",
+        &[(Arrest, Occurred, true)],
+    ),
+    (
+        "Some 15 North Koreans appeared to be held at the county lockup.",
+        &[(Detention, Occurred, true)],
+    ),
+    (
+        "One of the men is believed to be serving a sentence at a prison camp.",
+        &[(Punishment, Occurred, true)],
+    ),
+    (
+        "Soldiers marched the 12 back across the bridge at dawn.",
+        &[(Repatriation, Occurred, false)],
+    ),
+    (
+        "The eight were driven back to the detention center in the city.",
+        &[(Transfer, Occurred, false)],
+    ),
     (
         "Police arrested twelve North Koreans in the city on Monday.",
         &[(Arrest, Occurred, false)],

@@ -151,6 +151,7 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "flown",
         "flew",
         "escorted",
+        "marched",
         "brought",
         "bring",
         "carried",
@@ -655,7 +656,7 @@ fn triggers() -> &'static [Trigger] {
             t(r"sentenced|tortured|beaten|beat|kicked|executed|given\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:terms?|sentences?)\b|given\s+(?:[\w-]+\s+){1,2}?years?\s+(?:of|in)\b|(?:forced|made)\s+to\s+(?:undergo|have)\s+(?:an?\s+)?(?:[\w-]+\s+)?abortions?|forced\s+abortions?|(?:sent|send|sending|taken)\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:camps?|kyohwaso|kwanliso|prisons?|labou?r\s+(?:training\s+)?(?:units?|brigades?|centres?|centers?)|(?:re-?education|correctional)\s+(?:centres?|centers?|facilit(?:y|ies)))|serving\s+(?:time|a\s+sentence|sentences)", Punishment, "event.punishment", false),
             t(r"repatriat(?:ed|e|es|ing)", Repatriation, "event.repatriate", false),
             t(r"repatriations?", Repatriation, "event.repatriation_noun", true),
-            t(r"(?:forcibly\s+|forcefully\s+)?(?:sent|send|sends|sending|returned|return|returns|returning|handed|hand|hands|handing|turned|turn|turning|pushed|push|forced|deported|deport|deporting|expelled|expel|expelling|delivered|deliver|delivering|taken|take|taking|took|flown|flew|escorted|brought|bring|carried)\b(?:\s+[\w’'-]+){0,8}?\s+(?:back|home|over|across\s+the\s+border)|(?:pushed|sent|taken)\s+across\b|(?:sent|send|sending|returned|return|returning|deported|deport|deporting|expelled|handed|delivered|flown|forced\s+back|forcibly\s+returned)\b", Repatriation, "event.send", false),
+            t(r"(?:forcibly\s+|forcefully\s+)?(?:sent|send|sends|sending|returned|return|returns|returning|handed|hand|hands|handing|turned|turn|turning|pushed|push|forced|deported|deport|deporting|expelled|expel|expelling|delivered|deliver|delivering|taken|take|taking|took|flown|flew|escorted|marched|brought|bring|carried)\b(?:\s+[\w’'-]+){0,8}?\s+(?:back|home|over|across\s+the\s+border)|(?:pushed|sent|taken)\s+across\b|(?:sent|send|sending|returned|return|returning|deported|deport|deporting|expelled|handed|delivered|flown|forced\s+back|forcibly\s+returned)\b", Repatriation, "event.send", false),
             t(r"(?:forced\s+)?(?:returns|return|deportations?|expulsions?|handover|hand-over)\b", Repatriation, "event.return_noun", true),
             t(r"transferr(?:ed|ing)|transfers?|moved|move|moving|relocated", Transfer, "event.transfer", false),
             t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged\s+(?:[\w’'-]+\s+){0,3}?(?:away|off)\b|detain(?:ed|ing|s)?|stopped|intercepted|found|tracked\s+down|hunted\s+down|taken\s+away|took\s+(?:[\w’'-]+\s+){0,3}?away", Arrest, "event.arrest", false),
@@ -1267,6 +1268,43 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A plan word that tells a past act under a hedge, not a plan: a modal
+/// with the perfect ("may have been picked up", "might have fled") or "to
+/// be" after a verb of belief or seeming ("is believed to be serving",
+/// "appeared to be held").
+fn past_under_hedge(before: &str, at: usize) -> bool {
+    let plan = before[at..].to_ascii_lowercase();
+    if ["may ", "might ", "could "]
+        .iter()
+        .any(|m| plan.starts_with(m))
+        && plan.split_whitespace().nth(1) == Some("have")
+    {
+        return true;
+    }
+    (plan.starts_with("to be") || plan.trim() == "to")
+        && before[..at]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "believed"
+                        | "thought"
+                        | "said"
+                        | "reported"
+                        | "understood"
+                        | "known"
+                        | "alleged"
+                        | "appeared"
+                        | "appears"
+                        | "appear"
+                        | "seemed"
+                        | "seems"
+                        | "seem"
+                )
+            })
+}
+
 /// Whether `Cues::planned_before` can match `before`: the rule is
 /// anchored at the end (past white space), so the last word of `before`
 /// is one of [`PLANNED_LAST`], or ends in "ly", or follows "the".
@@ -1705,6 +1743,23 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 /// the object ("drove 40 detainees from Shenyang to Dandong"), and a "to"
 /// followed by a place or a noun phrase ("steps taken to prevent" is no
 /// move; "taken back", "taken into custody", "taken to court" are other acts).
+/// The nouns of a place people are held in, as a conveying verb's
+/// destination ("driven back to the detention centre").
+const FACILITY_NOUNS: &[&str] = &[
+    "detention",
+    "centre",
+    "center",
+    "camp",
+    "prison",
+    "jail",
+    "facility",
+    "lockup",
+    "cell",
+    "cells",
+    "station",
+    "compound",
+];
+
 fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str, aux: bool) -> bool {
     let c = cues();
     let active = matches!(verb, "took" | "drove") || !aux;
@@ -1741,20 +1796,27 @@ fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str, aux
         3
     };
     let between = &window[..at];
+    // "driven back to the detention centre": back to where they were held
+    let to_facility = || {
+        window[at + skip..]
+            .split_whitespace()
+            .take(5)
+            .any(|w| FACILITY_NOUNS.contains(&w.trim_end_matches([',', '.'])))
+    };
     if between.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
-        matches!(
-            w,
-            "back"
-                | "home"
-                | "over"
-                | "into"
-                | "part"
-                | "place"
-                | "care"
-                | "court"
-                | "task"
-                | "seriously"
-        )
+        (w == "back" && !to_facility())
+            || matches!(
+                w,
+                "home"
+                    | "over"
+                    | "into"
+                    | "part"
+                    | "place"
+                    | "care"
+                    | "court"
+                    | "task"
+                    | "seriously"
+            )
     }) {
         return false;
     }
@@ -2426,7 +2488,7 @@ fn find_in_sentence(
                 b.ends_with("only to be") || b.ends_with("only to")
             };
             if let Some(p) = find_if(planned_may_match(before), &c.planned_before, before)
-                .filter(|_| !result_clause)
+                .filter(|p| !result_clause && !past_under_hedge(before, p.start()))
             {
                 status = Status::Planned;
                 status_words = Some((bstart + p.start(), bstart + p.end()));
@@ -2442,7 +2504,7 @@ fn find_in_sentence(
                 ));
             } else if !t.nominal && is_base_or_present(lower) && !has_aux && {
                 let bl = before.trim_end();
-                bl.ends_with(" to") || bl == "to"
+                (bl.ends_with(" to") || bl == "to") && !past_under_hedge(before, bl.len() - 2)
             } {
                 status = Status::Planned;
             }
