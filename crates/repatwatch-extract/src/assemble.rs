@@ -747,6 +747,61 @@ fn victim_words(doc: &Doc, p: &PeopleMention, inverted: bool) -> bool {
             || starts_clause(&lower[p.end..fwd(text, p.end, 24)]))
 }
 
+/// The noun phrase a clause opens with (the words before its first verb,
+/// relative pronoun or auxiliary) names a helper or an official, not North
+/// Koreans: "a Chinese broker (arrested with them) was ...", "the guide
+/// was ...".
+fn subject_not_victim(before: &str) -> bool {
+    // "the official said the group was found": the subject is after "said"
+    if before.split_whitespace().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_ascii_alphabetic()),
+            "said" | "says" | "told" | "tells" | "reported" | "added" | "stated"
+        )
+    }) {
+        return false;
+    }
+    let mut head = String::new();
+    for w in before.split_whitespace().take(6) {
+        let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        if matches!(
+            w,
+            "who" | "which" | "that" | "was" | "were" | "is" | "are" | "had" | "has" | "have"
+        ) || w.ends_with("ed")
+            || w.ends_with("ing")
+        {
+            break;
+        }
+        head.push_str(w);
+        head.push(' ');
+    }
+    let r = res();
+    !head.is_empty()
+        && has_word(&head, not_victim_key)
+        && r.not_victims.is_match(&head)
+        && !head.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "korean"
+                    | "koreans"
+                    | "defector"
+                    | "defectors"
+                    | "refugee"
+                    | "refugees"
+                    | "escapee"
+                    | "escapees"
+                    | "woman"
+                    | "women"
+                    | "man"
+                    | "men"
+                    | "people"
+                    | "family"
+                    | "group"
+                    | "children"
+            )
+        })
+}
+
 /// The words after a phrase go on with an auxiliary ("said 20 North
 /// Koreans were sent back"): the phrase after "said" is then the subject
 /// of what was said, not its speaker ("..., said two activists.").
@@ -904,6 +959,11 @@ fn draft<'d>(
         {
             return None;
         }
+    }
+    // "A Chinese broker arrested with them was freed": the subject at the
+    // clause's head is who the act is done to; a helper is not coded.
+    if e.passive && !e.nominal && subject_not_victim(&doc.lower[clause.0..e.start]) {
+        return None;
     }
     // "The video was released": a release is of people.
     if e.kind == EventType::Release && e.passive && !e.nominal {

@@ -469,3 +469,46 @@ fn the_people_said_to_be_sent_back_are_not_the_speaker() {
     assert_eq!(got.len(), 1, "{got:#?}");
     assert_eq!(got[0].date, Some(("2002-08-01", "2002-08-04")));
 }
+
+#[test]
+fn a_helper_at_the_head_of_the_clause_is_not_coded() {
+    let got = run(
+        "2015-05-20",
+        "Police in Kunming arrested six North Koreans on May 12. \
+         A Chinese driver arrested with them was released on bail two days later.",
+    );
+    let kinds: Vec<_> = got.iter().map(|w| w.kind).collect();
+    assert_eq!(kinds, vec![Arrest]);
+    // ... but a group whose words come after a speaker's is: the subject
+    // follows "said"
+    let got = run(
+        "2015-05-20",
+        "The official, who asked not to be named, said the group was caught by police in Erenhot last week.",
+    );
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].places, vec!["Erenhot"]);
+}
+
+#[test]
+fn a_place_in_another_acts_clause_is_that_acts() {
+    let got = run(
+        "2010-06-20",
+        "Contacts said some 40 North Koreans were detained in late May during raids on homes in Yanji, \
+         and that at least 20 of them were handed to North Korean authorities at Tumen on 2 June.",
+    );
+    let places: Vec<_> = got.iter().map(|w| (w.kind, w.places.clone())).collect();
+    assert_eq!(
+        places,
+        vec![(Arrest, vec!["Yanji"]), (Repatriation, vec!["Tumen"])]
+    );
+    // a move's place set off before it is where they were held
+    let got = run(
+        "2010-06-20",
+        "After three nights at the Helong police station, the pair were driven to the border detention centre in Tumen.",
+    );
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        (got[0].kind, got[0].places.clone()),
+        (Transfer, vec!["Tumen"])
+    );
+}

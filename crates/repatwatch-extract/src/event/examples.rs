@@ -10,6 +10,34 @@ use crate::segment::sentences;
 type Act = (EventType, Status, bool);
 
 const EXAMPLES: &[(&str, &[Act])] = &[
+    (
+        "The two are now being questioned at the county holding centre.",
+        &[(Detention, Occurred, false)],
+    ),
+    (
+        "She was interrogated at a State Security detention center in the city.",
+        &[(Detention, Occurred, false)],
+    ),
+    (
+        "One of the women was made to abort.",
+        &[(Punishment, Occurred, false)],
+    ),
+    (
+        "A teenager was grabbed by plainclothes police near the station.",
+        &[(Arrest, Occurred, false)],
+    ),
+    (
+        "The 14 were put on a flight from Phnom Penh to Seoul on Friday.",
+        &[(Release, Occurred, false)],
+    ),
+    (
+        "Vietnamese police handed the women over to the South Korean embassy.",
+        &[(Release, Occurred, false)],
+    ),
+    (
+        "The sailor was handed to the consulate of North Korea in the port city.",
+        &[(Repatriation, Occurred, false)],
+    ),
     // A modal with the perfect, or "to be" after a verb of belief, tells a
     // past act under a hedge, not a plan.
     (

@@ -104,6 +104,7 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "given",
         "kicked",
         "abortion",
+        "abort",
         "abortions",
         "sent",
         "send",
@@ -224,6 +225,8 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "found",
         "tracked",
         "hunted",
+        "grabbed",
+        "led",
     ],
     // hold
     &[
@@ -243,6 +246,7 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "remains",
         "remained",
         "interrogated",
+        "questioned",
     ],
     // release
     &[
@@ -536,6 +540,7 @@ const CUE_FLAGS: u64 = !0 << 20;
 /// Words that begin a trigger's match without keying it ("were held",
 /// "forcefully sent", "remain in custody", "forced returns").
 const STARTERS: &[&str] = &[
+    "made",
     "forcefully",
     "forcibly",
     "forced",
@@ -653,15 +658,15 @@ fn triggers() -> &'static [Trigger] {
         vec![
             // Deaths first: "tortured to death" is a death, not a punishment.
             t(r"(?:tortured|beaten|starved|frozen|froze|worked|shot|beat\s+\w+)\s+to\s+death|died|dies|killed\s+(?:herself|himself|themselves)|took\s+(?:her|his|their)\s+own\s+lives?|committed\s+suicide|killing\s+(?:herself|himself)", Death, "event.death", false),
-            t(r"sentenced|tortured|beaten|beat|kicked|executed|given\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:terms?|sentences?)\b|given\s+(?:[\w-]+\s+){1,2}?years?\s+(?:of|in)\b|(?:forced|made)\s+to\s+(?:undergo|have)\s+(?:an?\s+)?(?:[\w-]+\s+)?abortions?|forced\s+abortions?|(?:sent|send|sending|taken)\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:camps?|kyohwaso|kwanliso|prisons?|labou?r\s+(?:training\s+)?(?:units?|brigades?|centres?|centers?)|(?:re-?education|correctional)\s+(?:centres?|centers?|facilit(?:y|ies)))|serving\s+(?:time|a\s+sentence|sentences)", Punishment, "event.punishment", false),
+            t(r"sentenced|tortured|beaten|beat|kicked|executed|given\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:terms?|sentences?)\b|given\s+(?:[\w-]+\s+){1,2}?years?\s+(?:of|in)\b|(?:forced|made)\s+to\s+(?:undergo|have)\s+(?:an?\s+)?(?:[\w-]+\s+)?abortions?|forced\s+abortions?|(?:forced|made)\s+to\s+abort\b|(?:sent|send|sending|taken)\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:camps?|kyohwaso|kwanliso|prisons?|labou?r\s+(?:training\s+)?(?:units?|brigades?|centres?|centers?)|(?:re-?education|correctional)\s+(?:centres?|centers?|facilit(?:y|ies)))|serving\s+(?:time|a\s+sentence|sentences)", Punishment, "event.punishment", false),
             t(r"repatriat(?:ed|e|es|ing)", Repatriation, "event.repatriate", false),
             t(r"repatriations?", Repatriation, "event.repatriation_noun", true),
             t(r"(?:forcibly\s+|forcefully\s+)?(?:sent|send|sends|sending|returned|return|returns|returning|handed|hand|hands|handing|turned|turn|turning|pushed|push|forced|deported|deport|deporting|expelled|expel|expelling|delivered|deliver|delivering|taken|take|taking|took|flown|flew|escorted|marched|brought|bring|carried)\b(?:\s+[\w’'-]+){0,8}?\s+(?:back|home|over|across\s+the\s+border)|(?:pushed|sent|taken)\s+across\b|(?:sent|send|sending|returned|return|returning|deported|deport|deporting|expelled|handed|delivered|flown|forced\s+back|forcibly\s+returned)\b", Repatriation, "event.send", false),
             t(r"(?:forced\s+)?(?:returns|return|deportations?|expulsions?|handover|hand-over)\b", Repatriation, "event.return_noun", true),
             t(r"transferr(?:ed|ing)|transfers?|moved|move|moving|relocated", Transfer, "event.transfer", false),
-            t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged\s+(?:[\w’'-]+\s+){0,3}?(?:away|off)\b|detain(?:ed|ing|s)?|stopped|intercepted|found|tracked\s+down|hunted\s+down|taken\s+away|took\s+(?:[\w’'-]+\s+){0,3}?away", Arrest, "event.arrest", false),
-            t(r"being\s+held|be\s+held|(?:is|are|was|were|been)\s+(?:\w+\s+)?held|held|holding|holds|hold|remain(?:s|ed)?\s+in\s+(?:\w+\s+)?custody|(?:is|are|was|were)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?(?:custody|detention)|locked\s+up|imprisoned|jailed|(?:stuck|remain(?:s|ed)?)\s+(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:detention|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)\b|interrogated\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?(?:[\w-]+\s+){0,2}?(?:days|weeks|months)|spent\s+(?:[\w-]+\s+){1,4}?(?:days?|weeks?|months?|years?)\s+(?:there\s+)?(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:detention|custody|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)|kept\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|under|inside)\b", Detention, "event.hold", false),
-            t(r"released|release|freed|free|let\s+(?:[\w’'-]+\s+){0,2}?out\b|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'.-]+\s+){0,16}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)|put\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:flight|plane)\s+(?:to|for|bound\s+for)\s+(?:Manila|Seoul|Incheon|South\s+Korea)", Release, "event.release", false),
+            t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged\s+(?:[\w’'-]+\s+){0,3}?(?:away|off)\b|detain(?:ed|ing|s)?|stopped|intercepted|found|tracked\s+down|hunted\s+down|taken\s+away|took\s+(?:[\w’'-]+\s+){0,3}?away|grabbed|led\s+away", Arrest, "event.arrest", false),
+            t(r"being\s+held|be\s+held|(?:is|are|was|were|been)\s+(?:\w+\s+)?held|held|holding|holds|hold|remain(?:s|ed)?\s+in\s+(?:\w+\s+)?custody|(?:is|are|was|were)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?(?:custody|detention)|locked\s+up|imprisoned|jailed|(?:stuck|remain(?:s|ed)?)\s+(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:detention|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)\b|(?:questioned|interrogated)\s+(?:at|in|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'()-]+\s+){0,5}?(?:detention|holding|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)\b|interrogated\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?(?:[\w-]+\s+){0,2}?(?:days|weeks|months)|spent\s+(?:[\w-]+\s+){1,4}?(?:days?|weeks?|months?|years?)\s+(?:there\s+)?(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:detention|custody|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)|kept\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|under|inside)\b", Detention, "event.hold", false),
+            t(r"released|release|freed|free|let\s+(?:[\w’'-]+\s+){0,2}?out\b|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'.-]+\s+){0,16}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)|put\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:flight|plane)\s+(?:from\s+(?:[\w-]+\s+){1,3}?)?(?:to|for|bound\s+for)\s+(?:Manila|Seoul|Incheon|South\s+Korea)", Release, "event.release", false),
             // Last, so that the sending, custody and camp rules claim their
             // words first: people conveyed somewhere ("were taken to Tumen").
             t(r"taken|took|driven|drove|trucked|bussed|bused|transported|ferried|marched|put\s+(?:on|aboard|onto|into|in)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:trains?|bus|buses|trucks?|lorr(?:y|ies)|vans?|ships?|boats?|vessels?|planes?|flights?)\b|loaded\s+(?:onto|on|into|aboard)\b", Transfer, "event.conveyed", false),
@@ -706,7 +711,7 @@ fn cues() -> &'static Cues {
         appeal_before: crate::rx::lc(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|should|must|would\s+like)\b"),
         condition_before: crate::rx::lc(r"(?i)\b(?:if|unless|whether|once|should|lest)\b[^,;]*$"),
         dest_kp: Dest {
-            phrase: crate::rx::lc(r"(?i)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|consulate|diplomats|agents)|(?:representatives|officials|officers|agents|diplomats)\s+(?:of|from)\s+(?:the\s+)?(?:north\s+korean?|dprk|pyongyang)\b|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))"),
+            phrase: crate::rx::lc(r"(?i)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|consulate|diplomats|agents)|(?:representatives|officials|officers|agents|diplomats)\s+(?:of|from)\s+(?:the\s+)?(?:north\s+korean?|dprk|pyongyang)\b|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|(?:embassy|consulate)\s+of\s+(?:the\s+)?(?:north\s+korea|dprk|democratic\s+people)|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))"),
             reach: &[(&['.', ';', ','], 100), (&['.', ';'], 60)],
             loose: Some(crate::rx::lc(r"(?i)\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b")),
         },
@@ -2120,10 +2125,19 @@ fn find_in_sentence(
                     if earlier && t.kind != EventType::Transfer && !t.nominal {
                         // "sent to South Korea", "returned to Seoul" is not a
                         // forced return; a third state sending them on to
-                        // the South lets them go
-                        let on_south = ["sent", "send", "flown", "deported"]
-                            .iter()
-                            .any(|v| lower.starts_with(v))
+                        // the South lets them go, and so does handing them
+                        // over to the South's embassy
+                        let on_south = [
+                            "sent",
+                            "send",
+                            "flown",
+                            "deported",
+                            "handed",
+                            "turned",
+                            "delivered",
+                        ]
+                        .iter()
+                        .any(|v| lower.starts_with(v))
                             && after_all[os..oe].contains("to ")
                             && (after_all[os..oe].contains("south")
                                 || after_all[os..oe].contains("seoul"));
