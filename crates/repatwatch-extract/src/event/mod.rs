@@ -282,9 +282,9 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
 const KEY_REACH: usize = 96;
 
 /// The words the trigger search and the cue readings look at, in one
-/// table: per word, the triggers it keys (the low 16 bits), whether it
-/// begins a match of any trigger ([`STARTER`]) and its cue flags
-/// ([`cue`]). An open-addressed hash table of the words packed into a
+/// table: per word, the triggers it keys (the low 16 bits), the triggers
+/// whose matches it may begin without keying them ([`STARTS`]) and its
+/// cue flags ([`cue`]). An open-addressed hash table of the words packed into a
 /// `u128` (none is longer than 16 bytes), behind a filter on the first
 /// two bytes and the length that turns most other words away.
 struct Lexicon {
@@ -296,8 +296,31 @@ struct Lexicon {
     slots: Vec<(u128, u64)>,
 }
 
-/// A [`Lexicon`] value's bit for a [`STARTERS`] word.
-const STARTER: u64 = 1 << 16;
+/// Where a [`Lexicon`] value holds the triggers a [`STARTERS`] word may
+/// begin (16 bits).
+const STARTS: u32 = 48;
+
+/// The destination flags of [`Lexicon`] values (bits 16 to 19): the words
+/// the phrases of each [`Dest`] rule begin with, and the words one of
+/// which every match of the loose rule holds.
+mod dest {
+    pub const KP: u64 = 1 << 16;
+    pub const CN: u64 = 1 << 17;
+    pub const OTHER: u64 = 1 << 18;
+    pub const LOOSE: u64 = 1 << 19;
+    pub const SHIFT: u32 = 16;
+    pub const ALL: u64 = 0xf << SHIFT;
+}
+
+/// The word lists of the destination flags (see the rules in [`cues`]).
+const DEST_LISTS: &[(&[&str], u64)] = &[
+    (&["to", "into", "across", "on", "over", "back"], dest::KP),
+    (&["to", "into", "back", "across", "over"], dest::CN),
+    (&["to", "for", "into", "via"], dest::OTHER),
+    // "back home", "home", "across the border" (no word boundary after
+    // the "home" of "back home")
+    (&["back", "home", "across"], dest::LOOSE),
+];
 
 /// The cue flags of [`Lexicon`] values: which cue rules a word has a part
 /// in (see the rules' readings, [`aux_before`] and after).
@@ -378,9 +401,12 @@ fn lexicon() -> &'static Lexicon {
             .iter()
             .enumerate()
             .flat_map(|(i, keys)| keys.iter().map(move |k| (*k, 1u64 << i)));
-        let starters = STARTERS.iter().map(|w| (*w, STARTER));
+        let starters = STARTERS
+            .iter()
+            .map(|(w, bits)| (*w, u64::from(*bits) << STARTS));
         let cues = CUE_LISTS
             .iter()
+            .chain(DEST_LISTS)
             .flat_map(|(words, flag)| words.iter().map(move |w| (*w, *flag)));
         let mut n = 0;
         for (w, bit) in keyed.chain(starters).chain(cues) {
@@ -510,12 +536,15 @@ struct Scan {
     /// Every key word: its offset and the triggers it keys.
     keys: Vec<(usize, u16)>,
     /// The words that can begin a match: their offset and the triggers
-    /// they key, or all of them for a [`STARTERS`] word.
+    /// they key or (a [`STARTERS`] word) may begin.
     begins: Vec<(usize, u16)>,
     /// Every word with a cue flag, in order.
     cued: Vec<Cued>,
     /// The cue flags of all of them.
     cue_flags: u64,
+    /// Every word with a destination flag: its offset and its flags
+    /// shifted down by [`dest::SHIFT`].
+    dests: Vec<(usize, u8)>,
 }
 
 /// A word of a sentence with cue flags.
@@ -530,24 +559,40 @@ struct Cued {
 }
 
 /// The [`Lexicon`] bits that are cue flags.
-const CUE_FLAGS: u64 = !0 << 20;
+const CUE_FLAGS: u64 = (!0 << 20) & !(!0 << STARTS);
+
+/// The bits of the triggers (in the order of [`triggers`]) that a
+/// [`STARTERS`] word begins.
+mod starts {
+    pub const PUNISHMENT: u16 = 1 << 1;
+    pub const SEND: u16 = 1 << 4;
+    pub const RETURN_NOUN: u16 = 1 << 5;
+    pub const HOLD: u16 = 1 << 8;
+}
 
 /// Words that begin a trigger's match without keying it ("were held",
-/// "forcefully sent", "remain in custody", "forced returns").
-const STARTERS: &[&str] = &[
-    "forcefully",
-    "forcibly",
-    "forced",
-    "being",
-    "be",
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "remain",
-    "remains",
-    "remained",
+/// "forcefully sent", "remain in custody", "forced returns"), with the
+/// triggers whose patterns have a branch that begins with them: at any
+/// other word start those patterns cannot match them (every branch
+/// begins with its own words, each followed by white space or the
+/// closing word boundary).
+const STARTERS: &[(&str, u16)] = &[
+    ("forcefully", starts::SEND),
+    ("forcibly", starts::SEND),
+    (
+        "forced",
+        starts::PUNISHMENT | starts::SEND | starts::RETURN_NOUN,
+    ),
+    ("being", starts::HOLD),
+    ("be", starts::HOLD),
+    ("is", starts::HOLD),
+    ("are", starts::HOLD),
+    ("was", starts::HOLD),
+    ("were", starts::HOLD),
+    ("been", starts::HOLD),
+    ("remain", starts::HOLD),
+    ("remains", starts::HOLD),
+    ("remained", starts::HOLD),
 ];
 
 /// Reads the words of `s` (lowercase) once.
@@ -568,6 +613,7 @@ fn scan_into(s: &str, out: &mut Scan) {
     out.begins.clear();
     out.cued.clear();
     out.cue_flags = 0;
+    out.dests.clear();
     let mut i = 0;
     let mut nth = 0;
     loop {
@@ -595,13 +641,16 @@ fn scan_into(s: &str, out: &mut Scan) {
                 flags: v,
             });
         }
-        let (k, starter) = (v as u16, v & STARTER != 0);
+        if v & dest::ALL != 0 {
+            out.dests.push((start, (v >> dest::SHIFT) as u8));
+        }
+        let (k, starts) = (v as u16, (v >> STARTS) as u16);
         if k != 0 {
             out.bits |= k;
             out.keys.push((start, k));
         }
-        if k != 0 || starter {
-            out.begins.push((start, if starter { u16::MAX } else { k }));
+        if k | starts != 0 {
+            out.begins.push((start, k | starts));
         }
     }
 }
@@ -704,22 +753,25 @@ fn cues() -> &'static Cues {
         generic: crate::rx::lc(r"(?i)\b(?:fears?\s+(?:of\s+)?being|feared\s+being|fearing\s+being|from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b"),
         appeal_before: crate::rx::lc(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|should|must|would\s+like)\b"),
         condition_before: crate::rx::lc(r"(?i)\b(?:if|unless|whether|once|should|lest)\b[^,;]*$"),
-        dest_kp: Dest {
-            phrase: crate::rx::lc(r"(?i)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|consulate|diplomats|agents)|(?:representatives|officials|officers|agents|diplomats)\s+(?:of|from)\s+(?:the\s+)?(?:north\s+korean?|dprk|pyongyang)\b|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))"),
-            reach: &[(&['.', ';', ','], 100), (&['.', ';'], 60)],
-            loose: Some(crate::rx::lc(r"(?i)\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b")),
-        },
-        dest_cn: Dest {
-            phrase: crate::rx::lc(r"(?i)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|(?:lao|laotian|thai|vietnamese|mongolian|russian|cambodian|burmese|myanmar)\s+(?:police|authorities|border|officials|side|territory|immigration|military|army|troops|guards)|police\b|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))"),
-            reach: &[(&['.', ';', ','], 60)],
-            loose: None,
-        },
+        dest_kp: Dest::new(
+            r"(?i)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|consulate|diplomats|agents)|(?:representatives|officials|officers|agents|diplomats)\s+(?:of|from)\s+(?:the\s+)?(?:north\s+korean?|dprk|pyongyang)\b|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))",
+            dest::KP,
+            &[(&['.', ';', ','], 100), (&['.', ';'], 60)],
+            Some(r"(?i)\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b"),
+        ),
+        dest_cn: Dest::new(
+            r"(?i)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|(?:lao|laotian|thai|vietnamese|mongolian|russian|cambodian|burmese|myanmar)\s+(?:police|authorities|border|officials|side|territory|immigration|military|army|troops|guards)|police\b|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))",
+            dest::CN,
+            &[(&['.', ';', ','], 60)],
+            None,
+        ),
         to_place: crate::rx::lc(r"(?i)\b(?:to|into|back\s+to|over\s+to|across\s+the\s+border\s+into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"),
-        dest_other: Dest {
-            phrase: crate::rx::lc(r"(?i)\b(?:to|for|into|via)\s+(?:south\s+korea|seoul|the\s+south\b|a\s+third\s+country|third\s+countries|manila|the\s+philippines|japan|the\s+united\s+states|the\s+us\b|america|britain|the\s+united\s+kingdom|the\s+uk\b|london|europe|germany|canada|australia|singapore|safety|freedom)"),
-            reach: &[(&['.', ';', ','], 60)],
-            loose: None,
-        },
+        dest_other: Dest::new(
+            r"(?i)\b(?:to|for|into|via)\s+(?:south\s+korea|seoul|the\s+south\b|a\s+third\s+country|third\s+countries|manila|the\s+philippines|japan|the\s+united\s+states|the\s+us\b|america|britain|the\s+united\s+kingdom|the\s+uk\b|london|europe|germany|canada|australia|singapore|safety|freedom)",
+            dest::OTHER,
+            &[(&['.', ';', ','], 60)],
+            None,
+        ),
         people_object: crate::rx::lc(r"(?i)^\s*(?:them|her|him|the\s+(?:\w+\s+){0,2}?(?:defectors|refugees|escapees|north\s+koreans|group|family|detainees|women|men|people)|(?:about|around|some|more\s+than|over|at\s+least|nearly)?\s*[\d,]+\s|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds|dozens)\b)"),
         object_after: crate::rx::re(r"(?i)^\s*(?:(?:them|her|him|the\s+\w+|all\s+\w+|some|about|around|at\s+least|more\s+than|over|nearly|another|a\s+\w+|an\s+\w+|\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds|dozens)\b|(?-i:[A-Z]\w+\s+[A-Z]\w+))\b)"),
     })
@@ -730,16 +782,96 @@ fn cues() -> &'static Cues {
 /// stop character and within so many characters (the first reach that
 /// allows it); a loose phrase ("home", "across the border") may come
 /// anywhere in the window.
+///
+/// The phrase is not searched for: every phrase begins with one of a few
+/// whole words ("to", "into", ... each followed by white space), so the
+/// phrase anchored at its start is tried at those words only, in order
+/// (the first that matches is the leftmost match), and only while they
+/// are within reach (reach only shrinks along the window: a phrase
+/// found further on would be out of reach too).
 struct Dest {
+    /// The plain rule: the reference of [`Dest::find`].
+    #[cfg(test)]
     phrase: Regex,
+    /// The rule anchored at its start.
+    at: Regex,
+    /// The [`dest`] flag of the words the phrases begin with (shifted
+    /// down by [`dest::SHIFT`]).
+    first: u8,
     reach: &'static [(&'static [char], usize)],
     loose: Option<Regex>,
 }
 
 impl Dest {
+    /// The rule of `pattern` (case-insensitive, beginning with `\b`),
+    /// whose phrases begin with the words of flag `first`.
+    fn new(
+        pattern: &str,
+        first: u64,
+        reach: &'static [(&'static [char], usize)],
+        loose: Option<&str>,
+    ) -> Dest {
+        let body = pattern
+            .strip_prefix(r"(?i)\b")
+            .expect("a destination rule is case-insensitive and begins with a word");
+        // (the stops that [`Stops`] reads)
+        assert!(reach.iter().all(|(stops, _)| {
+            stops.contains(&'.')
+                && stops.contains(&';')
+                && stops.iter().all(|c| matches!(c, '.' | ';' | ','))
+        }));
+        Dest {
+            #[cfg(test)]
+            phrase: crate::rx::lc(pattern),
+            at: crate::rx::lc(&format!(r"(?i)^(?:\b{body})")),
+            first: (first >> dest::SHIFT) as u8,
+            reach,
+            loose: loose.map(crate::rx::lc),
+        }
+    }
+
     /// The span from the window's start to the end of the destination, or
-    /// of a loose phrase: (start, end) in `w`.
-    fn find(&self, w: &str) -> Option<(usize, usize)> {
+    /// of a loose phrase: (start, end) in `w`. `words` are the words of
+    /// `w` with [`dest`] flags, at their offsets less `base` (all the
+    /// whole words of `w` with flags: a word that `w` cuts at its end
+    /// may be left out). `stops` keeps the [`Stops`] of `w` for the
+    /// next rule asked on it.
+    fn find(
+        &self,
+        w: &str,
+        words: &[(usize, u8)],
+        base: usize,
+        stops: &mut Option<Stops>,
+    ) -> Option<(usize, usize)> {
+        const LOOSE: u8 = (dest::LOOSE >> dest::SHIFT) as u8;
+        let mut open = true;
+        let mut loose_key = false;
+        for &(at, flags) in words {
+            let at = at - base;
+            if open && flags & self.first != 0 {
+                let st = *stops.get_or_insert_with(|| Stops::of(w));
+                if !self.reach.iter().any(|&(s, n)| st.within(w, at, s, n)) {
+                    open = false;
+                } else if let Some(m) = self.at.find(&w[at..]) {
+                    return Some((0, at + m.end()));
+                }
+            }
+            loose_key |= flags & LOOSE != 0;
+        }
+        let loose = self.loose.as_ref()?;
+        // (a word cut at the end may read "home" in `w` alone)
+        let b = w.as_bytes();
+        let home_at_end =
+            b.ends_with(b"home") && (b.len() == 4 || !WORD_BYTE[usize::from(b[b.len() - 5])]);
+        if !loose_key && !home_at_end {
+            return None;
+        }
+        loose.find(w).map(|m| (m.start(), m.end()))
+    }
+
+    /// The rule as first written: the leftmost phrase, then its reach.
+    #[cfg(test)]
+    fn find_plain(&self, w: &str) -> Option<(usize, usize)> {
         if let Some(m) = self.phrase.find(w) {
             let within = self
                 .reach
@@ -756,10 +888,46 @@ impl Dest {
     }
 }
 
+/// The first stops of a destination window, read once for all the
+/// rules asked on it: its first '.' or ';', and its first '.', ';' or ','
+/// (the window's length when there is none).
+#[derive(Debug, Clone, Copy)]
+struct Stops {
+    dot_semi: usize,
+    any: usize,
+}
+
+impl Stops {
+    fn of(w: &str) -> Stops {
+        let b = w.as_bytes();
+        let dot_semi = b
+            .iter()
+            .position(|&c| c == b'.' || c == b';')
+            .unwrap_or(b.len());
+        let any = b[..dot_semi]
+            .iter()
+            .position(|&c| c == b',')
+            .unwrap_or(dot_semi);
+        Stops { dot_semi, any }
+    }
+
+    /// [`within_reach`] of a phrase at `at` in `w` (the window these are
+    /// the stops of), for `stops` of '.', ';' and maybe ','.
+    fn within(&self, w: &str, at: usize, stops: &[char], n: usize) -> bool {
+        let stop = if stops.contains(&',') {
+            self.any
+        } else {
+            self.dot_semi
+        };
+        at <= stop && (at <= n || w[..at].chars().count() <= n)
+    }
+}
+
 /// Whether a phrase at `at` in `w` starts within reach: not after the
 /// first of `stops` among the first `n + 1` characters, nor (with none of
 /// them there) after the `n`-th character. That is: no stop before it,
 /// and at most `n` characters before it.
+#[cfg(test)]
 fn within_reach(w: &str, at: usize, stops: &[char], n: usize) -> bool {
     let head = &w[..at];
     !head.contains(stops) && (head.len() <= n || head.chars().count() <= n)
@@ -1875,6 +2043,14 @@ fn find_in_sentence(
             .unwrap_or_else(|| c.condition_before.is_match(&text[a..e]))
     };
     let may_hold = |a: usize, e: usize, flag: u64| rd.may_hold(rel(a), rel(e), flag);
+    // a destination rule on `text[a..e]`, given the words of the scan
+    // there
+    let dest_in = |d: &Dest, a: usize, e: usize, stops: &mut Option<Stops>| {
+        let words = &sc.dests[..];
+        let i = words.partition_point(|w| w.0 < rel(a));
+        let j = words.partition_point(|w| w.0 < rel(e));
+        d.find(&text[a..e], &words[i..j], rel(a), stops)
+    };
     for (ti, t) in triggers().iter().enumerate() {
         if sc.bits & (1 << ti) == 0 {
             continue;
@@ -1988,8 +2164,10 @@ fn find_in_sentence(
                 || t.rule == "event.conveyed"
                 || t.rule == "event.return_noun"
             {
-                let kp_match = c.dest_kp.find(after_all);
-                if kp_match.is_some() || c.dest_kp.find(lower).is_some() {
+                let after_end = te + after_all.len();
+                let mut after_stops = None;
+                let kp_match = dest_in(&c.dest_kp, te, after_end, &mut after_stops);
+                if kp_match.is_some() || dest_in(&c.dest_kp, ts, te, &mut None).is_some() {
                     let dm = kp_match;
                     destination = dm.map(|(ds, de)| (te + ds, te + de));
                     if t.kind != EventType::Transfer {
@@ -2021,7 +2199,7 @@ fn find_in_sentence(
                 }
                 // "to the camp", "to Chinese police", or "to <a place outside
                 // North Korea>" (from the place annotations)
-                let cn: Option<(usize, usize)> = c.dest_cn.find(after_all).or_else(|| {
+                let cn: Option<(usize, usize)> = dest_in(&c.dest_cn, te, after_end, &mut after_stops).or_else(|| {
                     places
                         .iter()
                         .filter(|p| p.start > te && p.start <= te + 80 && p.end <= s.end)
@@ -2053,7 +2231,7 @@ fn find_in_sentence(
                         destination = Some((te + ds, te + de));
                     }
                 }
-                if let Some((os, oe)) = c.dest_other.find(after_all) {
+                if let Some((os, oe)) = dest_in(&c.dest_other, te, after_end, &mut after_stops) {
                     let earlier = destination.map(|(ds, _)| te + os < ds).unwrap_or(true);
                     if earlier && t.kind != EventType::Transfer && !t.nominal {
                         // "sent to South Korea", "returned to Seoul" is not a
