@@ -660,9 +660,23 @@ fn scan_into(s: &str, out: &mut Scan) {
 /// at a key word or a [`STARTERS`] word and holds a key word at most
 /// [`KEY_REACH`] bytes on, so the anchored pattern is tried at those word
 /// starts only, in order.
+#[cfg(test)]
 fn trigger_matches(t: &Trigger, ti: usize, s: &str, sc: &Scan) -> Vec<(usize, usize)> {
-    let bit = 1u16 << ti;
     let mut out = Vec::new();
+    trigger_matches_into(t, ti, s, sc, &mut out);
+    out
+}
+
+/// [`trigger_matches`] into a reused `out`.
+fn trigger_matches_into(
+    t: &Trigger,
+    ti: usize,
+    s: &str,
+    sc: &Scan,
+    out: &mut Vec<(usize, usize)>,
+) {
+    let bit = 1u16 << ti;
+    out.clear();
     let (mut next_from, mut ki) = (0, 0);
     for &(w, begins) in &sc.begins {
         if w < next_from || begins & bit == 0 {
@@ -683,7 +697,6 @@ fn trigger_matches(t: &Trigger, ti: usize, s: &str, sc: &Scan) -> Vec<(usize, us
             next_from = w + m.end().max(1);
         }
     }
-    out
 }
 
 fn triggers() -> &'static [Trigger] {
@@ -1533,14 +1546,14 @@ fn byte_window_before_plain(text: &str, at: usize, min: usize, words: usize) -> 
 /// the nearest boundaries around it.
 /// The clause boundaries of a sentence, found once: (start, end of the
 /// boundary, where the next clause starts).
-fn clause_marks(text: &str, s: &Sentence) -> Vec<(usize, usize, usize)> {
+fn clause_marks_into(text: &str, s: &Sentence, out: &mut Vec<(usize, usize, usize)>) {
     static B: OnceLock<Regex> = OnceLock::new();
     let re = B.get_or_init(|| {
         crate::rx::lc(r"(?i)(?:;|:\s|,\s+but\s|\s+but\s|,\s+while\s|,\s+whereas\s|,\s+and\s+then\s|\s+and\s+then\s|,\s+then\s|,\s+so\s|,\s+saying\s|,\s+adding\s|,\s+and\s+(?:the|they|she|he|it|police|officials|authorities|china|north\s+korea|pyongyang|beijing)\b|,\s+after\s+which\s|,\s+and\s+(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|some|most|several|both)\s|[“”]\s*)")
     });
     let stext = &text[s.start..s.end];
-    re.find_iter(stext)
-        .map(|m| {
+    out.clear();
+    out.extend(re.find_iter(stext).map(|m| {
             let (ms, me) = (s.start + m.start(), s.start + m.end());
             // ", and five others were caught": the next clause starts at its count
             let next = if m
@@ -1553,8 +1566,7 @@ fn clause_marks(text: &str, s: &Sentence) -> Vec<(usize, usize, usize)> {
                 me
             };
             (ms, me, next)
-        })
-        .collect()
+        }));
 }
 
 /// Clause boundaries inside a sentence: the clause of words at
@@ -1800,10 +1812,26 @@ pub fn find_in(
 ) -> Vec<EventMention> {
     let mut out = Vec::new();
     let mut sc = Scan::default();
+    let mut bufs = Buffers::default();
     for (si, s) in sentences.iter().enumerate() {
-        find_in_sentence(text, lower, si, s, places, &mut sc, &mut out);
+        find_in_sentence(text, lower, si, s, places, &mut sc, &mut bufs, &mut out);
     }
     out
+}
+
+/// The lists [`find_in_sentence`] fills for one sentence, kept from one
+/// sentence to the next.
+#[derive(Default)]
+struct Buffers {
+    /// The matches of one trigger.
+    matches: Vec<(usize, usize)>,
+    /// The spans of the events found.
+    taken: Vec<(usize, usize)>,
+    found: Vec<EventMention>,
+    /// The sentence's clause boundaries, when read.
+    marks: Vec<(usize, usize, usize)>,
+    /// Per clause, whether its habit words hold.
+    clause_generic: Vec<((usize, usize), bool)>,
 }
 
 fn back_boundary(text: &str, i: usize, n: usize) -> usize {
@@ -2010,14 +2038,22 @@ fn find_in_sentence(
     s: &Sentence,
     places: &[PlaceMention],
     sc: &mut Scan,
+    bufs: &mut Buffers,
     out: &mut Vec<EventMention>,
 ) {
     let stext = &text[s.start..s.end];
     let c = cues();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let mut found: Vec<EventMention> = Vec::new();
-    let mut marks: Option<Vec<(usize, usize, usize)>> = None;
-    let mut clause_generic: Vec<((usize, usize), bool)> = Vec::new();
+    let Buffers {
+        matches,
+        taken,
+        found,
+        marks: marks_buf,
+        clause_generic,
+    } = bufs;
+    taken.clear();
+    found.clear();
+    clause_generic.clear();
+    let mut marks_read = false;
     scan_into(stext, sc);
     let sc = &*sc;
     if sc.bits == 0 {
@@ -2055,7 +2091,8 @@ fn find_in_sentence(
         if sc.bits & (1 << ti) == 0 {
             continue;
         }
-        for (m_start, m_end) in trigger_matches(t, ti, stext, sc) {
+        trigger_matches_into(t, ti, stext, sc, matches);
+        for &(m_start, m_end) in matches.iter() {
             let (ts, te) = (s.start + m_start, s.start + m_end);
             if taken.iter().any(|&r| overlaps(r, (ts, te))) {
                 continue;
@@ -2377,7 +2414,11 @@ fn find_in_sentence(
                     continue;
                 }
             }
-            let marks = marks.get_or_insert_with(|| clause_marks(text, s));
+            if !marks_read {
+                clause_marks_into(text, s, marks_buf);
+                marks_read = true;
+            }
+            let marks = &marks_buf[..];
             let (cs, ce) = clause_bounds(marks, s, ts, te);
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
@@ -2713,8 +2754,11 @@ fn find_in_sentence(
     }
     found.sort_by_key(|e| e.start);
     // "caught and detained": one act told by two verbs joined by "and".
-    let mut merged: Vec<EventMention> = Vec::new();
-    for mut e in found {
+    // (the sentence's events go straight to `out`: `merged` is
+    // `out[first..]`)
+    let first = out.len();
+    for mut e in found.drain(..) {
+        let merged = &mut out[first..];
         if let Some(last) = merged.last() {
             let gap = &text[last.end.min(e.start)..e.start];
             // "were taken into custody ... and then sent to Jilin": the
@@ -2819,7 +2863,6 @@ fn find_in_sentence(
                 continue;
             }
         }
-        merged.push(e);
+        out.push(e);
     }
-    out.extend(merged);
 }
