@@ -1007,3 +1007,18 @@ fn destinations_at_their_words_agree() {
         }
     });
 }
+
+/// The words after a wish to stay anonymous are found as first written.
+#[test]
+fn after_anonymity_agrees() {
+    use proptest::prelude::*;
+    let words = [
+        "not", "to", "be", "named", "identified", "quoted", "who", "asked", "said", "nameless",
+        "é",
+    ];
+    proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 0..14), sep in "[ ,]{1,2}")| {
+        let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
+        let text = text.join(&sep);
+        prop_assert_eq!(super::after_anonymity(&text), super::after_anonymity_plain(&text));
+    });
+}

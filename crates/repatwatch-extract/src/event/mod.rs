@@ -1492,6 +1492,19 @@ fn spaced_end(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The ASCII bytes of the words [`byte_window_before`] counts: letters,
+/// digits, apostrophes, hyphens.
+const WINDOW_WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
+        c += 1;
+    }
+    t
+};
+
 fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize {
     // Start of the window of `words` words before `at`, not before `min`.
     // (Read back a byte at a time, a whole char only at a non-ASCII byte.)
@@ -1503,7 +1516,7 @@ fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize 
     while i > 0 {
         let c = b[i - 1];
         let (w, len) = if c < 0x80 {
-            (c.is_ascii_alphanumeric() || c == b'\'' || c == b'-', 1)
+            (WINDOW_WORD_BYTE[usize::from(c)], 1)
         } else {
             let ch = head[..i]
                 .chars()
@@ -1810,13 +1823,19 @@ pub fn find_in(
     sentences: &[Sentence],
     places: &[PlaceMention],
 ) -> Vec<EventMention> {
-    let mut out = Vec::new();
-    let mut sc = Scan::default();
-    let mut bufs = Buffers::default();
-    for (si, s) in sentences.iter().enumerate() {
-        find_in_sentence(text, lower, si, s, places, &mut sc, &mut bufs, &mut out);
+    // (the lists of the scan and of a sentence, kept from one report to
+    // the next)
+    thread_local! {
+        static KEPT: std::cell::RefCell<(Scan, Buffers)> = Default::default();
     }
-    out
+    KEPT.with(|kept| {
+        let mut out = Vec::new();
+        let (sc, bufs) = &mut *kept.borrow_mut();
+        for (si, s) in sentences.iter().enumerate() {
+            find_in_sentence(text, lower, si, s, places, sc, bufs, &mut out);
+        }
+        out
+    })
 }
 
 /// The lists [`find_in_sentence`] fills for one sentence, kept from one
@@ -1973,7 +1992,29 @@ fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str, aux
 /// The words after a source's wish to stay anonymous ("who asked not to be
 /// named, said ..."), which asks for no act to be prevented: the
 /// prevention rule reads only those.
+///
+/// (The phrases share their beginning "not to be ", which cannot overlap
+/// itself: the last phrase of any of them ends last, so the search goes
+/// back from one "not to be " to the one before.)
 fn after_anonymity(before: &str) -> &str {
+    const NOT_TO_BE: &str = "not to be ";
+    let mut end = before.len();
+    while let Some(i) = before[..end].rfind(NOT_TO_BE) {
+        let rest = &before[i + NOT_TO_BE.len()..];
+        if let Some(w) = ["named", "identified", "quoted"]
+            .iter()
+            .find(|w| rest.starts_with(*w))
+        {
+            return &before[i + NOT_TO_BE.len() + w.len()..];
+        }
+        end = i;
+    }
+    before
+}
+
+/// [`after_anonymity`] as first written.
+#[cfg(test)]
+fn after_anonymity_plain(before: &str) -> &str {
     [
         "not to be named",
         "not to be identified",
