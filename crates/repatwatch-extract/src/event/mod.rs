@@ -668,13 +668,7 @@ fn trigger_matches(t: &Trigger, ti: usize, s: &str, sc: &Scan) -> Vec<(usize, us
 }
 
 /// [`trigger_matches`] into a reused `out`.
-fn trigger_matches_into(
-    t: &Trigger,
-    ti: usize,
-    s: &str,
-    sc: &Scan,
-    out: &mut Vec<(usize, usize)>,
-) {
+fn trigger_matches_into(t: &Trigger, ti: usize, s: &str, sc: &Scan, out: &mut Vec<(usize, usize)>) {
     let bit = 1u16 << ti;
     out.clear();
     let (mut next_from, mut ki) = (0, 0);
@@ -1567,19 +1561,19 @@ fn clause_marks_into(text: &str, s: &Sentence, out: &mut Vec<(usize, usize, usiz
     let stext = &text[s.start..s.end];
     out.clear();
     out.extend(re.find_iter(stext).map(|m| {
-            let (ms, me) = (s.start + m.start(), s.start + m.end());
-            // ", and five others were caught": the next clause starts at its count
-            let next = if m
-                .as_str()
-                .ends_with(|c: char| c.is_alphanumeric() || c.is_whitespace())
-                && m.as_str().contains(" and ")
-            {
-                ms + m.as_str().find(" and ").map(|i| i + 5).unwrap_or(m.len())
-            } else {
-                me
-            };
-            (ms, me, next)
-        }));
+        let (ms, me) = (s.start + m.start(), s.start + m.end());
+        // ", and five others were caught": the next clause starts at its count
+        let next = if m
+            .as_str()
+            .ends_with(|c: char| c.is_alphanumeric() || c.is_whitespace())
+            && m.as_str().contains(" and ")
+        {
+            ms + m.as_str().find(" and ").map(|i| i + 5).unwrap_or(m.len())
+        } else {
+            me
+        };
+        (ms, me, next)
+    }));
 }
 
 /// Clause boundaries inside a sentence: the clause of words at
@@ -1826,13 +1820,13 @@ pub fn find_in(
     // (the lists of the scan and of a sentence, kept from one report to
     // the next)
     thread_local! {
-        static KEPT: std::cell::RefCell<(Scan, Buffers)> = Default::default();
+        static KEPT: std::cell::RefCell<Buffers> = Default::default();
     }
     KEPT.with(|kept| {
         let mut out = Vec::new();
-        let (sc, bufs) = &mut *kept.borrow_mut();
+        let bufs = &mut *kept.borrow_mut();
         for (si, s) in sentences.iter().enumerate() {
-            find_in_sentence(text, lower, si, s, places, sc, bufs, &mut out);
+            find_in_sentence(text, lower, si, s, places, bufs, &mut out);
         }
         out
     })
@@ -1842,6 +1836,8 @@ pub fn find_in(
 /// sentence to the next.
 #[derive(Default)]
 struct Buffers {
+    /// The words of the sentence.
+    scan: Scan,
     /// The matches of one trigger.
     matches: Vec<(usize, usize)>,
     /// The spans of the events found.
@@ -2078,13 +2074,13 @@ fn find_in_sentence(
     si: usize,
     s: &Sentence,
     places: &[PlaceMention],
-    sc: &mut Scan,
     bufs: &mut Buffers,
     out: &mut Vec<EventMention>,
 ) {
     let stext = &text[s.start..s.end];
     let c = cues();
     let Buffers {
+        scan: sc,
         matches,
         taken,
         found,
@@ -2277,21 +2273,22 @@ fn find_in_sentence(
                 }
                 // "to the camp", "to Chinese police", or "to <a place outside
                 // North Korea>" (from the place annotations)
-                let cn: Option<(usize, usize)> = dest_in(&c.dest_cn, te, after_end, &mut after_stops).or_else(|| {
-                    places
-                        .iter()
-                        .filter(|p| p.start > te && p.start <= te + 80 && p.end <= s.end)
-                        .find(|p| {
-                            let gap = &text[te..p.start];
-                            matches!(
-                                p.place.country.as_str(),
-                                "CN" | "VN" | "LA" | "TH" | "KH" | "MM" | "MN" | "RU"
-                            ) && !gap.contains([',', ';', '—'])
-                                && gap.len() <= 48
-                                && c.to_place.is_match(gap)
-                        })
-                        .map(|p| (0, p.end - te))
-                });
+                let cn: Option<(usize, usize)> =
+                    dest_in(&c.dest_cn, te, after_end, &mut after_stops).or_else(|| {
+                        places
+                            .iter()
+                            .filter(|p| p.start > te && p.start <= te + 80 && p.end <= s.end)
+                            .find(|p| {
+                                let gap = &text[te..p.start];
+                                matches!(
+                                    p.place.country.as_str(),
+                                    "CN" | "VN" | "LA" | "TH" | "KH" | "MM" | "MN" | "RU"
+                                ) && !gap.contains([',', ';', '—'])
+                                    && gap.len() <= 48
+                                    && c.to_place.is_match(gap)
+                            })
+                            .map(|p| (0, p.end - te))
+                    });
                 // An explicit North Korean destination beats a Chinese one only
                 // when it comes first; "across the border" or "home" alone never does.
                 let kp_first = kp_match.and_then(|(ds, de)| {
