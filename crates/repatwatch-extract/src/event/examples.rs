@@ -676,10 +676,12 @@ fn lexicon_value_plain(w: &str) -> u64 {
             v |= 1 << i;
         }
     }
-    if super::STARTERS.contains(&w) {
-        v |= super::STARTER;
+    for (s, bits) in super::STARTERS {
+        if *s == w {
+            v |= u64::from(*bits) << super::STARTS;
+        }
     }
-    for (words, flag) in super::CUE_LISTS {
+    for (words, flag) in super::CUE_LISTS.iter().chain(super::DEST_LISTS) {
         if words.contains(&w) {
             v |= flag;
         }
@@ -1016,5 +1018,105 @@ fn first_and_last_words_agree() {
     proptest!(ProptestConfig::with_cases(20000), |(s in "[a-z0-9 ,.’'é\u{a0}\u{2003}\t_-]{0,30}")| {
         prop_assert_eq!(super::last_word(&s), super::last_word_plain(&s), "{:?}", s);
         prop_assert_eq!(super::first_word(&s), s.split_whitespace().next().unwrap_or(""), "{:?}", s);
+    });
+}
+
+/// The destination rules tried at their first words only find what the
+/// plain rules find, on every window of a text that starts at a word's
+/// edge (where a trigger ends) and ends anywhere.
+#[test]
+fn destinations_at_their_words_agree() {
+    use proptest::prelude::*;
+    let words = [
+        "to",
+        "into",
+        "across",
+        "on",
+        "over",
+        "back",
+        "for",
+        "via",
+        "home",
+        "homeland",
+        "north",
+        "korea",
+        "korean",
+        "korea’s",
+        "dprk",
+        "the",
+        "their",
+        "country",
+        "china",
+        "chinese",
+        "police",
+        "lao",
+        "border",
+        "a",
+        "camp",
+        "south",
+        "seoul",
+        "safety",
+        "mss",
+        "nsa",
+        "ministry",
+        "of",
+        "state",
+        "security",
+        "officials",
+        "embassy",
+        "tonight",
+        "onto",
+        "backed",
+        "sent",
+        "them",
+        "were",
+        "é",
+        "x",
+    ];
+    let c = super::cues();
+    proptest!(ProptestConfig::with_cases(30000), |(idx in proptest::collection::vec(0..words.len(), 0..14), sep in "[ ,.;’\u{a0}-]{1,2}", cut in 0usize..200, len in 0usize..200)| {
+        let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
+        let text = text.join(&sep);
+        let sc = super::scan(&text);
+        let b = text.as_bytes();
+        let mut a = cut.min(text.len());
+        while !(text.is_char_boundary(a) && super::at_edge(b, a)) {
+            a -= 1;
+        }
+        let mut e = (a + len).min(text.len());
+        while !text.is_char_boundary(e) {
+            e -= 1;
+        }
+        let w = &text[a..e];
+        let i = sc.dests.partition_point(|x| x.0 < a);
+        let j = sc.dests.partition_point(|x| x.0 < e);
+        let mut stops = None;
+        for d in [&c.dest_kp, &c.dest_cn, &c.dest_other] {
+            prop_assert_eq!(d.find(w, &sc.dests[i..j], a, &mut stops), d.find_plain(w), "{:?}", w);
+        }
+    });
+}
+
+/// The words after a wish to stay anonymous are found as first written.
+#[test]
+fn after_anonymity_agrees() {
+    use proptest::prelude::*;
+    let words = [
+        "not",
+        "to",
+        "be",
+        "named",
+        "identified",
+        "quoted",
+        "who",
+        "asked",
+        "said",
+        "nameless",
+        "é",
+    ];
+    proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 0..14), sep in "[ ,]{1,2}")| {
+        let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
+        let text = text.join(&sep);
+        prop_assert_eq!(super::after_anonymity(&text), super::after_anonymity_plain(&text));
     });
 }

@@ -287,9 +287,9 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
 const KEY_REACH: usize = 96;
 
 /// The words the trigger search and the cue readings look at, in one
-/// table: per word, the triggers it keys (the low 16 bits), whether it
-/// begins a match of any trigger ([`STARTER`]) and its cue flags
-/// ([`cue`]). An open-addressed hash table of the words packed into a
+/// table: per word, the triggers it keys (the low 16 bits), the triggers
+/// whose matches it may begin without keying them ([`STARTS`]) and its
+/// cue flags ([`cue`]). An open-addressed hash table of the words packed into a
 /// `u128` (none is longer than 16 bytes), behind a filter on the first
 /// two bytes and the length that turns most other words away.
 struct Lexicon {
@@ -301,8 +301,31 @@ struct Lexicon {
     slots: Vec<(u128, u64)>,
 }
 
-/// A [`Lexicon`] value's bit for a [`STARTERS`] word.
-const STARTER: u64 = 1 << 16;
+/// Where a [`Lexicon`] value holds the triggers a [`STARTERS`] word may
+/// begin (16 bits).
+const STARTS: u32 = 48;
+
+/// The destination flags of [`Lexicon`] values (bits 16 to 19): the words
+/// the phrases of each [`Dest`] rule begin with, and the words one of
+/// which every match of the loose rule holds.
+mod dest {
+    pub const KP: u64 = 1 << 16;
+    pub const CN: u64 = 1 << 17;
+    pub const OTHER: u64 = 1 << 18;
+    pub const LOOSE: u64 = 1 << 19;
+    pub const SHIFT: u32 = 16;
+    pub const ALL: u64 = 0xf << SHIFT;
+}
+
+/// The word lists of the destination flags (see the rules in [`cues`]).
+const DEST_LISTS: &[(&[&str], u64)] = &[
+    (&["to", "into", "across", "on", "over", "back"], dest::KP),
+    (&["to", "into", "back", "across", "over"], dest::CN),
+    (&["to", "for", "into", "via"], dest::OTHER),
+    // "back home", "home", "across the border" (no word boundary after
+    // the "home" of "back home")
+    (&["back", "home", "across"], dest::LOOSE),
+];
 
 /// The cue flags of [`Lexicon`] values: which cue rules a word has a part
 /// in (see the rules' readings, [`aux_before`] and after).
@@ -383,9 +406,12 @@ fn lexicon() -> &'static Lexicon {
             .iter()
             .enumerate()
             .flat_map(|(i, keys)| keys.iter().map(move |k| (*k, 1u64 << i)));
-        let starters = STARTERS.iter().map(|w| (*w, STARTER));
+        let starters = STARTERS
+            .iter()
+            .map(|(w, bits)| (*w, u64::from(*bits) << STARTS));
         let cues = CUE_LISTS
             .iter()
+            .chain(DEST_LISTS)
             .flat_map(|(words, flag)| words.iter().map(move |w| (*w, *flag)));
         let mut n = 0;
         for (w, bit) in keyed.chain(starters).chain(cues) {
@@ -515,12 +541,15 @@ struct Scan {
     /// Every key word: its offset and the triggers it keys.
     keys: Vec<(usize, u16)>,
     /// The words that can begin a match: their offset and the triggers
-    /// they key, or all of them for a [`STARTERS`] word.
+    /// they key or (a [`STARTERS`] word) may begin.
     begins: Vec<(usize, u16)>,
     /// Every word with a cue flag, in order.
     cued: Vec<Cued>,
     /// The cue flags of all of them.
     cue_flags: u64,
+    /// Every word with a destination flag: its offset and its flags
+    /// shifted down by [`dest::SHIFT`].
+    dests: Vec<(usize, u8)>,
 }
 
 /// A word of a sentence with cue flags.
@@ -535,25 +564,41 @@ struct Cued {
 }
 
 /// The [`Lexicon`] bits that are cue flags.
-const CUE_FLAGS: u64 = !0 << 20;
+const CUE_FLAGS: u64 = (!0 << 20) & !(!0 << STARTS);
+
+/// The bits of the triggers (in the order of [`triggers`]) that a
+/// [`STARTERS`] word begins.
+mod starts {
+    pub const PUNISHMENT: u16 = 1 << 1;
+    pub const SEND: u16 = 1 << 4;
+    pub const RETURN_NOUN: u16 = 1 << 5;
+    pub const HOLD: u16 = 1 << 8;
+}
 
 /// Words that begin a trigger's match without keying it ("were held",
-/// "forcefully sent", "remain in custody", "forced returns").
-const STARTERS: &[&str] = &[
-    "made",
-    "forcefully",
-    "forcibly",
-    "forced",
-    "being",
-    "be",
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "remain",
-    "remains",
-    "remained",
+/// "forcefully sent", "remain in custody", "forced returns"), with the
+/// triggers whose patterns have a branch that begins with them: at any
+/// other word start those patterns cannot match them (every branch
+/// begins with its own words, each followed by white space or the
+/// closing word boundary).
+const STARTERS: &[(&str, u16)] = &[
+    ("made", starts::PUNISHMENT),
+    ("forcefully", starts::SEND),
+    ("forcibly", starts::SEND),
+    (
+        "forced",
+        starts::PUNISHMENT | starts::SEND | starts::RETURN_NOUN,
+    ),
+    ("being", starts::HOLD),
+    ("be", starts::HOLD),
+    ("is", starts::HOLD),
+    ("are", starts::HOLD),
+    ("was", starts::HOLD),
+    ("were", starts::HOLD),
+    ("been", starts::HOLD),
+    ("remain", starts::HOLD),
+    ("remains", starts::HOLD),
+    ("remained", starts::HOLD),
 ];
 
 /// Reads the words of `s` (lowercase) once.
@@ -574,6 +619,7 @@ fn scan_into(s: &str, out: &mut Scan) {
     out.begins.clear();
     out.cued.clear();
     out.cue_flags = 0;
+    out.dests.clear();
     let mut i = 0;
     let mut nth = 0;
     loop {
@@ -601,13 +647,16 @@ fn scan_into(s: &str, out: &mut Scan) {
                 flags: v,
             });
         }
-        let (k, starter) = (v as u16, v & STARTER != 0);
+        if v & dest::ALL != 0 {
+            out.dests.push((start, (v >> dest::SHIFT) as u8));
+        }
+        let (k, starts) = (v as u16, (v >> STARTS) as u16);
         if k != 0 {
             out.bits |= k;
             out.keys.push((start, k));
         }
-        if k != 0 || starter {
-            out.begins.push((start, if starter { u16::MAX } else { k }));
+        if k | starts != 0 {
+            out.begins.push((start, k | starts));
         }
     }
 }
@@ -617,9 +666,17 @@ fn scan_into(s: &str, out: &mut Scan) {
 /// at a key word or a [`STARTERS`] word and holds a key word at most
 /// [`KEY_REACH`] bytes on, so the anchored pattern is tried at those word
 /// starts only, in order.
+#[cfg(test)]
 fn trigger_matches(t: &Trigger, ti: usize, s: &str, sc: &Scan) -> Vec<(usize, usize)> {
-    let bit = 1u16 << ti;
     let mut out = Vec::new();
+    trigger_matches_into(t, ti, s, sc, &mut out);
+    out
+}
+
+/// [`trigger_matches`] into a reused `out`.
+fn trigger_matches_into(t: &Trigger, ti: usize, s: &str, sc: &Scan, out: &mut Vec<(usize, usize)>) {
+    let bit = 1u16 << ti;
+    out.clear();
     let (mut next_from, mut ki) = (0, 0);
     for &(w, begins) in &sc.begins {
         if w < next_from || begins & bit == 0 {
@@ -640,7 +697,6 @@ fn trigger_matches(t: &Trigger, ti: usize, s: &str, sc: &Scan) -> Vec<(usize, us
             next_from = w + m.end().max(1);
         }
     }
-    out
 }
 
 fn triggers() -> &'static [Trigger] {
@@ -710,22 +766,25 @@ fn cues() -> &'static Cues {
         generic: crate::rx::lc(r"(?i)\b(?:fears?\s+(?:of\s+)?being|feared\s+being|fearing\s+being|from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b"),
         appeal_before: crate::rx::lc(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|should|must|would\s+like)\b"),
         condition_before: crate::rx::lc(r"(?i)\b(?:if|unless|whether|once|should|lest)\b[^,;]*$"),
-        dest_kp: Dest {
-            phrase: crate::rx::lc(r"(?i)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|consulate|diplomats|agents)|(?:representatives|officials|officers|agents|diplomats)\s+(?:of|from)\s+(?:the\s+)?(?:north\s+korean?|dprk|pyongyang)\b|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|(?:embassy|consulate)\s+of\s+(?:the\s+)?(?:north\s+korea|dprk|democratic\s+people)|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))"),
-            reach: &[(&['.', ';', ','], 100), (&['.', ';'], 60)],
-            loose: Some(crate::rx::lc(r"(?i)\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b")),
-        },
-        dest_cn: Dest {
-            phrase: crate::rx::lc(r"(?i)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|(?:lao|laotian|thai|vietnamese|mongolian|russian|cambodian|burmese|myanmar)\s+(?:police|authorities|border|officials|side|territory|immigration|military|army|troops|guards)|police\b|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))"),
-            reach: &[(&['.', ';', ','], 60)],
-            loose: None,
-        },
+        dest_kp: Dest::new(
+            r"(?i)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|consulate|diplomats|agents)|(?:representatives|officials|officers|agents|diplomats)\s+(?:of|from)\s+(?:the\s+)?(?:north\s+korean?|dprk|pyongyang)\b|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|(?:embassy|consulate)\s+of\s+(?:the\s+)?(?:north\s+korea|dprk|democratic\s+people)|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))",
+            dest::KP,
+            &[(&['.', ';', ','], 100), (&['.', ';'], 60)],
+            Some(r"(?i)\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b"),
+        ),
+        dest_cn: Dest::new(
+            r"(?i)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|(?:lao|laotian|thai|vietnamese|mongolian|russian|cambodian|burmese|myanmar)\s+(?:police|authorities|border|officials|side|territory|immigration|military|army|troops|guards)|police\b|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))",
+            dest::CN,
+            &[(&['.', ';', ','], 60)],
+            None,
+        ),
         to_place: crate::rx::lc(r"(?i)\b(?:to|into|back\s+to|over\s+to|across\s+the\s+border\s+into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"),
-        dest_other: Dest {
-            phrase: crate::rx::lc(r"(?i)\b(?:to|for|into|via)\s+(?:south\s+korea|seoul|the\s+south\b|a\s+third\s+country|third\s+countries|manila|the\s+philippines|japan|the\s+united\s+states|the\s+us\b|america|britain|the\s+united\s+kingdom|the\s+uk\b|london|europe|germany|canada|australia|singapore|safety|freedom)"),
-            reach: &[(&['.', ';', ','], 60)],
-            loose: None,
-        },
+        dest_other: Dest::new(
+            r"(?i)\b(?:to|for|into|via)\s+(?:south\s+korea|seoul|the\s+south\b|a\s+third\s+country|third\s+countries|manila|the\s+philippines|japan|the\s+united\s+states|the\s+us\b|america|britain|the\s+united\s+kingdom|the\s+uk\b|london|europe|germany|canada|australia|singapore|safety|freedom)",
+            dest::OTHER,
+            &[(&['.', ';', ','], 60)],
+            None,
+        ),
         people_object: crate::rx::lc(r"(?i)^\s*(?:them|her|him|the\s+(?:\w+\s+){0,2}?(?:defectors|refugees|escapees|north\s+koreans|group|family|detainees|women|men|people)|(?:about|around|some|more\s+than|over|at\s+least|nearly)?\s*[\d,]+\s|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds|dozens)\b)"),
         object_after: crate::rx::re(r"(?i)^\s*(?:(?:them|her|him|the\s+\w+|all\s+\w+|some|about|around|at\s+least|more\s+than|over|nearly|another|a\s+\w+|an\s+\w+|\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds|dozens)\b|(?-i:[A-Z]\w+\s+[A-Z]\w+))\b)"),
     })
@@ -736,16 +795,96 @@ fn cues() -> &'static Cues {
 /// stop character and within so many characters (the first reach that
 /// allows it); a loose phrase ("home", "across the border") may come
 /// anywhere in the window.
+///
+/// The phrase is not searched for: every phrase begins with one of a few
+/// whole words ("to", "into", ... each followed by white space), so the
+/// phrase anchored at its start is tried at those words only, in order
+/// (the first that matches is the leftmost match), and only while they
+/// are within reach (reach only shrinks along the window: a phrase
+/// found further on would be out of reach too).
 struct Dest {
+    /// The plain rule: the reference of [`Dest::find`].
+    #[cfg(test)]
     phrase: Regex,
+    /// The rule anchored at its start.
+    at: Regex,
+    /// The [`dest`] flag of the words the phrases begin with (shifted
+    /// down by [`dest::SHIFT`]).
+    first: u8,
     reach: &'static [(&'static [char], usize)],
     loose: Option<Regex>,
 }
 
 impl Dest {
+    /// The rule of `pattern` (case-insensitive, beginning with `\b`),
+    /// whose phrases begin with the words of flag `first`.
+    fn new(
+        pattern: &str,
+        first: u64,
+        reach: &'static [(&'static [char], usize)],
+        loose: Option<&str>,
+    ) -> Dest {
+        let body = pattern
+            .strip_prefix(r"(?i)\b")
+            .expect("a destination rule is case-insensitive and begins with a word");
+        // (the stops that [`Stops`] reads)
+        assert!(reach.iter().all(|(stops, _)| {
+            stops.contains(&'.')
+                && stops.contains(&';')
+                && stops.iter().all(|c| matches!(c, '.' | ';' | ','))
+        }));
+        Dest {
+            #[cfg(test)]
+            phrase: crate::rx::lc(pattern),
+            at: crate::rx::lc(&format!(r"(?i)^(?:\b{body})")),
+            first: (first >> dest::SHIFT) as u8,
+            reach,
+            loose: loose.map(crate::rx::lc),
+        }
+    }
+
     /// The span from the window's start to the end of the destination, or
-    /// of a loose phrase: (start, end) in `w`.
-    fn find(&self, w: &str) -> Option<(usize, usize)> {
+    /// of a loose phrase: (start, end) in `w`. `words` are the words of
+    /// `w` with [`dest`] flags, at their offsets less `base` (all the
+    /// whole words of `w` with flags: a word that `w` cuts at its end
+    /// may be left out). `stops` keeps the [`Stops`] of `w` for the
+    /// next rule asked on it.
+    fn find(
+        &self,
+        w: &str,
+        words: &[(usize, u8)],
+        base: usize,
+        stops: &mut Option<Stops>,
+    ) -> Option<(usize, usize)> {
+        const LOOSE: u8 = (dest::LOOSE >> dest::SHIFT) as u8;
+        let mut open = true;
+        let mut loose_key = false;
+        for &(at, flags) in words {
+            let at = at - base;
+            if open && flags & self.first != 0 {
+                let st = *stops.get_or_insert_with(|| Stops::of(w));
+                if !self.reach.iter().any(|&(s, n)| st.within(w, at, s, n)) {
+                    open = false;
+                } else if let Some(m) = self.at.find(&w[at..]) {
+                    return Some((0, at + m.end()));
+                }
+            }
+            loose_key |= flags & LOOSE != 0;
+        }
+        let loose = self.loose.as_ref()?;
+        // (a word cut at the end may read "home" in `w` alone)
+        let b = w.as_bytes();
+        let home_at_end =
+            b.ends_with(b"home") && (b.len() == 4 || !WORD_BYTE[usize::from(b[b.len() - 5])]);
+        if !loose_key && !home_at_end {
+            return None;
+        }
+        loose.find(w).map(|m| (m.start(), m.end()))
+    }
+
+    /// The rule as first written: the leftmost phrase, then its reach.
+    #[cfg(test)]
+    fn find_plain(&self, w: &str) -> Option<(usize, usize)> {
         if let Some(m) = self.phrase.find(w) {
             let within = self
                 .reach
@@ -762,10 +901,46 @@ impl Dest {
     }
 }
 
+/// The first stops of a destination window, read once for all the
+/// rules asked on it: its first '.' or ';', and its first '.', ';' or ','
+/// (the window's length when there is none).
+#[derive(Debug, Clone, Copy)]
+struct Stops {
+    dot_semi: usize,
+    any: usize,
+}
+
+impl Stops {
+    fn of(w: &str) -> Stops {
+        let b = w.as_bytes();
+        let dot_semi = b
+            .iter()
+            .position(|&c| c == b'.' || c == b';')
+            .unwrap_or(b.len());
+        let any = b[..dot_semi]
+            .iter()
+            .position(|&c| c == b',')
+            .unwrap_or(dot_semi);
+        Stops { dot_semi, any }
+    }
+
+    /// [`within_reach`] of a phrase at `at` in `w` (the window these are
+    /// the stops of), for `stops` of '.', ';' and maybe ','.
+    fn within(&self, w: &str, at: usize, stops: &[char], n: usize) -> bool {
+        let stop = if stops.contains(&',') {
+            self.any
+        } else {
+            self.dot_semi
+        };
+        at <= stop && (at <= n || w[..at].chars().count() <= n)
+    }
+}
+
 /// Whether a phrase at `at` in `w` starts within reach: not after the
 /// first of `stops` among the first `n + 1` characters, nor (with none of
 /// them there) after the `n`-th character. That is: no stop before it,
 /// and at most `n` characters before it.
+#[cfg(test)]
 fn within_reach(w: &str, at: usize, stops: &[char], n: usize) -> bool {
     let head = &w[..at];
     !head.contains(stops) && (head.len() <= n || head.chars().count() <= n)
@@ -1354,6 +1529,19 @@ fn spaced_end(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The ASCII bytes of the words [`byte_window_before`] counts: letters,
+/// digits, apostrophes, hyphens.
+const WINDOW_WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
+        c += 1;
+    }
+    t
+};
+
 fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize {
     // Start of the window of `words` words before `at`, not before `min`.
     // (Read back a byte at a time, a whole char only at a non-ASCII byte.)
@@ -1365,7 +1553,7 @@ fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize 
     while i > 0 {
         let c = b[i - 1];
         let (w, len) = if c < 0x80 {
-            (c.is_ascii_alphanumeric() || c == b'\'' || c == b'-', 1)
+            (WINDOW_WORD_BYTE[usize::from(c)], 1)
         } else {
             let ch = head[..i]
                 .chars()
@@ -1408,28 +1596,27 @@ fn byte_window_before_plain(text: &str, at: usize, min: usize, words: usize) -> 
 /// the nearest boundaries around it.
 /// The clause boundaries of a sentence, found once: (start, end of the
 /// boundary, where the next clause starts).
-fn clause_marks(text: &str, s: &Sentence) -> Vec<(usize, usize, usize)> {
+fn clause_marks_into(text: &str, s: &Sentence, out: &mut Vec<(usize, usize, usize)>) {
     static B: OnceLock<Regex> = OnceLock::new();
     let re = B.get_or_init(|| {
         crate::rx::lc(r"(?i)(?:;|:\s|,\s+but\s|\s+but\s|,\s+while\s|,\s+whereas\s|,\s+and\s+then\s|\s+and\s+then\s|,\s+then\s|,\s+so\s|,\s+saying\s|,\s+adding\s|,\s+and\s+(?:the|they|she|he|it|police|officials|authorities|china|north\s+korea|pyongyang|beijing)\b|,\s+after\s+which\s|,\s+and\s+(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|some|most|several|both)\s|[“”]\s*)")
     });
     let stext = &text[s.start..s.end];
-    re.find_iter(stext)
-        .map(|m| {
-            let (ms, me) = (s.start + m.start(), s.start + m.end());
-            // ", and five others were caught": the next clause starts at its count
-            let next = if m
-                .as_str()
-                .ends_with(|c: char| c.is_alphanumeric() || c.is_whitespace())
-                && m.as_str().contains(" and ")
-            {
-                ms + m.as_str().find(" and ").map(|i| i + 5).unwrap_or(m.len())
-            } else {
-                me
-            };
-            (ms, me, next)
-        })
-        .collect()
+    out.clear();
+    out.extend(re.find_iter(stext).map(|m| {
+        let (ms, me) = (s.start + m.start(), s.start + m.end());
+        // ", and five others were caught": the next clause starts at its count
+        let next = if m
+            .as_str()
+            .ends_with(|c: char| c.is_alphanumeric() || c.is_whitespace())
+            && m.as_str().contains(" and ")
+        {
+            ms + m.as_str().find(" and ").map(|i| i + 5).unwrap_or(m.len())
+        } else {
+            me
+        };
+        (ms, me, next)
+    }));
 }
 
 /// Clause boundaries inside a sentence: the clause of words at
@@ -1673,12 +1860,36 @@ pub fn find_in(
     sentences: &[Sentence],
     places: &[PlaceMention],
 ) -> Vec<EventMention> {
-    let mut out = Vec::new();
-    let mut sc = Scan::default();
-    for (si, s) in sentences.iter().enumerate() {
-        find_in_sentence(text, lower, si, s, places, &mut sc, &mut out);
+    // (the lists of the scan and of a sentence, kept from one report to
+    // the next)
+    thread_local! {
+        static KEPT: std::cell::RefCell<Buffers> = Default::default();
     }
-    out
+    KEPT.with(|kept| {
+        let mut out = Vec::new();
+        let bufs = &mut *kept.borrow_mut();
+        for (si, s) in sentences.iter().enumerate() {
+            find_in_sentence(text, lower, si, s, places, bufs, &mut out);
+        }
+        out
+    })
+}
+
+/// The lists [`find_in_sentence`] fills for one sentence, kept from one
+/// sentence to the next.
+#[derive(Default)]
+struct Buffers {
+    /// The words of the sentence.
+    scan: Scan,
+    /// The matches of one trigger.
+    matches: Vec<(usize, usize)>,
+    /// The spans of the events found.
+    taken: Vec<(usize, usize)>,
+    found: Vec<EventMention>,
+    /// The sentence's clause boundaries, when read.
+    marks: Vec<(usize, usize, usize)>,
+    /// Per clause, whether its habit words hold.
+    clause_generic: Vec<((usize, usize), bool)>,
 }
 
 fn back_boundary(text: &str, i: usize, n: usize) -> usize {
@@ -1844,7 +2055,29 @@ fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str, aux
 /// The words after a source's wish to stay anonymous ("who asked not to be
 /// named, said ..."), which asks for no act to be prevented: the
 /// prevention rule reads only those.
+///
+/// (The phrases share their beginning "not to be ", which cannot overlap
+/// itself: the last phrase of any of them ends last, so the search goes
+/// back from one "not to be " to the one before.)
 fn after_anonymity(before: &str) -> &str {
+    const NOT_TO_BE: &str = "not to be ";
+    let mut end = before.len();
+    while let Some(i) = before[..end].rfind(NOT_TO_BE) {
+        let rest = &before[i + NOT_TO_BE.len()..];
+        if let Some(w) = ["named", "identified", "quoted"]
+            .iter()
+            .find(|w| rest.starts_with(*w))
+        {
+            return &before[i + NOT_TO_BE.len() + w.len()..];
+        }
+        end = i;
+    }
+    before
+}
+
+/// [`after_anonymity`] as first written.
+#[cfg(test)]
+fn after_anonymity_plain(before: &str) -> &str {
     [
         "not to be named",
         "not to be identified",
@@ -1908,15 +2141,23 @@ fn find_in_sentence(
     si: usize,
     s: &Sentence,
     places: &[PlaceMention],
-    sc: &mut Scan,
+    bufs: &mut Buffers,
     out: &mut Vec<EventMention>,
 ) {
     let stext = &text[s.start..s.end];
     let c = cues();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let mut found: Vec<EventMention> = Vec::new();
-    let mut marks: Option<Vec<(usize, usize, usize)>> = None;
-    let mut clause_generic: Vec<((usize, usize), bool)> = Vec::new();
+    let Buffers {
+        scan: sc,
+        matches,
+        taken,
+        found,
+        marks: marks_buf,
+        clause_generic,
+    } = bufs;
+    taken.clear();
+    found.clear();
+    clause_generic.clear();
+    let mut marks_read = false;
     scan_into(stext, sc);
     let sc = &*sc;
     if sc.bits == 0 {
@@ -1942,11 +2183,20 @@ fn find_in_sentence(
             .unwrap_or_else(|| c.condition_before.is_match(&text[a..e]))
     };
     let may_hold = |a: usize, e: usize, flag: u64| rd.may_hold(rel(a), rel(e), flag);
+    // a destination rule on `text[a..e]`, given the words of the scan
+    // there
+    let dest_in = |d: &Dest, a: usize, e: usize, stops: &mut Option<Stops>| {
+        let words = &sc.dests[..];
+        let i = words.partition_point(|w| w.0 < rel(a));
+        let j = words.partition_point(|w| w.0 < rel(e));
+        d.find(&text[a..e], &words[i..j], rel(a), stops)
+    };
     for (ti, t) in triggers().iter().enumerate() {
         if sc.bits & (1 << ti) == 0 {
             continue;
         }
-        for (m_start, m_end) in trigger_matches(t, ti, stext, sc) {
+        trigger_matches_into(t, ti, stext, sc, matches);
+        for &(m_start, m_end) in matches.iter() {
             let (ts, te) = (s.start + m_start, s.start + m_end);
             if taken.iter().any(|&r| overlaps(r, (ts, te))) {
                 continue;
@@ -2055,8 +2305,10 @@ fn find_in_sentence(
                 || t.rule == "event.conveyed"
                 || t.rule == "event.return_noun"
             {
-                let kp_match = c.dest_kp.find(after_all);
-                if kp_match.is_some() || c.dest_kp.find(lower).is_some() {
+                let after_end = te + after_all.len();
+                let mut after_stops = None;
+                let kp_match = dest_in(&c.dest_kp, te, after_end, &mut after_stops);
+                if kp_match.is_some() || dest_in(&c.dest_kp, ts, te, &mut None).is_some() {
                     let dm = kp_match;
                     destination = dm.map(|(ds, de)| (te + ds, te + de));
                     if t.kind != EventType::Transfer {
@@ -2088,21 +2340,22 @@ fn find_in_sentence(
                 }
                 // "to the camp", "to Chinese police", or "to <a place outside
                 // North Korea>" (from the place annotations)
-                let cn: Option<(usize, usize)> = c.dest_cn.find(after_all).or_else(|| {
-                    places
-                        .iter()
-                        .filter(|p| p.start > te && p.start <= te + 80 && p.end <= s.end)
-                        .find(|p| {
-                            let gap = &text[te..p.start];
-                            matches!(
-                                p.place.country.as_str(),
-                                "CN" | "VN" | "LA" | "TH" | "KH" | "MM" | "MN" | "RU"
-                            ) && !gap.contains([',', ';', '—'])
-                                && gap.len() <= 48
-                                && c.to_place.is_match(gap)
-                        })
-                        .map(|p| (0, p.end - te))
-                });
+                let cn: Option<(usize, usize)> =
+                    dest_in(&c.dest_cn, te, after_end, &mut after_stops).or_else(|| {
+                        places
+                            .iter()
+                            .filter(|p| p.start > te && p.start <= te + 80 && p.end <= s.end)
+                            .find(|p| {
+                                let gap = &text[te..p.start];
+                                matches!(
+                                    p.place.country.as_str(),
+                                    "CN" | "VN" | "LA" | "TH" | "KH" | "MM" | "MN" | "RU"
+                                ) && !gap.contains([',', ';', '—'])
+                                    && gap.len() <= 48
+                                    && c.to_place.is_match(gap)
+                            })
+                            .map(|p| (0, p.end - te))
+                    });
                 // An explicit North Korean destination beats a Chinese one only
                 // when it comes first; "across the border" or "home" alone never does.
                 let kp_first = kp_match.and_then(|(ds, de)| {
@@ -2120,7 +2373,7 @@ fn find_in_sentence(
                         destination = Some((te + ds, te + de));
                     }
                 }
-                if let Some((os, oe)) = c.dest_other.find(after_all) {
+                if let Some((os, oe)) = dest_in(&c.dest_other, te, after_end, &mut after_stops) {
                     let earlier = destination.map(|(ds, _)| te + os < ds).unwrap_or(true);
                     if earlier && t.kind != EventType::Transfer && !t.nominal {
                         // "sent to South Korea", "returned to Seoul" is not a
@@ -2275,7 +2528,11 @@ fn find_in_sentence(
                     continue;
                 }
             }
-            let marks = marks.get_or_insert_with(|| clause_marks(text, s));
+            if !marks_read {
+                clause_marks_into(text, s, marks_buf);
+                marks_read = true;
+            }
+            let marks = &marks_buf[..];
             let (cs, ce) = clause_bounds(marks, s, ts, te);
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
@@ -2611,8 +2868,11 @@ fn find_in_sentence(
     }
     found.sort_by_key(|e| e.start);
     // "caught and detained": one act told by two verbs joined by "and".
-    let mut merged: Vec<EventMention> = Vec::new();
-    for mut e in found {
+    // (the sentence's events go straight to `out`: `merged` is
+    // `out[first..]`)
+    let first = out.len();
+    for mut e in found.drain(..) {
+        let merged = &mut out[first..];
         if let Some(last) = merged.last() {
             let gap = &text[last.end.min(e.start)..e.start];
             // "were taken into custody ... and then sent to Jilin": the
@@ -2717,7 +2977,6 @@ fn find_in_sentence(
                 continue;
             }
         }
-        merged.push(e);
+        out.push(e);
     }
-    out.extend(merged);
 }
