@@ -63,11 +63,21 @@ const CLASS: [u8; 256] = {
 /// the Unicode tables are asked only at a non-ASCII character.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
+    tokenize_range(text, 0, text.len(), out);
+}
+
+/// The tokens of `text[from..to]`, appended to `out`, with their offsets
+/// in `text`: those [`tokenize`] makes there when white space (or the text's
+/// start) comes before `from` and white space (or the text's end) at `to`.
+/// (No token holds white space, so none reaches across either end; the
+/// scans that look ahead stop at the white space at `to`.)
+pub(crate) fn tokenize_range(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     let b = text.as_bytes();
     let n = b.len();
-    let mut i = 0;
+    debug_assert!(to <= n);
+    let mut i = from;
     let mut space = true;
-    while i < n {
+    while i < to {
         let c = b[i];
         match CLASS[c as usize] {
             SPACE => {
@@ -183,7 +193,7 @@ fn word_rest(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn word(start: usize, end: usize, upper: bool, space_before: bool) -> Tok {
+pub(crate) fn word(start: usize, end: usize, upper: bool, space_before: bool) -> Tok {
     Tok {
         kind: Kind::Word,
         start,
@@ -196,7 +206,7 @@ fn word(start: usize, end: usize, upper: bool, space_before: bool) -> Tok {
     }
 }
 
-fn punct(start: usize, end: usize, space_before: bool) -> Tok {
+pub(crate) fn punct(start: usize, end: usize, space_before: bool) -> Tok {
     Tok {
         kind: Kind::Punct,
         start,
