@@ -66,8 +66,11 @@ pub struct Ctx<'a> {
 pub trait Sink {
     /// A word of ASCII letters, and the time grammar's flags of it.
     fn word(&mut self, s: usize, e: usize, upper: bool, time_flags: u32);
-    /// A one-byte ASCII punctuation mark.
-    fn punct(&mut self, s: usize);
+    /// A punctuation mark (a character that is neither a letter, a digit
+    /// nor white space).
+    fn punct(&mut self, s: usize, e: usize);
+    /// Another token without an ASCII digit.
+    fn piece(&mut self, s: usize, e: usize);
     /// Any other token.
     fn other(&mut self, s: usize, e: usize);
 }
@@ -76,7 +79,9 @@ impl Sink for () {
     #[inline(always)]
     fn word(&mut self, _: usize, _: usize, _: bool, _: u32) {}
     #[inline(always)]
-    fn punct(&mut self, _: usize) {}
+    fn punct(&mut self, _: usize, _: usize) {}
+    #[inline(always)]
+    fn piece(&mut self, _: usize, _: usize) {}
     #[inline(always)]
     fn other(&mut self, _: usize, _: usize) {}
 }
@@ -87,8 +92,12 @@ impl Sink for time_parse::Shared<'_> {
         time_parse::Shared::word(self, s, e, upper, time_flags);
     }
     #[inline(always)]
-    fn punct(&mut self, s: usize) {
-        time_parse::Shared::punct(self, s);
+    fn punct(&mut self, s: usize, e: usize) {
+        time_parse::Shared::punct(self, s, e);
+    }
+    #[inline(always)]
+    fn piece(&mut self, s: usize, e: usize) {
+        time_parse::Shared::piece(self, s, e);
     }
     #[inline(always)]
     fn other(&mut self, s: usize, e: usize) {
@@ -307,6 +316,12 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// Does the token hold an ASCII digit?
+#[cold]
+fn has_digit(token: &[u8]) -> bool {
+    token.iter().any(u8::is_ascii_digit)
+}
+
 /// A letter or digit. The General Punctuation block (U+2000–U+206F: dashes,
 /// curly quotes, spaces) holds none: told without the Unicode tables.
 #[inline]
@@ -484,7 +499,8 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
             let (fl, hd) = (en.fl, en.hd);
             let cap = b.is_ascii_uppercase();
             match (plain, cap) {
-                (false, _) => sink.other(s, e),
+                (false, _) if digit || has_digit(&bytes[s..e]) => sink.other(s, e),
+                (false, _) => sink.piece(s, e),
                 (true, false) => sink.word(s, e, false, en.time_lower),
                 (true, true) => sink.word(s, e, true, en.time_upper),
             }
@@ -565,7 +581,11 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
             } else {
                 (0, 0)
             };
-            sink.other(s, e);
+            if has_digit(&bytes[s..e]) {
+                sink.other(s, e);
+            } else {
+                sink.piece(s, e);
+            }
             // "a dozen", "a few": the article may start a number
             if fl & AFTER_A != 0 {
                 if let Some(p) = toks.last_mut() {
@@ -594,11 +614,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
             i = e;
         } else {
             let e = s + cl;
-            if cl == 1 {
-                sink.punct(s);
-            } else {
-                sink.other(s, e);
-            }
+            sink.punct(s, e);
             toks.push(Tok {
                 s: s as u32,
                 e: e as u32,

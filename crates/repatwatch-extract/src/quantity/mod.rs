@@ -350,6 +350,14 @@ mod props {
         );
     }
 
+    /// `lex::alnum` tells the General Punctuation block no letter without
+    /// the Unicode tables, and the time tokenizer reads its characters as
+    /// punctuation too (`time::parse::Shared::punct`): it holds no letter.
+    #[test]
+    fn general_punctuation_holds_no_letter() {
+        assert!(!('\u{2000}'..='\u{206f}').any(char::is_alphanumeric));
+    }
+
     #[test]
     fn shared_time_tokens_edges() {
         for s in [
@@ -366,6 +374,7 @@ mod props {
             "x-ray. Then",
             "so-called 5pm",
             "\u{d55c}\u{ad6d}day",
+            "don't 5\u{2019}s \u{bd}day \u{2070}x \u{b2}3 \u{c9}ric-5 x\u{2011}y",
         ] {
             shared_same(s);
         }

@@ -2770,18 +2770,19 @@ pub(crate) fn lex_entries() -> impl Iterator<Item = (&'static str, u32, u32)> {
 /// The tokens of [`find`], made alongside another tokenizer's pass over
 /// the same text ([`find_shared`]): that tokenizer hands over each of its
 /// tokens, in order, as a word of ASCII letters with its [`lex`] flags
-/// ([`Shared::word`]), a one-byte ASCII punctuation mark
-/// ([`Shared::punct`]) or anything else ([`Shared::other`]). Its tokens
-/// hold no white space, only white space lies between them, and they
-/// cover every other character.
+/// ([`Shared::word`]), a punctuation mark ([`Shared::punct`]), another
+/// token without an ASCII digit ([`Shared::piece`]) or anything else
+/// ([`Shared::other`]). Its tokens hold no white space, only white space
+/// lies between them, and they cover every other character.
 ///
-/// Its words of ASCII letters and its one-byte ASCII punctuation are this
-/// tokenizer's tokens too, and a word's [`lex`] flags come with it, when
-/// their chunk (the text between two runs of white space) holds nothing
-/// else: this tokenizer cuts such a chunk the same (a word is a run of
-/// letters, punctuation a byte of its own), and white space lies before
-/// its first token only. Any other chunk is tokenized anew
-/// ([`tokenize_range`]). The test `quantity::props::shared_time_tokens`
+/// Its words of ASCII letters and its punctuation marks are this
+/// tokenizer's tokens too, and a word's [`lex`] flags come with it, a piece
+/// is cut here on its own, when their chunk (the text between two runs of
+/// white space) holds nothing else: this tokenizer cuts such a chunk the
+/// same (a word is a run of letters, punctuation a character of its own,
+/// only a number, which needs a digit, reaches across the other's
+/// tokens), and white space lies before its first token only. Any other
+/// chunk is tokenized anew ([`tokenize_range`]). The test `quantity::props::shared_time_tokens`
 /// compares the two.
 pub(crate) struct Shared<'t> {
     text: &'t str,
@@ -2838,7 +2839,13 @@ impl<'t> Shared<'t> {
         let k = self.chunk_tok;
         self.toks.truncate(k);
         self.lex.truncate(k);
-        tokenize_range(self.text, self.chunk_start, self.chunk_end, &mut self.toks);
+        tokenize_range(
+            self.text,
+            self.chunk_start,
+            self.chunk_end,
+            true,
+            &mut self.toks,
+        );
         let (lc, table) = (self.lc, &*LEX_TABLE);
         self.lex
             .extend(self.toks[k..].iter().map(|t| lex(t, lc, table)));
@@ -2855,13 +2862,30 @@ impl<'t> Shared<'t> {
         }
     }
 
-    /// A one-byte ASCII punctuation mark at `s`.
+    /// A punctuation mark at `s..e`: one character, neither a letter nor
+    /// white space.
     #[inline(always)]
-    pub(crate) fn punct(&mut self, s: usize) {
-        let (keep, first) = self.step(s, s + 1);
+    pub(crate) fn punct(&mut self, s: usize, e: usize) {
+        let (keep, first) = self.step(s, e);
         if keep {
-            self.toks.push(super::token::punct(s, s + 1, first));
+            self.toks.push(super::token::punct(s, e, first));
             self.lex.push(0);
+        }
+    }
+
+    /// A token at `s..e` that holds no ASCII digit: no token here reaches
+    /// across its ends (a word is a run of letters, which the other
+    /// tokenizer does not cut, and a number needs a digit), so it is
+    /// tokenized on its own.
+    #[inline(never)]
+    pub(crate) fn piece(&mut self, s: usize, e: usize) {
+        let (keep, first) = self.step(s, e);
+        if keep {
+            let k = self.toks.len();
+            tokenize_range(self.text, s, e, first, &mut self.toks);
+            let (lc, table) = (self.lc, &*LEX_TABLE);
+            self.lex
+                .extend(self.toks[k..].iter().map(|t| lex(t, lc, table)));
         }
     }
 

@@ -63,20 +63,21 @@ const CLASS: [u8; 256] = {
 /// the Unicode tables are asked only at a non-ASCII character.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
-    tokenize_range(text, 0, text.len(), out);
+    tokenize_range(text, 0, text.len(), true, out);
 }
 
 /// The tokens of `text[from..to]`, appended to `out`, with their offsets
-/// in `text`: those [`tokenize`] makes there when white space (or the text's
-/// start) comes before `from` and white space (or the text's end) at `to`.
-/// (No token holds white space, so none reaches across either end; the
-/// scans that look ahead stop at the white space at `to`.)
-pub(crate) fn tokenize_range(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+/// in `text`: those [`tokenize`] makes there when no token reaches across
+/// either end (as when white space, or the text's start or end, lies on
+/// both sides), `space` telling whether white space (or the text's start)
+/// comes right before `from`. (The scans that look ahead past `to` stop at
+/// what lies there.)
+pub(crate) fn tokenize_range(text: &str, from: usize, to: usize, space: bool, out: &mut Vec<Tok>) {
     let b = text.as_bytes();
     let n = b.len();
     debug_assert!(to <= n);
     let mut i = from;
-    let mut space = true;
+    let mut space = space;
     while i < to {
         let c = b[i];
         match CLASS[c as usize] {
