@@ -25,8 +25,7 @@ impl<'a> Doc<'a> {
     pub fn annotate(text: &'a str, published: Option<NaiveDate>, title: Option<&'a str>) -> Self {
         let sentences = segment::sentences(text);
         let lower = crate::rx::lower(text);
-        let times = time::find_in(text, &lower);
-        let people = quantity::find_people_in(text, &lower);
+        let (people, times) = quantity::find_people_and_times_in(text, &lower);
         let places = place::find(text);
         let events = event::find_in(text, &lower, &sentences, &places);
         // Assembly reads actors only in the clauses of acts: they are looked

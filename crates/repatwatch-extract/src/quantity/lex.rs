@@ -5,6 +5,7 @@
 //! then compares lower-case token slices against the word lists below.
 
 use crate::model::Gender;
+use crate::time::parse as time_parse;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +60,51 @@ pub struct Ctx<'a> {
     lx: &'static Lexicon,
 }
 
+/// What the tokenizer hands each token to as well: nothing (`()`), or the
+/// time grammar's tokenizer ([`time_parse::Shared`]), which reads the words
+/// and their look-up from this pass instead of cutting the text again.
+pub trait Sink {
+    /// A word of ASCII letters, and the time grammar's flags of it.
+    fn word(&mut self, s: usize, e: usize, upper: bool, time_flags: u32);
+    /// A punctuation mark (a character that is neither a letter, a digit
+    /// nor white space).
+    fn punct(&mut self, s: usize, e: usize);
+    /// Another token without an ASCII digit.
+    fn piece(&mut self, s: usize, e: usize);
+    /// Any other token.
+    fn other(&mut self, s: usize, e: usize);
+}
+
+impl Sink for () {
+    #[inline(always)]
+    fn word(&mut self, _: usize, _: usize, _: bool, _: u32) {}
+    #[inline(always)]
+    fn punct(&mut self, _: usize, _: usize) {}
+    #[inline(always)]
+    fn piece(&mut self, _: usize, _: usize) {}
+    #[inline(always)]
+    fn other(&mut self, _: usize, _: usize) {}
+}
+
+impl Sink for time_parse::Shared<'_> {
+    #[inline(always)]
+    fn word(&mut self, s: usize, e: usize, upper: bool, time_flags: u32) {
+        time_parse::Shared::word(self, s, e, upper, time_flags);
+    }
+    #[inline(always)]
+    fn punct(&mut self, s: usize, e: usize) {
+        time_parse::Shared::punct(self, s, e);
+    }
+    #[inline(always)]
+    fn piece(&mut self, s: usize, e: usize) {
+        time_parse::Shared::piece(self, s, e);
+    }
+    #[inline(always)]
+    fn other(&mut self, s: usize, e: usize) {
+        time_parse::Shared::other(self, s, e);
+    }
+}
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
@@ -75,11 +121,17 @@ impl<'a> Ctx<'a> {
     /// [`Ctx::new`], given the text's ASCII-lowercased twin (the same
     /// offsets), as `Doc` keeps it.
     pub fn with_lower(text: &'a str, lower: Cow<'a, str>) -> Self {
+        Self::with_sink(text, lower, &mut ())
+    }
+
+    /// [`Ctx::with_lower`], handing every token to `sink` as well (`None`
+    /// for a text too long to read).
+    pub fn with_sink(text: &'a str, lower: Cow<'a, str>, sink: &mut impl Sink) -> Self {
         debug_assert_eq!(text.len(), lower.len(), "the lower-case twin of the text");
         let lx = lexicon();
         // offsets are kept in 32 bits: a longer text is not read
         let mut toks = if text.len() < u32::MAX as usize {
-            tokenize(text, &lower, lx)
+            tokenize(text, &lower, lx, sink)
         } else {
             Vec::new()
         };
@@ -264,6 +316,12 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// Does the token hold an ASCII digit?
+#[cold]
+fn has_digit(token: &[u8]) -> bool {
+    token.iter().any(u8::is_ascii_digit)
+}
+
 /// A letter or digit. The General Punctuation block (U+2000–U+206F: dashes,
 /// curly quotes, spaces) holds none: told without the Unicode tables.
 #[inline]
@@ -370,10 +428,41 @@ fn alnum_run_end(lower: &[u8], mut e: usize) -> usize {
     e
 }
 
+/// [`alnum_run_end`], and whether the run holds a digit.
+///
+/// In a block of eight bytes that holds the end, the bytes before it are
+/// those below the lowest bit of `none` (`none & none.wrapping_neg()`).
+#[inline]
+fn alnum_run_end_digit(lower: &[u8], mut e: usize) -> (usize, bool) {
+    let n = lower.len();
+    let mut had = 0;
+    while e + 8 <= n {
+        let x = load8(lower, e);
+        let t = x & !HIGH;
+        let ge = |lo: u8| t.wrapping_add(bytes8(0x80 - lo)) & HIGH;
+        let letter = ge(b'a') & !ge(b'z' + 1);
+        let digit = ge(b'0') & !ge(b'9' + 1);
+        let none = !((letter | digit) & !x) & HIGH;
+        if none != 0 {
+            let before = (none & none.wrapping_neg()) - 1;
+            had |= digit & before;
+            return (e + (none.trailing_zeros() / 8) as usize, had != 0);
+        }
+        had |= digit;
+        e += 8;
+    }
+    let mut d = had != 0;
+    while e < n && class(lower[e]) & ALNUM != 0 {
+        d |= class(lower[e]) & DIGIT != 0;
+        e += 1;
+    }
+    (e, d)
+}
+
 /// Cuts the text into tokens. ASCII is read a byte at a time through
 /// [`CLASS`]; any other character is decoded and read as
 /// `char::is_whitespace` / `is_alphanumeric` tell.
-fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
+fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 8);
     let bytes = text.as_bytes();
     let lbytes = lower.as_bytes();
@@ -396,15 +485,25 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
             // general path below, with what it cannot do for such a word
             // left out: its run is no number, and ',' or '.' joins only
             // digits)
-            let mut e = alnum_run_end(lbytes, s + 1);
+            let (mut e, digit) = alnum_run_end_digit(lbytes, s + 1);
             let mut hyph = false;
+            let mut plain = !digit;
             if e < n {
                 let d = bytes[e];
                 if d >= 0x80 || d == b'-' || d == b'\'' {
                     (e, _, hyph) = word_rest(text, e, false, bytes[e - 1] as char);
+                    plain = false;
                 }
             }
-            let (fl, hd) = lx.read(lbytes, s, e);
+            let en = lx.read(lbytes, s, e);
+            let (fl, hd) = (en.fl, en.hd);
+            let cap = b.is_ascii_uppercase();
+            match (plain, cap) {
+                (false, _) if digit || has_digit(&bytes[s..e]) => sink.other(s, e),
+                (false, _) => sink.piece(s, e),
+                (true, false) => sink.word(s, e, false, en.time_lower),
+                (true, true) => sink.word(s, e, true, en.time_upper),
+            }
             if fl & AFTER_A != 0 {
                 if let Some(p) = toks.last_mut() {
                     if p.fl & ART != 0 {
@@ -418,7 +517,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
                 e: e as u32,
                 fl,
                 kind: Kind::Word,
-                cap: b.is_ascii_uppercase(),
+                cap,
                 sent_start,
                 hyph,
                 hd,
@@ -477,10 +576,16 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
                 Kind::Word
             };
             let (fl, hd) = if kind == Kind::Word {
-                lx.read(lbytes, s, e)
+                let en = lx.read(lbytes, s, e);
+                (en.fl, en.hd)
             } else {
                 (0, 0)
             };
+            if has_digit(&bytes[s..e]) {
+                sink.other(s, e);
+            } else {
+                sink.piece(s, e);
+            }
             // "a dozen", "a few": the article may start a number
             if fl & AFTER_A != 0 {
                 if let Some(p) = toks.last_mut() {
@@ -509,6 +614,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon) -> Vec<Tok> {
             i = e;
         } else {
             let e = s + cl;
+            sink.punct(s, e);
             toks.push(Tok {
                 s: s as u32,
                 e: e as u32,
@@ -1303,8 +1409,24 @@ struct Entry {
     fl: u16,
     /// Index into `Lexicon::heads` (0: no head).
     hd: u8,
+    /// The time grammar's flags of the word, lower-case and upper-case
+    /// first (`time::parse::lex_entries`).
+    time_lower: u32,
+    time_upper: u32,
     word: &'static str,
 }
+
+/// The entry of a word in no list.
+static NO_ENTRY: Entry = Entry {
+    a: 0,
+    b: 0,
+    len: 0,
+    fl: 0,
+    hd: 0,
+    time_lower: 0,
+    time_upper: 0,
+    word: "",
+};
 
 const SLOT_BITS: u32 = 12;
 const SLOTS: usize = 1 << SLOT_BITS;
@@ -1378,28 +1500,15 @@ impl Lexicon {
         };
         for (words, flag) in lists {
             for &w in words {
-                let i = match lx.find(w.as_bytes(), 0, w.len()) {
-                    Some(i) => i,
-                    None => {
-                        let (a, b) = key_at(w.as_bytes(), 0, w.len());
-                        let mut h = slot_of(a, b, w.len());
-                        while lx.slots[h] != EMPTY {
-                            h = (h + 1) & (SLOTS - 1);
-                        }
-                        lx.slots[h] = u16::try_from(lx.entries.len()).expect("small lexicon");
-                        lx.entries.push(Entry {
-                            a,
-                            b,
-                            len: w.len(),
-                            fl: 0,
-                            hd: 0,
-                            word: w,
-                        });
-                        lx.entries.len() - 1
-                    }
-                };
+                let i = lx.entry(w);
                 lx.entries[i].fl |= flag;
             }
+        }
+        // the time grammar's words, read in the same look-up
+        for (w, lower, upper) in time_parse::lex_entries() {
+            let i = lx.entry(w);
+            lx.entries[i].time_lower = lower;
+            lx.entries[i].time_upper = upper;
         }
         for i in 0..lx.entries.len() {
             let e = &lx.entries[i];
@@ -1412,6 +1521,30 @@ impl Lexicon {
         }
         assert!(lx.entries.len() * 3 < SLOTS, "lexicon table too full");
         lx
+    }
+
+    /// The index of the entry of `w`, made (with no flags) if there is none.
+    fn entry(&mut self, w: &'static str) -> usize {
+        if let Some(i) = self.find(w.as_bytes(), 0, w.len()) {
+            return i;
+        }
+        let (a, b) = key_at(w.as_bytes(), 0, w.len());
+        let mut h = slot_of(a, b, w.len());
+        while self.slots[h] != EMPTY {
+            h = (h + 1) & (SLOTS - 1);
+        }
+        self.slots[h] = u16::try_from(self.entries.len()).expect("small lexicon");
+        self.entries.push(Entry {
+            a,
+            b,
+            len: w.len(),
+            fl: 0,
+            hd: 0,
+            time_lower: 0,
+            time_upper: 0,
+            word: w,
+        });
+        self.entries.len() - 1
     }
 
     /// The entry of the word `buf[s..e]`.
@@ -1440,12 +1573,13 @@ impl Lexicon {
         }
     }
 
-    /// Flags and head index of the word `buf[s..e]`.
+    /// The entry of the word `buf[s..e]` ([`NO_ENTRY`] for a word in no
+    /// list).
     #[inline(always)]
-    fn read(&self, buf: &[u8], s: usize, e: usize) -> (u16, u8) {
+    fn read(&self, buf: &[u8], s: usize, e: usize) -> &Entry {
         match self.find(buf, s, e) {
-            Some(i) => (self.entries[i].fl, self.entries[i].hd),
-            None => (0, 0),
+            Some(i) => &self.entries[i],
+            None => &NO_ENTRY,
         }
     }
 }
@@ -1466,7 +1600,7 @@ fn lexicon() -> &'static Lexicon {
 /// The lists a lower-case word belongs to (0: none).
 #[cfg(test)]
 pub fn flags(w: &str) -> u16 {
-    lexicon().read(w.as_bytes(), 0, w.len()).0
+    lexicon().read(w.as_bytes(), 0, w.len()).fl
 }
 
 #[cfg(test)]

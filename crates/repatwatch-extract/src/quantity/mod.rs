@@ -160,6 +160,24 @@ pub fn find_people_in(text: &str, lower: &str) -> Vec<PeopleMention> {
     people_of(&lex::Ctx::with_lower(text, lower.into()))
 }
 
+/// [`find_people_in`] and [`crate::time::find_in`] in one: the time
+/// grammar reads the tokens cut here (`time::parse::find_shared`) instead
+/// of cutting the text again.
+pub fn find_people_and_times_in(
+    text: &str,
+    lower: &str,
+) -> (Vec<PeopleMention>, Vec<crate::time::TimeMention>) {
+    let mut shared = crate::time::parse::Shared::new(text, lower);
+    let cx = lex::Ctx::with_sink(text, lower.into(), &mut shared);
+    let times = if cx.toks.is_empty() && !text.trim().is_empty() {
+        // a text too long for the token offsets
+        crate::time::find_in(text, lower)
+    } else {
+        crate::time::parse::find_shared(shared)
+    };
+    (people_of(&cx), times)
+}
+
 fn people_of(cx: &lex::Ctx) -> Vec<PeopleMention> {
     people::find_raw(cx)
         .into_iter()
@@ -314,8 +332,66 @@ mod props {
         }
     }
 
+    /// The time grammar's tokens read off this tokenizer's pass
+    /// (`time::parse::Shared`) are those it cuts itself, with the same
+    /// flags, and it finds the same.
+    fn shared_same(s: &str) {
+        let lower = crate::rx::lower(s);
+        let mut shared = crate::time::parse::Shared::new(s, &lower);
+        let _ = lex::Ctx::with_sink(s, lower.as_str().into(), &mut shared);
+        let (a, al) = shared.finish();
+        let (b, bl) = crate::time::parse::tokens(s, &lower);
+        assert_eq!(format!("{a:?}"), format!("{b:?}"), "{s:?}");
+        assert_eq!(al, bl, "{s:?}");
+        assert_eq!(
+            find_people_and_times_in(s, &lower),
+            (find_people_in(s, &lower), crate::time::find_in(s, &lower)),
+            "{s:?}"
+        );
+    }
+
+    /// `lex::alnum` tells the General Punctuation block no letter without
+    /// the Unicode tables, and the time tokenizer reads its characters as
+    /// punctuation too (`time::parse::Shared::punct`): it holds no letter.
+    #[test]
+    fn general_punctuation_holds_no_letter() {
+        assert!(!('\u{2000}'..='\u{206f}').any(char::is_alphanumeric));
+    }
+
+    #[test]
+    fn shared_time_tokens_edges() {
+        for s in [
+            "",
+            " ",
+            "Oct. 9, 2023",
+            "mid-March 2006",
+            "a1,000 men",
+            "1234,567",
+            "9th",
+            "Korea\u{2019}s \u{201c}two\u{201d} days",
+            "the\u{a0}day\u{85}after",
+            "caf\u{e9} Monday",
+            "x-ray. Then",
+            "so-called 5pm",
+            "\u{d55c}\u{ad6d}day",
+            "don't 5\u{2019}s \u{bd}day \u{2070}x \u{b2}3 \u{c9}ric-5 x\u{2011}y",
+        ] {
+            shared_same(s);
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn shared_time_tokens(s in "([a-zA-Z]{1,6}|[0-9]{1,5}|[-,.:;'()/\t\n\u{b}\u{c}\u{85}\u{2013}\u{2014}\u{2019}\u{201c}\u{a0}\u{3000} ]|st|th|nd|Oct|May|Monday|mid|days|later|ago|since|then|\u{d55c}\u{ad6d}|\u{c9}\u{e9}){0,40}") {
+            shared_same(&s);
+        }
+
+        #[test]
+        fn shared_time_tokens_any(s in "\\PC{0,80}") {
+            shared_same(&s);
+        }
 
         #[test]
         fn any_text(s in "\\PC{0,120}") {

@@ -40,7 +40,7 @@
 //! - "since X" ([`TimeMention::is_since`]) → X's start … publication;
 //!   "as late as X" is read the same way.
 
-mod parse;
+pub(crate) mod parse;
 mod resolve;
 mod token;
 

@@ -4,7 +4,7 @@
 //! "between X and Y") and the bare forms; every `core` rule returns the
 //! token index after its match and the longest one wins.
 
-use super::token::{tokenize, Kind, Tok};
+use super::token::{tokenize, tokenize_range, Kind, Tok};
 use super::{Dur, Part, Rel, Season, TimeExpr, TimeMention, Unit, WeekdayRef, YearRef};
 use chrono::Weekday;
 use std::cell::RefCell;
@@ -514,6 +514,9 @@ struct P<'a> {
     lc: &'a str,
     /// [`lex`] of each token.
     lex: &'a [u32],
+    /// For each token, how many tokens on the first [`is_anchor`] one is
+    /// (capped at 255).
+    ahead: Vec<u8>,
     /// `core` results by token index (each is asked for several times).
     /// Direct-mapped by the index's low bits (`core` is pure: which
     /// results are kept changes nothing but the time).
@@ -554,6 +557,12 @@ impl<'a> P<'a> {
             }
         }
         Some(i + ws.len())
+    }
+    /// Is one of tokens `i..=i + d` an anchor ([`is_anchor`])? (Always
+    /// true without the shortcuts.)
+    #[inline]
+    fn anchor_within(&self, i: usize, d: usize) -> bool {
+        !self.gates || self.ahead.get(i).is_some_and(|&a| usize::from(a) <= d)
     }
     fn is_dash(&self, i: usize) -> bool {
         matches!(self.pu(i), "-" | "–" | "—")
@@ -1802,6 +1811,9 @@ impl<'a> P<'a> {
     }
 
     fn part_rule(&self, i: usize) -> Option<M> {
+        if !self.anchor_within(i, PART_REACH) {
+            return None;
+        }
         let (j, part, _) = self.part_prefix(i)?;
         let mut j = j;
         // "early on Tuesday", "late on Monday"
@@ -1849,6 +1861,9 @@ impl<'a> P<'a> {
     }
 
     fn core_no_part(&self, i: usize) -> Option<M> {
+        if !self.anchor_within(i, CORE_REACH) {
+            return None;
+        }
         let t = self.t.get(i)?;
         match t.kind {
             Kind::Punct => None,
@@ -1861,13 +1876,22 @@ impl<'a> P<'a> {
                 best
             }
             Kind::Word => {
-                if t.upper {
+                if t.upper && self.anchor_within(i, 1) {
                     if let Some(x) = longest(self.month_first(i), self.weekday_rule(i)) {
                         return Some(x);
                     }
                 }
                 let r = if self.gates {
-                    self.lex[i] & RULES
+                    // the rules whose anchor is so near (see `is_anchor`)
+                    let reach = match self.ahead[i] {
+                        0 | 1 => RULES,
+                        2 => RULES & !(DAYF | WKD | DREL | YEAR),
+                        3 => MISC | CLOCK | WITHIN | RECENT | DUR,
+                        4 | 5 => WITHIN | RECENT | DUR,
+                        6 => RECENT | DUR,
+                        _ => DUR,
+                    };
+                    self.lex[i] & RULES & reach
                 } else {
                     rules_for(self.w(i))
                 };
@@ -1917,7 +1941,7 @@ impl<'a> P<'a> {
     }
 
     fn core(&self, i: usize) -> Option<M> {
-        if !self.may_core(i) {
+        if !self.anchor_within(i, PART_REACH) || !self.may_core(i) {
             return None;
         }
         let slot = i % MEMO;
@@ -1956,7 +1980,7 @@ impl<'a> P<'a> {
     /// A core expression, joined with a second one by "and", "or", "to",
     /// "through", "until" or a dash into a span.
     fn merged(&self, i: usize) -> Option<M> {
-        if !self.may_core(i) {
+        if !self.anchor_within(i, PART_REACH) || !self.may_core(i) {
             return None;
         }
         let mut x = self.core(i)?;
@@ -2062,6 +2086,9 @@ impl<'a> P<'a> {
 
     /// Prefixed forms and bare ones; the longest wins.
     fn top(&self, i: usize) -> Option<M> {
+        if !self.anchor_within(i, TOP_REACH) {
+            return None;
+        }
         let t = self.t.get(i)?;
         if t.kind == Kind::Punct {
             return None;
@@ -2215,6 +2242,58 @@ const PREFIX: u32 = 1 << 15;
 const TOP: u32 = 1 << 16;
 /// [`lex`]: a unit word of `unit_word` ("days", "fortnight").
 const UNIT: u32 = 1 << 27;
+/// [`lex`]: a word of `ANCHOR_WORDS`.
+const ANCHOR: u32 = 1 << 28;
+
+/// The words that, with numbers, the upper-case month and weekday names
+/// and the unit words, anchor an expression ([`is_anchor`]): every form
+/// holds one of them near its start.
+#[rustfmt::skip]
+const ANCHOR_WORDS: &[&str] = &[
+    "yesterday", "today", "tonight", "tomorrow", "night", "evening", "morning", "afternoon",
+    "date", "time", "point", "weekend", "eve", "spring", "summer", "autumn", "fall", "winter",
+    "recently", "lately", "recent", "now", "currently", "presently", "still", "nowadays",
+    "present", "later", "earlier", "afterwards", "afterward", "subsequently", "thereafter",
+    "eventually", "then", "after", "since", "noon", "midnight", "midday", "dawn", "daybreak",
+    "dusk",
+];
+
+/// A token every expression holds near its start: a number, an
+/// upper-case month or weekday name, a unit word, a word of
+/// `ANCHOR_WORDS`. How near, from the rules (`P::anchor_within`):
+///
+/// - [`CORE_REACH`]: `core_no_part` at token `i` matches only with an
+///   anchor among tokens `i..=i + 7`. A number starts its number rules; a
+///   month name starts `month_first`, a weekday name is at most one token
+///   in (`weekday_rule`: "last Monday"); `day_first` has its number within
+///   one ("the 9th"), `day_rel` its day word within one ("the day before
+///   yesterday", "last night"), `unit_rel` its unit word within two ("the
+///   same day", "this past week"; "earlier"/"later" are anchors
+///   themselves), `year_rule` its number or "year" within one, and
+///   `season_rule` its season within two ("this past summer").
+///   `duration_rule` reads at most four words of approximation ("a little
+///   more than") and three of amount ("a couple of") before its unit word
+///   (seven), or has a day word within two ("the next day", "the eve");
+///   `within_rule` its unit within five, `recent_rule` within six ("over
+///   the last couple of weeks") or "recent"/"recently" within one;
+///   `present_rule` within two ("at the moment", "these days"),
+///   `rel_misc` within three ("at the same time", "not long after", "by
+///   then", "later"), and `clock_prefix` a number or "noon" within three
+///   ("at around after 6") or "morning" within two. `core_no_part` tries
+///   a rule only when an anchor is within its reach.
+/// - [`PART_REACH`]: `part_rule` reads a part prefix of at most four
+///   tokens ("the first half of", "the first few of") and an "on", then
+///   `core_no_part` (five and seven).
+/// - [`TOP_REACH`]: `top` reads at most three prefix words ("as late as",
+///   "up to", "starting in") before `merged`, whose match is `core`'s
+///   (`core_no_part` or `part_rule`), or has "then", "since", "now",
+///   "today" within three ("since then", "ever since", "as of now").
+fn is_anchor(f: u32) -> bool {
+    f & (NUM | NAME | UNIT | ANCHOR) != 0
+}
+const CORE_REACH: usize = 7;
+const PART_REACH: usize = 5 + CORE_REACH;
+const TOP_REACH: usize = 3 + PART_REACH;
 /// [`lex`]: the flags of a token an expression can start at.
 const START: u32 = RULES | NUM | NAME | PART | PREFIX;
 /// [`lex`]: which list of [`follows`] the word heads, one bit a list (the
@@ -2437,6 +2516,9 @@ fn lex_word(w: &str, upper: bool) -> u32 {
     if unit_word(w).is_some() {
         f |= UNIT;
     }
+    if ANCHOR_WORDS.contains(&w) {
+        f |= ANCHOR;
+    }
     for (k, heads) in FOLLOW_HEADS.iter().enumerate() {
         if heads.contains(&w) {
             f |= 1 << (OPENS_SHIFT + k as u32);
@@ -2506,7 +2588,12 @@ static LEX_TABLE: std::sync::LazyLock<LexTable> = std::sync::LazyLock::new(|| {
 });
 
 /// The words of [`LEX_TABLE`].
-const LEX_WORDS: [&[&str]; 3] = [RULE_WORDS, NAME_PART_PREFIX_WORDS, FOLLOW_WORDS];
+const LEX_WORDS: [&[&str]; 4] = [
+    RULE_WORDS,
+    NAME_PART_PREFIX_WORDS,
+    FOLLOW_WORDS,
+    ANCHOR_WORDS,
+];
 
 /// By the first and the last byte of a word (their low five bits), bit `n`
 /// is set when a word of [`LEX_TABLE`] so made is `n` bytes long: most
@@ -2657,15 +2744,186 @@ pub(crate) fn find(text: &str, lc: &str) -> Vec<TimeMention> {
 
 /// [`find`], with or without the shortcuts (`P::gates`).
 fn find_with(text: &str, lc: &str, gates: bool) -> Vec<TimeMention> {
+    let (toks, lex) = tokens(text, lc);
+    parse(text, lc, &toks, &lex, gates)
+}
+
+/// The tokens of `text` and their [`lex`] flags.
+pub(crate) fn tokens(text: &str, lc: &str) -> (Vec<Tok>, Vec<u32>) {
     let mut toks = Vec::with_capacity(text.len() / 4 + 8);
     tokenize(text, &mut toks);
     let table = &*LEX_TABLE;
     let lex: Vec<u32> = toks.iter().map(|t| lex(t, lc, table)).collect();
+    (toks, lex)
+}
+
+/// The [`lex`] flags of every word [`LEX_TABLE`] knows, lower-case and
+/// upper-case first: another tokenizer that looks its words up anyway
+/// reads them in the same look-up ([`find_shared`]).
+pub(crate) fn lex_entries() -> impl Iterator<Item = (&'static str, u32, u32)> {
+    LEX_WORDS
+        .iter()
+        .flat_map(|l| l.iter())
+        .map(|w| (*w, lex_word(w, false), lex_word(w, true)))
+}
+
+/// The tokens of [`find`], made alongside another tokenizer's pass over
+/// the same text ([`find_shared`]): that tokenizer hands over each of its
+/// tokens, in order, as a word of ASCII letters with its [`lex`] flags
+/// ([`Shared::word`]), a punctuation mark ([`Shared::punct`]), another
+/// token without an ASCII digit ([`Shared::piece`]) or anything else
+/// ([`Shared::other`]). Its tokens hold no white space, only white space
+/// lies between them, and they cover every other character.
+///
+/// Its words of ASCII letters and its punctuation marks are this
+/// tokenizer's tokens too, and a word's [`lex`] flags come with it, a piece
+/// is cut here on its own, when their chunk (the text between two runs of
+/// white space) holds nothing else: this tokenizer cuts such a chunk the
+/// same (a word is a run of letters, punctuation a character of its own,
+/// only a number, which needs a digit, reaches across the other's
+/// tokens), and white space lies before its first token only. Any other
+/// chunk is tokenized anew ([`tokenize_range`]). The test `quantity::props::shared_time_tokens`
+/// compares the two.
+pub(crate) struct Shared<'t> {
+    text: &'t str,
+    lc: &'t str,
+    toks: Vec<Tok>,
+    lex: Vec<u32>,
+    /// The chunk: its first token here, its start and end in the text,
+    /// and whether it is to be tokenized anew.
+    chunk_tok: usize,
+    chunk_start: usize,
+    chunk_end: usize,
+    other: bool,
+}
+
+impl<'t> Shared<'t> {
+    pub(crate) fn new(text: &'t str, lc: &'t str) -> Self {
+        Shared {
+            text,
+            lc,
+            toks: Vec::with_capacity(text.len() / 4 + 8),
+            lex: Vec::with_capacity(text.len() / 4 + 8),
+            chunk_tok: 0,
+            chunk_start: 0,
+            chunk_end: usize::MAX,
+            other: false,
+        }
+    }
+
+    /// Steps to the token `s..e`: is it to be kept (its chunk is not to be
+    /// tokenized anew), and is it the first of its chunk?
+    #[inline(always)]
+    fn step(&mut self, s: usize, e: usize) -> (bool, bool) {
+        let first = s != self.chunk_end;
+        if first {
+            self.close();
+            self.chunk_tok = self.toks.len();
+            self.chunk_start = s;
+        }
+        self.chunk_end = e;
+        (!self.other, first)
+    }
+
+    /// The chunk ends: tokenized anew if it holds another token.
+    #[inline(always)]
+    fn close(&mut self) {
+        if self.other {
+            self.other = false;
+            self.redo();
+        }
+    }
+
+    #[inline(never)]
+    fn redo(&mut self) {
+        let k = self.chunk_tok;
+        self.toks.truncate(k);
+        self.lex.truncate(k);
+        tokenize_range(
+            self.text,
+            self.chunk_start,
+            self.chunk_end,
+            true,
+            &mut self.toks,
+        );
+        let (lc, table) = (self.lc, &*LEX_TABLE);
+        self.lex
+            .extend(self.toks[k..].iter().map(|t| lex(t, lc, table)));
+    }
+
+    /// A word of ASCII letters at `s..e` (its first upper case or not), and
+    /// its [`lex`] flags.
+    #[inline(always)]
+    pub(crate) fn word(&mut self, s: usize, e: usize, upper: bool, flags: u32) {
+        let (keep, first) = self.step(s, e);
+        if keep {
+            self.toks.push(super::token::word(s, e, upper, first));
+            self.lex.push(flags);
+        }
+    }
+
+    /// A punctuation mark at `s..e`: one character, neither a letter nor
+    /// white space.
+    #[inline(always)]
+    pub(crate) fn punct(&mut self, s: usize, e: usize) {
+        let (keep, first) = self.step(s, e);
+        if keep {
+            self.toks.push(super::token::punct(s, e, first));
+            self.lex.push(0);
+        }
+    }
+
+    /// A token at `s..e` that holds no ASCII digit: no token here reaches
+    /// across its ends (a word is a run of letters, which the other
+    /// tokenizer does not cut, and a number needs a digit), so it is
+    /// tokenized on its own.
+    #[inline(never)]
+    pub(crate) fn piece(&mut self, s: usize, e: usize) {
+        let (keep, first) = self.step(s, e);
+        if keep {
+            let k = self.toks.len();
+            tokenize_range(self.text, s, e, first, &mut self.toks);
+            let (lc, table) = (self.lc, &*LEX_TABLE);
+            self.lex
+                .extend(self.toks[k..].iter().map(|t| lex(t, lc, table)));
+        }
+    }
+
+    /// Any other token at `s..e`.
+    #[inline(always)]
+    pub(crate) fn other(&mut self, s: usize, e: usize) {
+        self.step(s, e);
+        self.other = true;
+    }
+
+    /// The tokens and their [`lex`] flags.
+    pub(crate) fn finish(mut self) -> (Vec<Tok>, Vec<u32>) {
+        self.close();
+        (self.toks, self.lex)
+    }
+}
+
+/// [`find`], from the tokens of [`Shared`].
+pub(crate) fn find_shared(shared: Shared) -> Vec<TimeMention> {
+    let (text, lc) = (shared.text, shared.lc);
+    let (toks, lex) = shared.finish();
+    parse(text, lc, &toks, &lex, true)
+}
+
+/// The grammar over the tokens of `text` and their [`lex`] flags.
+fn parse(text: &str, lc: &str, toks: &[Tok], lex: &[u32], gates: bool) -> Vec<TimeMention> {
+    let mut ahead = vec![0u8; lex.len()];
+    let mut d = u8::MAX;
+    for (a, &f) in ahead.iter_mut().zip(lex).rev() {
+        d = if is_anchor(f) { 0 } else { d.saturating_add(1) };
+        *a = d;
+    }
     let p = P {
-        t: &toks,
+        t: toks,
         text,
         lc,
-        lex: &lex,
+        lex,
+        ahead,
         memo: RefCell::new(std::array::from_fn(|_| (usize::MAX, None))),
         gates,
     };
@@ -2743,6 +3001,11 @@ mod rule_gate {
             "within just a couple of days",
             "over the past a couple of weeks",
             "up to the end of the first half of the year",
+            "as late as a little more than a couple of days later",
+            "as early as the first few of on last Monday",
+            "the first few of on last Monday",
+            "at around 6 p.m. Wednesday",
+            "within just a couple of weeks",
         ] {
             let lc = text.to_ascii_lowercase();
             let plain = find_with(text, &lc, false);
@@ -2975,6 +3238,35 @@ mod rule_gate {
         #[test]
         fn same_as_plain(
             words in proptest::collection::vec((vocab_word(), "( | |, | |)"), 0..30),
+        ) {
+            let text: String = words.iter().map(|(w, sep)| format!("{w}{sep}")).collect();
+            let lc = text.to_ascii_lowercase();
+            prop_assert_eq!(find_with(&text, &lc, true), find_with(&text, &lc, false), "{:?}", text);
+        }
+
+        /// The anchor gates (`is_anchor`) on texts where anchors are few
+        /// and far between: long runs of the grammar's other words before
+        /// and after one.
+        #[test]
+        fn sparse_anchors_same_as_plain(
+            words in proptest::collection::vec(
+                (
+                    prop_oneof![
+                        12 => proptest::sample::select(
+                            LEX_WORDS
+                                .iter()
+                                .flat_map(|l| l.iter().copied())
+                                .filter(|w| !is_anchor(lex_word(w, false) | lex_word(w, true)))
+                                .chain(["of", "and", "to", "a", "little", "couple", "half", "few"])
+                                .collect::<Vec<_>>()
+                        )
+                        .prop_map(str::to_string),
+                        1 => vocab_word(),
+                    ],
+                    "( | |, |-|. )",
+                ),
+                0..40,
+            ),
         ) {
             let text: String = words.iter().map(|(w, sep)| format!("{w}{sep}")).collect();
             let lc = text.to_ascii_lowercase();

@@ -63,11 +63,22 @@ const CLASS: [u8; 256] = {
 /// the Unicode tables are asked only at a non-ASCII character.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
+    tokenize_range(text, 0, text.len(), true, out);
+}
+
+/// The tokens of `text[from..to]`, appended to `out`, with their offsets
+/// in `text`: those [`tokenize`] makes there when no token reaches across
+/// either end (as when white space, or the text's start or end, lies on
+/// both sides), `space` telling whether white space (or the text's start)
+/// comes right before `from`. (The scans that look ahead past `to` stop at
+/// what lies there.)
+pub(crate) fn tokenize_range(text: &str, from: usize, to: usize, space: bool, out: &mut Vec<Tok>) {
     let b = text.as_bytes();
     let n = b.len();
-    let mut i = 0;
-    let mut space = true;
-    while i < n {
+    debug_assert!(to <= n);
+    let mut i = from;
+    let mut space = space;
+    while i < to {
         let c = b[i];
         match CLASS[c as usize] {
             SPACE => {
@@ -183,7 +194,7 @@ fn word_rest(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn word(start: usize, end: usize, upper: bool, space_before: bool) -> Tok {
+pub(crate) fn word(start: usize, end: usize, upper: bool, space_before: bool) -> Tok {
     Tok {
         kind: Kind::Word,
         start,
@@ -196,7 +207,7 @@ fn word(start: usize, end: usize, upper: bool, space_before: bool) -> Tok {
     }
 }
 
-fn punct(start: usize, end: usize, space_before: bool) -> Tok {
+pub(crate) fn punct(start: usize, end: usize, space_before: bool) -> Tok {
     Tok {
         kind: Kind::Punct,
         start,
