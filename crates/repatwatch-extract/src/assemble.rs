@@ -1168,15 +1168,25 @@ fn draft<'d>(
             .times
             .iter()
             .filter(|t| t.end <= trig.0)
-            .filter_map(|t| t.year_month())
-            .next_back()
-            // (a story of last year may still reach this year's months:
-            // "returned in January 2020 ... held for more than a year ...
-            // died in February")
-            .filter(|&(y, _)| y + 2 <= chrono::Datelike::year(&published));
+            .filter_map(|t| t.year_month().map(|ym| (ym, t.end)))
+            .next_back();
         for t in times {
+            // A story of last year may still reach this year's months when
+            // a span of years passes in between ("returned in January 2020
+            // ... held for more than a year ... died in February"); without
+            // one, its months follow its year.
+            let story_year = |(y, _): (i32, u32), from: usize| {
+                y + 2 <= chrono::Datelike::year(&published)
+                    || y + 1 == chrono::Datelike::year(&published)
+                        && from <= t.start
+                        && !doc.lower[from..t.start]
+                            .split(|c: char| !c.is_ascii_alphabetic())
+                            .any(|w| w == "year" || w == "years")
+            };
             let in_story = match (narrative, t.month_without_year()) {
-                (Some((y, m0)), Some(m)) if dir == Direction::Past => {
+                (Some((ym @ (y, m0), from)), Some(m))
+                    if dir == Direction::Past && story_year(ym, from) =>
+                {
                     t.resolve_in_year(if m >= m0 { y } else { y + 1 }, published)
                 }
                 _ => None,

@@ -512,3 +512,20 @@ fn a_place_in_another_acts_clause_is_that_acts() {
         (Transfer, vec!["Tumen"])
     );
 }
+
+#[test]
+fn a_story_of_last_year_keeps_its_year_for_later_months() {
+    let got = run(
+        "2016-10-05",
+        "She said police arrested her near Yanji in February 2015. \
+         In March she was sent back across the river.",
+    );
+    let dates: Vec<_> = got.iter().map(|w| (w.kind, w.date)).collect();
+    assert_eq!(
+        dates,
+        vec![
+            (Arrest, Some(("2015-02-01", "2015-02-28"))),
+            (Repatriation, Some(("2015-03-01", "2015-03-31"))),
+        ]
+    );
+}
