@@ -101,7 +101,7 @@ impl Ctx<'_, '_> {
         *self.skip[i].get_or_init(|| {
             let r = res();
             let lst = self.doc.sentences[i].text(&self.doc.lower).trim();
-            r.caption.is_match(lst) || boiler(lst)
+            (caption_possible(lst) && r.caption.is_match(lst)) || boiler(lst)
         })
     }
 
@@ -181,16 +181,18 @@ impl Ctx<'_, '_> {
                 }
             }
             if !self.live(p.start) {
-                Role::Other
-            } else if self.origin(p) {
+                return Role::Other;
+            }
+            let keys = role_keys(before);
+            if self.origin(p) {
                 Role::Origin
-            } else if r.place_locative.is_match(before) {
+            } else if keys & ROLE_LOCATIVE != 0 && r.place_locative.is_match(before) {
                 Role::Locative
-            } else if r.place_from.is_match(before) {
+            } else if keys & ROLE_FROM != 0 && r.place_from.is_match(before) {
                 Role::From
-            } else if r.place_to.is_match(before) {
+            } else if keys & ROLE_TO != 0 && r.place_to.is_match(before) {
                 Role::To
-            } else if r.place_apposition.is_match(before) {
+            } else if keys & ROLE_APPOSITION != 0 && r.place_apposition.is_match(before) {
                 Role::Apposition
             } else {
                 Role::Other
@@ -223,6 +225,65 @@ enum Role {
     To,
     Apposition,
     Other,
+}
+
+const ROLE_LOCATIVE: u8 = 1;
+const ROLE_FROM: u8 = 2;
+const ROLE_TO: u8 = 4;
+const ROLE_APPOSITION: u8 = 8;
+
+/// The place rules (`Res::place_locative`, `place_from`, `place_to`,
+/// `place_apposition`: the bits above) that may match the words `before` a
+/// place, read off their last word; on other than ASCII text, all of them.
+///
+/// The first three end with a word of theirs (the last `-` part of one:
+/// "eastern" of "north-eastern") and white space: on ASCII text, where
+/// `(?i)` folds only ASCII letters, a window whose last word is none of
+/// the rule's words cannot match. An apposition ends with a comma, or with
+/// "the", "and" or "or" (and white space).
+fn role_keys(before: &str) -> u8 {
+    if !before.is_ascii() {
+        return ROLE_LOCATIVE | ROLE_FROM | ROLE_TO | ROLE_APPOSITION;
+    }
+    let t = before.trim_end().as_bytes();
+    let run = t
+        .iter()
+        .rev()
+        .take_while(|&&b| WORD_BYTE[b as usize])
+        .count();
+    let mut buf = [0u8; 16];
+    let last = if run <= buf.len() {
+        let w = &mut buf[..run];
+        w.copy_from_slice(&t[t.len() - run..]);
+        w.make_ascii_lowercase();
+        &buf[..run]
+    } else {
+        &[][..]
+    };
+    let mut keys = 0;
+    if t.len() < before.len() {
+        let (loc, from, to) = match last {
+            b"the" | b"a" | b"an" | b"of" => (true, true, true),
+            b"chinese" | b"border" | b"city" | b"town" => (true, true, true),
+            b"from" | b"through" | b"via" => (false, true, false),
+            b"to" | b"into" | b"toward" | b"towards" => (false, false, true),
+            b"in" | b"at" | b"near" | b"outside" | b"inside" | b"around" | b"across" | b"on"
+            | b"within" | b"along" | b"off" | b"its" | b"their" | b"northern" | b"southern"
+            | b"eastern" | b"western" | b"northeastern" | b"northwestern" | b"southwestern"
+            | b"southeastern" | b"central" | b"remote" | b"vietnamese" | b"lao" | b"thai"
+            | b"russian" | b"north" | b"south" | b"east" | b"west" | b"county" | b"province"
+            | b"village" | b"area" | b"region" | b"capital" | b"port" | b"provincial"
+            | b"northeast" | b"northwest" | b"far" | b"same" | b"and" => (true, false, false),
+            _ => (false, false, false),
+        };
+        keys |= if loc { ROLE_LOCATIVE } else { 0 }
+            | if from { ROLE_FROM } else { 0 }
+            | if to { ROLE_TO } else { 0 };
+    }
+    if t.ends_with(b",") || matches!(last, b"the" | b"and" | b"or") {
+        keys |= ROLE_APPOSITION;
+    }
+    keys
 }
 
 /// The index of an item of a slice from a reference to it.
@@ -422,9 +483,7 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
         // is named by sex, so the rest is of the other
         if d.spans.iter().chain(d.people_span.iter()).any(|&(s, e)| {
             let (s, e) = (s, fwd(text, e, 48));
-            // (every match names men or women, girls or boys)
-            let l = &doc.lower[s..e];
-            (l.contains("men") || l.contains("male") || l.contains("girls") || l.contains("boys"))
+            part_by_sex_possible(&text[s..e], &doc.lower[s..e])
                 && r.most_of_them.is_match(&text[s..e])
         }) {
             d.people.gender = Some(Gender::Mixed);
@@ -450,6 +509,41 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
             d.people.gender = Some(gs[0]);
         }
     }
+}
+
+/// Whether `Res::most_of_them` may match `text` (`lower`: its lowercase
+/// twin). Every match ends with a word of the sexes ("women", "boys"),
+/// whole, and holds whole one of the words that lead to it: "them" or
+/// "whom" ("most of them were women"), "made", "composed" or "consisting"
+/// ("made up of women"), or an adverb ("mostly women"). On ASCII text,
+/// where `(?i)` folds only ASCII letters, a window without both kinds of
+/// word cannot match. (Every match holds "men", "male", "girls" or "boys":
+/// the fast literal scans for those go first, the words are read only
+/// where they are found; other than ASCII text is not read by its words.)
+fn part_by_sex_possible(text: &str, lower: &str) -> bool {
+    if !(lower.contains("men")
+        || lower.contains("male")
+        || lower.contains("girls")
+        || lower.contains("boys"))
+    {
+        return false;
+    }
+    if !text.is_ascii() {
+        return true;
+    }
+    let mut bits = 0u8;
+    for w in words(lower) {
+        bits |= match w {
+            b"women" | b"men" | b"female" | b"male" | b"girls" | b"boys" => 1,
+            b"them" | b"whom" | b"made" | b"composed" | b"consisting" | b"mostly" | b"mainly"
+            | b"largely" | b"predominantly" | b"primarily" => 2,
+            _ => 0,
+        };
+        if bits == 3 {
+            return true;
+        }
+    }
+    false
 }
 
 /// A group told of again as "the men" or "the women" (every later telling
@@ -518,6 +612,18 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
         time_report,
         facilities: RefCell::new(Vec::new()),
     }
+}
+
+/// Whether `Res::caption` may match a lowercase sentence: every match
+/// opens the sentence with "photo", "map", "image" or "video", or holds
+/// "(", "image" or "photo" (a few fast literal scans instead of the search).
+fn caption_possible(l: &str) -> bool {
+    ["photo", "map", "image", "video"]
+        .iter()
+        .any(|w| l.starts_with(w))
+        || l.contains('(')
+        || l.contains("photo")
+        || l.contains("image")
 }
 
 /// The openings of boilerplate lines (lowercase): bylines, credits, notes.
@@ -1356,13 +1462,20 @@ fn facility_in(text: &str, lower: &str, clause: (usize, usize)) -> Option<String
     if !r.facility_noun.is_match(words) {
         return None;
     }
-    // (found with the fast engine, the group read on the short match only)
+    // (found with the fast engine; the group is read off the match without
+    // the capturing engines: it is what follows the preposition and the
+    // article, each a run of letters with its white space after it, to the
+    // end of the match)
     r.facility
         .find(words)
-        .map(|f| (clause.0 + f.start(), clause.0 + f.end()))
-        .and_then(|(fs, fe)| {
-            let c = r.facility.captures(&lower[fs..fe])?;
-            c.get(1).map(|g| (fs + g.start(), fs + g.end()))
+        .map(|f| {
+            let m = &words[f.start()..f.end()];
+            let mut at = 0;
+            for _ in 0..2 {
+                at += m[at..].bytes().take_while(u8::is_ascii_alphabetic).count();
+                at += m[at..].len() - m[at..].trim_start().len();
+            }
+            (clause.0 + f.start() + at, clause.0 + f.end())
         })
         .map(|(gs, ge)| text[gs..ge].trim().to_string())
 }
@@ -2536,6 +2649,11 @@ mod tests {
         "international herald tribune", "open radio", "media reports", "local daily", "daily nk",
         "rights groups", "aid group", "his son", "most of them were women", "MOST OF THEM girls", "a third of them are men",
         "made up mostly of women", "seven of whom were boys", "mainly women",
+        "predominantly", "primarily", "largely", "chiefly", "composed", "consisting", "whom",
+        "female", "male", "Men", "dozens", "half", "being", "made", "up", "mostly", "girls",
+        "composed of female", "consisting mainly of male", "WOMEN", "ſome", "Mostly",
+        "photo", "Photo", "map", "image", "video", "caption", ":", "/", "|", "(Yonhap)", "(",
+        ")", "file photo", "photo by", "(RFA photo)", "image:", "(dong-a ilbo", "(ap", "kyodo)",
         "most", "of", "them", "women", "boys", "her relatives", "at the prison", "in a lock-up",
         "to the detention centre", "according to", "According To", "relatives", "video", "footage",
         "letter", "photographer", "journalists", "broker", "guides", "pastor", "aid workers",
@@ -2564,8 +2682,57 @@ mod tests {
             })
     }
 
+    /// Words of the place rules, and others around them.
+    #[rustfmt::skip]
+    const ROLE_WORDS: &[&str] = &[
+        "in", "at", "near", "outside", "inside", "around", "across", "on", "within", "of",
+        "along", "off", "the", "a", "an", "its", "their", "northern", "southern", "eastern",
+        "western", "north-eastern", "northeastern", "north-western", "northwestern",
+        "southwestern", "south-western", "south-eastern", "southeastern", "central", "remote",
+        "chinese", "vietnamese", "lao", "thai", "russian", "north", "south", "east", "west",
+        "border", "city", "town", "county", "province", "village", "area", "region", "capital",
+        "port", "provincial", "northeast", "northwest", "far", "same", "and", "or", "from",
+        "through", "via", "by", "way", "to", "into", "toward", "towards", "Dandong", "Jilin",
+        "Province", "County", "City", "IN", "The", "Chinese", "ſame", "\u{212a}", "held", "x",
+        "outſide", "acroſs", "Town", "sent", "were", "caught", "Liaoning's", "it's",
+    ];
+
+    fn role_salad() -> impl Strategy<Value = String> {
+        (
+            proptest::collection::vec(0..ROLE_WORDS.len(), 1..8),
+            "[ ,.’'\u{a0}-]{1,2}",
+            "[ ,\u{a0}]{0,2}",
+        )
+            .prop_map(|(idx, sep, end)| {
+                let mut s = idx
+                    .iter()
+                    .map(|&i| ROLE_WORDS[i])
+                    .collect::<Vec<_>>()
+                    .join(&sep);
+                s.push_str(&end);
+                s
+            })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        /// A place rule whose bit `role_keys` leaves out never matches.
+        #[test]
+        fn role_keys_cover_the_rules(before in role_salad()) {
+            let r = res();
+            let keys = role_keys(&before);
+            for (bit, rule) in [
+                (ROLE_LOCATIVE, &r.place_locative),
+                (ROLE_FROM, &r.place_from),
+                (ROLE_TO, &r.place_to),
+                (ROLE_APPOSITION, &r.place_apposition),
+            ] {
+                if rule.is_match(&before) {
+                    prop_assert!(keys & bit != 0, "{:?} {}", before, bit);
+                }
+            }
+        }
 
         /// The key words never hide a source: the same source as the plain
         /// rules, on word salads of the rules' words.
@@ -2611,6 +2778,7 @@ mod tests {
                 );
             }
             if r.most_of_them.is_match(&text) {
+                prop_assert!(part_by_sex_possible(&text, &lower), "{:?}", text);
                 prop_assert!(
                     lower.contains("men")
                         || lower.contains("male")
@@ -2630,6 +2798,9 @@ mod tests {
                 if r.part_of.is_match(&head) {
                     prop_assert!(ends_with_of(&head), "{:?}", head);
                 }
+            }
+            if r.caption.is_match(&lower) {
+                prop_assert!(caption_possible(&lower), "{:?}", lower);
             }
             // boilerplate: its openings, as the rule they replace
             static BOILER_RULE: OnceLock<Regex> = OnceLock::new();
