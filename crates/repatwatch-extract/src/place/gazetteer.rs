@@ -26,6 +26,8 @@ pub(crate) struct Entry {
     pub place: Place,
     pub kind: Kind,
     pub population: u32,
+    /// `log10(population + 100)`, the size score of a town, worked out once.
+    pub size: f32,
     /// An admin1 unit that is one city (Beijing, Bangkok): its bare name is
     /// the city.
     pub municipality: bool,
@@ -199,6 +201,7 @@ fn parse(data: &str) -> Gazetteer {
                     },
                     kind: Kind::Country,
                     population: 0,
+                    size: 0.0,
                     municipality: false,
                     prior: prior(c[1], None),
                     cc: cc2(c[1]),
@@ -220,6 +223,7 @@ fn parse(data: &str) -> Gazetteer {
                     },
                     kind: Kind::Admin1,
                     population: 0,
+                    size: 0.0,
                     municipality: c[5].contains('m'),
                     prior: prior(c[1], Some(c[2])),
                     cc: cc2(c[1]),
@@ -241,6 +245,7 @@ fn parse(data: &str) -> Gazetteer {
                     },
                     kind: Kind::Border,
                     population: 0,
+                    size: 0.0,
                     municipality: false,
                     prior: prior(c[1], Some(c[2])),
                     cc: cc2(c[1]),
@@ -262,6 +267,7 @@ fn parse(data: &str) -> Gazetteer {
                     },
                     kind: Kind::City,
                     population: c[7].parse().unwrap_or(0),
+                    size: 0.0,
                     municipality: false,
                     prior: prior(c[2], Some(c[3])),
                     cc: cc2(c[2]),
@@ -278,6 +284,8 @@ fn parse(data: &str) -> Gazetteer {
             }
             _ => continue,
         };
+        let mut entry = entry;
+        entry.size = ((entry.population as f32) + 100.0).log10();
         let id = g.entries.len() as u32;
         let mut seen: Vec<String> = Vec::new();
         for (list, primary) in [(names, true), (alts, false)] {
