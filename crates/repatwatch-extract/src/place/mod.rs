@@ -712,13 +712,20 @@ fn is_lower_suffix(w: &str) -> bool {
 
 /// Whether `rest` opens with the start of a connector or of a lower-case
 /// suffix word: every one of them starts with one of these (a test checks
-/// it), so a word that does not is none of them.
+/// it), so a word that does not is none of them. A connector ("of", "de")
+/// must also end there: an ASCII letter or digit after it makes a longer
+/// word ("often", "detained"), which is no connector.
 fn opens_lower_kept(rest: &[u8]) -> bool {
     let starts = |w: &[u8]| rest.starts_with(w);
+    let ends = |n: usize| !rest.get(n).is_some_and(u8::is_ascii_alphanumeric);
     match rest.first() {
-        Some(b'o') => starts(b"of") || starts(b"on"),
-        Some(b'd') => starts(b"de") || starts(b"da") || starts(b"district"),
-        Some(b'l') => starts(b"la"),
+        Some(b'o') => (starts(b"of") || starts(b"on")) && ends(2),
+        Some(b'd') => {
+            (starts(b"de") && (ends(2) || (starts(b"del") && ends(3))))
+                || (starts(b"da") && ends(2))
+                || starts(b"district")
+        }
+        Some(b'l') => starts(b"la") && ends(2),
         Some(b'p') => starts(b"province") || starts(b"prefecture"),
         Some(b'm') => starts(b"municipality"),
         Some(b'c') => starts(b"county") || starts(b"city"),
