@@ -802,22 +802,6 @@ fn within<T>(
     })
 }
 
-/// The items of the clause that pass `keep`; when there are none, those of
-/// the sentence.
-fn clause_or_sentence<'t, T>(
-    items: &'t [T],
-    clause: (usize, usize),
-    sentence: (usize, usize),
-    span: impl Fn(&T) -> (usize, usize) + Copy,
-    keep: impl Fn(&&'t T) -> bool + Copy,
-) -> Vec<&'t T> {
-    let found: Vec<&T> = within(items, clause, span).filter(keep).collect();
-    if !found.is_empty() {
-        return found;
-    }
-    within(items, sentence, span).filter(keep).collect()
-}
-
 fn dist(a: (usize, usize), b: (usize, usize)) -> usize {
     b.0.saturating_sub(a.1).max(a.0.saturating_sub(b.1))
 }
@@ -921,42 +905,6 @@ fn draft<'d>(
     let trig = (e.start, e.end);
     let headline = ctx.headline(e.sentence);
 
-    // People: the phrase nearest the trigger in its clause, then sentence.
-    let victims = |p: &&PeopleMention| ctx.victim(p);
-    let mut ppl = clause_or_sentence(&doc.people, clause, sentence, |p| (p.start, p.end), victims);
-    // The nearest phrase; a bare plural ("defectors") gives way to a counted
-    // or described one in the same clause.
-    // The patient of a passive stands before the verb ("the five were
-    // caught"), of an active after it ("police caught the five").
-    ppl.sort_by_key(|p| {
-        let inside = p.start >= e.start && p.end <= e.end;
-        let wrong_side = !inside
-            && if e.passive {
-                p.start >= e.end
-            } else {
-                p.end <= e.start
-            };
-        (wrong_side, dist((p.start, p.end), trig))
-    });
-    let vague = |p: &PeopleMention| p.count.is_none() && !p.individual && !p.definite && !p.pronoun;
-    let person = match ppl.first().copied() {
-        Some(p) if vague(p) => ppl.iter().copied().find(|q| !vague(q)).or(Some(p)),
-        // "she and two other North Koreans travelling with her": the counted
-        // phrase, not the pronoun inside its tail
-        Some(p) if p.pronoun => ppl
-            .iter()
-            .copied()
-            .find(|q| {
-                q.count.is_some()
-                    && !q.pronoun
-                    && q.end <= p.start
-                    && p.start - q.end < 40
-                    && (q.end <= e.start) == (p.end <= e.start)
-            })
-            .or(Some(p)),
-        other => other,
-    };
-
     // Plans and possibilities of arrest, custody, punishment or death are
     // hypotheticals ("they may be detained, tortured or executed").
     if e.status == Status::Planned
@@ -1040,6 +988,62 @@ fn draft<'d>(
             return None;
         }
     }
+    // People: the phrase nearest the trigger in its clause, then sentence.
+    // The patient of a passive stands before the verb ("the five were
+    // caught"), of an active after it ("police caught the five").
+    let side_dist = |p: &PeopleMention| {
+        let inside = p.start >= e.start && p.end <= e.end;
+        let wrong_side = !inside
+            && if e.passive {
+                p.start >= e.end
+            } else {
+                p.end <= e.start
+            };
+        (wrong_side, dist((p.start, p.end), trig))
+    };
+    // The phrases of the clause (else of the sentence, when none of the
+    // clause's is one of people an act is done to) nearest first: sorted
+    // before [`Ctx::victim`] is asked, which is then asked in that order
+    // only as far as the choice needs (the stable sort keeps the order the
+    // phrases that pass would have sorted into by themselves).
+    let victim = |p: &PeopleMention| ctx.victim(p);
+    let nearest = |range: (usize, usize)| {
+        let mut v: Vec<&PeopleMention> = within(&doc.people, range, |p| (p.start, p.end)).collect();
+        v.sort_by_key(|p| side_dist(p));
+        v
+    };
+    let mut ppl = nearest(clause);
+    let mut first = ppl.iter().copied().find(|p| victim(p));
+    if first.is_none() {
+        ppl = nearest(sentence);
+        first = ppl.iter().copied().find(|p| victim(p));
+    }
+    // The nearest phrase; a bare plural ("defectors") gives way to a counted
+    // or described one in the same clause.
+    let vague = |p: &PeopleMention| p.count.is_none() && !p.individual && !p.definite && !p.pronoun;
+    let person = match first {
+        Some(p) if vague(p) => ppl
+            .iter()
+            .copied()
+            .find(|q| !vague(q) && victim(q))
+            .or(Some(p)),
+        // "she and two other North Koreans travelling with her": the counted
+        // phrase, not the pronoun inside its tail
+        Some(p) if p.pronoun => ppl
+            .iter()
+            .copied()
+            .find(|q| {
+                q.count.is_some()
+                    && !q.pronoun
+                    && q.end <= p.start
+                    && p.start - q.end < 40
+                    && (q.end <= e.start) == (p.end <= e.start)
+                    && victim(q)
+            })
+            .or(Some(p)),
+        other => other,
+    };
+
     let mut people = People::default();
     let mut people_anaphoric = true;
     let mut people_span = None;
@@ -1182,21 +1186,24 @@ fn draft<'d>(
                     && !ends_clause_before(text, (t.start, t.end), o)
             })
         };
-        let act_time = |t: &&TimeMention| !ctx.reported(t, e.start > t.end) && nearest_ours(t);
-        let mut times =
-            clause_or_sentence(&doc.times, clause, sentence, |t| (t.start, t.end), act_time);
+        let act_time = |t: &TimeMention| !ctx.reported(t, e.start > t.end) && nearest_ours(t);
         // nearest first; a time that closes an earlier verb's clause ("slipped
         // out in early February and were caught on Feb. 26") last
         // A continuing state ("in custody since January") dates a custody,
         // not the one-time act told beside it ("was flown to Seoul").
         let point_act = !matches!(e.kind, EventType::Detention);
-        times.sort_by_key(|t| {
-            (
-                ends_clause_before(text, (t.start, t.end), trig),
-                point_act && t.is_since(),
-                dist((t.start, t.end), trig),
-            )
-        });
+        let nearest = |range: (usize, usize)| {
+            let mut v: Vec<&TimeMention> =
+                within(&doc.times, range, |t| (t.start, t.end)).collect();
+            v.sort_by_key(|t| {
+                (
+                    ends_clause_before(text, (t.start, t.end), trig),
+                    point_act && t.is_since(),
+                    dist((t.start, t.end), trig),
+                )
+            });
+            v
+        };
         // "later", "three days later": counted from the story's last date,
         // else from the last date the text gave before this verb.
         let reference = doc
@@ -1220,29 +1227,42 @@ fn draft<'d>(
             // "returned in January 2020 ... held for more than a year ...
             // died in February")
             .filter(|&(y, _)| y + 2 <= chrono::Datelike::year(&published));
-        for t in times {
-            let in_story = match (narrative, t.month_without_year()) {
-                (Some((y, m0)), Some(m)) if dir == Direction::Past => {
-                    t.resolve_in_year(if m >= m0 { y } else { y + 1 }, published)
+        // The times of the clause (else of the sentence, when none of the
+        // clause's is the act's), nearest first, the first that resolves:
+        // `act_time` is asked in that order, only as far as needed.
+        let mut told = false;
+        for span in [clause, sentence] {
+            for t in nearest(span) {
+                if !act_time(t) {
+                    continue;
                 }
-                _ => None,
-            };
-            if let Some(mut range) = in_story.or_else(|| t.resolve(published, dir, reference)) {
-                // "two hours later" after "In October" cannot narrow October
-                if let Some(r) = reference.filter(|_| t.is_relative()) {
-                    if (r.end - r.start).num_days() > 2
-                        && (range.end - range.start).num_days() <= 2
-                        && r.contains(range.start)
-                    {
-                        range = r;
+                told = true;
+                let in_story = match (narrative, t.month_without_year()) {
+                    (Some((y, m0)), Some(m)) if dir == Direction::Past => {
+                        t.resolve_in_year(if m >= m0 { y } else { y + 1 }, published)
                     }
+                    _ => None,
+                };
+                if let Some(mut range) = in_story.or_else(|| t.resolve(published, dir, reference)) {
+                    // "two hours later" after "In October" cannot narrow October
+                    if let Some(r) = reference.filter(|_| t.is_relative()) {
+                        if (r.end - r.start).num_days() > 2
+                            && (range.end - range.start).num_days() <= 2
+                            && r.contains(range.start)
+                        {
+                            range = r;
+                        }
+                    }
+                    // an act that happened cannot end after the report
+                    if dir == Direction::Past && range.end > published && range.start <= published {
+                        range.end = published;
+                    }
+                    date = Some((range, Some((t.start, t.end)), t.rule));
+                    date_own = true;
+                    break;
                 }
-                // an act that happened cannot end after the report
-                if dir == Direction::Past && range.end > published && range.start <= published {
-                    range.end = published;
-                }
-                date = Some((range, Some((t.start, t.end)), t.rule));
-                date_own = true;
+            }
+            if told {
                 break;
             }
         }
