@@ -1367,26 +1367,6 @@ fn draft<'d>(
         }
     }
 
-    // Actors.
-    let after_return = prev
-        .iter()
-        .any(|d| d.kind == EventType::Repatriation && d.status == Status::Occurred);
-    let origin_cc = antecedent
-        .and_then(|a| a.locations.first())
-        .map(|(l, _)| l.place.country.as_str())
-        .filter(|&cc| {
-            locations
-                .first()
-                .is_some_and(|(l, _)| l.place.country != cc)
-        });
-    let (actors, actor_words) = actors_for(ctx, e, &locations, after_return, origin_cc);
-
-    // Facility.
-    let facility = ctx.facility(clause);
-
-    // Sources are read when the incident is finished.
-    let sources = Vec::new();
-
     // Specificity: a count, a place, a time or a described group.
     // "many of them": a vague part of a group, nothing specific
     let vague_part = person.is_some_and(|p| {
@@ -1419,6 +1399,27 @@ fn draft<'d>(
     if !specific && std::env::var_os("RW_NOSPEC").is_none() {
         return None;
     }
+
+    // Actors (only of an act kept: they decide nothing above).
+    let after_return = prev
+        .iter()
+        .any(|d| d.kind == EventType::Repatriation && d.status == Status::Occurred);
+    let origin_cc = antecedent
+        .and_then(|a| a.locations.first())
+        .map(|(l, _)| l.place.country.as_str())
+        .filter(|&cc| {
+            locations
+                .first()
+                .is_some_and(|(l, _)| l.place.country != cc)
+        });
+    let (actors, actor_words) = actors_for(ctx, e, &locations, after_return, origin_cc);
+
+    // Facility.
+    let facility = ctx.facility(clause);
+
+    // Sources are read when the incident is finished.
+    let sources = Vec::new();
+
     let (cs, ce) = trim_span(text, clause.0, clause.1);
     let span = if ce > cs {
         (cs, ce)
