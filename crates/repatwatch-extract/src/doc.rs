@@ -27,7 +27,7 @@ impl<'a> Doc<'a> {
         let lower = crate::rx::lower(text);
         let times = time::find_in(text, &lower);
         let people = quantity::find_people_in(text, &lower);
-        let places = place::find(text);
+        let places = place::find_in(text, &lower);
         let events = event::find_in(text, &lower, &sentences, &places);
         // Assembly reads actors only in the clauses of acts: they are looked
         // for in the sentences that tell one.

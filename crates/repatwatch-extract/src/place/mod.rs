@@ -57,8 +57,16 @@ pub struct PlaceMention {
 /// Every place name in `text`, in order, not overlapping, each resolved with
 /// the whole text as context.
 pub fn find(text: &str) -> Vec<PlaceMention> {
+    find_in(text, &crate::rx::lower(text))
+}
+
+/// [`find`], given the text's lowercase twin (`Doc::lower`: ASCII letters
+/// lowercased, the same offsets).
+pub fn find_in(text: &str, lower: &str) -> Vec<PlaceMention> {
     let g = gazetteer::get();
-    let mut keys = String::with_capacity(text.len());
+    // the keys of the plain words are their own span of the lowercase text
+    let mut keys = String::with_capacity(lower.len() + 64);
+    keys.push_str(lower);
     let toks = tokenize(text, &mut keys);
     let raws = spot(text, &toks, &keys, g);
     if raws.is_empty() {
@@ -377,7 +385,9 @@ fn next_cap_candidate(bytes: &[u8], mut p: usize) -> usize {
 }
 
 /// The words of `text` that spotting can use, with the keys of the
-/// capitalised ones and of the connectors appended to `keys`.
+/// capitalised ones and of the connectors in `keys`: `keys` comes holding
+/// the ASCII-lowercased text, where the key of a plain word (ASCII letters
+/// and digits) is its own span; the keys of the other words are appended.
 ///
 /// These are the capitalised words, and the lower-case connectors and
 /// suffix words ("of", "province", "river") right after one of those: every
@@ -477,27 +487,28 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
             continue;
         }
         prev_kept = true;
-        let kstart = keys.len();
-        let (upper, kcore, kend);
+        let (upper, kstart, kcore, kend);
         if cap || connector {
             let core = &text[start..core_end];
             if plain {
-                // letters and digits only: the key is the word lower-cased
+                // letters and digits only: the key is the word lower-cased,
+                // its own span of the lowercase text
                 upper = !core.bytes().any(|b| b.is_ascii_lowercase());
-                keys.push_str(core);
-                keys[kstart..].make_ascii_lowercase();
-                kcore = keys.len();
+                kstart = start;
+                kcore = core_end;
             } else {
+                kstart = keys.len();
                 upper = core.chars().all(|c| !c.is_lowercase());
                 gazetteer::push_key(core, keys);
                 kcore = keys.len();
                 gazetteer::push_key(&text[core_end..end], keys);
             }
-            kend = keys.len();
+            kend = if plain { core_end } else { keys.len() };
         } else {
             upper = false;
-            kcore = kstart;
-            kend = kstart;
+            kstart = start;
+            kcore = start;
+            kend = start;
         }
         toks.push(Tok {
             start,
@@ -2184,7 +2195,7 @@ mod tests {
                 "‐", ",", "(", "\"", "—", "\u{2011}", "\u{e2}", "of", "on", "province", "river",
                 "Province", "provinces", "Mr", "de"]), 0..40)) {
             for text in [s.clone(), parts.concat()] {
-                let (mut k1, mut k2) = (String::new(), String::new());
+                let (mut k1, mut k2) = (text.to_ascii_lowercase(), String::new());
                 let new = tokenize(&text, &mut k1);
                 let old = kept(&text, &tokenize_ref(&text, &mut k2));
                 let new: Vec<_> = new.iter().map(|t| tok_view(t, &k1)).collect();
