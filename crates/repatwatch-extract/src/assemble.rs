@@ -1715,7 +1715,7 @@ fn select_places_any_role<'d>(
 ) -> Vec<Loc<'d>> {
     let mut out: Vec<Loc<'d>> = Vec::new();
     for &p in places {
-        if ctx.origin(p) || p.place.country == "KP" && e.kind == EventType::Repatriation {
+        if p.place.country == "KP" && e.kind == EventType::Repatriation || ctx.origin(p) {
             continue;
         }
         let pl = &p.place;
@@ -1744,29 +1744,9 @@ fn select_places<'d>(
 ) -> Vec<Loc<'d>> {
     let mut out: Vec<Loc<'d>> = Vec::new();
     for &p in places {
-        let role = ctx.place_role(p);
-        if role == Role::Origin {
-            continue;
-        }
-        // A place of the act is introduced as one: "caught in Laos", "sent
-        // back through Dandong", "moved to Longjing", "the border town of
-        // Tumen", or stands beside one ("Dandong, Liaoning Province").
-        let role_ok = match role {
-            Role::Locative | Role::Apposition => true,
-            Role::From => matches!(
-                e.kind,
-                EventType::Repatriation | EventType::Transfer | EventType::Release
-            ),
-            Role::To => {
-                e.kind == EventType::Transfer
-                    || (matches!(e.kind, EventType::Punishment | EventType::Death)
-                        && pl_country(p) == "KP")
-            }
-            Role::Origin | Role::Other => false,
-        };
-        if !role_ok {
-            continue;
-        }
+        // (the tests that need no words go first: each one only passes a
+        // place by, so their order changes nothing, and the words before a
+        // place are read only for the places left)
         let pl = &p.place;
         // Acts inside South Korea and places beyond the route are not coded.
         if matches!(
@@ -1794,6 +1774,29 @@ fn select_places<'d>(
             .iter()
             .any(|(l, _)| l.place.name == pl.name && l.place.country == pl.country)
         {
+            continue;
+        }
+        let role = ctx.place_role(p);
+        if role == Role::Origin {
+            continue;
+        }
+        // A place of the act is introduced as one: "caught in Laos", "sent
+        // back through Dandong", "moved to Longjing", "the border town of
+        // Tumen", or stands beside one ("Dandong, Liaoning Province").
+        let role_ok = match role {
+            Role::Locative | Role::Apposition => true,
+            Role::From => matches!(
+                e.kind,
+                EventType::Repatriation | EventType::Transfer | EventType::Release
+            ),
+            Role::To => {
+                e.kind == EventType::Transfer
+                    || (matches!(e.kind, EventType::Punishment | EventType::Death)
+                        && pl_country(p) == "KP")
+            }
+            Role::Origin | Role::Other => false,
+        };
+        if !role_ok {
             continue;
         }
         out.push((p, p.rule));
