@@ -483,7 +483,9 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
         // is named by sex, so the rest is of the other
         if d.spans.iter().chain(d.people_span.iter()).any(|&(s, e)| {
             let (s, e) = (s, fwd(text, e, 48));
-            part_by_sex_possible(&text[s..e], &doc.lower[s..e])
+            // (every match names men or women, girls or boys)
+            let l = &doc.lower[s..e];
+            (l.contains("men") || l.contains("male") || l.contains("girls") || l.contains("boys"))
                 && r.most_of_them.is_match(&text[s..e])
         }) {
             d.people.gender = Some(Gender::Mixed);
@@ -509,41 +511,6 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
             d.people.gender = Some(gs[0]);
         }
     }
-}
-
-/// Whether `Res::most_of_them` may match `text` (`lower`: its lowercase
-/// twin). Every match ends with a word of the sexes ("women", "boys"),
-/// whole, and holds whole one of the words that lead to it: "them" or
-/// "whom" ("most of them were women"), "made", "composed" or "consisting"
-/// ("made up of women"), or an adverb ("mostly women"). On ASCII text,
-/// where `(?i)` folds only ASCII letters, a window without both kinds of
-/// word cannot match. (Every match holds "men", "male", "girls" or "boys":
-/// the fast literal scans for those go first, the words are read only
-/// where they are found; other than ASCII text is not read by its words.)
-fn part_by_sex_possible(text: &str, lower: &str) -> bool {
-    if !(lower.contains("men")
-        || lower.contains("male")
-        || lower.contains("girls")
-        || lower.contains("boys"))
-    {
-        return false;
-    }
-    if !text.is_ascii() {
-        return true;
-    }
-    let mut bits = 0u8;
-    for w in words(lower) {
-        bits |= match w {
-            b"women" | b"men" | b"female" | b"male" | b"girls" | b"boys" => 1,
-            b"them" | b"whom" | b"made" | b"composed" | b"consisting" | b"mostly" | b"mainly"
-            | b"largely" | b"predominantly" | b"primarily" => 2,
-            _ => 0,
-        };
-        if bits == 3 {
-            return true;
-        }
-    }
-    false
 }
 
 /// A group told of again as "the men" or "the women" (every later telling
@@ -2802,7 +2769,6 @@ mod tests {
                 );
             }
             if r.most_of_them.is_match(&text) {
-                prop_assert!(part_by_sex_possible(&text, &lower), "{:?}", text);
                 prop_assert!(
                     lower.contains("men")
                         || lower.contains("male")
