@@ -447,7 +447,13 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
             }
             let b = bytes[pos];
             if b < 0x80 {
-                if !word_starts(text, pos) {
+                // (after a space or other ASCII mark that joins nothing a
+                // word starts: `word_starts` is asked only after the rest)
+                let after_mark = pos > 0 && {
+                    let y = bytes[pos - 1];
+                    y < 0x80 && !y.is_ascii_alphanumeric() && !matches!(y, b'\'' | b'-' | b'.')
+                };
+                if !after_mark && !word_starts(text, pos) {
                     pos += 1;
                     continue;
                 }
