@@ -1163,9 +1163,11 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
                 }
             }
             // "Musan-gun", "Hyesan-si": a Korean county or city suffix
-            // (every suffix starts with a hyphen: most words have none)
+            // (every suffix starts with a hyphen: most words have none, and
+            // a plain word, whose key is its own span of the lowercase text
+            // before the appended keys, has none)
             let w = tok_text(text, tj);
-            if j == i && w.as_bytes().contains(&b'-') {
+            if j == i && tj.kstart >= text.len() && w.as_bytes().contains(&b'-') {
                 for suf in ["-gun", "-kun", "-si", "-shi", "-eup", "-up", "-do"] {
                     if w.len() > suf.len() + 2 && w.ends_with(suf) {
                         scratch.clear();
