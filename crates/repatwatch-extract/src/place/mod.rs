@@ -181,7 +181,20 @@ struct Tok {
 
 /// Does a sentence (or a line) start at byte `start`?
 fn sentence_start(text: &str, start: usize) -> bool {
-    for c in text[..start].chars().rev() {
+    // the ASCII bytes before it one by one; from the first other char on,
+    // char by char
+    let bytes = text.as_bytes();
+    let mut at = start;
+    while at > 0 && bytes[at - 1] < 0x80 {
+        match bytes[at - 1] {
+            b'\n' | b'.' | b'!' | b'?' => return true,
+            b'"' | b'\'' | b'(' | b'[' | b'-' => {}
+            b if (b as char).is_whitespace() => {}
+            _ => return false,
+        }
+        at -= 1;
+    }
+    for c in text[..at].chars().rev() {
         if c == '\n' || matches!(c, '.' | '!' | '?') {
             return true;
         }
