@@ -1108,8 +1108,7 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
             i += 1;
             continue;
         }
-        let word = tok_text(text, t);
-        if flags(i) & W_HONORIFIC != 0 && is_honorific(word) {
+        if flags(i) & W_HONORIFIC != 0 && is_honorific(tok_text(text, t)) {
             // skip the name after the title
             i += 1;
             while i < n && toks[i].joined && toks[i].cap {
@@ -1179,8 +1178,9 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
             // (every suffix starts with a hyphen: most words have none, and
             // a plain word, whose key is its own span of the lowercase text
             // before the appended keys, has none)
-            let w = tok_text(text, tj);
-            if j == i && tj.kstart >= text.len() && w.as_bytes().contains(&b'-') {
+            let w = || tok_text(text, tj);
+            if j == i && tj.kstart >= text.len() && w().as_bytes().contains(&b'-') {
+                let w = w();
                 for suf in ["-gun", "-kun", "-si", "-shi", "-eup", "-up", "-do"] {
                     if w.len() > suf.len() + 2 && w.ends_with(suf) {
                         scratch.clear();
