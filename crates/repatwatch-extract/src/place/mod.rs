@@ -484,12 +484,13 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
         };
         let (end, plain) = word_end(text, start);
         pos = end;
-        let word = &text[start..end];
+        // (the word's bytes: a byte slice needs no char boundary checks)
+        let word = &bytes[start..end];
         let core_end = if plain {
             end
-        } else if word.len() > 3 && word.ends_with("'s") {
+        } else if word.len() > 3 && word.ends_with(b"'s") {
             end - 2
-        } else if word.len() > 5 && word.ends_with("’s") {
+        } else if word.len() > 5 && word.ends_with("’s".as_bytes()) {
             end - 4
         } else {
             end
@@ -500,7 +501,7 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
         } else {
             is_cap(char_at(text, start))
         };
-        let connector = !cap && is_connector(word);
+        let connector = !cap && is_connector_bytes(word);
         if !cap && !(joined && (connector || is_lower_suffix(&text[start..core_end]))) {
             prev_kept = false;
             continue;
@@ -508,14 +509,14 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
         prev_kept = true;
         let (upper, kstart, kcore, kend);
         if cap || connector {
-            let core = &text[start..core_end];
             if plain {
                 // letters and digits only: the key is the word lower-cased,
                 // its own span of the lowercase text
-                upper = !core.bytes().any(|b| b.is_ascii_lowercase());
+                upper = !bytes[start..core_end].iter().any(u8::is_ascii_lowercase);
                 kstart = start;
                 kcore = core_end;
             } else {
+                let core = &text[start..core_end];
                 kstart = keys.len();
                 upper = core.chars().all(|c| !c.is_lowercase());
                 gazetteer::push_key(core, keys);
@@ -768,7 +769,12 @@ fn opens_lower_kept(rest: &[u8]) -> bool {
 
 /// Lower-case connectors allowed inside a multi-word name.
 fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "de" | "la" | "del" | "da" | "on")
+    is_connector_bytes(w.as_bytes())
+}
+
+/// [`is_connector`] of a word's bytes.
+fn is_connector_bytes(w: &[u8]) -> bool {
+    matches!(w, b"of" | b"de" | b"la" | b"del" | b"da" | b"on")
 }
 
 /// Keys never taken as a place on their own: everyday words that are also
