@@ -155,9 +155,14 @@ impl WordTable {
     }
 
     /// The word of key `k`, if the table has it.
-    #[inline]
+    #[cfg(test)]
     pub fn get(&self, k: &str) -> Option<&Word> {
-        let k = k.as_bytes();
+        self.get_bytes(k.as_bytes())
+    }
+
+    /// [`WordTable::get`] of a key's bytes.
+    #[inline]
+    pub fn get_bytes(&self, k: &[u8]) -> Option<&Word> {
         let head = Self::head(k);
         let mut i = self.slot(head, k);
         loop {

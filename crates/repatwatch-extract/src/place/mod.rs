@@ -1076,11 +1076,12 @@ fn tok_text<'a>(text: &'a str, t: &Tok) -> &'a str {
 
 /// The words of `seq` at tokens `from..`, joined; returns the token after them.
 fn seq_at(text: &str, toks: &[Tok], from: usize, seq: &[&str]) -> Option<usize> {
+    let b = text.as_bytes();
     for (o, w) in seq.iter().enumerate() {
         let t = toks.get(from + o)?;
-        let full = &text[t.start..t.end] == *w;
+        let full = &b[t.start..t.end] == w.as_bytes();
         // a possessive on the last word still counts ("Jilin Province's")
-        let core = o + 1 == seq.len() && tok_text(text, t) == *w;
+        let core = o + 1 == seq.len() && &b[t.start..t.core_end] == w.as_bytes();
         if !t.joined || !(full || core) {
             return None;
         }
@@ -1095,14 +1096,16 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
     let mut scratch = String::with_capacity(64);
     let n = toks.len();
     // what the gazetteer and the word lists know of each word's key
+    // (keys read as bytes: a byte slice needs no char boundary checks)
+    let kb = keys.as_bytes();
     let words: Vec<Option<&'static Word>> = toks
         .iter()
         .map(|t| {
-            let k = &keys[t.kstart..t.kcore];
+            let k = &kb[t.kstart..t.kcore];
             if k.is_empty() {
                 None
             } else {
-                g.words.get(k)
+                g.words.get_bytes(k)
             }
         })
         .collect();
@@ -1126,7 +1129,7 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
         let whole = if t.kcore == t.kend {
             words[i]
         } else {
-            g.words.get(&keys[t.kstart..t.kend])
+            g.words.get_bytes(&kb[t.kstart..t.kend])
         };
         // extent of the capitalised run a name can take
         let most = whole.map_or(1, |w| usize::from(w.first_words.max(1)).min(MAX_TOKENS));
