@@ -26,7 +26,7 @@ impl<'a> Doc<'a> {
         let sentences = segment::sentences(text);
         let lower = crate::rx::lower(text);
         let (people, times) = quantity::find_people_and_times_in(text, &lower);
-        let places = place::find(text);
+        let places = place::find_in(text, &lower);
         let events = event::find_in(text, &lower, &sentences, &places);
         // Assembly reads actors only in the clauses of acts: they are looked
         // for in the sentences that tell one.

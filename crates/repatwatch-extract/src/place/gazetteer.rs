@@ -26,6 +26,8 @@ pub(crate) struct Entry {
     pub place: Place,
     pub kind: Kind,
     pub population: u32,
+    /// `log10(population + 100)`, the size score of a town, worked out once.
+    pub size: f32,
     /// An admin1 unit that is one city (Beijing, Bangkok): its bare name is
     /// the city.
     pub municipality: bool,
@@ -86,6 +88,99 @@ pub(crate) struct Word {
 /// The key is in `common`.
 pub(crate) const W_COMMON: u8 = 1;
 
+/// The [`Word`]s by key, in a table made for the one look-up per
+/// capitalised word of spotting: open addressing with linear probing, each
+/// entry found by its key's first eight bytes and length (one compare of
+/// two words instead of hashing every byte and comparing the strings; only
+/// a key longer than eight bytes compares the rest).
+pub(crate) struct WordTable {
+    /// Per slot: the entry's index + 1 (0: empty).
+    slots: Box<[u32]>,
+    /// Per entry: the head of its key and its length.
+    heads: Vec<(u64, usize)>,
+    keys: Vec<Box<str>>,
+    words: Vec<Word>,
+}
+
+impl WordTable {
+    /// The first eight bytes of a key, zero-padded (two overlapping loads
+    /// for a short key, not one a byte).
+    #[inline]
+    fn head(k: &[u8]) -> u64 {
+        let n = k.len();
+        let u32_at = |i: usize| u64::from(u32::from_le_bytes([k[i], k[i + 1], k[i + 2], k[i + 3]]));
+        match n {
+            0 => 0,
+            1 => u64::from(k[0]),
+            2 => u64::from(k[0]) | u64::from(k[1]) << 8,
+            3 => u64::from(k[0]) | u64::from(k[1]) << 8 | u64::from(k[2]) << 16,
+            4..=7 => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
+            _ => u64::from_le_bytes([k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]]),
+        }
+    }
+
+    #[inline]
+    fn slot(&self, head: u64, k: &[u8]) -> usize {
+        let n = k.len();
+        let mut x = head ^ (n as u64).rotate_right(7);
+        if n > 8 {
+            let t = &k[n - 8..];
+            x ^= u64::from_le_bytes([t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]])
+                .rotate_left(29);
+        }
+        let h = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    fn new(map: FxMap<Box<str>, Word>) -> Self {
+        let size = (map.len() * 2).next_power_of_two().max(16);
+        let mut t = WordTable {
+            slots: vec![0; size].into_boxed_slice(),
+            heads: Vec::with_capacity(map.len()),
+            keys: Vec::with_capacity(map.len()),
+            words: Vec::with_capacity(map.len()),
+        };
+        for (k, w) in map {
+            let head = Self::head(k.as_bytes());
+            let mut i = t.slot(head, k.as_bytes());
+            while t.slots[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            t.slots[i] = t.words.len() as u32 + 1;
+            t.heads.push((head, k.len()));
+            t.keys.push(k);
+            t.words.push(w);
+        }
+        t
+    }
+
+    /// The word of key `k`, if the table has it.
+    #[cfg(test)]
+    pub fn get(&self, k: &str) -> Option<&Word> {
+        self.get_bytes(k.as_bytes())
+    }
+
+    /// [`WordTable::get`] of a key's bytes.
+    #[inline]
+    pub fn get_bytes(&self, k: &[u8]) -> Option<&Word> {
+        let head = Self::head(k);
+        let mut i = self.slot(head, k);
+        loop {
+            let e = self.slots[i];
+            if e == 0 {
+                return None;
+            }
+            let e = (e - 1) as usize;
+            if self.heads[e] == (head, k.len())
+                && (k.len() <= 8 || self.keys[e].as_bytes()[8..] == k[8..])
+            {
+                return Some(&self.words[e]);
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+}
+
 pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
     pub index: FxMap<Box<str>, Vec<Hit>>,
@@ -99,7 +194,7 @@ pub(crate) struct Gazetteer {
     pub admin1: HashMap<(Box<str>, Box<str>), u32>,
     /// Every key of `index`, `first_words` and `common`, and the keys of the
     /// place dimension's word lists.
-    pub words: FxMap<Box<str>, Word>,
+    pub words: WordTable,
 }
 
 pub(crate) fn get() -> &'static Gazetteer {
@@ -178,8 +273,9 @@ fn parse(data: &str) -> Gazetteer {
         common: HashSet::default(),
         countries: HashMap::new(),
         admin1: HashMap::new(),
-        words: FxMap::default(),
+        words: WordTable::new(FxMap::default()),
     };
+    let mut words: FxMap<Box<str>, Word> = FxMap::default();
     for line in data.lines() {
         if line.starts_with('#') || line.is_empty() {
             continue;
@@ -199,6 +295,7 @@ fn parse(data: &str) -> Gazetteer {
                     },
                     kind: Kind::Country,
                     population: 0,
+                    size: 0.0,
                     municipality: false,
                     prior: prior(c[1], None),
                     cc: cc2(c[1]),
@@ -220,6 +317,7 @@ fn parse(data: &str) -> Gazetteer {
                     },
                     kind: Kind::Admin1,
                     population: 0,
+                    size: 0.0,
                     municipality: c[5].contains('m'),
                     prior: prior(c[1], Some(c[2])),
                     cc: cc2(c[1]),
@@ -241,6 +339,7 @@ fn parse(data: &str) -> Gazetteer {
                     },
                     kind: Kind::Border,
                     population: 0,
+                    size: 0.0,
                     municipality: false,
                     prior: prior(c[1], Some(c[2])),
                     cc: cc2(c[1]),
@@ -262,6 +361,7 @@ fn parse(data: &str) -> Gazetteer {
                     },
                     kind: Kind::City,
                     population: c[7].parse().unwrap_or(0),
+                    size: 0.0,
                     municipality: false,
                     prior: prior(c[2], Some(c[3])),
                     cc: cc2(c[2]),
@@ -278,6 +378,8 @@ fn parse(data: &str) -> Gazetteer {
             }
             _ => continue,
         };
+        let mut entry = entry;
+        entry.size = ((entry.population as f32) + 100.0).log10();
         let id = g.entries.len() as u32;
         let mut seen: Vec<String> = Vec::new();
         for (list, primary) in [(names, true), (alts, false)] {
@@ -321,17 +423,18 @@ fn parse(data: &str) -> Gazetteer {
         g.entries[i].admin1_entry = link;
     }
     for (k, hits) in &g.index {
-        g.words.entry(k.clone()).or_default().hits = hits.clone().into_boxed_slice();
+        words.entry(k.clone()).or_default().hits = hits.clone().into_boxed_slice();
     }
     for (k, &n) in &g.first_words {
-        g.words.entry(k.clone()).or_default().first_words = n;
+        words.entry(k.clone()).or_default().first_words = n;
     }
     for k in &g.common {
-        g.words.entry(k.clone()).or_default().flags |= W_COMMON;
+        words.entry(k.clone()).or_default().flags |= W_COMMON;
     }
     for (k, flag) in super::listed_words() {
-        g.words.entry(k.into()).or_default().flags |= flag;
+        words.entry(k.into()).or_default().flags |= flag;
     }
+    g.words = WordTable::new(words);
     g
 }
 
@@ -349,5 +452,46 @@ mod tests {
         assert_eq!(key("Sinŭiju"), "sinuiju");
         assert_eq!(key("Hamgyong-bukto"), "hamgyongbukto");
         assert_eq!(key("Ji’an"), "jian");
+    }
+
+    #[test]
+    fn place_word_table_finds_every_key() {
+        let g = get();
+        let t = &g.words;
+        let at: HashMap<&str, usize> = t.keys.iter().enumerate().map(|(i, k)| (&**k, i)).collect();
+        let found = |p: &str| {
+            t.get(p).map(|w| {
+                (w as *const Word as usize - t.words.as_ptr() as usize)
+                    / std::mem::size_of::<Word>()
+            })
+        };
+        for (k, i) in &at {
+            assert_eq!(found(k), Some(*i), "{k}");
+        }
+        // keys near the ones held: cut, lengthened, doubled, and short ones
+        for k in t.keys.iter().step_by(7) {
+            let mut cut = k.chars();
+            cut.next_back();
+            for p in [
+                format!("{k}x"),
+                format!("x{k}"),
+                format!("{k}{k}"),
+                cut.as_str().to_string(),
+            ] {
+                assert_eq!(found(&p), at.get(p.as_str()).copied(), "{p}");
+            }
+        }
+        for p in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcdefgh",
+            "abcdefghi",
+            "zzzzzzzzzzzzzzzzzz",
+        ] {
+            assert_eq!(found(p), at.get(p).copied(), "{p}");
+        }
     }
 }

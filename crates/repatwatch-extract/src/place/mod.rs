@@ -57,8 +57,16 @@ pub struct PlaceMention {
 /// Every place name in `text`, in order, not overlapping, each resolved with
 /// the whole text as context.
 pub fn find(text: &str) -> Vec<PlaceMention> {
+    find_in(text, &crate::rx::lower(text))
+}
+
+/// [`find`], given the text's lowercase twin (`Doc::lower`: ASCII letters
+/// lowercased, the same offsets).
+pub fn find_in(text: &str, lower: &str) -> Vec<PlaceMention> {
     let g = gazetteer::get();
-    let mut keys = String::with_capacity(text.len());
+    // the keys of the plain words are their own span of the lowercase text
+    let mut keys = String::with_capacity(lower.len() + 64);
+    keys.push_str(lower);
     let toks = tokenize(text, &mut keys);
     let raws = spot(text, &toks, &keys, g);
     if raws.is_empty() {
@@ -173,7 +181,20 @@ struct Tok {
 
 /// Does a sentence (or a line) start at byte `start`?
 fn sentence_start(text: &str, start: usize) -> bool {
-    for c in text[..start].chars().rev() {
+    // the ASCII bytes before it one by one; from the first other char on,
+    // char by char
+    let bytes = text.as_bytes();
+    let mut at = start;
+    while at > 0 && bytes[at - 1] < 0x80 {
+        match bytes[at - 1] {
+            b'\n' | b'.' | b'!' | b'?' => return true,
+            b'"' | b'\'' | b'(' | b'[' | b'-' => {}
+            b if (b as char).is_whitespace() => {}
+            _ => return false,
+        }
+        at -= 1;
+    }
+    for c in text[..at].chars().rev() {
         if c == '\n' || matches!(c, '.' | '!' | '?') {
             return true;
         }
@@ -226,7 +247,25 @@ fn is_joiner(c: char) -> bool {
 /// A capitalised word starts with this char: an upper-case letter, or a
 /// letter of a script without case.
 fn is_cap(c: char) -> bool {
-    c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+    !is_punctuation(c) && (c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+}
+
+/// U+2000 to U+203F: spaces, dashes, quotes and other punctuation, the
+/// non-ASCII chars of most news text; none is a letter or a digit, and a
+/// range test spares them the look-ups in the Unicode tables.
+#[inline]
+fn is_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{203f}').contains(&c)
+}
+
+/// `c.is_alphanumeric()`, with a fast answer for ASCII and punctuation.
+#[inline]
+fn alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_punctuation(c) && c.is_alphanumeric()
+    }
 }
 
 /// The end of the word starting at `start` (a letter or digit), and whether
@@ -256,7 +295,7 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
                 pos += 1;
             } else {
                 let c = char_at(text, pos);
-                if !c.is_alphanumeric() {
+                if !alnum(c) {
                     break;
                 }
                 plain = false;
@@ -281,7 +320,7 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
             break;
         }
         let d = char_at(text, after);
-        if !d.is_alphanumeric() {
+        if !alnum(d) {
             break;
         }
         if dot {
@@ -312,7 +351,7 @@ fn word_starts(text: &str, p: usize) -> bool {
     let Some(y) = char_before(text, p) else {
         return true;
     };
-    if y.is_alphanumeric() {
+    if alnum(y) {
         return false;
     }
     if !is_joiner(y) {
@@ -322,13 +361,13 @@ fn word_starts(text: &str, p: usize) -> bool {
     let Some(z) = char_before(text, zend) else {
         return true;
     };
-    if !z.is_alphanumeric() {
+    if !alnum(z) {
         return true;
     }
     if y != '.' {
         return false;
     }
-    let z_alone = !matches!(char_before(text, zend - z.len_utf8()), Some(w) if w.is_alphanumeric());
+    let z_alone = !matches!(char_before(text, zend - z.len_utf8()), Some(w) if alnum(w));
     !(z_alone && z.is_uppercase() && char_at(text, p).is_uppercase())
 }
 
@@ -359,7 +398,9 @@ fn next_cap_candidate(bytes: &[u8], mut p: usize) -> usize {
 }
 
 /// The words of `text` that spotting can use, with the keys of the
-/// capitalised ones and of the connectors appended to `keys`.
+/// capitalised ones and of the connectors in `keys`: `keys` comes holding
+/// the ASCII-lowercased text, where the key of a plain word (ASCII letters
+/// and digits) is its own span; the keys of the other words are appended.
 ///
 /// These are the capitalised words, and the lower-case connectors and
 /// suffix words ("of", "province", "river") right after one of those: every
@@ -390,7 +431,7 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
                     pos += 1;
                 } else {
                     let c = char_at(text, pos);
-                    if c.is_alphanumeric() {
+                    if alnum(c) {
                         break;
                     }
                     spaces &= c == '\u{a0}';
@@ -419,7 +460,13 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
             }
             let b = bytes[pos];
             if b < 0x80 {
-                if !word_starts(text, pos) {
+                // (after a space or other ASCII mark that joins nothing a
+                // word starts: `word_starts` is asked only after the rest)
+                let after_mark = pos > 0 && {
+                    let y = bytes[pos - 1];
+                    y < 0x80 && !y.is_ascii_alphanumeric() && !matches!(y, b'\'' | b'-' | b'.')
+                };
+                if !after_mark && !word_starts(text, pos) {
                     pos += 1;
                     continue;
                 }
@@ -437,12 +484,13 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
         };
         let (end, plain) = word_end(text, start);
         pos = end;
-        let word = &text[start..end];
+        // (the word's bytes: a byte slice needs no char boundary checks)
+        let word = &bytes[start..end];
         let core_end = if plain {
             end
-        } else if word.len() > 3 && word.ends_with("'s") {
+        } else if word.len() > 3 && word.ends_with(b"'s") {
             end - 2
-        } else if word.len() > 5 && word.ends_with("’s") {
+        } else if word.len() > 5 && word.ends_with("’s".as_bytes()) {
             end - 4
         } else {
             end
@@ -453,33 +501,34 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
         } else {
             is_cap(char_at(text, start))
         };
-        let connector = !cap && is_connector(word);
+        let connector = !cap && is_connector_bytes(word);
         if !cap && !(joined && (connector || is_lower_suffix(&text[start..core_end]))) {
             prev_kept = false;
             continue;
         }
         prev_kept = true;
-        let kstart = keys.len();
-        let (upper, kcore, kend);
+        let (upper, kstart, kcore, kend);
         if cap || connector {
-            let core = &text[start..core_end];
             if plain {
-                // letters and digits only: the key is the word lower-cased
-                upper = !core.bytes().any(|b| b.is_ascii_lowercase());
-                keys.push_str(core);
-                keys[kstart..].make_ascii_lowercase();
-                kcore = keys.len();
+                // letters and digits only: the key is the word lower-cased,
+                // its own span of the lowercase text
+                upper = !bytes[start..core_end].iter().any(u8::is_ascii_lowercase);
+                kstart = start;
+                kcore = core_end;
             } else {
+                let core = &text[start..core_end];
+                kstart = keys.len();
                 upper = core.chars().all(|c| !c.is_lowercase());
                 gazetteer::push_key(core, keys);
                 kcore = keys.len();
                 gazetteer::push_key(&text[core_end..end], keys);
             }
-            kend = keys.len();
+            kend = if plain { core_end } else { keys.len() };
         } else {
             upper = false;
-            kcore = kstart;
-            kend = kstart;
+            kstart = start;
+            kcore = start;
+            kend = start;
         }
         toks.push(Tok {
             start,
@@ -694,13 +743,20 @@ fn is_lower_suffix(w: &str) -> bool {
 
 /// Whether `rest` opens with the start of a connector or of a lower-case
 /// suffix word: every one of them starts with one of these (a test checks
-/// it), so a word that does not is none of them.
+/// it), so a word that does not is none of them. A connector ("of", "de")
+/// must also end there: an ASCII letter or digit after it makes a longer
+/// word ("often", "detained"), which is no connector.
 fn opens_lower_kept(rest: &[u8]) -> bool {
     let starts = |w: &[u8]| rest.starts_with(w);
+    let ends = |n: usize| !rest.get(n).is_some_and(u8::is_ascii_alphanumeric);
     match rest.first() {
-        Some(b'o') => starts(b"of") || starts(b"on"),
-        Some(b'd') => starts(b"de") || starts(b"da") || starts(b"district"),
-        Some(b'l') => starts(b"la"),
+        Some(b'o') => (starts(b"of") || starts(b"on")) && ends(2),
+        Some(b'd') => {
+            (starts(b"de") && (ends(2) || (starts(b"del") && ends(3))))
+                || (starts(b"da") && ends(2))
+                || starts(b"district")
+        }
+        Some(b'l') => starts(b"la") && ends(2),
         Some(b'p') => starts(b"province") || starts(b"prefecture"),
         Some(b'm') => starts(b"municipality"),
         Some(b'c') => starts(b"county") || starts(b"city"),
@@ -713,7 +769,12 @@ fn opens_lower_kept(rest: &[u8]) -> bool {
 
 /// Lower-case connectors allowed inside a multi-word name.
 fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "de" | "la" | "del" | "da" | "on")
+    is_connector_bytes(w.as_bytes())
+}
+
+/// [`is_connector`] of a word's bytes.
+fn is_connector_bytes(w: &[u8]) -> bool {
+    matches!(w, b"of" | b"de" | b"la" | b"del" | b"da" | b"on")
 }
 
 /// Keys never taken as a place on their own: everyday words that are also
@@ -1015,11 +1076,12 @@ fn tok_text<'a>(text: &'a str, t: &Tok) -> &'a str {
 
 /// The words of `seq` at tokens `from..`, joined; returns the token after them.
 fn seq_at(text: &str, toks: &[Tok], from: usize, seq: &[&str]) -> Option<usize> {
+    let b = text.as_bytes();
     for (o, w) in seq.iter().enumerate() {
         let t = toks.get(from + o)?;
-        let full = &text[t.start..t.end] == *w;
+        let full = &b[t.start..t.end] == w.as_bytes();
         // a possessive on the last word still counts ("Jilin Province's")
-        let core = o + 1 == seq.len() && tok_text(text, t) == *w;
+        let core = o + 1 == seq.len() && &b[t.start..t.core_end] == w.as_bytes();
         if !t.joined || !(full || core) {
             return None;
         }
@@ -1029,18 +1091,21 @@ fn seq_at(text: &str, toks: &[Tok], from: usize, seq: &[&str]) -> Option<usize> 
 
 #[inline(never)]
 fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw> {
-    let mut raws = Vec::new();
+    // (about one name in eight capitalised words)
+    let mut raws = Vec::with_capacity(toks.len() / 8 + 4);
     let mut scratch = String::with_capacity(64);
     let n = toks.len();
     // what the gazetteer and the word lists know of each word's key
+    // (keys read as bytes: a byte slice needs no char boundary checks)
+    let kb = keys.as_bytes();
     let words: Vec<Option<&'static Word>> = toks
         .iter()
         .map(|t| {
-            let k = &keys[t.kstart..t.kcore];
+            let k = &kb[t.kstart..t.kcore];
             if k.is_empty() {
                 None
             } else {
-                g.words.get(k)
+                g.words.get_bytes(k)
             }
         })
         .collect();
@@ -1052,8 +1117,7 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
             i += 1;
             continue;
         }
-        let word = tok_text(text, t);
-        if flags(i) & W_HONORIFIC != 0 && is_honorific(word) {
+        if flags(i) & W_HONORIFIC != 0 && is_honorific(tok_text(text, t)) {
             // skip the name after the title
             i += 1;
             while i < n && toks[i].joined && toks[i].cap {
@@ -1065,7 +1129,7 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
         let whole = if t.kcore == t.kend {
             words[i]
         } else {
-            g.words.get(&keys[t.kstart..t.kend])
+            g.words.get_bytes(&kb[t.kstart..t.kend])
         };
         // extent of the capitalised run a name can take
         let most = whole.map_or(1, |w| usize::from(w.first_words.max(1)).min(MAX_TOKENS));
@@ -1120,9 +1184,12 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
                 }
             }
             // "Musan-gun", "Hyesan-si": a Korean county or city suffix
-            // (every suffix starts with a hyphen: most words have none)
-            let w = tok_text(text, tj);
-            if j == i && w.as_bytes().contains(&b'-') {
+            // (every suffix starts with a hyphen: most words have none, and
+            // a plain word, whose key is its own span of the lowercase text
+            // before the appended keys, has none)
+            let w = || tok_text(text, tj);
+            if j == i && tj.kstart >= text.len() && w().as_bytes().contains(&b'-') {
+                let w = w();
                 for suf in ["-gun", "-kun", "-si", "-shi", "-eup", "-up", "-do"] {
                     if w.len() > suf.len() + 2 && w.ends_with(suf) {
                         scratch.clear();
@@ -1302,7 +1369,7 @@ fn base_score(e: &Entry, h: &Hit, suffix: Suffix) -> f32 {
         }
         Kind::Admin1 => 8.0,
         Kind::Border => 9.0,
-        Kind::City => ((e.population as f32) + 100.0).log10(),
+        Kind::City => e.size,
     };
     if h.primary {
         s += 2.5;
@@ -2158,7 +2225,7 @@ mod tests {
                 "‐", ",", "(", "\"", "—", "\u{2011}", "\u{e2}", "of", "on", "province", "river",
                 "Province", "provinces", "Mr", "de"]), 0..40)) {
             for text in [s.clone(), parts.concat()] {
-                let (mut k1, mut k2) = (String::new(), String::new());
+                let (mut k1, mut k2) = (text.to_ascii_lowercase(), String::new());
                 let new = tokenize(&text, &mut k1);
                 let old = kept(&text, &tokenize_ref(&text, &mut k2));
                 let new: Vec<_> = new.iter().map(|t| tok_view(t, &k1)).collect();
