@@ -10,6 +10,16 @@ use crate::segment::sentences;
 type Act = (EventType, Status, bool);
 
 const EXAMPLES: &[(&str, &[Act])] = &[
+    // A state set off by ", which" acting on the people again tells a new
+    // act; a "where" clause with a modal is what would follow a plan.
+    (
+        "Thailand sent the pair to Laos, which returned them to North Korea weeks later.",
+        &[(Transfer, Occurred, false), (Repatriation, Occurred, false)],
+    ),
+    (
+        "The six could be sent to China, where they would almost certainly be sent back to the North.",
+        &[(Transfer, Planned, true)],
+    ),
     (
         "The two are now being questioned at the county holding centre.",
         &[(Detention, Occurred, false)],

@@ -1808,6 +1808,21 @@ fn first_word(w: &str) -> &str {
     &w[start..i]
 }
 
+/// `before` (lowercase, the sentence up to a trigger) ends in a "where"
+/// clause with a modal: what would follow a plan ("could be sent to China,
+/// where they would almost certainly be returned"), not an act of its own.
+fn consequence_where(before: &str) -> bool {
+    let Some(at) = before.rfind(", where ") else {
+        return false;
+    };
+    let rest = &before[at + 8..];
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= 6
+        && words
+            .iter()
+            .any(|w| matches!(*w, "would" | "could" | "might" | "may" | "will" | "can"))
+}
+
 /// Whether the verb of the words `w` (ASCII-lowercase: trigger words of
 /// the lowercase twin) is a past participle form.
 fn is_participle_form(w: &str) -> bool {
@@ -2622,6 +2637,22 @@ fn find_in_sentence(
             {
                 subordinate = true;
             }
+            // ", which returned them to North Korea": a state or agency set
+            // off by a comma acting on the people again tells a new act.
+            if !has_aux
+                && !t.nominal
+                && (b_trim.ends_with(", which") || b_trim.ends_with(", who"))
+                && (is_participle_form(lower) || first_word(lower) == "took")
+                && matches!(
+                    after_orig
+                        .split_whitespace()
+                        .next()
+                        .or_else(|| words.split_whitespace().nth(1)),
+                    Some("them" | "her" | "him")
+                )
+            {
+                subordinate = false;
+            }
             let first_word = lower.split_whitespace().next().unwrap_or("");
             if first_word.ends_with("ing") && first_word != "being" && !t.nominal && !has_aux {
                 // "after being sent", "repatriating" after "proposed" is planned; a bare gerund is not an act.
@@ -2745,6 +2776,7 @@ fn find_in_sentence(
                 }
             };
             let generic = habit
+                || consequence_where(before_all)
                 || present_passive
                 || conditional_sentence
                 || prevented
