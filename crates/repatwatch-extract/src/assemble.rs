@@ -1068,6 +1068,21 @@ fn draft<'d>(
                     && victim(q)
             })
             .or(Some(p)),
+        // "one woman in the group": the counted head, not the group its
+        // phrase places her in
+        Some(p) if p.definite && p.count.is_none() => ppl
+            .iter()
+            .copied()
+            .find(|q| {
+                q.count.is_some()
+                    && q.end < p.start
+                    && matches!(
+                        doc.lower[q.end..p.start].trim(),
+                        "in" | "of" | "from" | "among"
+                    )
+                    && victim(q)
+            })
+            .or(Some(p)),
         other => other,
     };
 
@@ -2433,7 +2448,9 @@ fn merge<'d>(drafts: Vec<Draft<'d>>) -> Vec<Draft<'d>> {
             {
                 continue;
             }
-            if o.status != d.status && o.status == Status::Planned {
+            // (a noun alone, "the handover", does not tell that the plan
+            // was carried out)
+            if o.status != d.status && o.status == Status::Planned && !d.merge_only {
                 o.status = d.status;
                 o.status_words = d.status_words;
             }

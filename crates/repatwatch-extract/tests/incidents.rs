@@ -529,3 +529,30 @@ fn a_story_of_last_year_keeps_its_year_for_later_months() {
         ]
     );
 }
+
+#[test]
+fn one_counted_person_in_a_group_is_that_person() {
+    let got = run(
+        "2024-10-17",
+        "Police arrested eight people in Dandong. One woman in the group was sent back in May.",
+    );
+    let people: Vec<_> = got.iter().map(|w| (w.kind, w.count, w.gender)).collect();
+    assert_eq!(
+        people,
+        vec![
+            (Arrest, Some((Some(8), Some(8))), None),
+            (Repatriation, Some((Some(1), Some(1))), Some(Gender::Female)),
+        ]
+    );
+}
+
+#[test]
+fn a_noun_does_not_carry_out_a_plan() {
+    let got = run(
+        "2019-05-10",
+        "The nine are expected to be sent back to the North within days, a missionary said. \
+         \"That means the handover is close,\" he said.",
+    );
+    assert_eq!(got.len(), 1);
+    assert_eq!((got[0].kind, got[0].status), (Repatriation, Planned));
+}

@@ -10,6 +10,10 @@ use crate::segment::sentences;
 type Act = (EventType, Status, bool);
 
 const EXAMPLES: &[(&str, &[Act])] = &[
+    (
+        "She spent two years at a labour-training camp in the east.",
+        &[(Punishment, Occurred, false)],
+    ),
     // A state set off by ", which" acting on the people again tells a new
     // act; a "where" clause with a modal is what would follow a plan.
     (
