@@ -1371,20 +1371,6 @@ fn draft<'d>(
                     && between_same_clause(text, (x.start, x.end), ps)
             })
         });
-    // A move names where it goes: a place in a phrase set off before it
-    // ("After two nights at the Helong station, they were driven to Tumen")
-    // is where they were held, not a place of the move.
-    let near = if e.kind == EventType::Transfer
-        && near
-            .iter()
-            .any(|p| p.start > trig.1 && between_same_clause(text, trig, (p.start, p.end)))
-    {
-        near.into_iter()
-            .filter(|p| p.end > trig.0 || between_same_clause(text, (p.start, p.end), trig))
-            .collect()
-    } else {
-        near
-    };
     let mut locations = select_places(ctx, e, &near);
     if locations.is_empty() {
         locations = select_places(ctx, e, &far);
