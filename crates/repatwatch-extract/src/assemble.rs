@@ -1085,6 +1085,27 @@ fn draft<'d>(
             .or(Some(p)),
         other => other,
     };
+    // "the nine, seven of them women, were sent back": the head, not the
+    // aside that tells what some of them are
+    let person = person.map(|p| {
+        let w = &doc.lower[p.start..p.end];
+        if p.count.is_none() || !(w.ends_with(" of them") || w.ends_with(" of whom")) {
+            return p;
+        }
+        doc.people
+            .iter()
+            .find(|q| {
+                q.count.is_some()
+                    && q.end < p.start
+                    && doc.lower[q.end..p.start].trim() == ","
+                    && doc.lower[p.end..fwd(text, p.end, 40)]
+                        .split(',')
+                        .nth(1)
+                        .is_some()
+                    && victim(q)
+            })
+            .unwrap_or(p)
+    });
 
     let mut people = People::default();
     let mut people_anaphoric = true;

@@ -546,3 +546,19 @@ fn a_noun_does_not_carry_out_a_plan() {
     assert_eq!(got.len(), 1);
     assert_eq!((got[0].kind, got[0].status), (Repatriation, Planned));
 }
+
+#[test]
+fn an_aside_on_part_of_a_group_keeps_the_groups_count() {
+    let got = run(
+        "2024-10-17",
+        "Police arrested nine North Korean defectors in Mengla. The nine, seven of them women, were sent back in June.",
+    );
+    let people: Vec<_> = got.iter().map(|w| (w.kind, w.count, w.gender)).collect();
+    assert_eq!(
+        people,
+        vec![
+            (Arrest, Some((Some(9), Some(9))), Some(Gender::Mixed)),
+            (Repatriation, Some((Some(9), Some(9))), Some(Gender::Mixed)),
+        ]
+    );
+}
