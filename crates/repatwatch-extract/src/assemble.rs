@@ -863,11 +863,24 @@ fn subject_not_victim(before: &str) -> bool {
 /// Koreans were sent back"): the phrase after "said" is then the subject
 /// of what was said, not its speaker ("..., said two activists.").
 fn starts_clause(after: &str) -> bool {
-    let w = after
+    let mut words = after
         .trim_start()
         .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
+        .filter(|w| !w.is_empty());
+    let mut w = words.next().unwrap_or("");
+    // "said one woman in the group had been sent back": past the phrase
+    // that places her in the group
+    if matches!(w, "in" | "of" | "from" | "among") {
+        let mut rest = words.clone();
+        if matches!(rest.next(), Some("the" | "them" | "their")) {
+            let next = rest.next().unwrap_or("");
+            w = if next == "group" || next == "family" || next == "party" {
+                rest.next().unwrap_or("")
+            } else {
+                next
+            };
+        }
+    }
     matches!(
         w,
         "was" | "were" | "are" | "had" | "have" | "will" | "would" | "remain" | "remained"

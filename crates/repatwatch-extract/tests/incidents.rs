@@ -562,3 +562,19 @@ fn an_aside_on_part_of_a_group_keeps_the_groups_count() {
         ]
     );
 }
+
+#[test]
+fn a_person_placed_in_a_group_after_said_is_what_was_said() {
+    let got = run(
+        "2008-03-14",
+        "Police arrested eight people in Dandong. Kim said one woman in the group had been sent back once before, in 2005.",
+    );
+    let people: Vec<_> = got.iter().map(|w| (w.kind, w.count, w.gender)).collect();
+    assert_eq!(
+        people,
+        vec![
+            (Arrest, Some((Some(8), Some(8))), None),
+            (Repatriation, Some((Some(1), Some(1))), Some(Gender::Female)),
+        ]
+    );
+}
