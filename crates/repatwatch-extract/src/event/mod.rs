@@ -2604,7 +2604,10 @@ fn find_in_sentence(
                 let mut b = before.trim_end();
                 let mut prev = last_word(b);
                 while ADVERBS.contains(&prev) || (prev.ends_with("ly") && prev.len() > 4) {
-                    b = b[..b.len() - last_word(b).len()].trim_end();
+                    // (the word is a slice of `b`, maybe before marks
+                    // that are not white space: cut at its start)
+                    let start = prev.as_ptr() as usize - b.as_ptr() as usize;
+                    b = b[..start].trim_end();
                     prev = last_word(b);
                 }
                 let after_people = PEOPLE_HEADS.contains(&prev);

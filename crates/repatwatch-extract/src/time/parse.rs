@@ -1106,8 +1106,17 @@ impl<'a> P<'a> {
             lead = self.w(j);
             j += 1;
         }
+        // "earlier in the week" is "earlier this week"
+        let in_the = !lead.is_empty()
+            && self.w(j) == "in"
+            && self.w(j + 1) == "the"
+            && matches!(self.w(j + 2), "week" | "month" | "year");
+        if in_the {
+            j += 1;
+        }
         // (kind, token count)
         let (kind, n) = match (self.w(j), self.w(j + 1)) {
+            ("the", _) if in_the => ("this", 1),
             ("this", "past") => ("past", 2),
             ("the", "past" | "last") => ("past", 2),
             ("the", "previous") => ("prev", 2),
