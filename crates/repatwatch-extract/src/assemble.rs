@@ -818,7 +818,8 @@ fn subject_not_victim(before: &str) -> bool {
     }) {
         return false;
     }
-    let mut head = String::new();
+    // the words up to the first verb, relative pronoun or auxiliary
+    let mut end = 0;
     for w in before.split_whitespace().take(6) {
         let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
         if matches!(
@@ -829,16 +830,16 @@ fn subject_not_victim(before: &str) -> bool {
         {
             break;
         }
-        head.push_str(w);
-        head.push(' ');
+        end = w.as_ptr() as usize - before.as_ptr() as usize + w.len();
     }
+    let head = &before[..end];
     let r = res();
     !head.is_empty()
-        && has_word(&head, not_victim_key)
-        && r.not_victims.is_match(&head)
+        && has_word(head, not_victim_key)
+        && r.not_victims.is_match(head)
         && !head.split_whitespace().any(|w| {
             matches!(
-                w,
+                w.trim_matches(|c: char| !c.is_ascii_alphanumeric()),
                 "korean"
                     | "koreans"
                     | "defector"
