@@ -44,6 +44,14 @@ fn run(published: &str, text: &str) -> Vec<Want> {
         .collect()
 }
 
+/// A count's (min, max).
+type Range = Option<(Option<u64>, Option<u64>)>;
+
+/// Each incident's type, count and gender.
+fn people(got: &[Want]) -> Vec<(EventType, Range, Option<Gender>)> {
+    got.iter().map(|w| (w.kind, w.count, w.gender)).collect()
+}
+
 fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
@@ -526,9 +534,8 @@ fn one_counted_person_in_a_group_is_that_person() {
         "2024-10-17",
         "Police arrested eight people in Dandong. One woman in the group was sent back in May.",
     );
-    let people: Vec<_> = got.iter().map(|w| (w.kind, w.count, w.gender)).collect();
     assert_eq!(
-        people,
+        people(&got),
         vec![
             (Arrest, Some((Some(8), Some(8))), None),
             (Repatriation, Some((Some(1), Some(1))), Some(Gender::Female)),
@@ -553,9 +560,8 @@ fn an_aside_on_part_of_a_group_keeps_the_groups_count() {
         "2024-10-17",
         "Police arrested nine North Korean defectors in Mengla. The nine, seven of them women, were sent back in June.",
     );
-    let people: Vec<_> = got.iter().map(|w| (w.kind, w.count, w.gender)).collect();
     assert_eq!(
-        people,
+        people(&got),
         vec![
             (Arrest, Some((Some(9), Some(9))), Some(Gender::Mixed)),
             (Repatriation, Some((Some(9), Some(9))), Some(Gender::Mixed)),
@@ -569,9 +575,8 @@ fn a_person_placed_in_a_group_after_said_is_what_was_said() {
         "2008-03-14",
         "Police arrested eight people in Dandong. Kim said one woman in the group had been sent back once before, in 2005.",
     );
-    let people: Vec<_> = got.iter().map(|w| (w.kind, w.count, w.gender)).collect();
     assert_eq!(
-        people,
+        people(&got),
         vec![
             (Arrest, Some((Some(8), Some(8))), None),
             (Repatriation, Some((Some(1), Some(1))), Some(Gender::Female)),

@@ -1453,8 +1453,9 @@ impl<'a> Reader<'a> {
 /// with the perfect ("may have been picked up", "might have fled") or "to
 /// be" after a verb of belief or seeming ("is believed to be serving",
 /// "appeared to be held").
+/// (`before`: the lowercase twin's text before the trigger.)
 fn past_under_hedge(before: &str, at: usize) -> bool {
-    let plan = before[at..].to_ascii_lowercase();
+    let plan = &before[at..];
     if ["may ", "might ", "could "]
         .iter()
         .any(|m| plan.starts_with(m))
@@ -1468,7 +1469,7 @@ fn past_under_hedge(before: &str, at: usize) -> bool {
             .next_back()
             .is_some_and(|w| {
                 matches!(
-                    w.to_ascii_lowercase().as_str(),
+                    w,
                     "believed"
                         | "thought"
                         | "said"
@@ -1816,12 +1817,9 @@ fn consequence_where(before: &str) -> bool {
     let Some(at) = before.rfind(", where ") else {
         return false;
     };
-    let rest = &before[at + 8..];
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    words.len() <= 6
-        && words
-            .iter()
-            .any(|w| matches!(*w, "would" | "could" | "might" | "may" | "will" | "can"))
+    let mut words = before[at + 8..].split_whitespace();
+    words.clone().count() <= 6
+        && words.any(|w| matches!(w, "would" | "could" | "might" | "may" | "will" | "can"))
 }
 
 /// Whether the verb of the words `w` (ASCII-lowercase: trigger words of
