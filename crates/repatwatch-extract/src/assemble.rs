@@ -386,6 +386,7 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
         }
     }
     let mut merged = merge(drafts);
+    bounded_dates(&mut merged);
     story_gender(doc, &mut merged);
     chain_gender(doc, &mut merged);
     story_places(&mut merged);
@@ -398,6 +399,33 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
         .into_iter()
         .map(|d| finish(doc, d, &cp, &sources, options))
         .collect()
+}
+
+/// Custody with no date of its own, told after one dated act and before
+/// the next ("caught on Feb. 26 ... kept at a holding facility ... on
+/// March 14 put on a train"), lasts from the first to the second (the
+/// codebook: "an act bounded only by other dates"), when they are at most
+/// 60 days apart.
+fn bounded_dates(drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        if d.kind != EventType::Detention || d.date_own || d.status == Status::Planned {
+            continue;
+        }
+        let Some((range, _, _)) = d.date else {
+            continue;
+        };
+        let next = drafts[i + 1..]
+            .iter()
+            .find(|x| x.date_own && x.status != Status::Planned && x.date.is_some());
+        if let Some(n) = next {
+            let ns = n.date.unwrap().0.start;
+            if ns > range.end && (ns - range.start).num_days() <= 60 {
+                let d = &mut drafts[i];
+                d.date = Some((DateRange::new(range.start, ns), None, "date.bounded"));
+            }
+        }
+    }
 }
 
 /// A return told only as "from China" leaves from where the same group was

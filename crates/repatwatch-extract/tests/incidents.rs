@@ -583,3 +583,24 @@ fn a_person_placed_in_a_group_after_said_is_what_was_said() {
         ]
     );
 }
+
+/// Custody with no date of its own, between two dated acts, lasts from
+/// the first to the second.
+#[test]
+fn custody_between_two_dated_acts_spans_them() {
+    let got = run(
+        "2022-05-30",
+        "Police caught four North Korean fishermen in a port near Hunchun on May 2. \
+         For nearly three weeks the men were kept at a holding centre in Hunchun. \
+         On May 20 they were driven to Tumen.",
+    );
+    let dates: Vec<_> = got.iter().map(|w| (w.kind, w.date)).collect();
+    assert_eq!(
+        dates,
+        vec![
+            (Arrest, Some(("2022-05-02", "2022-05-02"))),
+            (Detention, Some(("2022-05-02", "2022-05-20"))),
+            (Transfer, Some(("2022-05-20", "2022-05-20"))),
+        ]
+    );
+}

@@ -10,6 +10,56 @@ use crate::segment::sentences;
 type Act = (EventType, Status, bool);
 
 const EXAMPLES: &[(&str, &[Act])] = &[
+    // A manner adverb between the auxiliary and the verb.
+    (
+        "The five were quietly sent back across the river on Sunday.",
+        &[(Repatriation, Occurred, false)],
+    ),
+    (
+        "Two of the men were severely beaten during questioning.",
+        &[(Punishment, Occurred, false)],
+    ),
+    // (as "who was repatriated", a relative clause of background)
+    (
+        "Activists said the woman who was secretly repatriated had been pregnant.",
+        &[],
+    ),
+    // A state that will not take people in blocks their return, alone or
+    // as the status of a return the sentence tells.
+    (
+        "The North declined to receive the fishermen at the port.",
+        &[(Repatriation, Blocked, false)],
+    ),
+    (
+        "Beijing tried to deport the group, but Pyongyang refused to accept the men.",
+        &[(Repatriation, Blocked, false)],
+    ),
+    (
+        "The woman refused to accept food from the guards.",
+        &[],
+    ),
+    // More words of the acts: shipped back, hauled off, languishing or
+    // confined in custody, shot dead.
+    (
+        "The crew was shipped back to the North in a navy vessel.",
+        &[(Repatriation, Occurred, false)],
+    ),
+    (
+        "Soldiers hauled the couple off to a waiting truck.",
+        &[(Arrest, Occurred, false)],
+    ),
+    (
+        "A dozen escapees are languishing in a provincial jail.",
+        &[(Detention, Occurred, false)],
+    ),
+    (
+        "The boys were confined to a cell at the border post for a month.",
+        &[(Detention, Occurred, false)],
+    ),
+    (
+        "A young soldier was shot dead as he waded across the river.",
+        &[(Death, Occurred, false)],
+    ),
     (
         "She spent two years at a labour-training camp in the east.",
         &[(Punishment, Occurred, false)],
@@ -700,7 +750,7 @@ fn lexicon_value_plain(w: &str) -> u64 {
             v |= flag;
         }
     }
-    v
+    v | super::adverb_flags(w.as_bytes())
 }
 
 /// The words of the cue rules read before (and after) a trigger, with

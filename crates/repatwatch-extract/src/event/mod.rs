@@ -93,6 +93,7 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "took",
         "committed",
         "killing",
+        "dead",
     ],
     // punishment
     &[
@@ -157,6 +158,10 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "brought",
         "bring",
         "carried",
+        "shipped",
+        "accept",
+        "receive",
+        "readmit",
         "forcibly",
     ],
     // return noun
@@ -243,6 +248,11 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "kept",
         "spent",
         "stuck",
+        "languish",
+        "languishes",
+        "languished",
+        "languishing",
+        "confined",
         "remain",
         "remains",
         "remained",
@@ -444,6 +454,18 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// A manner adverb ("were quietly sent back", "who were secretly
+/// returned": five letters or more ending in "ly") may stand between an
+/// auxiliary or a relative pronoun and its verb, as the listed fillers do.
+#[inline]
+fn adverb_flags(w: &[u8]) -> u64 {
+    if w.len() >= 5 && w.ends_with(b"ly") && w.iter().all(u8::is_ascii_lowercase) {
+        cue::AUX_FILL | cue::REL_FILL
+    } else {
+        0
+    }
+}
+
 /// The filter slot of a word's first two bytes: their low five bits,
 /// which tell the lowercase letters apart (other bytes share their slots,
 /// which only lets more words on to the table itself).
@@ -493,6 +515,13 @@ impl Lexicon {
     /// table).
     #[inline(always)]
     fn value_at(&self, b: &[u8], start: usize, end: usize) -> u64 {
+        let w = &b[start..end];
+        adverb_flags(w) | self.listed_at(b, start, end)
+    }
+
+    /// The value the word lists give a word.
+    #[inline]
+    fn listed_at(&self, b: &[u8], start: usize, end: usize) -> u64 {
         let w = &b[start..end];
         let n = w.len();
         if n <= 1 {
@@ -585,6 +614,13 @@ mod starts {
 const STARTERS: &[(&str, u16)] = &[
     ("made", starts::PUNISHMENT),
     ("forcefully", starts::SEND),
+    ("refused", starts::SEND),
+    ("refuses", starts::SEND),
+    ("refusing", starts::SEND),
+    ("refuse", starts::SEND),
+    ("declined", starts::SEND),
+    ("declines", starts::SEND),
+    ("declining", starts::SEND),
     ("forcibly", starts::SEND),
     (
         "forced",
@@ -714,15 +750,15 @@ fn triggers() -> &'static [Trigger] {
         };
         vec![
             // Deaths first: "tortured to death" is a death, not a punishment.
-            t(r"(?:tortured|beaten|starved|frozen|froze|worked|shot|beat\s+\w+)\s+to\s+death|died|dies|killed\s+(?:herself|himself|themselves)|took\s+(?:her|his|their)\s+own\s+lives?|committed\s+suicide|killing\s+(?:herself|himself)", Death, "event.death", false),
+            t(r"(?:tortured|beaten|starved|frozen|froze|worked|shot|beat\s+\w+)\s+to\s+death|shot\s+dead|died|dies|killed\s+(?:herself|himself|themselves)|took\s+(?:her|his|their)\s+own\s+lives?|committed\s+suicide|killing\s+(?:herself|himself)", Death, "event.death", false),
             t(r"sentenced|tortured|beaten|beat|kicked|executed|given\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:terms?|sentences?)\b|given\s+(?:[\w-]+\s+){1,2}?years?\s+(?:of|in)\b|(?:forced|made)\s+to\s+(?:undergo|have)\s+(?:an?\s+)?(?:[\w-]+\s+)?abortions?|forced\s+abortions?|(?:forced|made)\s+to\s+abort\b|(?:sent|send|sending|taken)\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:camps?|kyohwaso|kwanliso|prisons?|labou?r\s+(?:training\s+)?(?:units?|brigades?|centres?|centers?)|(?:re-?education|correctional)\s+(?:centres?|centers?|facilit(?:y|ies)))|serving\s+(?:time|a\s+sentence|sentences)|spent\s+(?:[\w-]+\s+){1,4}?(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:labou?r(?:-training)?|prison|political|re-?education|reform|training|forced-labou?r)\s+camps?|kyohwaso|kwanliso)\b", Punishment, "event.punishment", false),
             t(r"repatriat(?:ed|e|es|ing)", Repatriation, "event.repatriate", false),
             t(r"repatriations?", Repatriation, "event.repatriation_noun", true),
-            t(r"(?:forcibly\s+|forcefully\s+)?(?:sent|send|sends|sending|returned|return|returns|returning|handed|hand|hands|handing|turned|turn|turning|pushed|push|forced|deported|deport|deporting|expelled|expel|expelling|delivered|deliver|delivering|taken|take|taking|took|flown|flew|escorted|marched|brought|bring|carried)\b(?:\s+[\w’'-]+){0,8}?\s+(?:back|home|over|across\s+the\s+border)|(?:pushed|sent|taken)\s+across\b|(?:sent|send|sending|returned|return|returning|deported|deport|deporting|expelled|handed|delivered|flown|forced\s+back|forcibly\s+returned)\b", Repatriation, "event.send", false),
+            t(r"(?:forcibly\s+|forcefully\s+)?(?:sent|send|sends|sending|returned|return|returns|returning|handed|hand|hands|handing|turned|turn|turning|pushed|push|forced|deported|deport|deporting|expelled|expel|expelling|delivered|deliver|delivering|taken|take|taking|took|flown|flew|escorted|marched|brought|bring|carried|shipped)\b(?:\s+[\w’'-]+){0,8}?\s+(?:back|home|over|across\s+the\s+border)|(?:refus(?:ed|es|ing|e)|declin(?:ed|es|ing))\s+to\s+(?:accept|receive|readmit|take\s+in)\b|(?:pushed|sent|taken)\s+across\b|(?:sent|send|sending|returned|return|returning|deported|deport|deporting|expelled|handed|delivered|flown|forced\s+back|forcibly\s+returned)\b", Repatriation, "event.send", false),
             t(r"(?:forced\s+)?(?:returns|return|deportations?|expulsions?|handover|hand-over)\b", Repatriation, "event.return_noun", true),
             t(r"transferr(?:ed|ing)|transfers?|moved|move|moving|relocated", Transfer, "event.transfer", false),
-            t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|dragged\s+(?:[\w’'-]+\s+){0,3}?(?:away|off)\b|detain(?:ed|ing|s)?|stopped|intercepted|found|tracked\s+down|hunted\s+down|taken\s+away|took\s+(?:[\w’'-]+\s+){0,3}?away|grabbed|led\s+away", Arrest, "event.arrest", false),
-            t(r"being\s+held|be\s+held|(?:is|are|was|were|been)\s+(?:\w+\s+)?held|held|holding|holds|hold|remain(?:s|ed)?\s+in\s+(?:\w+\s+)?custody|(?:is|are|was|were)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?(?:custody|detention)|locked\s+up|imprisoned|jailed|(?:stuck|remain(?:s|ed)?)\s+(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:detention|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)\b|(?:questioned|interrogated)\s+(?:at|in|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'()-]+\s+){0,5}?(?:detention|holding|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)\b|interrogated\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?(?:[\w-]+\s+){0,2}?(?:days|weeks|months)|spent\s+(?:[\w-]+\s+){1,4}?(?:days?|weeks?|months?|years?)\s+(?:there\s+)?(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:detention|custody|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)|kept\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|under|inside)\b", Detention, "event.hold", false),
+            t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|(?:dragged|hauled)\s+(?:[\w’'-]+\s+){0,3}?(?:away|off)\b|detain(?:ed|ing|s)?|stopped|intercepted|found|tracked\s+down|hunted\s+down|taken\s+away|took\s+(?:[\w’'-]+\s+){0,3}?away|grabbed|led\s+away", Arrest, "event.arrest", false),
+            t(r"being\s+held|be\s+held|(?:is|are|was|were|been)\s+(?:\w+\s+)?held|held|holding|holds|hold|remain(?:s|ed)?\s+in\s+(?:\w+\s+)?custody|(?:is|are|was|were)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?(?:custody|detention)|locked\s+up|imprisoned|jailed|(?:(?:stuck|remain(?:s|ed)?|languish(?:es|ed|ing)?)\s+(?:in|at|inside)|confined\s+(?:to|in|at|inside))\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:detention|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)\b|(?:questioned|interrogated)\s+(?:at|in|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'()-]+\s+){0,5}?(?:detention|holding|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)\b|interrogated\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?(?:[\w-]+\s+){0,2}?(?:days|weeks|months)|spent\s+(?:[\w-]+\s+){1,4}?(?:days?|weeks?|months?|years?)\s+(?:there\s+)?(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:detention|custody|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)|kept\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|under|inside)\b", Detention, "event.hold", false),
             t(r"released|release|freed|free|let\s+(?:[\w’'-]+\s+){0,2}?out\b|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'.-]+\s+){0,16}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)|put\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:flight|plane)\s+(?:from\s+(?:[\w-]+\s+){1,3}?)?(?:to|for|bound\s+for)\s+(?:Manila|Seoul|Incheon|South\s+Korea)", Release, "event.release", false),
             // Last, so that the sending, custody and camp rules claim their
             // words first: people conveyed somewhere ("were taken to Tumen").
@@ -756,8 +792,8 @@ struct Cues {
 fn cues() -> &'static Cues {
     static C: OnceLock<Cues> = OnceLock::new();
     C.get_or_init(|| Cues {
-        aux_before: crate::rx::lc(r"(?i)\b(?:is|are|was|were|be|been|being|get|got|gets|getting|has|have|had)\s+(?:(?:not|never|now|then|also|all|already|reportedly|allegedly|since|later|just|recently|forcibly|forcefully|still|finally|eventually|subsequently|quickly|immediately|likely|probably|apparently|reported\s+to\s+have\s+been|believed\s+to\s+have\s+been|said\s+to\s+have\s+been)\s+)*$"),
-        relative_before: crate::rx::lc(r"(?i)(?:\b(?:who|whom|which|that)\s+(?:(?:had|has|have|were|was|are|is|been|being|later|then|reportedly|allegedly|already|previously|once|twice|earlier|also|recently|just)\s+)*|\b(?:after|before|while|without|for|of|from|upon|on|avoid|escaped|risk)\s+(?:having\s+been\s+|being\s+|getting\s+))$"),
+        aux_before: crate::rx::lc(r"(?i)\b(?:is|are|was|were|be|been|being|get|got|gets|getting|has|have|had)\s+(?:(?:not|never|now|then|also|all|already|reportedly|allegedly|since|later|just|recently|forcibly|forcefully|still|finally|eventually|subsequently|quickly|immediately|likely|probably|apparently|[a-z]{3,}ly|reported\s+to\s+have\s+been|believed\s+to\s+have\s+been|said\s+to\s+have\s+been)\s+)*$"),
+        relative_before: crate::rx::lc(r"(?i)(?:\b(?:who|whom|which|that)\s+(?:(?:had|has|have|were|was|are|is|been|being|later|then|reportedly|allegedly|already|previously|once|twice|earlier|also|recently|just|[a-z]{3,}ly)\s+)*|\b(?:after|before|while|without|for|of|from|upon|on|avoid|escaped|risk)\s+(?:having\s+been\s+|being\s+|getting\s+))$"),
         planned_before: crate::rx::lc(r"(?i)(?:\b(?:(?:prepared|scheduled|slated|earmarked|selected|marked)\s+for|going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+(?:be|being|been|have|soon|now|then|also|all|quickly|immediately|likely|probably|possibly|eventually|them|her|him|the\s+\w+|forced|forcible|possible|imminent|immediate|certain|[\w-]+ly))*\s*)$"),
         planned_after: crate::rx::lc(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b"),
         refusal: crate::rx::lc(r"(?i)\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|called\s+off|put\s+on\s+hold|blocked)\b"),
@@ -2427,7 +2463,10 @@ fn find_in_sentence(
                         || l.contains("forced")
                         || l.contains("forcibly")
                         || l.contains("deport")
-                        || l.contains("expel");
+                        || l.contains("expel")
+                        // "refused to accept": a return refused
+                        || l.starts_with("refus")
+                        || l.starts_with("declin");
                     let bare_return = (l == "returned" || l == "return" || l == "returning")
                         && (aux_at(ba, ts) || c.people_object.is_match(after_all));
                     // "were handed over at the border", "turned them over":
@@ -2851,6 +2890,15 @@ fn find_in_sentence(
                     }
                 }
             }
+            // A state that refuses to take people in ("North Korea refused to
+            // accept them"): the refusal is the trigger's own first word.
+            if kind == EventType::Repatriation
+                && (lower.starts_with("refus") || lower.starts_with("declin"))
+            {
+                refusal = Some((cs, ce));
+                status = Status::Blocked;
+                status_words = Some((ts, te));
+            }
             // A planned act hedged by a modal of possibility ("could be sent back").
             let mut hedged = false;
             let mut hedge_words = None;
@@ -2904,6 +2952,21 @@ fn find_in_sentence(
     // "caught and detained": one act told by two verbs joined by "and".
     // (the sentence's events go straight to `out`: `merged` is
     // `out[first..]`)
+    // "were going to repatriate them, but the North refused to accept
+    // them": a refusal beside a return the sentence tells is that return's
+    // status, not a return of its own
+    let refused = |e: &EventMention| {
+        e.kind == EventType::Repatriation && {
+            let w = &text[e.start..e.end];
+            w.starts_with("refus") || w.starts_with("declin")
+        }
+    };
+    if found
+        .iter()
+        .any(|e| e.kind == EventType::Repatriation && !refused(e))
+    {
+        found.retain(|e| !refused(e));
+    }
     let first = out.len();
     for mut e in found.drain(..) {
         let merged = &mut out[first..];
