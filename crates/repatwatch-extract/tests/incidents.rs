@@ -604,3 +604,25 @@ fn custody_between_two_dated_acts_spans_them() {
         ]
     );
 }
+
+/// People who leave for the South are the subject of the release; a return
+/// a state stopped is blocked, not prevented.
+#[test]
+fn left_for_seoul_and_stopped_deportation() {
+    let got = run(
+        "2023-04-20",
+        "The three North Koreans left for Seoul on Tuesday.",
+    );
+    assert_eq!(
+        people(&got),
+        vec![(Release, Some((Some(3), Some(3))), None)]
+    );
+    let got = run(
+        "2023-04-20",
+        "Chinese officials stopped the deportation of the three North Koreans on Monday.",
+    );
+    assert_eq!(
+        got.iter().map(|w| (w.kind, w.status)).collect::<Vec<_>>(),
+        vec![(Repatriation, Blocked)]
+    );
+}

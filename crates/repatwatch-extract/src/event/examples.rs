@@ -38,6 +38,33 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "The woman refused to accept food from the guards.",
         &[],
     ),
+    // A return stopped, postponed or cancelled is blocked; people stopped
+    // are caught.
+    (
+        "Officials stopped the deportation of the three women at the airport.",
+        &[(Repatriation, Blocked, false)],
+    ),
+    (
+        "The return of the fishermen was postponed.",
+        &[(Repatriation, Blocked, false)],
+    ),
+    (
+        "The planned repatriation of the group was cancelled last week.",
+        &[(Repatriation, Blocked, false)],
+    ),
+    (
+        "Border police stopped three women near the river.",
+        &[(Arrest, Occurred, false)],
+    ),
+    // Freed, or gone on to the South.
+    (
+        "Two of the defectors were set free on Friday.",
+        &[(Release, Occurred, false)],
+    ),
+    (
+        "The family left for Seoul after a week.",
+        &[(Release, Occurred, false)],
+    ),
     // More words of the acts: shipped back, hauled off, languishing or
     // confined in custody, shot dead.
     (

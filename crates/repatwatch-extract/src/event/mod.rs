@@ -275,6 +275,9 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "resettled",
         "flown",
         "put",
+        "left",
+        "departed",
+        "flew",
     ],
     // conveyed ("were taken to a holding facility", "drove them to")
     &[
@@ -603,6 +606,7 @@ mod starts {
     pub const SEND: u16 = 1 << 4;
     pub const RETURN_NOUN: u16 = 1 << 5;
     pub const HOLD: u16 = 1 << 8;
+    pub const RELEASE: u16 = 1 << 9;
 }
 
 /// Words that begin a trigger's match without keying it ("were held",
@@ -634,6 +638,7 @@ const STARTERS: &[(&str, u16)] = &[
     ("were", starts::HOLD),
     ("been", starts::HOLD),
     ("remain", starts::HOLD),
+    ("set", starts::RELEASE),
     ("remains", starts::HOLD),
     ("remained", starts::HOLD),
 ];
@@ -759,7 +764,7 @@ fn triggers() -> &'static [Trigger] {
             t(r"transferr(?:ed|ing)|transfers?|moved|move|moving|relocated", Transfer, "event.transfer", false),
             t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|(?:dragged|hauled)\s+(?:[\w’'-]+\s+){0,3}?(?:away|off)\b|detain(?:ed|ing|s)?|stopped|intercepted|found|tracked\s+down|hunted\s+down|taken\s+away|took\s+(?:[\w’'-]+\s+){0,3}?away|grabbed|led\s+away", Arrest, "event.arrest", false),
             t(r"being\s+held|be\s+held|(?:is|are|was|were|been)\s+(?:\w+\s+)?held|held|holding|holds|hold|remain(?:s|ed)?\s+in\s+(?:\w+\s+)?custody|(?:is|are|was|were)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?(?:custody|detention)|locked\s+up|imprisoned|jailed|(?:(?:stuck|remain(?:s|ed)?|languish(?:es|ed|ing)?)\s+(?:in|at|inside)|confined\s+(?:to|in|at|inside))\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:detention|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)\b|(?:questioned|interrogated)\s+(?:at|in|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'()-]+\s+){0,5}?(?:detention|holding|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)\b|interrogated\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?(?:[\w-]+\s+){0,2}?(?:days|weeks|months)|spent\s+(?:[\w-]+\s+){1,4}?(?:days?|weeks?|months?|years?)\s+(?:there\s+)?(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:detention|custody|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)|kept\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|under|inside)\b", Detention, "event.hold", false),
-            t(r"released|release|freed|free|let\s+(?:[\w’'-]+\s+){0,2}?out\b|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'.-]+\s+){0,16}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)|put\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:flight|plane)\s+(?:from\s+(?:[\w-]+\s+){1,3}?)?(?:to|for|bound\s+for)\s+(?:Manila|Seoul|Incheon|South\s+Korea)", Release, "event.release", false),
+            t(r"released|release|freed|set\s+free|free|(?:left|departed|flew)\s+for\s+(?:Seoul|South\s+Korea)\b|let\s+(?:[\w’'-]+\s+){0,2}?out\b|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'.-]+\s+){0,16}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)|put\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:flight|plane)\s+(?:from\s+(?:[\w-]+\s+){1,3}?)?(?:to|for|bound\s+for)\s+(?:Manila|Seoul|Incheon|South\s+Korea)", Release, "event.release", false),
             // Last, so that the sending, custody and camp rules claim their
             // words first: people conveyed somewhere ("were taken to Tumen").
             t(r"taken|took|driven|drove|trucked|bussed|bused|transported|ferried|marched|put\s+(?:on|aboard|onto|into|in)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:trains?|bus|buses|trucks?|lorr(?:y|ies)|vans?|ships?|boats?|vessels?|planes?|flights?)\b|loaded\s+(?:onto|on|into|aboard)\b", Transfer, "event.conveyed", false),
@@ -796,7 +801,7 @@ fn cues() -> &'static Cues {
         relative_before: crate::rx::lc(r"(?i)(?:\b(?:who|whom|which|that)\s+(?:(?:had|has|have|were|was|are|is|been|being|later|then|reportedly|allegedly|already|previously|once|twice|earlier|also|recently|just|[a-z]{3,}ly)\s+)*|\b(?:after|before|while|without|for|of|from|upon|on|avoid|escaped|risk)\s+(?:having\s+been\s+|being\s+|getting\s+))$"),
         planned_before: crate::rx::lc(r"(?i)(?:\b(?:(?:prepared|scheduled|slated|earmarked|selected|marked)\s+for|going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+(?:be|being|been|have|soon|now|then|also|all|quickly|immediately|likely|probably|possibly|eventually|them|her|him|the\s+\w+|forced|forcible|possible|imminent|immediate|certain|[\w-]+ly))*\s*)$"),
         planned_after: crate::rx::lc(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b"),
-        refusal: crate::rx::lc(r"(?i)\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|called\s+off|put\s+on\s+hold|blocked)\b"),
+        refusal: crate::rx::lc(r"(?i)\bstopped\s+(?:the|their|its)\s+(?:planned\s+|forced\s+|forcible\s+)?$|\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|postponed|cancell?ed|canceled|scrapped|shelved|called\s+off|put\s+on\s+hold|blocked)\b"),
         hedge: crate::rx::lc(r"(?i)\b(?:likely|reportedly|believed|allegedly|alleged|unconfirmed|apparently|probably|possibly|possible|thought\s+to|said\s+to|reported\s+to|appears?\s+to|appeared\s+to|seems?\s+to|may\s+have|might\s+have|could\s+have|suspected|presumably)\b"),
         negation_before: crate::rx::lc(r"(?i)(?:cannot|\bno\s+\w+\s+(?:are|were|is|was|have|has|had)\b|\bnone\s+of\s+(?:them|us|these|those|the\s+[\w-]+)|\b(?:not|never|n[’']t|no\s+longer|nobody|no\s+one|none)\b)(?:\s+[\w’'-]+){0,3}\s*$"),
         prevention_before: crate::rx::lc(r"(?i)\b(?:keep|keeping|kept|stop|stops|stopping|stopped|prevent|prevents|prevented|preventing|protect|spare|spares|spared|save|avoid|avoided|escape|escaped|refrain|halt|halting|end|ending|against|oppose|opposes|opposed|condemn|condemned|protest|protested|demand|demanded|demanding|asked|ask|asking|pleaded|begged)\b(?:\s+[\w’'-]+){0,8}?\s*(?:from\s+(?:being\s+)?|not\s+to\s+(?:be\s+)?|to\s+(?:stop|halt|end|refrain)\s+|$)"),
@@ -1278,6 +1283,12 @@ const REFUSAL_WORDS: &[&str] = &[
     "delayed",
     "suspended",
     "halted",
+    "postponed",
+    "cancelled",
+    "canceled",
+    "scrapped",
+    "shelved",
+    "stopped",
     "off",
     "hold",
     "blocked",
@@ -2139,6 +2150,28 @@ fn after_anonymity_plain(before: &str) -> &str {
     .map_or(before, |i| &before[i..])
 }
 
+/// `after` (lower case, after "stopped") names an act, not people: "stopped
+/// the deportation", "stopped their planned return".
+fn stops_an_act(after: &str) -> bool {
+    let mut w = after.split_whitespace();
+    matches!(w.next(), Some("the" | "their" | "its"))
+        && w.take(2).any(|x| {
+            let x = x.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+            matches!(
+                x,
+                "repatriation"
+                    | "repatriations"
+                    | "deportation"
+                    | "deportations"
+                    | "return"
+                    | "returns"
+                    | "handover"
+                    | "expulsion"
+                    | "transfer"
+            )
+        })
+}
+
 /// `s` (lower case) opens with a source's refusal to be named ("declined
 /// to be named", "refused to give her name"): no act is refused.
 fn anonymity_refusal(s: &str) -> bool {
@@ -2291,7 +2324,7 @@ fn find_in_sentence(
             }
             if kind == EventType::Arrest
                 && lower == "stopped"
-                && !c.object_after.is_match(after_orig)
+                && (!c.object_after.is_match(after_orig) || stops_an_act(after_all))
                 && !stopped_by_authority(aux_at(ba, ts), after_all)
             {
                 continue;
@@ -2744,7 +2777,11 @@ fn find_in_sentence(
                     matches!(last.as_str(), "has" | "have" | "had")
                         && is_participle_form(lower)
                         && !lower.starts_with("been")
-                };
+                }
+                // "the five left for Seoul": the people the act is done to
+                // are its subject, as of a passive
+                || kind == EventType::Release
+                    && ["left ", "departed ", "flew "].iter().any(|w| lower.starts_with(w));
             if subordinate {
                 // A detail of another act: its span is all that is used.
                 taken.push((ts, te));
@@ -2776,7 +2813,19 @@ fn find_in_sentence(
             let negated = (may_hold(wstart, ts, cue::NEGATION) || near_before.contains("cannot"))
                 && c.negation_before.is_match(near_before)
                 && !near_before.contains("not only");
+            // ("China stopped the deportation": a return halted, blocked)
+            let stopped_act = t.nominal && {
+                let b = before.trim_end();
+                let b = ["planned", "forced", "forcible"]
+                    .iter()
+                    .find_map(|w| b.strip_suffix(w).and_then(|x| x.strip_suffix(' ')))
+                    .unwrap_or(b);
+                ["stopped the", "stopped their", "stopped its"]
+                    .iter()
+                    .any(|x| b.ends_with(x))
+            };
             let prevented = may_hold(bstart, ts, cue::PREVENTION)
+                && !stopped_act
                 && c.prevention_before.is_match(after_anonymity(before));
             let condition = condition_at(bstart, ts)
                 || (may_hold(bstart, ts, cue::APPEAL) || before.contains("implor"))

@@ -14,6 +14,14 @@ type Want = (
 );
 
 pub(crate) const EXAMPLES: &[(&str, &[Want])] = &[
+    // a province after its country's possessive
+    (
+        "They were caught in China's northeastern Jilin province last week.",
+        &[
+            ("China", "China", None, "CN", Country),
+            ("Jilin province", "Jilin", Some("Jilin"), "CN", Admin1),
+        ],
+    ),
     // cities with their province named after them
     (
         "Police detained 12 people in Dandong, Liaoning Province, last week.",
