@@ -1473,6 +1473,27 @@ fn draft<'d>(
             }
         }
     }
+    // "driven across the bridge to Namyang", "returned over the Yalu to
+    // Sinuiju": a return told only by the North Korean town of a border
+    // crossing happened on the Chinese side, in the town across from it.
+    if e.kind == EventType::Repatriation
+        && locations
+            .iter()
+            .all(|(l, _)| matches!(l.place.precision, Precision::Country | Precision::Border))
+    {
+        // (the town the people were taken to or handed over in, not
+        // where they come from)
+        let at_crossing = |t: &PlaceMention| {
+            t.start >= clause.0
+                && t.end <= clause.1
+                && doc.places.iter().any(|p| {
+                    p.start == t.start && matches!(ctx.place_role(p), Role::To | Role::Locative)
+                })
+        };
+        if let Some(t) = doc.crossings.iter().find(|t| at_crossing(t)) {
+            locations = vec![(t, "place.crossing")];
+        }
+    }
     if locations.is_empty() {
         places_own = false;
         if continues {
@@ -1515,7 +1536,7 @@ fn draft<'d>(
         return None;
     }
     let specific = people.count.is_some() || !locations.is_empty() || date.is_some() || described;
-    if !specific && std::env::var_os("RW_NOSPEC").is_none() {
+    if !specific {
         return None;
     }
 

@@ -16,6 +16,9 @@ pub struct Doc<'a> {
     pub times: Vec<time::TimeMention>,
     pub people: Vec<quantity::PeopleMention>,
     pub places: Vec<place::PlaceMention>,
+    /// The Chinese side of the border crossings the North Korean towns of
+    /// `places` stand for (same spans).
+    pub crossings: Vec<place::PlaceMention>,
     pub actors: Vec<actor::ActorMention>,
     pub events: Vec<event::EventMention>,
 }
@@ -36,6 +39,7 @@ impl<'a> Doc<'a> {
             .collect();
         told.dedup();
         let actors = actor::find_in(text, &lower, &told);
+        let crossings = place::crossing_twins(&places);
         Doc {
             text,
             lower,
@@ -45,6 +49,7 @@ impl<'a> Doc<'a> {
             times,
             people,
             places,
+            crossings,
             actors,
             events,
         }

@@ -626,3 +626,21 @@ fn left_for_seoul_and_stopped_deportation() {
         vec![(Repatriation, Blocked)]
     );
 }
+
+/// A return told only by the North Korean town of a border crossing
+/// happened on the Chinese side, in the town across from it; a North
+/// Korean's home town is no crossing.
+#[test]
+fn return_to_a_crossing_town_is_placed_on_the_chinese_side() {
+    let places = |got: &[Want]| got.iter().map(|w| w.places.clone()).collect::<Vec<_>>();
+    let got = run(
+        "2019-05-02",
+        "On Monday the six women were taken across the bridge to Namyang and handed to state security agents.",
+    );
+    assert_eq!(places(&got), vec![vec!["Tumen"]]);
+    let got = run(
+        "2019-05-02",
+        "Choi, a native of Sinuiju, was sent back to North Korea last year.",
+    );
+    assert_eq!(places(&got), vec![Vec::<&str>::new()]);
+}

@@ -75,6 +75,47 @@ pub fn find_in(text: &str, lower: &str) -> Vec<PlaceMention> {
     resolve(text, &raws, g)
 }
 
+/// The border crossings between North Korea and China: the North Korean
+/// town and the Chinese town across the river from it (Sinuiju faces
+/// Dandong over the Friendship Bridge, Namyang faces Tumen, ...). A return
+/// told only as going to the North Korean town happened on the Chinese side.
+const CROSSINGS: &[(&str, &str)] = &[
+    ("Sinuiju", "Dandong"),
+    ("Namyang", "Tumen"),
+    ("Hyesan", "Changbai"),
+    ("Manpo", "Ji'an"),
+    ("Musan", "Nanping"),
+    ("Hoeryong", "Longjing"),
+];
+
+/// The Chinese side of each border crossing a North Korean town of the
+/// text stands for, as a mention of the same words ([`CROSSINGS`]).
+pub fn crossing_twins(places: &[PlaceMention]) -> Vec<PlaceMention> {
+    static TWINS: std::sync::OnceLock<Vec<(&'static str, Place)>> = std::sync::OnceLock::new();
+    let twins = TWINS.get_or_init(|| {
+        CROSSINGS
+            .iter()
+            .filter_map(|(kp, cn)| {
+                let p = lookup(cn).into_iter().find(|p| p.country == "CN")?;
+                Some((*kp, p.clone()))
+            })
+            .collect()
+    });
+    places
+        .iter()
+        .filter(|m| m.place.country == "KP")
+        .filter_map(|m| {
+            let (_, cn) = twins.iter().find(|(kp, _)| *kp == m.place.name)?;
+            Some(PlaceMention {
+                start: m.start,
+                end: m.end,
+                place: cn.clone(),
+                rule: "crossing",
+            })
+        })
+        .collect()
+}
+
 /// Every gazetteer entry called `name` (any spelling), the likeliest first
 /// (without context: kind, region prior, population).
 pub fn lookup(name: &str) -> Vec<&'static Place> {
