@@ -144,6 +144,9 @@ pub const PEOPLE: &[Row] = &[
     ("Eleven escapees, including two teenagers, were caught.", "Eleven escapees, including two teenagers", s(11), s(11), false, G, s(2)),
     ("Police detained six people, among them a boy of about seven.", "six people, among them a boy of about seven", s(6), s(6), false, G, s(1)),
     ("Eight defectors, one of them a 3-year-old child, were held.", "Eight defectors, one of them a 3-year-old child", s(8), s(8), false, G, s(1)),
+    // the group past where it comes from
+    ("Six nationals of the Republic of Freedonia, including two boys, were held.", "Six nationals of the Republic of Freedonia, including two boys", s(6), s(6), false, G, s(2)),
+    ("Nine defectors from North Korea, among them a baby, were caught.", "Nine defectors from North Korea, among them a baby", s(9), s(9), false, G, s(1)),
     ("Three children were sent back with their mothers.", "Three children", s(3), s(3), false, G, s(3)),
     ("A boy of about nine was freed.", "A boy of about nine", s(1), s(1), false, M, s(1)),
     // coordination

@@ -1218,7 +1218,10 @@ fn among(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
     if !(!a.individual && (a.count.is_some() || !a.pronoun)) {
         return None;
     }
-    let p = among_connector(cx, a.e)?;
+    let p = among_connector(cx, a.e).or_else(|| {
+        let e = past_origin(cx, a.e);
+        (e != a.e).then(|| among_connector(cx, e)).flatten()
+    })?;
     // the sub-description: the first phrase starting at p
     let mut j = i + 1;
     while j < raws.len() && raws[j].s < p {
@@ -1236,6 +1239,32 @@ fn among(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
     }
     r.e = b.e;
     Some((r, j + 1))
+}
+
+/// The end of a group phrase past an "of" or "from" naming where the
+/// people come from ("seven nationals of the Democratic People's Republic
+/// of Korea", "ten defectors from North Korea"): "the", then capitalised
+/// words, "of" and possessives between them; `e` itself when there is none.
+fn past_origin(cx: &Ctx, e: usize) -> usize {
+    if !matches!(cx.w(e), "of" | "from") {
+        return e;
+    }
+    let mut k = e + 1;
+    if cx.w(k) == "the" {
+        k += 1;
+    }
+    let start = k;
+    while k < start + 10
+        && (cx.cap(k)
+            || k > start && matches!(cx.w(k), "of" | "'s" | "\u{2019}s" | "'" | "\u{2019}" | "s"))
+    {
+        k += 1;
+    }
+    if k > start && cx.cap(k - 1) {
+        k
+    } else {
+        e
+    }
 }
 
 /// "eight members of the group", "two members of the family".
