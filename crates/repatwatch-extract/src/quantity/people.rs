@@ -481,6 +481,7 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
 /// a determiner, or of "this"/"that"), save the phrases of a quantifier
 /// ("every one of them", "none of them", "some of them", "Some had been
 /// sent back"), "the rest" and "those who" / "those taken".
+/// (The tokenizer reads it into `Tok::near`; this is the tests' reference.)
 #[cfg(test)]
 fn may_start_np(cx: &Ctx, i: usize) -> bool {
     cx.num_ahead(i) <= number::COUNT_REACH + 1
@@ -1321,7 +1322,7 @@ pub fn find_raw(cx: &Ctx) -> Vec<Raw> {
     while let Some(k) = cx.np_from(i) {
         i = k;
         let t = &cx.toks[i];
-        let known = t.kind() != Kind::Word
+        let known = t.kind() == Kind::Num
             || t.fl & (lex::FUNC | lex::NUMW | lex::HEAD | lex::ADJ) != 0
             || t.hyph();
         // `named` reads an honorific (a function word) or a family name
