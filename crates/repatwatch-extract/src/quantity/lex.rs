@@ -663,7 +663,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
                     plain = false;
                 }
             }
-            let en = &lx.entries[usize::from(lx.ix(lbytes, s, e))];
+            let en = lx.entry(lbytes, s, e);
             let cap = b.is_ascii_uppercase();
             if plain {
                 let time_flags = if cap { en.time_upper } else { en.time_lower };
@@ -742,7 +742,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
                 c.is_uppercase()
             };
             let en = if kind == Kind::Word {
-                &lx.entries[usize::from(lx.ix(lbytes, s, e))]
+                lx.entry(lbytes, s, e)
             } else {
                 &lx.entries[0]
             };
@@ -1095,7 +1095,7 @@ const M: Option<Gender> = Some(Gender::Male);
 #[cfg(test)]
 pub fn head(w: &str) -> Option<HeadInfo> {
     let lx = lexicon();
-    lx.heads[usize::from(lx.entries[usize::from(lx.ix(w.as_bytes(), 0, w.len()))].hd)]
+    lx.heads[usize::from(lx.entry(w.as_bytes(), 0, w.len()).hd)]
 }
 
 /// The reading of a word of `HEAD_WORDS` (the lexicon stores it).
@@ -1578,8 +1578,10 @@ pub struct Lexicon {
     /// `SLOTS` slots: an index into `entries` (0: the entry of no word).
     slots: Box<[u16; SLOTS]>,
     /// `entries[0]` is the entry of a word in no list, and its key is no
-    /// word's.
-    entries: Vec<Entry>,
+    /// word's; so are those past the `count` entries of words (a table of
+    /// a power of two: an index masked to its size needs no bounds check).
+    entries: Box<[Entry; ENTRIES]>,
+    count: usize,
     /// The word of each entry.
     words: Vec<&'static str>,
     /// The seed of the hash that made every bucket's keys fit.
@@ -1624,6 +1626,7 @@ const SLOT_BITS: u32 = 12;
 const SLOTS: usize = 1 << SLOT_BITS;
 const BUCKET_BITS: u32 = 10;
 const BUCKETS: usize = 1 << BUCKET_BITS;
+const ENTRIES: usize = SLOTS / 2;
 
 #[inline]
 fn load8(buf: &[u8], at: usize) -> u64 {
@@ -1675,7 +1678,7 @@ impl Lexicon {
     fn slot(&self, h: u64) -> usize {
         let bucket = (h >> (64 - BUCKET_BITS)) as usize;
         let base = (h >> (64 - BUCKET_BITS - SLOT_BITS)) as usize & (SLOTS - 1);
-        base ^ usize::from(self.disp[bucket])
+        (base ^ usize::from(self.disp[bucket])) & (SLOTS - 1)
     }
 
     fn build() -> Self {
@@ -1751,14 +1754,17 @@ impl Lexicon {
             entries[i].case_marks = [case_marks(m, false), case_marks(m, true)];
         }
         assert!(
-            entries.len() * 2 < SLOTS,
+            entries.len() < ENTRIES,
             "lexicon table too full: {}",
             entries.len()
         );
+        let mut table = Box::new([NO_ENTRY; ENTRIES]);
+        table[..entries.len()].copy_from_slice(&entries);
         let mut lx = Lexicon {
             disp: Box::new([0; BUCKETS]),
             slots: Box::new([0; SLOTS]),
-            entries,
+            entries: table,
+            count: entries.len(),
             words,
             seed: 0,
             heads,
@@ -1777,7 +1783,7 @@ impl Lexicon {
     /// of its own (the largest buckets first); false if one finds none.
     fn place(&mut self) -> bool {
         let mut buckets: Vec<Vec<(usize, u64)>> = vec![Vec::new(); BUCKETS];
-        for (i, en) in self.entries.iter().enumerate().skip(1) {
+        for (i, en) in self.entries[..self.count].iter().enumerate().skip(1) {
             let h = self.hash(en.a, en.b, usize::from(en.len));
             buckets[(h >> (64 - BUCKET_BITS)) as usize].push((i, h));
         }
@@ -1811,24 +1817,26 @@ impl Lexicon {
         true
     }
 
-    /// The index of the entry of the word `buf[s..e]` (0 for a word in no
+    /// The entry of the word `buf[s..e]` (`entries[0]` for a word in no
     /// list).
     #[inline(always)]
-    fn ix(&self, buf: &[u8], s: usize, e: usize) -> u16 {
+    fn entry(&self, buf: &[u8], s: usize, e: usize) -> &Entry {
+        let none = &self.entries[0];
         let len = e - s;
         if len.wrapping_sub(1) >= 24 {
-            return 0;
+            return none;
         }
         let (a, b) = key_at(buf, s, e);
-        let ix = self.slots[self.slot(self.hash(a, b, len))];
-        let en = &self.entries[usize::from(ix)];
+        let ix = usize::from(self.slots[self.slot(self.hash(a, b, len))]) & (ENTRIES - 1);
+        let en = &self.entries[ix];
         let hit = (en.a ^ a) | (en.b ^ b) | u64::from(en.len ^ len as u8) == 0;
         // the key tells a word of up to 16 bytes: only longer ones, rare,
         // are compared
-        if len > 16 && hit && !same_long(self.words[usize::from(ix)], buf, s, e) {
-            return 0;
+        if len > 16 && hit && !same_long(self.words[ix], buf, s, e) {
+            return none;
         }
-        ix * u16::from(hit)
+        // a select, not a branch: whether a word is listed is no pattern
+        &self.entries[ix & usize::from(hit).wrapping_neg() & (ENTRIES - 1)]
     }
 }
 
@@ -1849,7 +1857,7 @@ fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 pub fn flags(w: &str) -> u16 {
     let lx = lexicon();
-    lx.entries[usize::from(lx.ix(w.as_bytes(), 0, w.len()))].fl
+    lx.entry(w.as_bytes(), 0, w.len()).fl
 }
 
 #[cfg(test)]
