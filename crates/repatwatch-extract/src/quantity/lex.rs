@@ -25,20 +25,25 @@ pub struct Tok {
     e: u32,
     /// The word lists the lower-case word belongs to.
     pub fl: u16,
-    pub kind: Kind,
-    /// The first character is an upper-case letter.
-    pub cap: bool,
-    /// Starts a sentence (first token, or after `.`, `!`, `?`, a newline).
-    pub sent_start: bool,
-    /// The token contains a hyphen ('-', U+2010 or U+2011): computed once
-    /// here so that the rules need not search the word again.
-    pub hyph: bool,
+    /// Its [`Kind`] (`KIND`), and the bits `CAP` (the first character is
+    /// an upper-case letter), `SENT` (starts a sentence: first token, or
+    /// after `.`, `!`, `?`, a newline), `HYPH` (the token contains a hyphen,
+    /// '-', U+2010 or U+2011: computed once here so that the rules need not
+    /// search the word again) and `NEAR` ([`Tok::near`]).
+    bits: u8,
     /// Its people-noun reading, an index into the lexicon's (0: none).
     hd: u8,
     /// [`Ctx::num_ahead`] (low four bits) and [`Ctx::head_ahead`] (high
     /// four bits), both capped at 15.
     ahead: u8,
 }
+
+const KIND: u8 = 3;
+const CAP: u8 = 1 << 2;
+const SENT: u8 = 1 << 3;
+const HYPH: u8 = 1 << 4;
+/// `people::may_start_np` holds at the token ([`Tok::near`]).
+const NEAR: u8 = 1 << 5;
 
 impl Tok {
     #[inline]
@@ -49,6 +54,44 @@ impl Tok {
     pub fn e(&self) -> usize {
         self.e as usize
     }
+    #[inline]
+    pub fn kind(&self) -> Kind {
+        match self.bits & KIND {
+            0 => Kind::Word,
+            1 => Kind::Num,
+            _ => Kind::Punct,
+        }
+    }
+    #[inline]
+    pub fn cap(&self) -> bool {
+        self.bits & CAP != 0
+    }
+    #[inline]
+    pub fn sent_start(&self) -> bool {
+        self.bits & SENT != 0
+    }
+    #[inline]
+    pub fn hyph(&self) -> bool {
+        self.bits & HYPH != 0
+    }
+    /// A number or a people noun is within reach (`COUNT_REACH`,
+    /// `HEAD_REACH`), or the word is a quantifier of its own or "the"
+    /// before "rest": `people::match_np` may match here (no other token).
+    #[inline]
+    pub fn near(&self) -> bool {
+        self.bits & NEAR != 0
+    }
+}
+
+/// The token's `Tok::bits`.
+#[inline(always)]
+fn tok_bits(kind: Kind, cap: bool, sent_start: bool, hyph: bool) -> u8 {
+    let kind = match kind {
+        Kind::Word => 0,
+        Kind::Num => 1,
+        Kind::Punct => 2,
+    };
+    kind | (u8::from(cap) * CAP) | (u8::from(sent_start) * SENT) | (u8::from(hyph) * HYPH)
 }
 
 /// A text with its lower-case copy and tokens.
@@ -57,6 +100,8 @@ pub struct Ctx<'a> {
     /// `text.to_ascii_lowercase()`, made here or handed in.
     pub lower: Cow<'a, str>,
     pub toks: Vec<Tok>,
+    /// One bit a token: may a people phrase start there ([`Ctx::np_from`])?
+    np: Vec<u64>,
     lx: &'static Lexicon,
 }
 
@@ -135,35 +180,12 @@ impl<'a> Ctx<'a> {
         } else {
             Vec::new()
         };
-        // distances to the next number and the next people noun, from the
-        // marks the tokenizer left (`AHEAD_NUM`, `AHEAD_HEAD`)
-        // (over the tokens a phrase steps over before its number or noun
-        // only: punctuation and any other word break the way)
-        let (mut num_at, mut head_at) = (15u8, 15u8);
-        let lb = lower.as_bytes();
-        for t in toks.iter_mut().rev() {
-            let step = match t.kind {
-                Kind::Num => 1,
-                Kind::Punct => 15,
-                Kind::Word if steps_over(t.fl, t.hyph, lb, t.s(), t.e()) => 1,
-                Kind::Word => 15,
-            };
-            num_at = if t.ahead & AHEAD_NUM != 0 {
-                0
-            } else {
-                (num_at + step).min(15)
-            };
-            head_at = if t.ahead & AHEAD_HEAD != 0 {
-                0
-            } else {
-                (head_at + step).min(15)
-            };
-            t.ahead = num_at | head_at << 4;
-        }
+        let np = ahead_and_starts(&mut toks);
         Ctx {
             text,
             lower,
             toks,
+            np,
             lx,
         }
     }
@@ -208,7 +230,7 @@ impl<'a> Ctx<'a> {
 
     #[inline]
     pub fn kind(&self, i: usize) -> Option<Kind> {
-        self.toks.get(i).map(|t| t.kind)
+        self.toks.get(i).map(Tok::kind)
     }
 
     #[inline]
@@ -223,14 +245,14 @@ impl<'a> Ctx<'a> {
 
     #[inline]
     pub fn cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.cap)
+        self.toks.get(i).is_some_and(Tok::cap)
     }
 
     /// Does token `i` contain a hyphen ('-', U+2010, U+2011)? The same as
     /// `self.w(i).contains(['-', '\u{2010}', '\u{2011}'])`.
     #[inline]
     pub fn hyph(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.hyph)
+        self.toks.get(i).is_some_and(Tok::hyph)
     }
 
     /// `head(self.w(i))`, read by the tokenizer (a number, punctuation or
@@ -282,7 +304,25 @@ impl<'a> Ctx<'a> {
 
     #[inline]
     pub fn sent_start(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.sent_start)
+        self.toks.get(i).is_some_and(Tok::sent_start)
+    }
+
+    /// The first token from `i` on at which `people::find_raw` may find a
+    /// phrase: a number, or a word of its lists (or hyphenated) with a
+    /// number or people noun within reach (`Ctx::num_ahead`,
+    /// `Ctx::head_ahead`), a pronoun or a quantifier of its own ("some",
+    /// "all", "those", "the" before "rest"); or a capitalised honorific or
+    /// family name. (`people::find_raw` tries no other token: the test
+    /// `people::filters` compares.)
+    #[inline]
+    pub fn np_from(&self, i: usize) -> Option<usize> {
+        let mut w = i / 64;
+        let mut bits = *self.np.get(w)? & (u64::MAX << (i % 64));
+        while bits == 0 {
+            w += 1;
+            bits = *self.np.get(w)?;
+        }
+        Some(w * 64 + bits.trailing_zeros() as usize)
     }
 
     /// Do tokens `i..` spell `words` (lower case)?
@@ -336,10 +376,101 @@ fn alnum(c: char) -> bool {
 }
 
 /// The marks the tokenizer leaves in `Tok::ahead` before the distances are
-/// read: the token may start a number ([`Ctx::num_ahead`]); it has a
-/// people-noun reading.
+/// read ([`ahead_and_starts`]): the token may start a number
+/// ([`Ctx::num_ahead`]); it has a people-noun reading; a phrase steps over
+/// it ([`steps_over`]); it is a quantifier that starts a people phrase on
+/// its own (`NP_QUANT_WORDS`, or "the" before "rest" or "remainder");
+/// `people::find_raw` knows it (a number, a word of its lists, a
+/// hyphenated word: tried where `people::match_np` may match); it is
+/// tried anyway (a pronoun, or a name's first word, capitalised).
 const AHEAD_NUM: u8 = 1;
 const AHEAD_HEAD: u8 = 2;
+const STEP: u8 = 1 << 2;
+const QUANTW: u8 = 1 << 3;
+const KNOWN: u8 = 1 << 4;
+const ALWAYS: u8 = 1 << 5;
+/// [`Entry::marks`] only: a name's first word when capitalised (an
+/// honorific, a family name); a pronoun; "the"; "rest" or "remainder".
+const NAME_E: u16 = 1 << 8;
+const PRON_E: u16 = 1 << 9;
+const THE_E: u16 = 1 << 10;
+const REST_E: u16 = 1 << 11;
+/// [`Entry::marks`] only: the word marks the token before it
+/// ([`mark_before`]).
+const BEFORE_E: u16 = 1 << 12;
+
+/// The quantifiers `people::match_np` reads with no number or noun near
+/// ("every one of them", "none of them", "Some had been sent back", "those
+/// taken").
+const NP_QUANT_WORDS: &[&str] = &[
+    "every", "each", "none", "some", "many", "most", "all", "both", "various", "any", "those",
+];
+
+/// The marks of a word from its lists alone ([`Entry::marks`]).
+fn word_marks(w: &str, fl: u16, hd: u8) -> u16 {
+    let mut m = 0;
+    if fl & (NUMW | QUANT) != 0 {
+        m |= u16::from(AHEAD_NUM);
+    }
+    if hd != 0 {
+        m |= u16::from(AHEAD_HEAD);
+    }
+    if fl & STEP_LISTS != 0 {
+        m |= u16::from(STEP);
+    }
+    if NP_QUANT_WORDS.contains(&w) {
+        m |= u16::from(QUANTW);
+    }
+    if fl & (FUNC | NUMW | HEAD | ADJ) != 0 {
+        m |= u16::from(KNOWN);
+    }
+    if fl & (FUNC | SURNAME) != 0 {
+        m |= NAME_E;
+    }
+    if fl & PRON != 0 {
+        m |= PRON_E;
+    }
+    if w == "the" {
+        m |= THE_E;
+    }
+    if matches!(w, "rest" | "remainder") {
+        m |= REST_E;
+    }
+    if m & REST_E != 0 || fl & AFTER_A != 0 {
+        m |= BEFORE_E;
+    }
+    m
+}
+
+/// The marks of a word token: [`word_marks`] of its entry, `cap` its first
+/// character upper case, `hyph` it holds a hyphen, `ed` it ends in "ed".
+#[inline(always)]
+fn tok_marks(en: &Entry, cap: bool, hyph: bool, ed: bool) -> u8 {
+    en.case_marks[usize::from(cap)]
+        | (u8::from(hyph) * (AHEAD_NUM | STEP | KNOWN))
+        | (u8::from(ed) * STEP)
+}
+
+/// The marks of a word token from its entry's [`word_marks`] alone, its
+/// first character lower case (`cap` false) or upper case.
+fn case_marks(entry: u16, cap: bool) -> u8 {
+    let always = entry & PRON_E != 0 || entry & NAME_E != 0 && cap;
+    (entry as u8 & (AHEAD_NUM | AHEAD_HEAD | STEP | QUANTW | KNOWN)) | (u8::from(always) * ALWAYS)
+}
+
+/// Does the word `lower[s..e]` end in "ed"?
+#[inline(always)]
+fn ends_ed(lower: &[u8], s: usize, e: usize) -> bool {
+    // no branch on the word: its last two bytes (or the text's first two)
+    let i = e.saturating_sub(2);
+    match lower.get(i..i + 2) {
+        Some(p) => (e - s >= 2) & (p == b"ed"),
+        None => false,
+    }
+}
+
+/// The lists of the words a phrase steps over ([`steps_over`]).
+const STEP_LISTS: u16 = FUNC | NUMW | QUANT | ART | AFTER_A | ADJ | HEAD | PRON | CHAIN;
 
 /// Can a count or people phrase step over this word before it reaches its
 /// number or people noun? Its determiners, quantifiers and "of"
@@ -349,12 +480,49 @@ const AHEAD_HEAD: u8 = 2;
 /// (`ADJ`, hyphenated, a participle: "-ed" or one of `CHAIN_WORDS`). A
 /// people noun and a word that may start a number end the way instead.
 /// (`fl` the word's lists, `lower` the lower-case word.)
-/// `lower[s..e]` is the word.
-#[inline(always)]
+/// `lower[s..e]` is the word. (The tokenizer marks it, `STEP`.)
+#[cfg(test)]
 fn steps_over(fl: u16, hyph: bool, lower: &[u8], s: usize, e: usize) -> bool {
-    fl & (FUNC | NUMW | QUANT | ART | AFTER_A | ADJ | HEAD | PRON | CHAIN) != 0
-        || hyph
-        || (e >= s + 2 && lower.get(e - 2..e) == Some(b"ed"))
+    fl & STEP_LISTS != 0 || hyph || (e >= s + 2 && lower.get(e - 2..e) == Some(b"ed"))
+}
+
+/// The distances of [`Ctx::num_ahead`] and [`Ctx::head_ahead`] from the
+/// marks the tokenizer left, read from the last token back (over the
+/// tokens a phrase steps over before its number or noun only: punctuation
+/// and any other word break the way), and the tokens a people phrase may
+/// start at ([`Ctx::np_from`]), one bit a token. No branch on the marks:
+/// each is a select.
+fn ahead_and_starts(toks: &mut [Tok]) -> Vec<u64> {
+    let mut np = vec![0u64; toks.len().div_ceil(64)];
+    let (mut num_at, mut head_at) = (15u8, 15u8);
+    // 64 tokens a word of `np`, its bits shifted in from the last token
+    for (word, chunk) in np.iter_mut().zip(toks.chunks_mut(64)).rev() {
+        let mut bits = 0u64;
+        for t in chunk.iter_mut().rev() {
+            let m = t.ahead;
+            let step = if m & STEP != 0 { 1 } else { 15 };
+            num_at = if m & AHEAD_NUM != 0 {
+                0
+            } else {
+                (num_at + step).min(15)
+            };
+            head_at = if m & AHEAD_HEAD != 0 {
+                0
+            } else {
+                (head_at + step).min(15)
+            };
+            t.ahead = num_at | head_at << 4;
+            // `people::may_start_np`
+            let near = (usize::from(num_at) <= super::number::COUNT_REACH + 1)
+                | (usize::from(head_at) <= super::people::HEAD_REACH + 1)
+                | (m & QUANTW != 0);
+            t.bits |= u8::from(near) * NEAR;
+            let start = (m & ALWAYS != 0) | (m & KNOWN != 0) & near;
+            bits = bits << 1 | u64::from(start);
+        }
+        *word = bits;
+    }
+    np
 }
 
 /// Byte classes of ASCII: a letter or digit, a digit, white space (as
@@ -495,33 +663,26 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
                     plain = false;
                 }
             }
-            let en = lx.read(lbytes, s, e);
-            let (fl, hd) = (en.fl, en.hd);
+            let en = lx.entry(lbytes, s, e);
             let cap = b.is_ascii_uppercase();
-            match (plain, cap) {
-                (false, _) if digit || has_digit(&bytes[s..e]) => sink.other(s, e),
-                (false, _) => sink.piece(s, e),
-                (true, false) => sink.word(s, e, false, en.time_lower),
-                (true, true) => sink.word(s, e, true, en.time_upper),
+            if plain {
+                let time_flags = if cap { en.time_upper } else { en.time_lower };
+                sink.word(s, e, cap, time_flags);
+            } else if digit || has_digit(&bytes[s..e]) {
+                sink.other(s, e);
+            } else {
+                sink.piece(s, e);
             }
-            if fl & AFTER_A != 0 {
-                if let Some(p) = toks.last_mut() {
-                    if p.fl & ART != 0 {
-                        p.ahead |= AHEAD_NUM;
-                    }
-                }
+            if en.marks & BEFORE_E != 0 {
+                mark_before(&mut toks, lbytes, en);
             }
-            let num = fl & (NUMW | QUANT) != 0 || hyph;
             toks.push(Tok {
                 s: s as u32,
                 e: e as u32,
-                fl,
-                kind: Kind::Word,
-                cap,
-                sent_start,
-                hyph,
-                hd,
-                ahead: (u8::from(num) * AHEAD_NUM) | (u8::from(hd != 0) * AHEAD_HEAD),
+                fl: en.fl,
+                bits: tok_bits(Kind::Word, cap, sent_start, hyph),
+                hd: en.hd,
+                ahead: tok_marks(en, cap, hyph, ends_ed(lbytes, s, e)),
             });
             sent_start = false;
             // one space after a word, without the round through the loop
@@ -575,11 +736,15 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
             } else {
                 Kind::Word
             };
-            let (fl, hd) = if kind == Kind::Word {
-                let en = lx.read(lbytes, s, e);
-                (en.fl, en.hd)
+            let cap = if b < 0x80 {
+                b.is_ascii_uppercase()
             } else {
-                (0, 0)
+                c.is_uppercase()
+            };
+            let en = if kind == Kind::Word {
+                lx.entry(lbytes, s, e)
+            } else {
+                &lx.entries[0]
             };
             if has_digit(&bytes[s..e]) {
                 sink.other(s, e);
@@ -587,28 +752,21 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
                 sink.piece(s, e);
             }
             // "a dozen", "a few": the article may start a number
-            if fl & AFTER_A != 0 {
-                if let Some(p) = toks.last_mut() {
-                    if p.fl & ART != 0 {
-                        p.ahead |= AHEAD_NUM;
-                    }
-                }
+            if en.marks & BEFORE_E != 0 {
+                mark_before(&mut toks, lbytes, en);
             }
-            let num = kind == Kind::Num || fl & (NUMW | QUANT) != 0 || hyph;
+            let ahead = if kind == Kind::Word {
+                tok_marks(en, cap, hyph, ends_ed(lbytes, s, e))
+            } else {
+                AHEAD_NUM | STEP | KNOWN
+            };
             toks.push(Tok {
                 s: s as u32,
                 e: e as u32,
-                fl,
-                kind,
-                cap: if b < 0x80 {
-                    b.is_ascii_uppercase()
-                } else {
-                    c.is_uppercase()
-                },
-                sent_start,
-                hyph,
-                hd,
-                ahead: (u8::from(num) * AHEAD_NUM) | (u8::from(hd != 0) * AHEAD_HEAD),
+                fl: en.fl,
+                bits: tok_bits(kind, cap, sent_start, hyph),
+                hd: en.hd,
+                ahead,
             });
             sent_start = false;
             i = e;
@@ -619,10 +777,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
                 s: s as u32,
                 e: e as u32,
                 fl: 0,
-                kind: Kind::Punct,
-                cap: false,
-                sent_start,
-                hyph: is_joiner(c),
+                bits: tok_bits(Kind::Punct, false, sent_start, is_joiner(c)),
                 hd: 0,
                 ahead: u8::from(is_joiner(c)) * AHEAD_NUM,
             });
@@ -636,6 +791,22 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
         }
     }
     toks
+}
+
+/// The marks a word leaves on the token before it: "a dozen", "a few" (an
+/// `AFTER_A` word after "a"/"an": the article may start a number); "the
+/// rest", "the remainder" ("the" starts a people phrase).
+#[cold]
+#[inline(never)]
+fn mark_before(toks: &mut [Tok], lower: &[u8], en: &Entry) {
+    if let Some(p) = toks.last_mut() {
+        if en.fl & AFTER_A != 0 && p.fl & ART != 0 {
+            p.ahead |= AHEAD_NUM;
+        }
+        if en.marks & REST_E != 0 && lower.get(p.s()..p.e()) == Some(b"the") {
+            p.ahead |= QUANTW;
+        }
+    }
 }
 
 /// The rest of a token from byte `e`, after its first run of ASCII letters
@@ -924,8 +1095,7 @@ const M: Option<Gender> = Some(Gender::Male);
 #[cfg(test)]
 pub fn head(w: &str) -> Option<HeadInfo> {
     let lx = lexicon();
-    let i = lx.find(w.as_bytes(), 0, w.len())?;
-    lx.heads[lx.entries[i].hd as usize]
+    lx.heads[usize::from(lx.entry(w.as_bytes(), 0, w.len()).hd)]
 }
 
 /// The reading of a word of `HEAD_WORDS` (the lexicon stores it).
@@ -1386,7 +1556,9 @@ const NUMW_WORDS: &[&str] = &[
     "ninety", "hundred", "thousand", "million", "billion", "dozen",
 ];
 
-/// The word lists as one open-addressing table keyed by the word's bytes.
+/// The word lists as one table keyed by the word's bytes: a perfect hash,
+/// so that a look-up reads one slot and compares one entry, with no branch
+/// on whether the word is listed.
 ///
 /// A word of up to 16 bytes is wholly told by its key: its length, its
 /// first (up to) eight bytes and its last eight bytes (overlapping when
@@ -1394,53 +1566,67 @@ const NUMW_WORDS: &[&str] = &[
 /// of a word inside the lower-case text is read with two unaligned 8-byte
 /// loads, so that a lookup costs no hashing loop, no allocation and no
 /// `memcmp` call: the same answer as a map from the word to its flags.
+///
+/// The hash of a key picks a bucket and a base slot; the bucket's
+/// displacement, found when the table is built, moves the base slot of
+/// each of its keys to a slot of its own (hash and displace). A word in no
+/// list lands on some slot, whose entry (maybe the empty entry 0) has
+/// another key.
 pub struct Lexicon {
-    /// `SLOTS` slots: an index into `entries`, or `EMPTY`.
+    /// The displacement of each bucket.
+    disp: Box<[u16; BUCKETS]>,
+    /// `SLOTS` slots: an index into `entries` (0: the entry of no word).
     slots: Box<[u16; SLOTS]>,
-    entries: Vec<Entry>,
+    /// `entries[0]` is the entry of a word in no list, and its key is no
+    /// word's; so are those past the `count` entries of words (a table of
+    /// a power of two: an index masked to its size needs no bounds check).
+    entries: Box<[Entry; ENTRIES]>,
+    count: usize,
+    /// The word of each entry.
+    words: Vec<&'static str>,
+    /// The seed of the hash that made every bucket's keys fit.
+    seed: u64,
     /// The people-noun readings; `heads[0]` is `None` (no head word).
     heads: Vec<Option<HeadInfo>>,
 }
 
+#[derive(Clone, Copy)]
 struct Entry {
     a: u64,
     b: u64,
-    len: usize,
-    fl: u16,
-    /// Index into `Lexicon::heads` (0: no head).
-    hd: u8,
     /// The time grammar's flags of the word, lower-case and upper-case
     /// first (`time::parse::lex_entries`).
     time_lower: u32,
     time_upper: u32,
-    word: &'static str,
+    fl: u16,
+    /// Index into `Lexicon::heads` (0: no head).
+    hd: u8,
+    len: u8,
+    /// [`word_marks`].
+    marks: u16,
+    /// [`case_marks`], lower case first and upper case.
+    case_marks: [u8; 2],
 }
 
-/// The entry of a word in no list.
-static NO_ENTRY: Entry = Entry {
-    a: 0,
-    b: 0,
-    len: 0,
-    fl: 0,
-    hd: 0,
+/// The entry of a word in no list (`entries[0]`): no word's key has all
+/// bits set (no byte of UTF-8 text is 0xff).
+const NO_ENTRY: Entry = Entry {
+    a: u64::MAX,
+    b: u64::MAX,
     time_lower: 0,
     time_upper: 0,
-    word: "",
+    fl: 0,
+    hd: 0,
+    len: 0,
+    marks: 0,
+    case_marks: [0; 2],
 };
 
 const SLOT_BITS: u32 = 12;
 const SLOTS: usize = 1 << SLOT_BITS;
-const EMPTY: u16 = u16::MAX;
-
-/// The low `len` bytes of `x` (all eight from 8 on).
-#[inline]
-fn low_bytes(x: u64, len: usize) -> u64 {
-    if len >= 8 {
-        x
-    } else {
-        x & ((1u64 << (8 * len)) - 1)
-    }
-}
+const BUCKET_BITS: u32 = 10;
+const BUCKETS: usize = 1 << BUCKET_BITS;
+const ENTRIES: usize = SLOTS / 2;
 
 #[inline]
 fn load8(buf: &[u8], at: usize) -> u64 {
@@ -1449,31 +1635,52 @@ fn load8(buf: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(b)
 }
 
-/// The key of the word `buf[s..e]` (`s < e`): its first up to eight bytes
-/// (zero-padded) and, past eight bytes, its last eight.
-#[inline]
+/// The key of the word `buf[s..e]` (`1 <= e - s <= 24`): its first up to
+/// eight bytes (zero-padded) and, past eight bytes, its last eight.
+#[inline(always)]
 fn key_at(buf: &[u8], s: usize, e: usize) -> (u64, u64) {
     let len = e - s;
-    let a = if s + 8 <= buf.len() {
-        low_bytes(load8(buf, s), len)
+    if s + 8 <= buf.len() {
+        // masks, not branches, for the length
+        let a = load8(buf, s) & (u64::MAX >> (8 * (8 - len.min(8))));
+        // `at + 8 = max(e, 8)`, within the buffer
+        let at = e.max(8) - 8;
+        let b = load8(buf, at) & 0u64.wrapping_sub(u64::from(len > 8));
+        (a, b)
     } else {
-        buf[s..e]
-            .iter()
-            .take(8)
-            .enumerate()
-            .fold(0, |x, (k, &c)| x | u64::from(c) << (8 * k))
-    };
-    let b = if len > 8 { load8(buf, e - 8) } else { 0 };
+        key_near_end(buf, s, e)
+    }
+}
+
+/// [`key_at`] of a word that ends within eight bytes of the buffer's end
+/// (shorter than eight bytes then).
+#[cold]
+#[inline(never)]
+fn key_near_end(buf: &[u8], s: usize, e: usize) -> (u64, u64) {
+    let a = buf[s..e]
+        .iter()
+        .take(8)
+        .enumerate()
+        .fold(0, |x, (k, &c)| x | u64::from(c) << (8 * k));
+    let b = if e - s > 8 { load8(buf, e - 8) } else { 0 };
     (a, b)
 }
 
-#[inline]
-fn slot_of(a: u64, b: u64, len: usize) -> usize {
-    ((a ^ b.rotate_left(23) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOT_BITS))
-        as usize
-}
-
 impl Lexicon {
+    #[inline(always)]
+    fn hash(&self, a: u64, b: u64, len: usize) -> u64 {
+        (a ^ b.rotate_left(23) ^ len as u64 ^ self.seed).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// The slot of a key's hash: its base slot, displaced by its bucket's
+    /// displacement.
+    #[inline(always)]
+    fn slot(&self, h: u64) -> usize {
+        let bucket = (h >> (64 - BUCKET_BITS)) as usize;
+        let base = (h >> (64 - BUCKET_BITS - SLOT_BITS)) as usize & (SLOTS - 1);
+        (base ^ usize::from(self.disp[bucket])) & (SLOTS - 1)
+    }
+
     fn build() -> Self {
         let lists: [(&[&str], u16); 16] = [
             (UNIT_WORDS, UNIT),
@@ -1493,94 +1700,143 @@ impl Lexicon {
             (PRON_WORDS, PRON),
             (CHAIN_WORDS, CHAIN),
         ];
-        let mut lx = Lexicon {
-            slots: Box::new([EMPTY; SLOTS]),
-            entries: Vec::new(),
-            heads: vec![None],
+        let mut entries = vec![NO_ENTRY];
+        let mut words = vec![""];
+        let mut index: std::collections::HashMap<&'static str, usize> =
+            std::collections::HashMap::new();
+        let mut entry = |w: &'static str| -> usize {
+            *index.entry(w).or_insert_with(|| {
+                let (a, b) = key_at(w.as_bytes(), 0, w.len());
+                entries.push(Entry {
+                    a,
+                    b,
+                    len: u8::try_from(w.len()).expect("a short word"),
+                    ..NO_ENTRY
+                });
+                words.push(w);
+                entries.len() - 1
+            })
         };
-        for (words, flag) in lists {
-            for &w in words {
-                let i = lx.entry(w);
-                lx.entries[i].fl |= flag;
+        let mut ix = Vec::new();
+        for (list, flag) in lists {
+            for &w in list {
+                ix.push((entry(w), Some(flag), None));
             }
         }
         // the time grammar's words, read in the same look-up
         for (w, lower, upper) in time_parse::lex_entries() {
-            let i = lx.entry(w);
-            lx.entries[i].time_lower = lower;
-            lx.entries[i].time_upper = upper;
+            ix.push((entry(w), None, Some((lower, upper))));
         }
-        for i in 0..lx.entries.len() {
-            let e = &lx.entries[i];
-            if e.fl & HEAD != 0 {
-                if let Some(h) = head_of(e.word) {
-                    lx.heads.push(Some(h));
-                    lx.entries[i].hd = u8::try_from(lx.heads.len() - 1).expect("few head words");
+        // the words `word_marks` reads that may be in no list
+        for &w in NP_QUANT_WORDS.iter().chain(&["the", "rest", "remainder"]) {
+            ix.push((entry(w), None, None));
+        }
+        for (i, flag, time) in ix {
+            if let Some(f) = flag {
+                entries[i].fl |= f;
+            }
+            if let Some((lower, upper)) = time {
+                entries[i].time_lower = lower;
+                entries[i].time_upper = upper;
+            }
+        }
+        let mut heads = vec![None];
+        for i in 1..entries.len() {
+            let w = words[i];
+            if entries[i].fl & HEAD != 0 {
+                if let Some(h) = head_of(w) {
+                    heads.push(Some(h));
+                    entries[i].hd = u8::try_from(heads.len() - 1).expect("few head words");
                 }
             }
+            let m = word_marks(w, entries[i].fl, entries[i].hd);
+            entries[i].marks = m;
+            entries[i].case_marks = [case_marks(m, false), case_marks(m, true)];
         }
-        assert!(lx.entries.len() * 3 < SLOTS, "lexicon table too full");
-        lx
-    }
-
-    /// The index of the entry of `w`, made (with no flags) if there is none.
-    fn entry(&mut self, w: &'static str) -> usize {
-        if let Some(i) = self.find(w.as_bytes(), 0, w.len()) {
-            return i;
-        }
-        let (a, b) = key_at(w.as_bytes(), 0, w.len());
-        let mut h = slot_of(a, b, w.len());
-        while self.slots[h] != EMPTY {
-            h = (h + 1) & (SLOTS - 1);
-        }
-        self.slots[h] = u16::try_from(self.entries.len()).expect("small lexicon");
-        self.entries.push(Entry {
-            a,
-            b,
-            len: w.len(),
-            fl: 0,
-            hd: 0,
-            time_lower: 0,
-            time_upper: 0,
-            word: w,
-        });
-        self.entries.len() - 1
-    }
-
-    /// The entry of the word `buf[s..e]`.
-    #[inline(always)]
-    fn find(&self, buf: &[u8], s: usize, e: usize) -> Option<usize> {
-        let len = e - s;
-        if len == 0 || len > 24 {
-            return None;
-        }
-        let (a, b) = key_at(buf, s, e);
-        let mut h = slot_of(a, b, len);
-        loop {
-            let ix = self.slots[h];
-            if ix == EMPTY {
-                return None;
+        assert!(
+            entries.len() < ENTRIES,
+            "lexicon table too full: {}",
+            entries.len()
+        );
+        let mut table = Box::new([NO_ENTRY; ENTRIES]);
+        table[..entries.len()].copy_from_slice(&entries);
+        let mut lx = Lexicon {
+            disp: Box::new([0; BUCKETS]),
+            slots: Box::new([0; SLOTS]),
+            entries: table,
+            count: entries.len(),
+            words,
+            seed: 0,
+            heads,
+        };
+        for seed in 0u64.. {
+            lx.seed = seed.wrapping_mul(0x2545_f491_4f6c_dd1d);
+            if lx.place() {
+                return lx;
             }
-            let en = &self.entries[ix as usize];
-            if en.a == a
-                && en.b == b
-                && en.len == len
-                && (len <= 16 || same_long(en.word, buf, s, e))
-            {
-                return Some(ix as usize);
-            }
-            h = (h + 1) & (SLOTS - 1);
+            assert!(seed < 1000, "no seed places the lexicon");
         }
+        unreachable!()
     }
 
-    /// The entry of the word `buf[s..e]` ([`NO_ENTRY`] for a word in no
+    /// Finds each bucket a displacement that gives each of its keys a slot
+    /// of its own (the largest buckets first); false if one finds none.
+    fn place(&mut self) -> bool {
+        let mut buckets: Vec<Vec<(usize, u64)>> = vec![Vec::new(); BUCKETS];
+        for (i, en) in self.entries[..self.count].iter().enumerate().skip(1) {
+            let h = self.hash(en.a, en.b, usize::from(en.len));
+            buckets[(h >> (64 - BUCKET_BITS)) as usize].push((i, h));
+        }
+        let mut order: Vec<usize> = (0..BUCKETS).collect();
+        order.sort_by_key(|&k| std::cmp::Reverse(buckets[k].len()));
+        self.slots.fill(0);
+        self.disp.fill(0);
+        for k in order {
+            if buckets[k].is_empty() {
+                break;
+            }
+            let fits = (0..SLOTS as u16).find(|&d| {
+                let mut taken: Vec<usize> = Vec::new();
+                buckets[k].iter().all(|&(_, h)| {
+                    let base = (h >> (64 - BUCKET_BITS - SLOT_BITS)) as usize & (SLOTS - 1);
+                    let slot = base ^ usize::from(d);
+                    let free = self.slots[slot] == 0 && !taken.contains(&slot);
+                    taken.push(slot);
+                    free
+                })
+            });
+            let Some(d) = fits else {
+                return false;
+            };
+            self.disp[k] = d;
+            for &(i, h) in &buckets[k] {
+                let slot = self.slot(h);
+                self.slots[slot] = u16::try_from(i).expect("small lexicon");
+            }
+        }
+        true
+    }
+
+    /// The entry of the word `buf[s..e]` (`entries[0]` for a word in no
     /// list).
     #[inline(always)]
-    fn read(&self, buf: &[u8], s: usize, e: usize) -> &Entry {
-        match self.find(buf, s, e) {
-            Some(i) => &self.entries[i],
-            None => &NO_ENTRY,
+    fn entry(&self, buf: &[u8], s: usize, e: usize) -> &Entry {
+        let none = &self.entries[0];
+        let len = e - s;
+        if len.wrapping_sub(1) >= 24 {
+            return none;
         }
+        let (a, b) = key_at(buf, s, e);
+        let ix = usize::from(self.slots[self.slot(self.hash(a, b, len))]) & (ENTRIES - 1);
+        let en = &self.entries[ix];
+        let hit = (en.a ^ a) | (en.b ^ b) | u64::from(en.len ^ len as u8) == 0;
+        // the key tells a word of up to 16 bytes: only longer ones, rare,
+        // are compared
+        if len > 16 && hit && !same_long(self.words[ix], buf, s, e) {
+            return none;
+        }
+        // a select, not a branch: whether a word is listed is no pattern
+        &self.entries[ix & usize::from(hit).wrapping_neg() & (ENTRIES - 1)]
     }
 }
 
@@ -1600,7 +1856,8 @@ fn lexicon() -> &'static Lexicon {
 /// The lists a lower-case word belongs to (0: none).
 #[cfg(test)]
 pub fn flags(w: &str) -> u16 {
-    lexicon().read(w.as_bytes(), 0, w.len()).fl
+    let lx = lexicon();
+    lx.entry(w.as_bytes(), 0, w.len()).fl
 }
 
 #[cfg(test)]
@@ -1623,9 +1880,43 @@ mod fast_paths {
         let plain: Vec<_> = cx
             .toks
             .iter()
-            .map(|t| (t.s(), t.e(), t.fl, t.kind, t.cap, t.sent_start, t.hyph))
+            .map(|t| {
+                (
+                    t.s(),
+                    t.e(),
+                    t.fl,
+                    t.kind(),
+                    t.cap(),
+                    t.sent_start(),
+                    t.hyph(),
+                )
+            })
             .collect();
         assert_eq!(plain, reference::tokenize(s), "{s:?}");
+        // the distances of `num_ahead` and `head_ahead`, the plain way
+        let lb = cx.lower.as_bytes();
+        let (mut num_at, mut head_at) = (15, 15);
+        for i in (0..cx.len()).rev() {
+            let t = &cx.toks[i];
+            let step = match t.kind() {
+                Kind::Num => 1,
+                Kind::Punct => 15,
+                Kind::Word if steps_over(t.fl, t.hyph(), lb, t.s(), t.e()) => 1,
+                Kind::Word => 15,
+            };
+            let num = t.kind() == Kind::Num
+                || t.fl & (NUMW | QUANT) != 0
+                || t.hyph()
+                || (t.fl & ART != 0 && cx.fl(i + 1) & AFTER_A != 0);
+            num_at = if num { 0 } else { (num_at + step).min(15) };
+            head_at = if cx.head(i).is_some() {
+                0
+            } else {
+                (head_at + step).min(15)
+            };
+            assert_eq!(cx.num_ahead(i), num_at, "{i} in {s:?}");
+            assert_eq!(cx.head_ahead(i), head_at, "{i} in {s:?}");
+        }
         for i in 0..cx.len() + 2 {
             let w = cx.w(i);
             assert_eq!(

@@ -2762,7 +2762,10 @@ pub(crate) fn tokens(text: &str, lc: &str) -> (Vec<Tok>, Vec<u32>) {
     let mut toks = Vec::with_capacity(text.len() / 4 + 8);
     tokenize(text, &mut toks);
     let table = &*LEX_TABLE;
-    let lex: Vec<u32> = toks.iter().map(|t| lex(t, lc, table)).collect();
+    for t in &mut toks {
+        t.lex = lex(t, lc, table);
+    }
+    let lex = toks.iter().map(|t| t.lex).collect();
     (toks, lex)
 }
 
@@ -2796,8 +2799,9 @@ pub(crate) fn lex_entries() -> impl Iterator<Item = (&'static str, u32, u32)> {
 pub(crate) struct Shared<'t> {
     text: &'t str,
     lc: &'t str,
+    /// The tokens, each with its [`lex`] flags (`Tok::lex`: one vector to
+    /// add to a token, not two; [`Shared::finish`] reads them off).
     toks: Vec<Tok>,
-    lex: Vec<u32>,
     /// The chunk: its first token here, its start and end in the text,
     /// and whether it is to be tokenized anew.
     chunk_tok: usize,
@@ -2812,7 +2816,6 @@ impl<'t> Shared<'t> {
             text,
             lc,
             toks: Vec::with_capacity(text.len() / 4 + 8),
-            lex: Vec::with_capacity(text.len() / 4 + 8),
             chunk_tok: 0,
             chunk_start: 0,
             chunk_end: usize::MAX,
@@ -2847,7 +2850,6 @@ impl<'t> Shared<'t> {
     fn redo(&mut self) {
         let k = self.chunk_tok;
         self.toks.truncate(k);
-        self.lex.truncate(k);
         tokenize_range(
             self.text,
             self.chunk_start,
@@ -2855,9 +2857,15 @@ impl<'t> Shared<'t> {
             true,
             &mut self.toks,
         );
+        self.read_lex(k);
+    }
+
+    /// The [`lex`] flags of the tokens from `k` on, cut here.
+    fn read_lex(&mut self, k: usize) {
         let (lc, table) = (self.lc, &*LEX_TABLE);
-        self.lex
-            .extend(self.toks[k..].iter().map(|t| lex(t, lc, table)));
+        for t in &mut self.toks[k..] {
+            t.lex = lex(t, lc, table);
+        }
     }
 
     /// A word of ASCII letters at `s..e` (its first upper case or not), and
@@ -2866,8 +2874,10 @@ impl<'t> Shared<'t> {
     pub(crate) fn word(&mut self, s: usize, e: usize, upper: bool, flags: u32) {
         let (keep, first) = self.step(s, e);
         if keep {
-            self.toks.push(super::token::word(s, e, upper, first));
-            self.lex.push(flags);
+            self.toks.push(Tok {
+                lex: flags,
+                ..super::token::word(s, e, upper, first)
+            });
         }
     }
 
@@ -2878,7 +2888,6 @@ impl<'t> Shared<'t> {
         let (keep, first) = self.step(s, e);
         if keep {
             self.toks.push(super::token::punct(s, e, first));
-            self.lex.push(0);
         }
     }
 
@@ -2892,9 +2901,7 @@ impl<'t> Shared<'t> {
         if keep {
             let k = self.toks.len();
             tokenize_range(self.text, s, e, first, &mut self.toks);
-            let (lc, table) = (self.lc, &*LEX_TABLE);
-            self.lex
-                .extend(self.toks[k..].iter().map(|t| lex(t, lc, table)));
+            self.read_lex(k);
         }
     }
 
@@ -2908,7 +2915,8 @@ impl<'t> Shared<'t> {
     /// The tokens and their [`lex`] flags.
     pub(crate) fn finish(mut self) -> (Vec<Tok>, Vec<u32>) {
         self.close();
-        (self.toks, self.lex)
+        let lex = self.toks.iter().map(|t| t.lex).collect();
+        (self.toks, lex)
     }
 }
 

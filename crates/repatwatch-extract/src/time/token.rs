@@ -24,6 +24,10 @@ pub(crate) struct Tok {
     pub upper: bool,
     /// Whitespace (or the text start) lies before this token.
     pub space_before: bool,
+    /// Its `parse::lex` flags, once they are read (0 until then): the
+    /// parser reads them from the slice `parse::tokens` and
+    /// `parse::Shared` make of them.
+    pub lex: u32,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -127,6 +131,7 @@ pub(crate) fn tokenize_range(text: &str, from: usize, to: usize, space: bool, ou
                     ordinal,
                     upper: false,
                     space_before: space,
+                    lex: 0,
                 });
             }
             ALPHA => {
@@ -204,6 +209,7 @@ pub(crate) fn word(start: usize, end: usize, upper: bool, space_before: bool) ->
         ordinal: false,
         upper,
         space_before,
+        lex: 0,
     }
 }
 
@@ -217,6 +223,7 @@ pub(crate) fn punct(start: usize, end: usize, space_before: bool) -> Tok {
         ordinal: false,
         upper: false,
         space_before,
+        lex: 0,
     }
 }
 
@@ -281,6 +288,7 @@ mod same {
                     ordinal,
                     upper: false,
                     space_before: space,
+                    lex: 0,
                 });
                 space = false;
                 continue;
@@ -322,6 +330,7 @@ mod same {
                     ordinal: false,
                     upper,
                     space_before: space,
+                    lex: 0,
                 });
             } else {
                 out.push(Tok {
@@ -333,6 +342,7 @@ mod same {
                     ordinal: false,
                     upper: false,
                     space_before: space,
+                    lex: 0,
                 });
                 i += len;
             }
