@@ -66,22 +66,15 @@ struct Draft<'d> {
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
     published: Option<chrono::NaiveDate>,
-    /// Per sentence, worked out when first asked (only for the sentences of
-    /// the acts assembled): whether it is a caption or boilerplate
-    /// ([`Ctx::skip`]), and whether it is a headline ([`Ctx::headline`]).
-    skip: Vec<OnceCell<bool>>,
-    headline: Vec<OnceCell<bool>>,
-    /// Per sentence: whether it tells an act (only those, and the mentions in
-    /// them, are ever looked at).
-    has_event: Vec<bool>,
+    /// Per sentence (one list: one allocation), [`SentenceCells`].
+    sentence: Vec<SentenceCells>,
     /// Per people mention, worked out when first asked: the people an act
     /// can be done to ([`Ctx::victim`]).
     victim: Vec<OnceCell<bool>>,
     /// Per place mention, worked out when first asked: how the text
     /// introduces it ([`Ctx::place_role`]), and whether the words before it
     /// make it an origin ([`Ctx::origin`]).
-    place_role: Vec<OnceCell<Role>>,
-    origin: Vec<OnceCell<bool>>,
+    place: Vec<(OnceCell<Role>, OnceCell<bool>)>,
     /// Per time mention, worked out when first asked (most are never):
     /// whether it dates a telling or the report ([`reporting_time`]), and
     /// whether a reporting clause follows it ([`reported_after`]).
@@ -89,6 +82,69 @@ struct Ctx<'d, 'a> {
     /// The facility of each clause asked about ([`facility_in`]): the acts
     /// of one clause share it.
     facilities: RefCell<Vec<ClauseFacility>>,
+    /// Lists [`draft`] fills and empties for each act, kept from one act to
+    /// the next (no allocation per act).
+    scratch: Scratch<'d>,
+}
+
+/// What a [`Ctx`] keeps of one sentence.
+#[derive(Default)]
+struct SentenceCells {
+    /// Whether it tells an act (only those, and the mentions in them, are
+    /// ever looked at).
+    has_event: bool,
+    /// Worked out when first asked (only for the sentences of the acts
+    /// assembled): whether it is a caption or boilerplate ([`Ctx::skip`]),
+    /// and whether it is a headline ([`Ctx::headline`]).
+    skip: OnceCell<bool>,
+    headline: OnceCell<bool>,
+    /// Its sources, read once whatever the acts it tells ([`finish`]).
+    sources: OnceCell<Vec<Source>>,
+}
+
+/// The scratch lists of [`draft`].
+#[derive(Default)]
+struct Scratch<'d> {
+    people: RefCell<Vec<&'d PeopleMention>>,
+    times: RefCell<Vec<&'d TimeMention>>,
+    places: RefCell<Vec<&'d PlaceMention>>,
+    near: RefCell<Vec<&'d PlaceMention>>,
+    far: RefCell<Vec<&'d PlaceMention>>,
+}
+
+/// A scratch list taken out of its cell, given back empty (its capacity
+/// kept) when dropped, whichever way [`draft`] returns.
+struct Reuse<'c, T> {
+    cell: &'c RefCell<Vec<T>>,
+    v: Vec<T>,
+}
+
+impl<'c, T> Reuse<'c, T> {
+    fn take(cell: &'c RefCell<Vec<T>>) -> Self {
+        let mut v = cell.take();
+        v.clear();
+        Reuse { cell, v }
+    }
+}
+
+impl<T> Drop for Reuse<'_, T> {
+    fn drop(&mut self) {
+        self.v.clear();
+        self.cell.replace(std::mem::take(&mut self.v));
+    }
+}
+
+impl<T> std::ops::Deref for Reuse<'_, T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.v
+    }
+}
+
+impl<T> std::ops::DerefMut for Reuse<'_, T> {
+    fn deref_mut(&mut self) -> &mut Vec<T> {
+        &mut self.v
+    }
 }
 
 /// A clause (byte range) and the facility it names.
@@ -98,7 +154,7 @@ impl Ctx<'_, '_> {
     /// Whether sentence `i` is a caption or boilerplate (its acts are not
     /// assembled).
     fn skip(&self, i: usize) -> bool {
-        *self.skip[i].get_or_init(|| {
+        *self.sentence[i].skip.get_or_init(|| {
             let r = res();
             let lst = self.doc.sentences[i].text(&self.doc.lower).trim();
             (caption_possible(lst) && r.caption.is_match(lst)) || boiler(lst)
@@ -108,7 +164,7 @@ impl Ctx<'_, '_> {
     /// Whether sentence `i` is a headline: a line of its own without a final
     /// period, near the top or short.
     fn headline(&self, i: usize) -> bool {
-        *self.headline[i].get_or_init(|| {
+        *self.sentence[i].headline.get_or_init(|| {
             let (text, s) = (self.doc.text, self.doc.sentences[i]);
             let st = s.text(text).trim();
             let whole_line = blank_before(text, s.start) && blank_after(text, s.end);
@@ -120,10 +176,9 @@ impl Ctx<'_, '_> {
 
     /// Whether byte `at` lies in a sentence that tells an act.
     fn live(&self, at: usize) -> bool {
-        self.has_event
+        self.sentence
             .get(sentence_of(self.doc, at))
-            .copied()
-            .unwrap_or(false)
+            .is_some_and(|s| s.has_event)
     }
 
     /// Whether people mention `p` tells people an act can be done to: not
@@ -148,7 +203,7 @@ impl Ctx<'_, '_> {
     /// in X", "fled to X"): `Res::origin_before`.
     fn origin(&self, p: &PlaceMention) -> bool {
         let (text, lower) = (self.doc.text, self.doc.lower.as_str());
-        *self.origin[index_in(&self.doc.places, p)].get_or_init(|| {
+        *self.place[index_in(&self.doc.places, p)].1.get_or_init(|| {
             res()
                 .origin_before
                 .is_match(&lower[back(text, p.start, 48)..p.start])
@@ -159,7 +214,7 @@ impl Ctx<'_, '_> {
     fn place_role(&self, p: &PlaceMention) -> Role {
         let text = self.doc.text;
         let r = res();
-        *self.place_role[index_in(&self.doc.places, p)].get_or_init(|| {
+        *self.place[index_in(&self.doc.places, p)].0.get_or_init(|| {
             let mut before = &text[back(text, p.start, 48)..p.start];
             // "in Yunnan's Mengla county": a town after its province in
             // the possessive takes the words before the province
@@ -392,12 +447,9 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     story_places(&mut merged);
     merged.retain(|d| !d.merge_only);
     let cp = CharOffsets::of_spans(doc.text, merged.iter());
-    // the sources of each sentence, read once whatever the acts it tells
-    let sources: Vec<OnceCell<Vec<Source>>> =
-        doc.sentences.iter().map(|_| OnceCell::new()).collect();
     merged
         .into_iter()
-        .map(|d| finish(doc, d, &cp, &sources, options))
+        .map(|d| finish(doc, d, &cp, &ctx.sentence, options))
         .collect()
 }
 
@@ -581,15 +633,20 @@ fn chain_gender(doc: &Doc, drafts: &mut [Draft]) {
 fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
     // Only the sentences that tell an act, and the mentions in them, are
     // ever looked at: the others keep `false`.
-    let mut has_event = vec![false; doc.sentences.len()];
+    let mut sentence: Vec<SentenceCells> = doc
+        .sentences
+        .iter()
+        .map(|_| SentenceCells::default())
+        .collect();
     for e in &doc.events {
-        has_event[e.sentence] = true;
+        sentence[e.sentence].has_event = true;
     }
-    let skip = doc.sentences.iter().map(|_| OnceCell::new()).collect();
-    let headline = doc.sentences.iter().map(|_| OnceCell::new()).collect();
     let victim = doc.people.iter().map(|_| OnceCell::new()).collect();
-    let place_role = doc.places.iter().map(|_| OnceCell::new()).collect();
-    let origin = doc.places.iter().map(|_| OnceCell::new()).collect();
+    let place = doc
+        .places
+        .iter()
+        .map(|_| (OnceCell::new(), OnceCell::new()))
+        .collect();
     let time_report = doc
         .times
         .iter()
@@ -598,14 +655,12 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
     Ctx {
         doc,
         published: doc.published,
-        skip,
-        headline,
-        has_event,
+        sentence,
         victim,
-        place_role,
-        origin,
+        place,
         time_report,
         facilities: RefCell::new(Vec::new()),
+        scratch: Scratch::default(),
     }
 }
 
@@ -1076,15 +1131,16 @@ fn draft<'d>(
     // only as far as the choice needs (the stable sort keeps the order the
     // phrases that pass would have sorted into by themselves).
     let victim = |p: &PeopleMention| ctx.victim(p);
-    let nearest = |range: (usize, usize)| {
-        let mut v: Vec<&PeopleMention> = within(&doc.people, range, |p| (p.start, p.end)).collect();
+    let nearest = |range: (usize, usize), v: &mut Vec<&'d PeopleMention>| {
+        v.clear();
+        v.extend(within(&doc.people, range, |p| (p.start, p.end)));
         v.sort_by_key(|p| side_dist(p));
-        v
     };
-    let mut ppl = nearest(clause);
+    let mut ppl = Reuse::take(&ctx.scratch.people);
+    nearest(clause, &mut ppl);
     let mut first = ppl.iter().copied().find(|p| victim(p));
     if first.is_none() {
-        ppl = nearest(sentence);
+        nearest(sentence, &mut ppl);
         first = ppl.iter().copied().find(|p| victim(p));
     }
     // The nearest phrase; a bare plural ("defectors") gives way to a counted
@@ -1297,9 +1353,9 @@ fn draft<'d>(
         // A continuing state ("in custody since January") dates a custody,
         // not the one-time act told beside it ("was flown to Seoul").
         let point_act = !matches!(e.kind, EventType::Detention);
-        let nearest = |range: (usize, usize)| {
-            let mut v: Vec<&TimeMention> =
-                within(&doc.times, range, |t| (t.start, t.end)).collect();
+        let nearest = |range: (usize, usize), v: &mut Vec<&'d TimeMention>| {
+            v.clear();
+            v.extend(within(&doc.times, range, |t| (t.start, t.end)));
             v.sort_by_key(|t| {
                 (
                     ends_clause_before(text, (t.start, t.end), trig),
@@ -1307,7 +1363,6 @@ fn draft<'d>(
                     dist((t.start, t.end), trig),
                 )
             });
-            v
         };
         // "later", "three days later": counted from the story's last date,
         // else from the last date the text gave before this verb.
@@ -1344,8 +1399,10 @@ fn draft<'d>(
         // clause's is the act's), nearest first, the first that resolves:
         // `act_time` is asked in that order, only as far as needed.
         let mut told = false;
+        let mut times = Reuse::take(&ctx.scratch.times);
         for span in [clause, sentence] {
-            for t in nearest(span) {
+            nearest(span, &mut times);
+            for &t in times.iter() {
                 if !act_time(t) {
                     continue;
                 }
@@ -1412,28 +1469,36 @@ fn draft<'d>(
     }
 
     // Places.
-    let mut places: Vec<&'d PlaceMention> =
-        within(&doc.places, clause, |p| (p.start, p.end)).collect();
+    let mut places = Reuse::take(&ctx.scratch.places);
+    places.extend(within(&doc.places, clause, |p| (p.start, p.end)));
     let mut places_own = true;
     if places.is_empty() {
-        places = within(&doc.places, sentence, |p| (p.start, p.end)).collect();
+        places.extend(within(&doc.places, sentence, |p| (p.start, p.end)));
     }
     // Places nearer another act's words ("defectors held in Shenyang"), or
     // in another act's clause when a comma parts them from this act's words
     // ("detained in Yanji, and ... were handed over at Tumen"), are that
     // act's; they count only when the clause names no other.
-    let (near, far): (Vec<&'d PlaceMention>, Vec<&'d PlaceMention>) =
-        places.iter().partition(|p| {
-            let ps = (p.start, p.end);
-            let d = dist(ps, trig);
-            let own_clause = between_same_clause(text, trig, ps);
-            !doc.events.iter().any(|x| {
-                x.sentence == e.sentence
-                    && x.start != e.start
-                    && (dist(ps, (x.start, x.end)) < d || !own_clause)
-                    && between_same_clause(text, (x.start, x.end), ps)
-            })
+    let (mut near, mut far) = (
+        Reuse::take(&ctx.scratch.near),
+        Reuse::take(&ctx.scratch.far),
+    );
+    for &p in places.iter() {
+        let ps = (p.start, p.end);
+        let d = dist(ps, trig);
+        let own_clause = between_same_clause(text, trig, ps);
+        let is_near = !doc.events.iter().any(|x| {
+            x.sentence == e.sentence
+                && x.start != e.start
+                && (dist(ps, (x.start, x.end)) < d || !own_clause)
+                && between_same_clause(text, (x.start, x.end), ps)
         });
+        if is_near {
+            near.push(p);
+        } else {
+            far.push(p);
+        }
+    }
     let mut locations = select_places(ctx, e, &near);
     if locations.is_empty() {
         locations = select_places(ctx, e, &far);
@@ -1762,7 +1827,25 @@ fn between_same_clause(text: &str, a: (usize, usize), b: (usize, usize)) -> bool
     } else {
         return true;
     };
-    !text[lo..hi].contains([',', ';', '—', '–'])
+    !has_clause_mark(text[lo..hi].as_bytes())
+}
+
+/// Whether `b` holds a comma, a semicolon, an em dash or an en dash
+/// (`contains([',', ';', '—', '–'])` of its text): a vector search for
+/// the comma, the semicolon and the first byte of the dashes' UTF-8 forms
+/// (E2 80 94, E2 80 93), each E2 found checked for the rest.
+fn has_clause_mark(b: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(p) = memchr::memchr3(b',', b';', 0xE2, &b[at..]) {
+        let i = at + p;
+        if b[i] != 0xE2
+            || (b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94)))
+        {
+            return true;
+        }
+        at = i + 1;
+    }
+    false
 }
 
 /// A time that dates the report or its telling, not the act: a dateline
@@ -2627,7 +2710,7 @@ fn finish(
     doc: &Doc,
     d: Draft,
     cp: &CharOffsets,
-    sources: &[OnceCell<Vec<Source>>],
+    sentence: &[SentenceCells],
     options: &Options,
 ) -> Incident {
     let text = doc.text;
@@ -2723,7 +2806,7 @@ fn finish(
             .sentences
             .iter()
             .find_map(|&i| {
-                let v = sources[i].get_or_init(|| {
+                let v = sentence[i].sources.get_or_init(|| {
                     let s = doc.sentences[i];
                     sources_for(text, &doc.lower, (s.start, s.end))
                 });
