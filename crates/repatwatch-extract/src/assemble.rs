@@ -263,7 +263,7 @@ impl Ctx<'_, '_> {
         let (told, after) = &self.time_report[index_in(&self.doc.times, t)];
         *told.get_or_init(|| {
             let ss = self.doc.sentences[sentence_of(self.doc, t.start)].start;
-            reporting_time(text, ss, t)
+            reporting_time(text, &self.doc.lower, ss, t)
         }) || act_after && *after.get_or_init(|| reported_after(text, t))
     }
 }
@@ -667,13 +667,20 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
 /// Whether `Res::caption` may match a lowercase sentence: every match
 /// opens the sentence with "photo", "map", "image" or "video", or holds
 /// "(", "image" or "photo" (a few fast literal scans instead of the search).
+///
+/// (The searches are vector searches: `memchr` for the bracket, and a
+/// substring finder built once for each word.)
 fn caption_possible(l: &str) -> bool {
+    use memchr::memmem::Finder;
+    static WORDS: OnceLock<[Finder<'static>; 2]> = OnceLock::new();
+    let [photo, image] = WORDS.get_or_init(|| [Finder::new(b"photo"), Finder::new(b"image")]);
+    let b = l.as_bytes();
     ["photo", "map", "image", "video"]
         .iter()
         .any(|w| l.starts_with(w))
-        || l.contains('(')
-        || l.contains("photo")
-        || l.contains("image")
+        || memchr::memchr(b'(', b).is_some()
+        || photo.find(b).is_some()
+        || image.find(b).is_some()
 }
 
 /// The openings of boilerplate lines (lowercase): bylines, credits, notes.
@@ -1685,6 +1692,88 @@ fn facility_in(text: &str, lower: &str, clause: (usize, usize)) -> Option<String
         .map(|(gs, ge)| text[gs..ge].trim().to_string())
 }
 
+/// `Res::reporting_after.is_match(after)`, searched only when the first
+/// word after the white space may open a match.
+///
+/// Every match opens, after ASCII or other white space, with "spokes" or
+/// one of the rule's words, whole. When the first byte after the ASCII
+/// white space is ASCII and its run of ASCII letters is followed by an ASCII
+/// byte (or nothing), that run is the whole first word as far as `(?i)`
+/// can fold it (it folds no other char into an ASCII letter but "ſ" and
+/// the Kelvin sign, which are not ASCII): a run that neither starts with
+/// "spokes" nor is one of the words cannot open a match.
+fn reporting_after(after: &str) -> bool {
+    let b = after.as_bytes();
+    let i = b
+        .iter()
+        .position(|&c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+        .unwrap_or(b.len());
+    let rest = &b[i..];
+    let n = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let plain = rest.first().is_none_or(|&c| c < 0x80) && rest.get(n).is_none_or(|&c| c < 0x80);
+    if plain {
+        let mut buf = [0u8; 10];
+        let w = &rest[..n];
+        let may = if w.len() >= 6 && w[..6].eq_ignore_ascii_case(b"spokes") {
+            true
+        } else if w.len() > buf.len() {
+            false
+        } else {
+            let l = &mut buf[..w.len()];
+            l.copy_from_slice(w);
+            l.make_ascii_lowercase();
+            matches!(
+                &*l,
+                b"official"
+                    | b"agent"
+                    | b"source"
+                    | b"says"
+                    | b"said"
+                    | b"say"
+                    | b"told"
+                    | b"reported"
+                    | b"confirmed"
+                    | b"announced"
+                    | b"informed"
+                    | b"stated"
+            )
+        };
+        if !may {
+            return false;
+        }
+    }
+    res().reporting_after.is_match(after)
+}
+
+/// The words of `said_rule` (lowercase): each stands in it whole, between
+/// `\b`s.
+fn said_key(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"said"
+            | b"says"
+            | b"say"
+            | b"told"
+            | b"tells"
+            | b"reported"
+            | b"reports"
+            | b"announced"
+            | b"confirmed"
+            | b"added"
+            | b"stated"
+            | b"disclosed"
+            | b"revealed"
+            | b"explained"
+            | b"wrote"
+            | b"noted"
+            | b"warned"
+            | b"claimed"
+            | b"informed"
+            | b"published"
+            | b"learned"
+    )
+}
+
 /// The words of a handover (`Res::handover`, whole words): a window without
 /// one needs no search.
 fn handover_key(w: &[u8]) -> bool {
@@ -1860,12 +1949,21 @@ fn said_rule() -> &'static Regex {
     })
 }
 
-fn reporting_time(text: &str, sentence_start: usize, t: &TimeMention) -> bool {
+/// (`lower`: the text's lowercase twin. The telling's verb is looked for
+/// as a word of it first: on ASCII text, where `(?i)` folds only ASCII
+/// letters, a window without one cannot match `said_rule` and needs no
+/// search.)
+fn reporting_time(text: &str, lower: &str, sentence_start: usize, t: &TimeMention) -> bool {
     static DATELINE: OnceLock<Regex> = OnceLock::new();
     let dateline = DATELINE
         .get_or_init(|| re(r"^\s*(?:,?\s*\d{4})?\s*\)?\s*(?:\([\w .]+\))?\s*(?:--|—|–|-|\w+\s+-)"));
     let from = back(text, t.start, 48).max(sentence_start);
-    if said_rule().is_match(&text[from..t.start]) {
+    if by_words(
+        &text[from..t.start],
+        &lower[from..t.start],
+        said_key,
+        said_rule(),
+    ) {
         return true;
     }
     let mut after_end = (t.end + 24).min(text.len());
@@ -2115,10 +2213,7 @@ fn actors_for(
     let clause = (e.clause_start, e.clause_end);
     let in_clause: Vec<&ActorMention> = within(&doc.actors, clause, |a| (a.start, a.end))
         // a source ("the MSS agent says") or a state outside the route
-        .filter(|a| {
-            !r.reporting_after
-                .is_match(&text[a.end..fwd(text, a.end, 24).max(a.end)])
-        })
+        .filter(|a| !reporting_after(&text[a.end..fwd(text, a.end, 24).max(a.end)]))
         .filter(|a| !matches!(a.country, Some("KR" | "JP" | "US")))
         .collect();
     let before_words =
@@ -2418,45 +2513,103 @@ fn has_word(s: &str, key: impl Fn(&[u8]) -> bool) -> bool {
     words(s).any(key)
 }
 
-/// The source rules (bits in the order of [`source_rules`]) a word of a
-/// lowercase sentence is a key of. Every match of a source rule holds one of
-/// its keys as a whole word (each key stands in its rule between a `\b` or a
-/// space and a `\b`, a space or a `.`/`-`): a rule whose bit no word sets
-/// cannot match, and most sentences need no search at all.
-fn source_key(w: &[u8]) -> u8 {
-    const ANON: u8 = 1;
-    const UN: u8 = 2;
-    const NGO: u8 = 4;
-    const MEDIA: u8 = 8;
-    const FAMILY: u8 = 16;
-    const GOV: u8 = 32;
+/// What a word of a lowercase sentence tells of the source rules: bits of
+/// [`source_possible`]. Every match of a source rule holds, as whole words
+/// (each stands in its rule between a `\b` or white space and a `\b` or
+/// white space), one of its single keys, or one of its pairs: "police" with
+/// "said", "news" with "1" or "report(s)", "media" with "report(s)",
+/// "rights" with "watch" or a group word, "civic", "aid", "advocacy" or
+/// "refugee" with a group word, "his", "her" or "their" with a kin word,
+/// "family" with "says". A rule whose keys are not there cannot match,
+/// and most sentences need no search at all.
+mod src_key {
+    pub const ANON: u32 = 1;
+    pub const UN: u32 = 1 << 1;
+    pub const NGO: u32 = 1 << 2;
+    pub const MEDIA: u32 = 1 << 3;
+    pub const FAMILY: u32 = 1 << 4;
+    pub const GOV: u32 = 1 << 5;
+    pub const POLICE: u32 = 1 << 6;
+    pub const SAID: u32 = 1 << 7;
+    pub const NEWS: u32 = 1 << 8;
+    pub const ONE: u32 = 1 << 9;
+    pub const REPORT: u32 = 1 << 10;
+    pub const MEDIA_WORD: u32 = 1 << 11;
+    pub const RIGHTS: u32 = 1 << 12;
+    pub const WATCH: u32 = 1 << 13;
+    pub const GROUP: u32 = 1 << 14;
+    pub const CIVIC: u32 = 1 << 15;
+    pub const PRONOUN: u32 = 1 << 16;
+    pub const KIN: u32 = 1 << 17;
+    pub const FAMILY_WORD: u32 = 1 << 18;
+    pub const SAYS: u32 = 1 << 19;
+}
+
+fn source_key(w: &[u8]) -> u32 {
+    use src_key::*;
     match w {
         // "... sources", "sources said", "on condition of anonymity",
         // "asked not to be named"
         b"source" | b"sources" | b"condition" | b"not" => ANON,
         // "u.n.", "un experts", "united nations", "special rapporteur",
         // "human rights office"
-        b"u" | b"un" | b"united" | b"unhcr" | b"ohchr" | b"special" | b"human" => UN,
-        b"rights" | b"amnesty" | b"civic" | b"aid" | b"advocacy" | b"activist" | b"activists"
-        | b"missionary" | b"missionaries" | b"refugee" | b"ngo" | b"ngos" | b"campaigner"
-        | b"campaigners" => NGO,
-        // "radio free asia", "daily nk", "dong-a", "news 1", "the paper",
-        // "international herald tribune", "open radio"
-        b"yonhap" | b"rfa" | b"radio" | b"daily" | b"dong" | b"chosun" | b"newsis" | b"news"
-        | b"kbs" | b"reuters" | b"afp" | b"ap" | b"kyodo" | b"media" | b"local" | b"paper"
-        | b"international" | b"open" => MEDIA,
-        b"wife" | b"husband" | b"sister" | b"brother" | b"mother" | b"father" | b"family"
-        | b"relative" | b"relatives" | b"son" | b"daughter" => FAMILY,
-        // "police said"
+        b"u" | b"un" | b"united" | b"unhcr" | b"ohchr" | b"rapporteur" | b"office" => UN,
+        b"amnesty" | b"activist" | b"activists" | b"missionary" | b"missionaries" | b"ngo"
+        | b"ngos" | b"campaigner" | b"campaigners" => NGO,
+        // "human rights watch", "(human) rights groups", "aid groups"
+        b"rights" => RIGHTS,
+        b"watch" => WATCH,
+        b"group" | b"groups" | b"organization" | b"organizations" | b"organisation"
+        | b"organisations" => GROUP,
+        b"civic" | b"aid" | b"advocacy" | b"refugee" => CIVIC,
+        // "radio free asia", "open radio", "daily nk", "local daily",
+        // "dong-a", "the paper", "international herald tribune"
+        b"yonhap" | b"rfa" | b"radio" | b"daily" | b"dong" | b"chosun" | b"newsis" | b"kbs"
+        | b"reuters" | b"afp" | b"ap" | b"kyodo" | b"paper" | b"herald" => MEDIA,
+        // "news 1", "news reports", "media reports"
+        b"news" => NEWS,
+        b"1" => ONE,
+        b"report" | b"reports" => REPORT,
+        b"media" => MEDIA_WORD,
+        b"relative" | b"relatives" => FAMILY,
+        b"his" | b"her" | b"their" => PRONOUN,
+        b"family" => KIN | FAMILY_WORD,
+        b"wife" | b"husband" | b"sister" | b"brother" | b"mother" | b"father" | b"son"
+        | b"daughter" => KIN,
+        b"says" => SAYS,
         b"ministry" | b"government" | b"official" | b"officials" | b"spokesperson"
-        | b"spokesman" | b"spokeswoman" | b"police" | b"consulate" => GOV,
+        | b"spokesman" | b"spokeswoman" | b"consulate" => GOV,
+        // "police said"
+        b"police" => POLICE,
+        b"said" => SAID,
         _ => 0,
     }
 }
 
+/// The source rules (bits in the order of [`source_rules`]) that may match
+/// a sentence whose words set the [`source_key`] bits `k`.
+fn source_possible(k: u32) -> u8 {
+    use src_key::*;
+    let has = |b: u32| k & b != 0;
+    let mut rules = (k & (ANON | UN | NGO | MEDIA | FAMILY | GOV)) as u8;
+    if has(RIGHTS) && has(WATCH | GROUP) || has(CIVIC) && has(GROUP) {
+        rules |= NGO as u8;
+    }
+    if has(NEWS) && has(ONE | REPORT) || has(MEDIA_WORD) && has(REPORT) {
+        rules |= MEDIA as u8;
+    }
+    if has(PRONOUN) && has(KIN) || has(FAMILY_WORD) && has(SAYS) {
+        rules |= FAMILY as u8;
+    }
+    if has(POLICE) && has(SAID) {
+        rules |= GOV as u8;
+    }
+    rules
+}
+
 fn sources_for(text: &str, lower: &str, sentence: (usize, usize)) -> Vec<Source> {
     let st = &lower[sentence.0..sentence.1];
-    let keys = words(st).fold(0, |bits, w| bits | source_key(w));
+    let keys = source_possible(words(st).fold(0, |bits, w| bits | source_key(w)));
     for (i, (re_, kind)) in source_rules().into_iter().enumerate() {
         if keys & (1 << i) == 0 {
             continue;
@@ -2895,6 +3048,9 @@ mod tests {
         "comments or questions", "read in korean", "edited by", "reported by", "translated by",
         "(end)", "==", "copyright", "for further information", "for inquiries", "[lead]",
         "[report]", "by korea herald", "Please Direct", "ſaid", "ſtated",
+        "spokes", "spokeswoman", "Spokesperson", "spoke", "Official", "agents", "Source",
+        "sources", "SAYS", "say", "reports", "confirmed", "Told", "spo\u{212a}esman", "ſpokesman",
+        "told1", "said_", "Kim", "RFA", "\t", "\u{2003}", "Yonhap", "Tuesday", "on", "in",
     ];
 
     fn salad() -> impl Strategy<Value = String> {
@@ -3028,6 +3184,31 @@ mod tests {
             }
             if r.caption.is_match(&lower) {
                 prop_assert!(caption_possible(&lower), "{:?}", lower);
+            }
+            // the vector searches of `caption_possible`, as the plain ones
+            let plain = ["photo", "map", "image", "video"]
+                .iter()
+                .any(|w| lower.starts_with(w))
+                || lower.contains('(')
+                || lower.contains("photo")
+                || lower.contains("image");
+            prop_assert_eq!(caption_possible(&lower), plain);
+            // the first-word test in front of `reporting_after`
+            for after in [
+                text.clone(),
+                format!(" {text}"),
+                format!(" \u{a0}{text}"),
+                format!("\t{text}"),
+            ] {
+                prop_assert_eq!(reporting_after(&after), r.reporting_after.is_match(&after), "{:?}", after);
+            }
+            // the word test in front of `said_rule`
+            for window in [text.clone(), format!("{text} "), format!("{text} on ")] {
+                let lower = crate::rx::lower(&window);
+                prop_assert_eq!(
+                    by_words(&window, &lower, said_key, said_rule()),
+                    said_rule().is_match(&window)
+                );
             }
             // boilerplate: its openings, as the rule they replace
             static BOILER_RULE: OnceLock<Regex> = OnceLock::new();
