@@ -1916,7 +1916,7 @@ fn between_same_clause(text: &str, a: (usize, usize), b: (usize, usize)) -> bool
     } else {
         return true;
     };
-    !has_clause_mark(text[lo..hi].as_bytes())
+    !has_clause_mark(&text.as_bytes()[lo..hi])
 }
 
 /// Whether `b` holds a comma, a semicolon, an em dash or an en dash
