@@ -1550,10 +1550,10 @@ fn draft<'d>(
 
     // Specificity: a count, a place, a time or a described group.
     // "many of them": a vague part of a group, nothing specific
+    // (every match ends with "of" and white space: `ends_with_of`)
     let vague_part = person.is_some_and(|p| {
-        p.pronoun
-            && r.vague_part
-                .is_match(&text[back(text, p.start, 16)..p.start])
+        let head = &text[back(text, p.start, 16)..p.start];
+        p.pronoun && ends_with_of(head) && r.vague_part.is_match(head)
     });
     let described = !vague_part
         && person
@@ -3047,7 +3047,9 @@ mod tests {
         "told1", "said_", "Kim", "RFA", "\t", "\u{2003}", "Yonhap", "Tuesday", "on", "in",
         "north koreans", "koreans", "korean", "workers", "worker", "humanitarian", "vietnamese",
         "laotian", "mongolian", "burmese", "russian", "resident", "farmers", "villager",
-        "chinese", "national", "South", "aid\u{a0}workers", "south\tkoreans",
+        "chinese", "national", "South", "aid\u{a0}workers", "south\tkoreans", "if", "If",
+        "unless", "provided", "provide", "many of", "some of", "any", "none", "few", "all",
+        "claimed", "announced",
     ];
 
     fn salad() -> impl Strategy<Value = String> {
@@ -3198,6 +3200,12 @@ mod tests {
                 format!("\t{text}"),
             ] {
                 prop_assert_eq!(reporting_after(&after), r.reporting_after.is_match(&after), "{:?}", after);
+            }
+            // the test in front of `vague_part`
+            for head in [text.clone(), format!("{text} "), format!("{text}\u{a0}")] {
+                if r.vague_part.is_match(&head) {
+                    prop_assert!(ends_with_of(&head), "{:?}", head);
+                }
             }
             // the word test in front of `said_rule`
             for window in [text.clone(), format!("{text} "), format!("{text} on ")] {
