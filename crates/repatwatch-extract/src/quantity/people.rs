@@ -1045,6 +1045,8 @@ fn pronoun(cx: &Ctx, i: usize) -> Option<Raw> {
                         | "home"
                         | "again"
                         | "too"
+                        | "along"
+                        | "together"
                 ) {
                     return None;
                 }
@@ -1310,10 +1312,17 @@ fn coordinate(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
     let (mut last, mut j) = (a.e, i + 1);
     let mut joined = None;
     while let Some(b) = raws.get(j) {
-        let and = b.s == last + 1 && cx.w(last) == "and";
+        // "and", or "(,) along with", "(,) together with" before another
+        // ("her, together with another woman")
+        let with_at = last + usize::from(cx.w(last) == ",");
+        let along = matches!(cx.w(with_at), "along" | "together")
+            && cx.w(with_at + 1) == "with"
+            && b.s == with_at + 2
+            && b.count.is_some();
+        let and = b.s == last + 1 && cx.w(last) == "and" || along;
         let comma = b.s == last + 1 && cx.w(last) == ",";
         let kin = b.possessive && b.kin;
-        if !((and || comma) && (kin || (and && b.other && b.count.is_some()))) {
+        if !((and || comma) && (kin || along || (and && b.other && b.count.is_some()))) {
             break;
         }
         count = add_counts(count, b.count);
