@@ -1184,3 +1184,130 @@ fn after_anonymity_agrees() {
         prop_assert_eq!(super::after_anonymity(&text), super::after_anonymity_plain(&text));
     });
 }
+
+/// At a [`super::TRIGGER_BARE`] word a trigger's anchored pattern matches
+/// the word alone, and at a [`super::TRIGGER_NO_BEGIN`] word nothing,
+/// whatever follows: each is tried alone and before word salads of the
+/// rules' words (the reference of the shortcuts of `trigger_matches`).
+#[test]
+fn trigger_shapes_are_exact() {
+    use proptest::prelude::*;
+    let triggers = super::triggers();
+    let mut words: Vec<&str> = super::TRIGGER_KEYS
+        .iter()
+        .flat_map(|k| k.iter().copied())
+        .chain(super::STARTERS.iter().map(|(w, _)| *w))
+        .chain(CUE_WORDS.iter().copied())
+        .chain([
+            "to",
+            "death",
+            "dead",
+            "into",
+            "custody",
+            "back",
+            "home",
+            "over",
+            "across",
+            "the",
+            "border",
+            "up",
+            "out",
+            "away",
+            "down",
+            "off",
+            "in",
+            "at",
+            "camp",
+            "prison",
+            "a",
+            "an",
+            "term",
+            "years",
+            "of",
+            "suicide",
+            "herself",
+            "own",
+            "lives",
+            "go",
+            "leave",
+            "manila",
+            "seoul",
+            "south",
+            "korea",
+            "flight",
+            "train",
+            "on",
+            "for",
+            "abortion",
+            "undergo",
+            "have",
+            "-over",
+            "time",
+            "detention",
+            "cell",
+            "days",
+        ])
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let mut shapes = Vec::new();
+    for (i, (bare, none)) in super::TRIGGER_BARE
+        .iter()
+        .zip(super::TRIGGER_NO_BEGIN.iter())
+        .enumerate()
+    {
+        for w in bare.iter().chain(none.iter()) {
+            assert!(super::TRIGGER_KEYS[i].contains(w), "{w} keys trigger {i}");
+        }
+        shapes.extend(bare.iter().map(|w| (i, *w, true)));
+        shapes.extend(none.iter().map(|w| (i, *w, false)));
+    }
+    let check = |i: usize, w: &str, bare: bool, text: &str| {
+        let got = triggers[i].at.find(text).map(|m| (m.start(), m.end()));
+        let want = bare.then_some((0, w.len()));
+        assert_eq!(got, want, "trigger {} at {text:?}", triggers[i].rule);
+    };
+    for &(i, w, bare) in &shapes {
+        check(i, w, bare, w);
+        for tail in [" ", ".", "’s", "-", ", ", " \u{a0}"] {
+            check(i, w, bare, &format!("{w}{tail}"));
+        }
+        for next in &words {
+            check(i, w, bare, &format!("{w} {next}"));
+        }
+    }
+    proptest!(ProptestConfig::with_cases(20000), |(
+        k in 0..shapes.len(),
+        idx in proptest::collection::vec(0..words.len(), 0..14),
+        sep in "[ ,.;’\u{a0}()-]{1,2}",
+    )| {
+        let (i, w, bare) = shapes[k];
+        let rest: Vec<&str> = idx.iter().map(|&j| words[j]).collect();
+        let text = format!("{w}{sep}{}", rest.join(&sep));
+        let got = triggers[i].at.find(&text).map(|m| (m.start(), m.end()));
+        prop_assert_eq!(got, bare.then_some((0, w.len())), "{:?}", text);
+    });
+}
+
+/// The clause-mark rule never matches a sentence that its key test
+/// (`marks_may_match`) turns away.
+#[test]
+fn clause_mark_keys_cover_the_rule() {
+    use proptest::prelude::*;
+    let words = [
+        "but", "while", "whereas", "then", "so", "saying", "adding", "after", "which", "and",
+        "the", "they", "police", "north", "korea", "five", "12", "some", "both", "were", "sent",
+        "back", "butter", "sober", "and_", "“", "”", "ſo", "K", "é", "x",
+    ];
+    proptest!(ProptestConfig::with_cases(30000), |(
+        idx in proptest::collection::vec(0..words.len(), 0..12),
+        sep in "[ ,.;:’\u{a0}\t-]{1,3}",
+    )| {
+        let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
+        let text = crate::rx::lower(&text.join(&sep));
+        if super::clause_marks().is_match(&text) {
+            let sc = super::scan(&text);
+            prop_assert!(super::marks_may_match(&text, sc.sent_flags), "{:?}", text);
+        }
+    });
+}

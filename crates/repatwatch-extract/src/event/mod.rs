@@ -297,6 +297,122 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
 /// in police custody", "forcefully sent"), with room to spare.
 const KEY_REACH: usize = 96;
 
+/// Per trigger (in the order of [`triggers`]), the key words at which
+/// its anchored pattern always matches the word alone, whatever follows:
+/// a branch that is the word (or the word with optional endings that end
+/// it exactly) and no branch before it that begins with the word. At
+/// such a word the match is known without running the pattern.
+/// (`trigger_shapes_are_exact` tries each on word salads against the
+/// pattern.)
+const TRIGGER_BARE: [&[&str]; 11] = [
+    // death
+    &["died", "dies"],
+    // punishment
+    &[
+        "sentenced",
+        "tortured",
+        "beaten",
+        "beat",
+        "kicked",
+        "executed",
+    ],
+    // repatriate
+    &["repatriated", "repatriate", "repatriates", "repatriating"],
+    // repatriation
+    &["repatriation", "repatriations"],
+    // send
+    &[],
+    // return noun
+    &[
+        "returns",
+        "return",
+        "deportation",
+        "deportations",
+        "expulsion",
+        "expulsions",
+        "handover",
+    ],
+    // transfer
+    &[
+        "transferred",
+        "transferring",
+        "transfer",
+        "transfers",
+        "moved",
+        "move",
+        "moving",
+        "relocated",
+    ],
+    // arrest
+    &[
+        "arrest",
+        "arrested",
+        "arresting",
+        "arrests",
+        "apprehend",
+        "apprehended",
+        "apprehending",
+        "apprehends",
+        "captured",
+        "capturing",
+        "capture",
+        "seized",
+        "seizing",
+        "seize",
+        "caught",
+        "catch",
+        "catches",
+        "catching",
+        "nabbed",
+        "nab",
+        "nabs",
+        "nets",
+        "netted",
+        "detain",
+        "detained",
+        "detaining",
+        "detains",
+        "stopped",
+        "intercepted",
+        "found",
+        "grabbed",
+    ],
+    // hold
+    &["held", "holding", "holds", "hold", "imprisoned", "jailed"],
+    // release
+    &["released", "release", "freed", "free", "resettled"],
+    // conveyed
+    &[
+        "taken",
+        "took",
+        "driven",
+        "drove",
+        "trucked",
+        "bussed",
+        "bused",
+        "transported",
+        "ferried",
+        "marched",
+    ],
+];
+
+/// Per trigger, the key words that begin no branch of its pattern ("dead"
+/// of "shot dead", "custody" of "remained in custody"): its anchored
+/// pattern never matches at them, so it is not tried there.
+const TRIGGER_NO_BEGIN: [&[&str]; 11] = [
+    &["dead"],
+    &["abortion", "abort", "abortions"],
+    &[],
+    &[],
+    &["accept", "receive", "readmit"],
+    &[],
+    &[],
+    &[],
+    &["custody", "detention"],
+    &[],
+    &[],
+];
+
 /// The words the trigger search and the cue readings look at, in one
 /// table: per word, the triggers it keys (the low 16 bits), the triggers
 /// whose matches it may begin without keying them ([`STARTS`]) and its
@@ -308,8 +424,11 @@ struct Lexicon {
     filter: [u32; 32 * 32],
     /// The values of the one-byte words.
     single: [u64; 256],
-    /// (packed word, value); a packed word of 0 marks an empty slot.
-    slots: Vec<(u128, u64)>,
+    /// (packed word, value, shape); a packed word of 0 marks an empty
+    /// slot. The shape: the triggers at which the word is bare (the low
+    /// 16 bits, [`TRIGGER_BARE`]) and those it begins no match of (the
+    /// high 16, [`TRIGGER_NO_BEGIN`]).
+    slots: Vec<(u128, u64, u32)>,
 }
 
 /// Where a [`Lexicon`] value holds the triggers a [`STARTERS`] word may
@@ -372,6 +491,12 @@ mod cue {
     pub const FROM: u64 = 1 << 43;
     /// The flags of the words after which another is a habit key.
     pub const AFTERS: u64 = AFTER_NO | AFTER_ANY | AFTER_EACH | AFTER_FROM;
+    /// Flags only gathered for the whole sentence (in `Scan::sent_flags`),
+    /// not cue flags of a word: "where" ([`consequence_where`]), the words
+    /// of the clause marks ([`clause_marks_into`]) and "and".
+    pub const WHERE: u64 = 1 << 44;
+    pub const MARK: u64 = 1 << 45;
+    pub const AND: u64 = 1 << 46;
 }
 
 /// The word lists of the cue flags.
@@ -400,6 +525,9 @@ const CUE_LISTS: &[(&[&str], u64)] = &[
     (&["every", "each"], cue::EACH),
     (&["time"], cue::AFTER_FROM),
     (&["from"], cue::FROM),
+    (&["where"], cue::WHERE),
+    (MARK_WORDS, cue::MARK),
+    (&["and"], cue::AND),
 ];
 
 /// The size of the [`Lexicon`] table (a power of two, under half full).
@@ -411,7 +539,7 @@ fn lexicon() -> &'static Lexicon {
         let mut lx = Lexicon {
             filter: [0; 32 * 32],
             single: [0; 256],
-            slots: vec![(0, 0); LEXICON_SLOTS],
+            slots: vec![(0, 0, 0); LEXICON_SLOTS],
         };
         let keyed = TRIGGER_KEYS
             .iter()
@@ -424,11 +552,23 @@ fn lexicon() -> &'static Lexicon {
             .iter()
             .chain(DEST_LISTS)
             .flat_map(|(words, flag)| words.iter().map(move |w| (*w, *flag)));
+        let shapes = TRIGGER_BARE
+            .iter()
+            .enumerate()
+            .flat_map(|(i, words)| words.iter().map(move |w| (*w, 1u32 << i)))
+            .chain(
+                TRIGGER_NO_BEGIN
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, words)| words.iter().map(move |w| (*w, 1u32 << (i + 16)))),
+            );
         let mut n = 0;
-        for (w, bit) in keyed.chain(starters).chain(cues) {
+        let values = keyed.chain(starters).chain(cues).map(|(w, v)| (w, v, 0));
+        for (w, bit, shape) in values.chain(shapes.map(|(w, s)| (w, 0, s))) {
             let b = w.as_bytes();
             assert!(b.iter().all(u8::is_ascii_lowercase), "{w:?}");
             if let [c] = b {
+                assert_eq!(shape, 0, "{w:?}");
                 lx.single[usize::from(*c)] |= bit;
                 continue;
             }
@@ -439,10 +579,13 @@ fn lexicon() -> &'static Lexicon {
                 let e = &mut lx.slots[i];
                 if e.0 == key {
                     e.1 |= bit;
+                    e.2 |= shape;
                     break;
                 }
                 if e.0 == 0 {
-                    *e = (key, bit);
+                    // (a shape is only given to a key word)
+                    assert_eq!(shape, 0, "{w:?} is no trigger key");
+                    *e = (key, bit, 0);
                     n += 1;
                     break;
                 }
@@ -457,9 +600,13 @@ fn lexicon() -> &'static Lexicon {
 /// A manner adverb ("were quietly sent back", "who were secretly
 /// returned": five letters or more ending in "ly") may stand between an
 /// auxiliary or a relative pronoun and its verb, as the listed fillers do.
+/// (The length and the ending are read without branches: most words
+/// fail them, in no order a branch could foresee.)
 #[inline]
 fn adverb_flags(w: &[u8]) -> u64 {
-    if w.len() >= 5 && w.ends_with(b"ly") && w.iter().all(u8::is_ascii_lowercase) {
+    let n = w.len();
+    let ly = (n >= 5) & (w.get(n.wrapping_sub(2)) == Some(&b'l')) & (w.last() == Some(&b'y'));
+    if ly && w.iter().all(u8::is_ascii_lowercase) {
         cue::AUX_FILL | cue::REL_FILL
     } else {
         0
@@ -522,23 +669,30 @@ impl Lexicon {
     /// The value the word lists give a word.
     #[inline]
     fn listed_at(&self, b: &[u8], start: usize, end: usize) -> u64 {
+        self.entry_at(b, start, end).0
+    }
+
+    /// The value and the trigger shape (see `slots`) the word lists give
+    /// the word `b[start..end]`.
+    #[inline]
+    fn entry_at(&self, b: &[u8], start: usize, end: usize) -> (u64, u32) {
         let w = &b[start..end];
         let n = w.len();
         if n <= 1 {
-            return w.first().map_or(0, |&c| self.single[usize::from(c)]);
+            return (w.first().map_or(0, |&c| self.single[usize::from(c)]), 0);
         }
         if n > 16 || self.filter[pair_slot(w[0], w[1])] & (1 << n) == 0 {
-            return 0;
+            return (0, 0);
         }
         let key = pack_at(b, start, end);
         let mut i = lexicon_slot(key);
         loop {
-            let (k, v) = self.slots[i];
+            let (k, v, shape) = self.slots[i];
             if k == key {
-                return v;
+                return (v, shape);
             }
             if k == 0 {
-                return 0;
+                return (0, 0);
             }
             i = (i + 1) % LEXICON_SLOTS;
         }
@@ -570,16 +724,31 @@ struct Scan {
     bits: u16,
     /// Every key word: its offset and the triggers it keys.
     keys: Vec<(usize, u16)>,
-    /// The words that can begin a match: their offset and the triggers
-    /// they key or (a [`STARTERS`] word) may begin.
-    begins: Vec<(usize, u16)>,
+    /// The words that can begin a match.
+    begins: Vec<Begin>,
     /// Every word with a cue flag, in order.
     cued: Vec<Cued>,
     /// The cue flags of all of them.
     cue_flags: u64,
+    /// The values of all the words of the sentence (with the sentence
+    /// flags, [`cue::WHERE`] and after).
+    sent_flags: u64,
     /// Every word with a destination flag: its offset and its flags
     /// shifted down by [`dest::SHIFT`].
     dests: Vec<(usize, u8)>,
+}
+
+/// A word of a sentence that can begin a trigger's match.
+#[derive(Debug, Clone, Copy)]
+struct Begin {
+    /// Its offsets in the sentence.
+    start: usize,
+    end: usize,
+    /// The triggers it keys (but those it begins no match of) or, a
+    /// [`STARTERS`] word, may begin.
+    may: u16,
+    /// The triggers whose match at the word is the word alone.
+    bare: u16,
 }
 
 /// A word of a sentence with cue flags.
@@ -594,7 +763,7 @@ struct Cued {
 }
 
 /// The [`Lexicon`] bits that are cue flags.
-const CUE_FLAGS: u64 = (!0 << 20) & !(!0 << STARTS);
+const CUE_FLAGS: u64 = (!0 << 20) & !(!0 << 44);
 
 /// The bits of the triggers (in the order of [`triggers`]) that a
 /// [`STARTERS`] word begins.
@@ -656,6 +825,7 @@ fn scan_into(s: &str, out: &mut Scan) {
     out.begins.clear();
     out.cued.clear();
     out.cue_flags = 0;
+    out.sent_flags = 0;
     out.dests.clear();
     let mut i = 0;
     let mut nth = 0;
@@ -670,11 +840,13 @@ fn scan_into(s: &str, out: &mut Scan) {
         while i < b.len() && WORD_BYTE[usize::from(b[i])] {
             i += 1;
         }
-        let v = lx.value_at(b, start, i);
+        let (listed, shape) = lx.entry_at(b, start, i);
+        let v = listed | adverb_flags(&b[start..i]);
         nth += 1;
         if v == 0 {
             continue;
         }
+        out.sent_flags |= v;
         if v & CUE_FLAGS != 0 {
             out.cue_flags |= v;
             out.cued.push(Cued {
@@ -692,8 +864,14 @@ fn scan_into(s: &str, out: &mut Scan) {
             out.bits |= k;
             out.keys.push((start, k));
         }
-        if k | starts != 0 {
-            out.begins.push((start, k | starts));
+        let may = (k & !((shape >> 16) as u16)) | starts;
+        if may != 0 {
+            out.begins.push(Begin {
+                start,
+                end: i,
+                may,
+                bare: shape as u16 & k,
+            });
         }
     }
 }
@@ -702,7 +880,8 @@ fn scan_into(s: &str, out: &mut Scan) {
 /// start would find them (leftmost first, not overlapping): a match starts
 /// at a key word or a [`STARTERS`] word and holds a key word at most
 /// [`KEY_REACH`] bytes on, so the anchored pattern is tried at those word
-/// starts only, in order.
+/// starts only, in order (but for the key words it cannot begin at,
+/// [`TRIGGER_NO_BEGIN`]; at a [`TRIGGER_BARE`] word the match is the word).
 #[cfg(test)]
 fn trigger_matches(t: &Trigger, ti: usize, s: &str, sc: &Scan) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -715,8 +894,14 @@ fn trigger_matches_into(t: &Trigger, ti: usize, s: &str, sc: &Scan, out: &mut Ve
     let bit = 1u16 << ti;
     out.clear();
     let (mut next_from, mut ki) = (0, 0);
-    for &(w, begins) in &sc.begins {
-        if w < next_from || begins & bit == 0 {
+    for b in &sc.begins {
+        let w = b.start;
+        if w < next_from || b.may & bit == 0 {
+            continue;
+        }
+        if b.bare & bit != 0 {
+            out.push((w, b.end));
+            next_from = b.end;
             continue;
         }
         // the first key word of this trigger at or after `w`
@@ -1291,6 +1476,13 @@ const CONDITION_WORDS: &[&str] = &["if", "unless", "whether", "once", "should", 
 /// "nobody", and "n" of a "n't" standing alone.
 const NEGATION_WORDS: &[&str] = &["no", "none", "not", "never", "nobody", "n"];
 
+/// The words one of which every match of the clause-mark rule
+/// ([`clause_marks_into`]) holds, but for those of ';', ':', the curly
+/// quotes and ", and" (which holds a comma and "and").
+const MARK_WORDS: &[&str] = &[
+    "but", "while", "whereas", "then", "so", "saying", "adding", "after",
+];
+
 /// Whether `c` is white space as the rules' `\s` reads it (Unicode
 /// `White_Space`, as `char::is_whitespace`).
 fn is_space_char(c: char) -> bool {
@@ -1635,13 +1827,9 @@ fn byte_window_before_plain(text: &str, at: usize, min: usize, words: usize) -> 
 /// The clause boundaries of a sentence, found once: (start, end of the
 /// boundary, where the next clause starts).
 fn clause_marks_into(text: &str, s: &Sentence, out: &mut Vec<(usize, usize, usize)>) {
-    static B: OnceLock<Regex> = OnceLock::new();
-    let re = B.get_or_init(|| {
-        crate::rx::lc(r"(?i)(?:;|:\s|,\s+but\s|\s+but\s|,\s+while\s|,\s+whereas\s|,\s+and\s+then\s|\s+and\s+then\s|,\s+then\s|,\s+so\s|,\s+saying\s|,\s+adding\s|,\s+and\s+(?:the|they|she|he|it|police|officials|authorities|china|north\s+korea|pyongyang|beijing)\b|,\s+after\s+which\s|,\s+and\s+(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|some|most|several|both)\s|[“”]\s*)")
-    });
     let stext = &text[s.start..s.end];
     out.clear();
-    out.extend(re.find_iter(stext).map(|m| {
+    out.extend(clause_marks().find_iter(stext).map(|m| {
         let (ms, me) = (s.start + m.start(), s.start + m.end());
         // ", and five others were caught": the next clause starts at its count
         let next = if m
@@ -1655,6 +1843,27 @@ fn clause_marks_into(text: &str, s: &Sentence, out: &mut Vec<(usize, usize, usiz
         };
         (ms, me, next)
     }));
+}
+
+/// The clause-mark rule.
+fn clause_marks() -> &'static Regex {
+    static B: OnceLock<Regex> = OnceLock::new();
+    B.get_or_init(|| {
+        crate::rx::lc(r"(?i)(?:;|:\s|,\s+but\s|\s+but\s|,\s+while\s|,\s+whereas\s|,\s+and\s+then\s|\s+and\s+then\s|,\s+then\s|,\s+so\s|,\s+saying\s|,\s+adding\s|,\s+and\s+(?:the|they|she|he|it|police|officials|authorities|china|north\s+korea|pyongyang|beijing)\b|,\s+after\s+which\s|,\s+and\s+(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|some|most|several|both)\s|[“”]\s*)")
+    })
+}
+
+/// Whether the clause-mark rule may match a sentence of `flags`
+/// (`Scan::sent_flags`): on ASCII text each of its matches holds ';' or
+/// ':', or a whole word of [`MARK_WORDS`], or a comma and the whole word
+/// "and" (each of those words between white space or commas). Text that
+/// is not all ASCII may hold the curly quotes, other white space or a
+/// letter that folds to one of the words' ("ſo"): the rule is asked.
+fn marks_may_match(stext: &str, flags: u64) -> bool {
+    flags & cue::MARK != 0
+        || !stext.is_ascii()
+        || stext.bytes().any(|c| c == b';' || c == b':')
+        || flags & cue::AND != 0 && stext.contains(',')
 }
 
 /// Clause boundaries inside a sentence: the clause of words at
@@ -2582,7 +2791,11 @@ fn find_in_sentence(
                 }
             }
             if !marks_read {
-                clause_marks_into(text, s, marks_buf);
+                if marks_may_match(stext, sc.sent_flags) {
+                    clause_marks_into(text, s, marks_buf);
+                } else {
+                    marks_buf.clear();
+                }
                 marks_read = true;
             }
             let marks = &marks_buf[..];
@@ -2817,7 +3030,8 @@ fn find_in_sentence(
                 }
             };
             let generic = habit
-                || consequence_where(before_all)
+                // (", where " holds the whole word "where")
+                || sc.sent_flags & cue::WHERE != 0 && consequence_where(before_all)
                 || present_passive
                 || conditional_sentence
                 || prevented
