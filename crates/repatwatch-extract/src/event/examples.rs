@@ -1311,3 +1311,37 @@ fn clause_mark_keys_cover_the_rule() {
         }
     });
 }
+
+/// The scan on bit masks reads what the scan a byte at a time reads, on
+/// text of the rules' words with separators, other bytes and lengths
+/// around the mask's 8 and 64 bytes.
+#[test]
+fn scan_agrees_with_the_byte_scan() {
+    use proptest::prelude::*;
+    let check = |t: &str| {
+        let got = super::scan(t);
+        let want = super::scan_plain(t);
+        assert_eq!(
+            (got.bits, &got.keys, &got.begins, &got.cued),
+            (want.bits, &want.keys, &want.begins, &want.cued),
+            "{t:?}"
+        );
+        assert_eq!(
+            (got.cue_flags, got.sent_flags, &got.dests),
+            (want.cue_flags, want.sent_flags, &want.dests),
+            "{t:?}"
+        );
+    };
+    for n in 0..140 {
+        for fill in [
+            "a", "_", "9", "Z", " ", "é", "\u{7f}", "@", "[", "`", "{", "/", ":",
+        ] {
+            check(&fill.repeat(n));
+            check(&format!("{} held {}", fill.repeat(n), fill.repeat(n / 2)));
+        }
+    }
+    proptest!(ProptestConfig::with_cases(20000), |(t in cue_text(), junk in "[a-zA-Z0-9_ @\\[`{/:\u{7f}é]{0,80}", pad in 0usize..70)| {
+        check(&(" ".repeat(pad) + &t + &junk));
+        check(&(junk.clone() + &t));
+    });
+}

@@ -416,19 +416,20 @@ const TRIGGER_NO_BEGIN: [&[&str]; 11] = [
 /// The words the trigger search and the cue readings look at, in one
 /// table: per word, the triggers it keys (the low 16 bits), the triggers
 /// whose matches it may begin without keying them ([`STARTS`]) and its
-/// cue flags ([`cue`]). An open-addressed hash table of the words packed into a
-/// `u128` (none is longer than 16 bytes), behind a filter on the first
-/// two bytes and the length that turns most other words away.
+/// cue flags ([`cue`]). The words packed into a `u128` (none is longer
+/// than 16 bytes) are placed by a perfect hash: a word's first hash
+/// picks a bucket, the bucket's displacement and its second hash a slot,
+/// and no two words share a slot. So a word is looked up with one
+/// compare and no branch: the slot's value if its word is the word, 0
+/// else.
 struct Lexicon {
-    /// Per [`pair_slot`] of the first two bytes, a bit per word length.
-    filter: [u32; 32 * 32],
-    /// The values of the one-byte words.
-    single: [u64; 256],
-    /// (packed word, value, shape); a packed word of 0 marks an empty
-    /// slot. The shape: the triggers at which the word is bare (the low
-    /// 16 bits, [`TRIGGER_BARE`]) and those it begins no match of (the
-    /// high 16, [`TRIGGER_NO_BEGIN`]).
-    slots: Vec<(u128, u64, u32)>,
+    /// Per bucket, its displacement.
+    disp: [u16; LEXICON_BUCKETS],
+    /// (packed word, value, shape); an empty slot holds (0, 0, 0). The
+    /// shape: the triggers at which the word is bare (the low 16 bits,
+    /// [`TRIGGER_BARE`]) and those it begins no match of (the high 16,
+    /// [`TRIGGER_NO_BEGIN`]).
+    slots: Box<[(u128, u64, u32); LEXICON_SLOTS]>,
 }
 
 /// Where a [`Lexicon`] value holds the triggers a [`STARTERS`] word may
@@ -497,6 +498,7 @@ mod cue {
     pub const WHERE: u64 = 1 << 44;
     pub const MARK: u64 = 1 << 45;
     pub const AND: u64 = 1 << 46;
+    pub const WHOM: u64 = 1 << 47;
 }
 
 /// The word lists of the cue flags.
@@ -528,19 +530,17 @@ const CUE_LISTS: &[(&[&str], u64)] = &[
     (&["where"], cue::WHERE),
     (MARK_WORDS, cue::MARK),
     (&["and"], cue::AND),
+    (&["whom"], cue::WHOM),
 ];
 
-/// The size of the [`Lexicon`] table (a power of two, under half full).
+/// The size of the [`Lexicon`] table (a power of two) and its number of
+/// buckets.
 const LEXICON_SLOTS: usize = 1 << 10;
+const LEXICON_BUCKETS: usize = 1 << 8;
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        let mut lx = Lexicon {
-            filter: [0; 32 * 32],
-            single: [0; 256],
-            slots: vec![(0, 0, 0); LEXICON_SLOTS],
-        };
         let keyed = TRIGGER_KEYS
             .iter()
             .enumerate()
@@ -552,47 +552,55 @@ fn lexicon() -> &'static Lexicon {
             .iter()
             .chain(DEST_LISTS)
             .flat_map(|(words, flag)| words.iter().map(move |w| (*w, *flag)));
+        let mut words: std::collections::BTreeMap<&str, (u64, u32)> = Default::default();
+        for (w, bit) in keyed.chain(starters).chain(cues) {
+            assert!(w.bytes().all(|c| c.is_ascii_lowercase()), "{w:?}");
+            assert!((1..=16).contains(&w.len()), "{w:?}");
+            words.entry(w).or_default().0 |= bit;
+        }
         let shapes = TRIGGER_BARE
             .iter()
-            .enumerate()
-            .flat_map(|(i, words)| words.iter().map(move |w| (*w, 1u32 << i)))
-            .chain(
-                TRIGGER_NO_BEGIN
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, words)| words.iter().map(move |w| (*w, 1u32 << (i + 16)))),
-            );
-        let mut n = 0;
-        let values = keyed.chain(starters).chain(cues).map(|(w, v)| (w, v, 0));
-        for (w, bit, shape) in values.chain(shapes.map(|(w, s)| (w, 0, s))) {
-            let b = w.as_bytes();
-            assert!(b.iter().all(u8::is_ascii_lowercase), "{w:?}");
-            if let [c] = b {
-                assert_eq!(shape, 0, "{w:?}");
-                lx.single[usize::from(*c)] |= bit;
-                continue;
-            }
-            lx.filter[pair_slot(b[0], b[1])] |= 1 << b.len();
-            let key = pack(b).expect("lexicon words are at most 16 bytes");
-            let mut i = lexicon_slot(key);
-            loop {
-                let e = &mut lx.slots[i];
-                if e.0 == key {
-                    e.1 |= bit;
-                    e.2 |= shape;
-                    break;
-                }
-                if e.0 == 0 {
-                    // (a shape is only given to a key word)
-                    assert_eq!(shape, 0, "{w:?} is no trigger key");
-                    *e = (key, bit, 0);
-                    n += 1;
-                    break;
-                }
-                i = (i + 1) % LEXICON_SLOTS;
+            .map(|l| (l, 0))
+            .chain(TRIGGER_NO_BEGIN.iter().map(|l| (l, 16)));
+        for (i, (list, at)) in shapes.enumerate() {
+            for w in *list {
+                let e = words
+                    .get_mut(w)
+                    .unwrap_or_else(|| panic!("{w:?} is no trigger key"));
+                e.1 |= 1 << (i % TRIGGER_KEYS.len() + at);
             }
         }
-        assert!(n * 2 < LEXICON_SLOTS);
+        // the buckets, the fullest placed first, each at the first
+        // displacement that puts its words in empty slots
+        let mut buckets: Vec<Vec<(u128, u64, u32)>> = vec![Vec::new(); LEXICON_BUCKETS];
+        for (w, (v, shape)) in &words {
+            let key = pack(w.as_bytes()).expect("1 to 16 bytes");
+            buckets[lexicon_bucket(lexicon_hash(key))].push((key, *v, *shape));
+        }
+        let mut order: Vec<usize> = (0..LEXICON_BUCKETS).collect();
+        order.sort_by_key(|&b| std::cmp::Reverse(buckets[b].len()));
+        let mut lx = Lexicon {
+            disp: [0; LEXICON_BUCKETS],
+            slots: Box::new([(0, 0, 0); LEXICON_SLOTS]),
+        };
+        for b in order {
+            let entries = &buckets[b];
+            let d = (0..=u16::MAX)
+                .find(|&d| {
+                    let mut at: Vec<usize> = entries
+                        .iter()
+                        .map(|e| lexicon_slot(lexicon_hash(e.0), d))
+                        .collect();
+                    at.sort_unstable();
+                    at.dedup();
+                    at.len() == entries.len() && at.iter().all(|&i| lx.slots[i].0 == 0)
+                })
+                .expect("a displacement for every bucket");
+            lx.disp[b] = d;
+            for e in entries {
+                lx.slots[lexicon_slot(lexicon_hash(e.0), d)] = *e;
+            }
+        }
         lx
     })
 }
@@ -600,25 +608,13 @@ fn lexicon() -> &'static Lexicon {
 /// A manner adverb ("were quietly sent back", "who were secretly
 /// returned": five letters or more ending in "ly") may stand between an
 /// auxiliary or a relative pronoun and its verb, as the listed fillers do.
-/// (The length and the ending are read without branches: most words
-/// fail them, in no order a branch could foresee.)
 #[inline]
 fn adverb_flags(w: &[u8]) -> u64 {
-    let n = w.len();
-    let ly = (n >= 5) & (w.get(n.wrapping_sub(2)) == Some(&b'l')) & (w.last() == Some(&b'y'));
-    if ly && w.iter().all(u8::is_ascii_lowercase) {
+    if w.len() >= 5 && w.ends_with(b"ly") && w.iter().all(u8::is_ascii_lowercase) {
         cue::AUX_FILL | cue::REL_FILL
     } else {
         0
     }
-}
-
-/// The filter slot of a word's first two bytes: their low five bits,
-/// which tell the lowercase letters apart (other bytes share their slots,
-/// which only lets more words on to the table itself).
-#[inline]
-fn pair_slot(a: u8, b: u8) -> usize {
-    usize::from(a & 31) << 5 | usize::from(b & 31)
 }
 
 /// A word of 1 to 16 bytes as a number (its bytes little-endian).
@@ -632,30 +628,36 @@ fn pack(w: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
-/// [`pack`] of `b[start..end]` (1 to 16 bytes), read in one load when 16
-/// bytes are there.
+/// The hash of a packed word (distinct for words of up to 8 bytes).
 #[inline]
-fn pack_at(b: &[u8], start: usize, end: usize) -> u128 {
-    let n = end - start;
-    match b.get(start..start + 16) {
-        Some(w) => {
-            let x = u128::from_le_bytes(w.try_into().expect("16 bytes"));
-            if n >= 16 {
-                x
-            } else {
-                x & ((1u128 << (8 * n)) - 1)
-            }
-        }
-        None => pack(&b[start..end]).unwrap_or(0),
-    }
+fn lexicon_hash(key: u128) -> u64 {
+    (key as u64) ^ ((key >> 64) as u64).rotate_left(29)
 }
 
-/// The home slot of a packed word.
+/// The bucket of a word's hash.
 #[inline]
-fn lexicon_slot(key: u128) -> usize {
-    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 10)) as usize
+fn lexicon_bucket(h: u64) -> usize {
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 8)) as usize
 }
+
+/// The slot of a word's hash in a bucket of displacement `d`.
+#[inline]
+fn lexicon_slot(h: u64, d: u16) -> usize {
+    let x =
+        h.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ u64::from(d).wrapping_mul(0x1656_67B1_9E37_79F9);
+    (x.wrapping_mul(0xFF51_AFD7_ED55_8CCD) >> (64 - 10)) as usize
+}
+
+/// The masks of the first `n` bytes of a `u128` (`n` up to 16).
+const BYTE_MASKS: [u128; 17] = {
+    let mut t = [0u128; 17];
+    let mut n = 1;
+    while n <= 16 {
+        t[n] = u128::MAX >> (8 * (16 - n));
+        n += 1;
+    }
+    t
+};
 
 impl Lexicon {
     /// The value of the word `b[start..end]` (0 for a word not in the
@@ -676,26 +678,23 @@ impl Lexicon {
     /// the word `b[start..end]`.
     #[inline]
     fn entry_at(&self, b: &[u8], start: usize, end: usize) -> (u64, u32) {
-        let w = &b[start..end];
-        let n = w.len();
-        if n <= 1 {
-            return (w.first().map_or(0, |&c| self.single[usize::from(c)]), 0);
-        }
-        if n > 16 || self.filter[pair_slot(w[0], w[1])] & (1 << n) == 0 {
-            return (0, 0);
-        }
-        let key = pack_at(b, start, end);
-        let mut i = lexicon_slot(key);
-        loop {
-            let (k, v, shape) = self.slots[i];
-            if k == key {
-                return (v, shape);
-            }
-            if k == 0 {
-                return (0, 0);
-            }
-            i = (i + 1) % LEXICON_SLOTS;
-        }
+        let key = match b.get(start..start + 16) {
+            Some(w) => u128::from_le_bytes(w.try_into().expect("16 bytes")),
+            None => pack(&b[start..end.min(start + 16)]).unwrap_or(0),
+        };
+        self.entry_of(key, end - start)
+    }
+
+    /// [`Lexicon::entry_at`] of the word of `n` bytes whose bytes (and
+    /// maybe more) are `key`.
+    #[inline]
+    fn entry_of(&self, key: u128, n: usize) -> (u64, u32) {
+        // (a word longer than 16 bytes as 0: no word)
+        let key = key & BYTE_MASKS[if n > 16 { 0 } else { n }];
+        let h = lexicon_hash(key);
+        let (k, v, shape) = self.slots[lexicon_slot(h, self.disp[lexicon_bucket(h)])];
+        let hit = u64::from(k == key);
+        (v & hit.wrapping_neg(), shape & (hit as u32).wrapping_neg())
     }
 
     /// The value of a word.
@@ -736,10 +735,13 @@ struct Scan {
     /// Every word with a destination flag: its offset and its flags
     /// shifted down by [`dest::SHIFT`].
     dests: Vec<(usize, u8)>,
+    /// (buffers of [`scan_into`]: the word bytes as bits, the padded text)
+    masks: Vec<u64>,
+    padded: Vec<u8>,
 }
 
 /// A word of a sentence that can begin a trigger's match.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Begin {
     /// Its offsets in the sentence.
     start: usize,
@@ -752,7 +754,7 @@ struct Begin {
 }
 
 /// A word of a sentence with cue flags.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Cued {
     /// Its offsets in the sentence.
     start: usize,
@@ -816,7 +818,8 @@ fn scan(s: &str) -> Scan {
 }
 
 /// [`scan`] into a reused `out`. (The words: maximal runs of
-/// [`WORD_BYTE`]s, read a byte at a time.)
+/// [`WORD_BYTE`]s, found on a bit mask of the word bytes ([`word_masks`]):
+/// no branch per byte.)
 fn scan_into(s: &str, out: &mut Scan) {
     let lx = lexicon();
     let b = s.as_bytes();
@@ -827,6 +830,66 @@ fn scan_into(s: &str, out: &mut Scan) {
     out.cue_flags = 0;
     out.sent_flags = 0;
     out.dests.clear();
+    let mut masks = std::mem::take(&mut out.masks);
+    word_masks(b, &mut masks);
+    // (the text and 16 more bytes: a word is read in one load)
+    let mut padded = std::mem::take(&mut out.padded);
+    padded.clear();
+    padded.extend_from_slice(b);
+    padded.extend_from_slice(&[0; 16]);
+    let mut at = 0;
+    let mut nth = 0;
+    while let Some((start, i)) = next_word(&masks, at) {
+        at = i;
+        let key = u128::from_le_bytes(padded[start..start + 16].try_into().expect("16 bytes"));
+        let (listed, shape) = lx.entry_of(key, i - start);
+        // (the length and the ending read without a branch: most words
+        // fail them, in no order a branch could foresee)
+        let tail = u16::from_le_bytes([b[i.max(2) - 2], b[i - 1]]);
+        let ly = (i - start >= 5) & (tail == u16::from_le_bytes(*b"ly"));
+        let v = listed | if ly { adverb_flags(&b[start..i]) } else { 0 };
+        nth += 1;
+        if v == 0 {
+            continue;
+        }
+        out.sent_flags |= v;
+        if v & CUE_FLAGS != 0 {
+            out.cue_flags |= v;
+            out.cued.push(Cued {
+                start,
+                end: i,
+                nth,
+                flags: v,
+            });
+        }
+        if v & dest::ALL != 0 {
+            out.dests.push((start, (v >> dest::SHIFT) as u8));
+        }
+        let (k, starts) = (v as u16, (v >> STARTS) as u16);
+        if k != 0 {
+            out.bits |= k;
+            out.keys.push((start, k));
+        }
+        let may = (k & !((shape >> 16) as u16)) | starts;
+        if may != 0 {
+            out.begins.push(Begin {
+                start,
+                end: i,
+                may,
+                bare: shape as u16 & k,
+            });
+        }
+    }
+    out.masks = masks;
+    out.padded = padded;
+}
+
+/// [`scan_into`] as first written, a byte at a time: the reference.
+#[cfg(test)]
+fn scan_plain(s: &str) -> Scan {
+    let mut out = Scan::default();
+    let lx = lexicon();
+    let b = s.as_bytes();
     let mut i = 0;
     let mut nth = 0;
     loop {
@@ -874,6 +937,77 @@ fn scan_into(s: &str, out: &mut Scan) {
             });
         }
     }
+    out
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = ONES * 0x80;
+
+/// The [`WORD_BYTE`]s of eight bytes (little-endian in `x`) as eight bits,
+/// byte `i` at bit `i`: per byte, its low seven bits tested against the
+/// ranges (letters folded to small ones with bit 5), without carries
+/// from byte to byte; bytes with the high bit are no word bytes.
+#[inline]
+fn word_bits(x: u64) -> u64 {
+    let y = x & !HIGHS;
+    // the high bit of each byte: at least `lo` and not above `hi`
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi))
+    };
+    let letter = in_range(y | ONES * 0x20, b'a', b'z');
+    let digit = in_range(y, b'0', b'9');
+    let t = y ^ ONES * u64::from(b'_');
+    let underscore = !((t + ONES * 0x7f) | t);
+    let r = (letter | digit | underscore) & !x & HIGHS;
+    // gather the high bits: byte i to bit 56 + i (no two partial
+    // products meet, so no carries)
+    (r >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The word bytes of `b` as bits, 64 bytes to a mask (the bits past the
+/// end are 0).
+fn word_masks(b: &[u8], out: &mut Vec<u64>) {
+    out.clear();
+    let mut chunks = b.chunks_exact(8);
+    let (mut m, mut k) = (0u64, 0);
+    for c in &mut chunks {
+        m |= word_bits(u64::from_le_bytes(c.try_into().expect("8 bytes"))) << (8 * k);
+        k += 1;
+        if k == 8 {
+            out.push(m);
+            (m, k) = (0, 0);
+        }
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        m |= word_bits(u64::from_le_bytes(w)) << (8 * k);
+        k += 1;
+    }
+    if k > 0 {
+        out.push(m);
+    }
+}
+
+/// The first word (maximal run of set bits of `masks`) at or after `at`,
+/// `at` not inside a word: (start, end).
+#[inline]
+fn next_word(masks: &[u64], at: usize) -> Option<(usize, usize)> {
+    let mut w = at / 64;
+    let mut bits = *masks.get(w)? & (!0u64 << (at % 64));
+    while bits == 0 {
+        w += 1;
+        bits = *masks.get(w)?;
+    }
+    let start = w * 64 + bits.trailing_zeros() as usize;
+    let mut rest = !masks[w] & (!0u64 << (start % 64));
+    while rest == 0 {
+        w += 1;
+        // (past the last mask: the end of the text)
+        rest = masks.get(w).map_or(!0, |m| !m);
+    }
+    Some((start, w * 64 + rest.trailing_zeros() as usize))
 }
 
 /// Every match of trigger `ti` in `s`, as the unanchored search from the
@@ -1135,14 +1269,8 @@ struct Stops {
 impl Stops {
     fn of(w: &str) -> Stops {
         let b = w.as_bytes();
-        let dot_semi = b
-            .iter()
-            .position(|&c| c == b'.' || c == b';')
-            .unwrap_or(b.len());
-        let any = b[..dot_semi]
-            .iter()
-            .position(|&c| c == b',')
-            .unwrap_or(dot_semi);
+        let dot_semi = memchr::memchr2(b'.', b';', b).unwrap_or(b.len());
+        let any = memchr::memchr(b',', &b[..dot_semi]).unwrap_or(dot_semi);
         Stops { dot_semi, any }
     }
 
@@ -1862,8 +1990,8 @@ fn clause_marks() -> &'static Regex {
 fn marks_may_match(stext: &str, flags: u64) -> bool {
     flags & cue::MARK != 0
         || !stext.is_ascii()
-        || stext.bytes().any(|c| c == b';' || c == b':')
-        || flags & cue::AND != 0 && stext.contains(',')
+        || memchr::memchr2(b';', b':', stext.as_bytes()).is_some()
+        || flags & cue::AND != 0 && memchr::memchr(b',', stext.as_bytes()).is_some()
 }
 
 /// Clause boundaries inside a sentence: the clause of words at
@@ -2417,6 +2545,7 @@ fn find_in_sentence(
     found.clear();
     clause_generic.clear();
     let mut marks_read = false;
+    let (mut has_cannot, mut has_implor) = (None, None);
     scan_into(stext, sc);
     let sc = &*sc;
     if sc.bits == 0 {
@@ -2887,7 +3016,7 @@ fn find_in_sentence(
             if b_trim.ends_with(" who")
                 || b_trim.ends_with(" whom")
                 || b_trim.ends_with(" which")
-                || b_trim.contains(" whom ") && !has_aux
+                || sc.sent_flags & cue::WHOM != 0 && b_trim.contains(" whom ") && !has_aux
             {
                 subordinate = true;
             }
@@ -2986,13 +3115,18 @@ fn find_in_sentence(
             // Negation, prevention, appeals, conditions, habits.
             let wstart = byte_window_before(text, ts, cs, 8);
             let near_before = &text[wstart..ts];
-            let negated = (may_hold(wstart, ts, cue::NEGATION) || near_before.contains("cannot"))
+            // ("cannot" and "implor" looked for in the sentence once: the
+            // texts before a trigger are parts of it)
+            let mut cannot = || *has_cannot.get_or_insert_with(|| stext.contains("cannot"));
+            let mut implor = || *has_implor.get_or_insert_with(|| stext.contains("implor"));
+            let negated = (may_hold(wstart, ts, cue::NEGATION)
+                || cannot() && near_before.contains("cannot"))
                 && c.negation_before.is_match(near_before)
                 && !near_before.contains("not only");
             let prevented = may_hold(bstart, ts, cue::PREVENTION)
                 && c.prevention_before.is_match(after_anonymity(before));
             let condition = condition_at(bstart, ts)
-                || (may_hold(bstart, ts, cue::APPEAL) || before.contains("implor"))
+                || (may_hold(bstart, ts, cue::APPEAL) || implor() && before.contains("implor"))
                     && c.appeal_before.is_match(before);
             let question = stext.trim_end().ends_with('?');
             // "If X, Y": the whole sentence is hypothetical.
@@ -3216,10 +3350,16 @@ fn find_in_sentence(
         // "were refused entry by Thai police and handed back": the same
         // carrying over after a passive verb that tells no act
         if e.subordinate && e.rule != "event.conveyed" {
-            let from = text[..e.start]
-                .rfind(['.', ';', ':', '\n'])
-                .map_or(0, |i| i + 1)
-                .max(merged.last().map_or(0, |l| l.end));
+            // (the last stop before the verb, after the last event: a stop
+            // before that event would lose to its end)
+            let last_end = merged.last().map_or(0, |l| l.end);
+            let from = text.as_bytes()[..e.start]
+                .get(last_end..)
+                .and_then(|r| {
+                    let stop = memchr::memrchr3(b'.', b';', b':', r);
+                    stop.max(memchr::memrchr(b'\n', r))
+                })
+                .map_or(last_end, |i| last_end + i + 1);
             if passive_then_and(&text[from..e.start]) {
                 e.subordinate = false;
                 e.passive = true;
