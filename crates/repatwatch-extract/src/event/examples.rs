@@ -603,11 +603,17 @@ fn generic_keys_cover_the_rule() {
     proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 1..10), sep in "[ ,.’_\u{a0}-]{1,2}")| {
         let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
         let text = text.join(&sep);
+        let sc = super::scan(&text);
+        let rd = super::Reader { b: text.as_bytes(), sc: &sc };
         if c.generic.is_match(&text) {
-            let sc = super::scan(&text);
-            let rd = super::Reader { b: text.as_bytes(), sc: &sc };
             prop_assert!(rd.generic_may_match(0, text.len()), "{}", text);
         }
+        // the anchored rule at the starts of the key words and of the two
+        // words before each matches where the rule does
+        let mut starts = Vec::new();
+        rd.generic_starts(0, text.len(), &mut starts);
+        let anchored = starts.iter().any(|&p| c.generic_at.is_match(&text[p..]));
+        prop_assert_eq!(anchored, c.generic.is_match(&text), "{}", text);
     });
 }
 
@@ -1063,7 +1069,7 @@ fn cue_texts_exercise_the_rules() {
 #[test]
 fn byte_window_before_agrees() {
     use proptest::prelude::*;
-    proptest!(ProptestConfig::with_cases(20000), |(s in "[a-z0-9 ,.’'é\u{a0}\u{2003}_-]{0,60}", words in 0usize..10)| {
+    proptest!(ProptestConfig::with_cases(40000), |(s in "[a-zA-Z0-9 ,.’'é\u{a0}\u{2003}_@`{\\[/:-]{0,90}", words in 0usize..16)| {
         let at = s.len();
         for min in [0, s.char_indices().nth(3).map(|(i, _)| i).unwrap_or(0)] {
             prop_assert_eq!(
@@ -1136,9 +1142,47 @@ fn destinations_at_their_words_agree() {
         "were",
         "é",
         "x",
+        // the second words of the phrases, longer words they begin, and
+        // letters that fold to ASCII ones
+        "people’s",
+        "democratic",
+        "republic",
+        "pyongyang",
+        "representatives",
+        "officers",
+        "agents",
+        "diplomats",
+        "bowibu",
+        "ssd",
+        "national",
+        "agency",
+        "its",
+        "consulate",
+        "laotian",
+        "thai",
+        "vietnamese",
+        "russian",
+        "myanmar",
+        "authorities",
+        "third",
+        "countries",
+        "manila",
+        "japan",
+        "united",
+        "states",
+        "us",
+        "london",
+        "freedom",
+        "seoulite",
+        "thematic",
+        "ſeoul",
+        "chinaſ",
+        "tonsa",
+        "xmss",
+        "mssx",
     ];
     let c = super::cues();
-    proptest!(ProptestConfig::with_cases(30000), |(idx in proptest::collection::vec(0..words.len(), 0..14), sep in "[ ,.;’\u{a0}-]{1,2}", cut in 0usize..200, len in 0usize..200)| {
+    proptest!(ProptestConfig::with_cases(30000), |(idx in proptest::collection::vec(0..words.len(), 0..14), sep in "[ ,.;’\u{a0}\t-]{1,2}", cut in 0usize..200, len in 0usize..200)| {
         let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
         let text = text.join(&sep);
         let sc = super::scan(&text);
@@ -1295,9 +1339,43 @@ fn trigger_shapes_are_exact() {
 fn clause_mark_keys_cover_the_rule() {
     use proptest::prelude::*;
     let words = [
-        "but", "while", "whereas", "then", "so", "saying", "adding", "after", "which", "and",
-        "the", "they", "police", "north", "korea", "five", "12", "some", "both", "were", "sent",
-        "back", "butter", "sober", "and_", "“", "”", "ſo", "K", "é", "x",
+        "but",
+        "while",
+        "whereas",
+        "then",
+        "so",
+        "saying",
+        "adding",
+        "after",
+        "which",
+        "and",
+        "the",
+        "they",
+        "police",
+        "north",
+        "korea",
+        "five",
+        "12",
+        "some",
+        "both",
+        "were",
+        "sent",
+        "back",
+        "butter",
+        "sober",
+        "and_",
+        "“",
+        "”",
+        "ſo",
+        "K",
+        "é",
+        "x",
+        "’",
+        "ſaying",
+        "whereaſ",
+        "\u{a0}but",
+        "then\u{2003}",
+        "\u{85}so",
     ];
     proptest!(ProptestConfig::with_cases(30000), |(
         idx in proptest::collection::vec(0..words.len(), 0..12),

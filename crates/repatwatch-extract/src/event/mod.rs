@@ -1096,6 +1096,8 @@ struct Cues {
     negation_before: Regex,
     prevention_before: Regex,
     generic: Regex,
+    /// [`Cues::generic`] anchored at the start.
+    generic_at: Regex,
     condition_before: Regex,
     appeal_before: Regex,
     dest_kp: Dest,
@@ -1119,7 +1121,11 @@ fn cues() -> &'static Cues {
         hedge: crate::rx::lc(r"(?i)\b(?:likely|reportedly|believed|allegedly|alleged|unconfirmed|apparently|probably|possibly|possible|thought\s+to|said\s+to|reported\s+to|appears?\s+to|appeared\s+to|seems?\s+to|may\s+have|might\s+have|could\s+have|suspected|presumably)\b"),
         negation_before: crate::rx::lc(r"(?i)(?:cannot|\bno\s+\w+\s+(?:are|were|is|was|have|has|had)\b|\bnone\s+of\s+(?:them|us|these|those|the\s+[\w-]+)|\b(?:not|never|n[’']t|no\s+longer|nobody|no\s+one|none)\b)(?:\s+[\w’'-]+){0,3}\s*$"),
         prevention_before: crate::rx::lc(r"(?i)\b(?:keep|keeping|kept|stop|stops|stopping|stopped|prevent|prevents|prevented|preventing|protect|spare|spares|spared|save|avoid|avoided|escape|escaped|refrain|halt|halting|end|ending|against|oppose|opposes|opposed|condemn|condemned|protest|protested|demand|demanded|demanding|asked|ask|asking|pleaded|begged)\b(?:\s+[\w’'-]+){0,8}?\s*(?:from\s+(?:being\s+)?|not\s+to\s+(?:be\s+)?|to\s+(?:stop|halt|end|refrain)\s+|$)"),
-        generic: crate::rx::lc(r"(?i)\b(?:fears?\s+(?:of\s+)?being|feared\s+being|fearing\s+being|from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b"),
+        generic: crate::rx::lc(GENERIC_RULE),
+        generic_at: crate::rx::lc(&format!(
+            "(?i)^(?:{})",
+            GENERIC_RULE.strip_prefix("(?i)").expect("case-insensitive")
+        )),
         appeal_before: crate::rx::lc(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|should|must|would\s+like)\b"),
         condition_before: crate::rx::lc(r"(?i)\b(?:if|unless|whether|once|should|lest)\b[^,;]*$"),
         dest_kp: Dest::new(
@@ -1307,6 +1313,9 @@ fn within_reach_plain(w: &str, at: usize, stops: &[char], n: usize) -> bool {
         .unwrap_or_else(|| w.char_indices().nth(n).map(|(i, _)| i).unwrap_or(w.len()));
     at <= limit
 }
+
+/// The habit rule.
+const GENERIC_RULE: &str = r"(?i)\b(?:fears?\s+(?:of\s+)?being|feared\s+being|fearing\s+being|from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b";
 
 /// The words one of which every match of the habit rule (`Cues::generic`)
 /// holds, but for "one", "defector", "year", "time" that key it only
@@ -1787,22 +1796,62 @@ impl<'a> Reader<'a> {
     /// Whether `Cues::generic` may match `text[a..e]`: every match holds
     /// a [`GENERIC_WORDS`] word, or "one" right after "no", "defector"
     /// after "any", "year" after "every" or "each", "time" after "from".
+    #[cfg(test)]
     fn generic_may_match(&self, a: usize, e: usize) -> bool {
         if !self.clean(a, e) {
             return true;
         }
         let words = self.cued_in(a, e);
-        words.iter().enumerate().any(|(k, w)| {
-            if w.flags & cue::GENERIC != 0 {
-                return true;
-            }
-            let after = w.flags & cue::AFTERS;
-            after != 0
-                && k > 0
-                && words[k - 1].nth + 1 == w.nth
-                && words[k - 1].flags & (after << 1) != 0
-        })
+        words
+            .iter()
+            .enumerate()
+            .any(|(k, w)| is_generic_key(words, k, w))
     }
+
+    /// The offsets in `a..e` (a range that cuts no word) at which a match
+    /// of `Cues::generic` may begin, into `out`: every match begins with
+    /// its key word (see [`Reader::generic_may_match`]) or one or two
+    /// words before it ("no one", "are known to", "ran the risk"), the
+    /// words of a match being apart by white space only. So the rule
+    /// matches `text[a..e]` if and only if it matches, anchored, at one of
+    /// these (a word start, where `\b` holds as at the start of a text).
+    fn generic_starts(&self, a: usize, e: usize, out: &mut Vec<usize>) {
+        out.clear();
+        let words = self.cued_in(a, e);
+        for (k, w) in words.iter().enumerate() {
+            if !is_generic_key(words, k, w) {
+                continue;
+            }
+            let mut p = w.start;
+            out.push(p);
+            for _ in 0..2 {
+                // the start of the word before
+                let mut i = p;
+                while i > a && !WORD_BYTE[usize::from(self.b[i - 1])] {
+                    i -= 1;
+                }
+                if i == a {
+                    break;
+                }
+                while i > a && WORD_BYTE[usize::from(self.b[i - 1])] {
+                    i -= 1;
+                }
+                p = i;
+                out.push(p);
+            }
+        }
+    }
+}
+
+/// Whether the `k`-th of the cued `words`, `w`, keys the habit rule: a
+/// [`GENERIC_WORDS`] word, or "one" right after "no", "defector" after
+/// "any", "year" after "every" or "each", "time" after "from".
+fn is_generic_key(words: &[Cued], k: usize, w: &Cued) -> bool {
+    if w.flags & cue::GENERIC != 0 {
+        return true;
+    }
+    let after = w.flags & cue::AFTERS;
+    after != 0 && k > 0 && words[k - 1].nth + 1 == w.nth && words[k - 1].flags & (after << 1) != 0
 }
 
 /// A plan word that tells a past act under a hedge, not a plan: a modal
@@ -1902,13 +1951,39 @@ const WINDOW_WORD_BYTE: [bool; 128] = {
 
 fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize {
     // Start of the window of `words` words before `at`, not before `min`.
-    // (Read back a byte at a time, a whole char only at a non-ASCII byte.)
+    // (Read back eight bytes at a time while they are ASCII, a byte at a
+    // time else, a whole char only at a non-ASCII byte.)
     let head = &text[min..at];
     let b = head.as_bytes();
     let mut count = 0;
     let mut in_word = false;
     let mut i = b.len();
-    while i > 0 {
+    loop {
+        if i >= 8 {
+            let x = u64::from_le_bytes(b[i - 8..i].try_into().expect("8 bytes"));
+            if x & HIGHS == 0 {
+                // bit k: byte i - 8 + k is a word byte; read from bit 7
+                // down, a word is entered where the byte after is none
+                let m = window_bits(x);
+                let enters = m & !((m >> 1) | (u64::from(in_word) << 7));
+                let n = enters.count_ones() as usize;
+                if count + n > words {
+                    // the (words - count + 1)-th entry from the top
+                    let mut e = enters;
+                    for _ in 0..words - count {
+                        e &= !(1 << (63 - e.leading_zeros()));
+                    }
+                    return min + i - 8 + (63 - e.leading_zeros()) as usize + 1;
+                }
+                count += n;
+                in_word = m & 1 != 0;
+                i -= 8;
+                continue;
+            }
+        }
+        if i == 0 {
+            break;
+        }
         let c = b[i - 1];
         let (w, len) = if c < 0x80 {
             (WINDOW_WORD_BYTE[usize::from(c)], 1)
@@ -1929,6 +2004,23 @@ fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize 
         i -= len;
     }
     min
+}
+
+/// The [`WINDOW_WORD_BYTE`]s of eight ASCII bytes (little-endian in `x`)
+/// as eight bits, byte `i` at bit `i` (as [`word_bits`]).
+#[inline]
+fn window_bits(x: u64) -> u64 {
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi))
+    };
+    let is = |c: u8| {
+        let t = x ^ ONES * u64::from(c);
+        !((t + ONES * 0x7f) | t)
+    };
+    let letter = in_range(x | ONES * 0x20, b'a', b'z');
+    let digit = in_range(x, b'0', b'9');
+    let r = (letter | digit | is(b'\'') | is(b'-')) & HIGHS;
+    (r >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// [`byte_window_before`] as first written, a char at a time.
@@ -1982,15 +2074,18 @@ fn clause_marks() -> &'static Regex {
 }
 
 /// Whether the clause-mark rule may match a sentence of `flags`
-/// (`Scan::sent_flags`): on ASCII text each of its matches holds ';' or
-/// ':', or a whole word of [`MARK_WORDS`], or a comma and the whole word
-/// "and" (each of those words between white space or commas). Text that
-/// is not all ASCII may hold the curly quotes, other white space or a
-/// letter that folds to one of the words' ("ſo"): the rule is asked.
+/// (`Scan::sent_flags`): each of its matches holds ';' or ':', a curly
+/// quote, or a whole word of [`MARK_WORDS`], or a comma and the whole
+/// word "and" (each of those words between white space or commas, which
+/// end a word whatever white space they are). The only letter of those
+/// words that another letter folds to is the 's' ('ſ', "ſo"): a sentence
+/// with one is asked the rule.
 fn marks_may_match(stext: &str, flags: u64) -> bool {
+    let b = stext.as_bytes();
     flags & cue::MARK != 0
-        || !stext.is_ascii()
-        || memchr::memchr2(b';', b':', stext.as_bytes()).is_some()
+        || memchr::memchr2_iter(0xE2, 0xC5, b)
+            .any(|i| matches!(b[i..], [0xE2, 0x80, 0x9C | 0x9D, ..] | [0xC5, 0xBF, ..]))
+        || memchr::memchr2(b';', b':', b).is_some()
         || flags & cue::AND != 0 && memchr::memchr(b',', stext.as_bytes()).is_some()
 }
 
@@ -2253,7 +2348,8 @@ pub fn find_in(
         static KEPT: std::cell::RefCell<Buffers> = Default::default();
     }
     KEPT.with(|kept| {
-        let mut out = Vec::new();
+        // (about as many events as sentences: one allocation)
+        let mut out = Vec::with_capacity(sentences.len());
         let bufs = &mut *kept.borrow_mut();
         for (si, s) in sentences.iter().enumerate() {
             find_in_sentence(text, lower, si, s, places, bufs, &mut out);
@@ -2277,6 +2373,8 @@ struct Buffers {
     marks: Vec<(usize, usize, usize)>,
     /// Per clause, whether its habit words hold.
     clause_generic: Vec<((usize, usize), bool)>,
+    /// Where the habit rule may match in a clause.
+    starts: Vec<usize>,
 }
 
 fn back_boundary(text: &str, i: usize, n: usize) -> usize {
@@ -2540,6 +2638,7 @@ fn find_in_sentence(
         found,
         marks: marks_buf,
         clause_generic,
+        starts,
     } = bufs;
     taken.clear();
     found.clear();
@@ -2929,6 +3028,11 @@ fn find_in_sentence(
             }
             let marks = &marks_buf[..];
             let (cs, ce) = clause_bounds(marks, s, ts, te);
+            // (the readings of the trigger's words that the rules below ask
+            // more than once)
+            let lower_first = first_word(lower);
+            let participle = is_participle_form(lower);
+            let base_or_present = is_base_or_present(lower);
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
             // "the arrests", "their arrest", "after the arrest of": nouns.
@@ -2963,7 +3067,7 @@ fn find_in_sentence(
                     && !lower.ends_with("ed")
                     && determiner_before)
                 || (t.rule == "event.send"
-                    && !is_participle_form(lower)
+                    && !participle
                     && lower.ends_with('s')
                     && !lower.starts_with("sends"));
             // Auxiliaries and participles.
@@ -2977,7 +3081,7 @@ fn find_in_sentence(
                 // "defectors being held at a facility": a participle.
                 subordinate = true;
             }
-            if !t.nominal && is_participle_form(lower) && !has_aux && kind != EventType::Death {
+            if !t.nominal && participle && !has_aux && kind != EventType::Death {
                 // "police seized the five" (active) vs "defectors detained at" (participle).
                 // the word before the verb, past adverbs ("China later let")
                 let mut b = before.trim_end();
@@ -3025,7 +3129,7 @@ fn find_in_sentence(
             if !has_aux
                 && !t.nominal
                 && (b_trim.ends_with(", which") || b_trim.ends_with(", who"))
-                && (is_participle_form(lower) || first_word(lower) == "took")
+                && (participle || lower_first == "took")
                 && matches!(
                     after_orig
                         .split_whitespace()
@@ -3036,7 +3140,7 @@ fn find_in_sentence(
             {
                 subordinate = false;
             }
-            let first_word = lower.split_whitespace().next().unwrap_or("");
+            let first_word = lower_first;
             if first_word.ends_with("ing") && first_word != "being" && !t.nominal && !has_aux {
                 // "after being sent", "repatriating" after "proposed" is planned; a bare gerund is not an act.
                 let bl = before;
@@ -3069,11 +3173,7 @@ fn find_in_sentence(
             }
             // "have arrested" is active; "were arrested", "have been arrested" passive
             // "is now holding her" is an active progressive
-            let progressive = lower
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.ends_with("ing"))
-                && !lower.starts_with("being");
+            let progressive = lower_first.ends_with("ing") && !lower.starts_with("being");
             let passive = has_aux
                 && !progressive
                 && !{
@@ -3084,7 +3184,7 @@ fn find_in_sentence(
                         .unwrap_or("")
                         .to_string();
                     matches!(last.as_str(), "has" | "have" | "had")
-                        && is_participle_form(lower)
+                        && participle
                         && !lower.starts_with("been")
                 };
             if subordinate {
@@ -3139,8 +3239,8 @@ fn find_in_sentence(
                 b.ends_with(" get") || b.ends_with(" gets") || b == "get" || b == "gets"
             };
             let habitual_verb = get_passive
-                || !nominal && is_base_or_present(lower) && {
-                    let first = lower.split_whitespace().next().unwrap_or("");
+                || !nominal && base_or_present && {
+                    let first = lower_first;
                     (first.ends_with('s') && !first.ends_with("ss"))
                         && !has_aux
                         && !matches!(first, "is" | "was" | "has" | "remains" | "holds")
@@ -3150,15 +3250,21 @@ fn find_in_sentence(
             let present_passive = {
                 let b = before.trim_end();
                 (b.ends_with(" are") || b.ends_with(" is") || b == "are" || b == "is")
-                    && is_participle_form(lower)
+                    && participle
                     && kind != EventType::Detention
             };
             // (the clause's habit words, read once per clause)
             let habit = match clause_generic.iter().find(|g| g.0 == (cs, ce)) {
                 Some(g) => g.1,
                 None => {
-                    let clause = &text[cs..ce];
-                    let g = rd.generic_may_match(rel(cs), rel(ce)) && c.generic.is_match(clause);
+                    let g = if rd.clean(rel(cs), rel(ce)) {
+                        rd.generic_starts(rel(cs), rel(ce), starts);
+                        starts
+                            .iter()
+                            .any(|&p| c.generic_at.is_match(&text[s.start + p..ce]))
+                    } else {
+                        c.generic.is_match(&text[cs..ce])
+                    };
                     clause_generic.push(((cs, ce), g));
                     g
                 }
@@ -3194,7 +3300,7 @@ fn find_in_sentence(
                         .map(|m| m.end())
                         .unwrap_or(0),
                 ));
-            } else if !t.nominal && is_base_or_present(lower) && !has_aux && {
+            } else if !t.nominal && base_or_present && !has_aux && {
                 let bl = before.trim_end();
                 (bl.ends_with(" to") || bl == "to") && !past_under_hedge(before, bl.len() - 2)
             } {
