@@ -1423,3 +1423,26 @@ fn scan_agrees_with_the_byte_scan() {
         check(&(junk.clone() + &t));
     });
 }
+
+/// The hedge rule tried anchored at the hedge words of a text, in order,
+/// finds its leftmost match.
+#[test]
+fn hedge_at_its_words_agrees() {
+    use proptest::prelude::*;
+    let c = super::cues();
+    proptest!(ProptestConfig::with_cases(30000), |(t in cue_text())| {
+        let sc = super::scan(&t);
+        let rd = super::Reader { b: t.as_bytes(), sc: &sc };
+        let want = c.hedge.find(&t).map(|m| (m.start(), m.end()));
+        let got = rd
+            .cued_in(0, t.len())
+            .iter()
+            .filter(|w| w.flags & super::cue::HEDGE != 0)
+            .find_map(|w| {
+                c.hedge_at
+                    .find(&t[w.start..])
+                    .map(|m| (w.start + m.start(), w.start + m.end()))
+            });
+        prop_assert_eq!(got, want, "{:?}", t);
+    });
+}

@@ -1093,6 +1093,8 @@ struct Cues {
     planned_after: Regex,
     refusal: Regex,
     hedge: Regex,
+    /// [`Cues::hedge`] anchored at the start.
+    hedge_at: Regex,
     negation_before: Regex,
     prevention_before: Regex,
     generic: Regex,
@@ -1118,7 +1120,11 @@ fn cues() -> &'static Cues {
         planned_before: crate::rx::lc(r"(?i)(?:\b(?:(?:prepared|scheduled|slated|earmarked|selected|marked)\s+for|going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+(?:be|being|been|have|soon|now|then|also|all|quickly|immediately|likely|probably|possibly|eventually|them|her|him|the\s+\w+|forced|forcible|possible|imminent|immediate|certain|[\w-]+ly))*\s*)$"),
         planned_after: crate::rx::lc(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b"),
         refusal: crate::rx::lc(r"(?i)\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|called\s+off|put\s+on\s+hold|blocked)\b"),
-        hedge: crate::rx::lc(r"(?i)\b(?:likely|reportedly|believed|allegedly|alleged|unconfirmed|apparently|probably|possibly|possible|thought\s+to|said\s+to|reported\s+to|appears?\s+to|appeared\s+to|seems?\s+to|may\s+have|might\s+have|could\s+have|suspected|presumably)\b"),
+        hedge: crate::rx::lc(HEDGE_RULE),
+        hedge_at: crate::rx::lc(&format!(
+            "(?i)^(?:{})",
+            HEDGE_RULE.strip_prefix("(?i)").expect("case-insensitive")
+        )),
         negation_before: crate::rx::lc(r"(?i)(?:cannot|\bno\s+\w+\s+(?:are|were|is|was|have|has|had)\b|\bnone\s+of\s+(?:them|us|these|those|the\s+[\w-]+)|\b(?:not|never|n[’']t|no\s+longer|nobody|no\s+one|none)\b)(?:\s+[\w’'-]+){0,3}\s*$"),
         prevention_before: crate::rx::lc(r"(?i)\b(?:keep|keeping|kept|stop|stops|stopping|stopped|prevent|prevents|prevented|preventing|protect|spare|spares|spared|save|avoid|avoided|escape|escaped|refrain|halt|halting|end|ending|against|oppose|opposes|opposed|condemn|condemned|protest|protested|demand|demanded|demanding|asked|ask|asking|pleaded|begged)\b(?:\s+[\w’'-]+){0,8}?\s*(?:from\s+(?:being\s+)?|not\s+to\s+(?:be\s+)?|to\s+(?:stop|halt|end|refrain)\s+|$)"),
         generic: crate::rx::lc(GENERIC_RULE),
@@ -1549,6 +1555,9 @@ const PLANNED_LAST: &[&str] = &[
     "immediate",
     "certain",
 ];
+
+/// The hedge rule.
+const HEDGE_RULE: &str = r"(?i)\b(?:likely|reportedly|believed|allegedly|alleged|unconfirmed|apparently|probably|possibly|possible|thought\s+to|said\s+to|reported\s+to|appears?\s+to|appeared\s+to|seems?\s+to|may\s+have|might\s+have|could\s+have|suspected|presumably)\b";
 
 /// The words one of which begins every match of `Cues::hedge`.
 const HEDGE_WORDS: &[&str] = &[
@@ -2678,10 +2687,12 @@ fn find_in_sentence(
         let j = words.partition_point(|w| w.0 < rel(e));
         d.find(&text[a..e], &words[i..j], rel(a), stops)
     };
-    for (ti, t) in triggers().iter().enumerate() {
-        if sc.bits & (1 << ti) == 0 {
-            continue;
-        }
+    // (the triggers whose bits are set, in order)
+    let mut bits = sc.bits;
+    while bits != 0 {
+        let ti = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        let t = &triggers()[ti];
         trigger_matches_into(t, ti, stext, sc, matches);
         for &(m_start, m_end) in matches.iter() {
             let (ts, te) = (s.start + m_start, s.start + m_end);
@@ -3356,18 +3367,37 @@ fn find_in_sentence(
             // A planned act hedged by a modal of possibility ("could be sent back").
             let mut hedged = false;
             let mut hedge_words = None;
-            if let Some(h) = find_if(may_hold(cs, ts, cue::HEDGE), &c.hedge, &text[cs..ts]) {
+            // the first hedge in `text[a..e]`: every match of the rule
+            // begins with a hedge word, so where the range cuts no word the
+            // rule is tried anchored at those, in order (the first that
+            // matches is the leftmost match)
+            let hedge_in = |a: usize, e: usize| {
+                if rd.clean(rel(a), rel(e)) {
+                    rd.cued_in(rel(a), rel(e))
+                        .iter()
+                        .filter(|w| w.flags & cue::HEDGE != 0)
+                        .find_map(|w| {
+                            let at = s.start + w.start;
+                            c.hedge_at
+                                .find(&text[at..e])
+                                .map(|m| (at + m.start(), at + m.end()))
+                        })
+                } else {
+                    find_if(may_hold(a, e, cue::HEDGE), &c.hedge, &text[a..e])
+                        .map(|m| (a + m.start(), a + m.end()))
+                }
+            };
+            if let Some(h) = hedge_in(cs, ts) {
                 hedged = true;
-                hedge_words = Some((cs + h.start(), cs + h.end()));
+                hedge_words = Some(h);
             } else if ce > te {
                 let mut wend = ce.min(te + 40);
                 while !text.is_char_boundary(wend) {
                     wend -= 1;
                 }
-                if let Some(h) = find_if(may_hold(te, wend, cue::HEDGE), &c.hedge, &text[te..wend])
-                {
+                if let Some(h) = hedge_in(te, wend) {
                     hedged = true;
-                    hedge_words = Some((te + h.start(), te + h.end()));
+                    hedge_words = Some(h);
                 }
             }
             if status == Status::Planned {
