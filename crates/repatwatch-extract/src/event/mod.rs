@@ -954,9 +954,9 @@ fn word_bits(x: u64) -> u64 {
     let in_range = |v: u64, lo: u8, hi: u8| {
         (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi))
     };
-    let letter = in_range(y | ONES * 0x20, b'a', b'z');
+    let letter = in_range(y | (ONES * 0x20), b'a', b'z');
     let digit = in_range(y, b'0', b'9');
-    let t = y ^ ONES * u64::from(b'_');
+    let t = y ^ (ONES * u64::from(b'_'));
     let underscore = !((t + ONES * 0x7f) | t);
     let r = (letter | digit | underscore) & !x & HIGHS;
     // gather the high bits: byte i to bit 56 + i (no two partial
@@ -2023,10 +2023,10 @@ fn window_bits(x: u64) -> u64 {
         (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi))
     };
     let is = |c: u8| {
-        let t = x ^ ONES * u64::from(c);
+        let t = x ^ (ONES * u64::from(c));
         !((t + ONES * 0x7f) | t)
     };
-    let letter = in_range(x | ONES * 0x20, b'a', b'z');
+    let letter = in_range(x | (ONES * 0x20), b'a', b'z');
     let digit = in_range(x, b'0', b'9');
     let r = (letter | digit | is(b'\'') | is(b'-')) & HIGHS;
     (r >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
