@@ -230,7 +230,8 @@ fn read_agency(c: &regex::Captures) -> Option<AgencyRead> {
 }
 
 /// The groups of the agency rule's commonest phrases (a head word, alone
-/// or after a state's adjective or possessive), read once with the rule
+/// or after a state's adjective or possessive, and "the" with a
+/// nationality and the word after it), read once with the rule
 /// itself: a match with one of these texts needs no group search (the
 /// groups are read on the match's text alone, so the same text has the
 /// same groups).
@@ -268,21 +269,72 @@ fn common_agency_reads() -> &'static crate::rx::WordMap<String, AgencyRead> {
             "bowibu",
             "custody",
             "detention",
+            "jails",
+            "prisons",
+            "state security",
+            "state security department",
+            "national security agency",
+            "public security authorities",
+            "public security officials",
+            "public security bureau officials",
+            "public security bureau authorities",
+            "ministry of public security",
+            "security officers",
+            "security services",
+            "military authorities",
+            "prison guards",
+            "camp guards",
+            "detention guards",
+            "frontier guards",
+            "frontier troops",
+            "frontier police",
+            "border troops",
+            "border forces",
+            "border security",
+            "immigration police",
+            "local police",
+            "armed police",
+            "provincial police",
+            "local authorities",
+            "local officials",
+            "provincial authorities",
+        ];
+        // "the Chinese had", "the Thai sent": a nationality acting
+        const NATIONS: &[&str] = &[
+            "chinese",
+            "vietnamese",
+            "lao",
+            "laotians",
+            "thai",
+            "russians",
+            "mongolians",
+        ];
+        const ACTS: &[&str] = &[
+            "had", "have", "has", "were", "was", "is", "are", "then", "later", "also", "refused",
+            "sent", "handed", "detained", "arrested", "put", "took", "moved", "returned",
+            "deported", "said", "let", "allowed",
         ];
         let re = &patterns().agency;
         let mut m = crate::rx::WordMap::default();
         let states = std::iter::once("").chain(COUNTRIES.iter().map(|(c, _)| *c));
-        for st in states {
-            for head in HEADS {
-                let phrase = if st.is_empty() {
-                    head.to_string()
-                } else {
-                    format!("{st} {head}")
-                };
-                if let Some(r) = re.captures(&phrase).as_ref().and_then(read_agency) {
-                    if (r.start, r.end) == (0, phrase.len()) {
-                        m.insert(phrase, r);
+        let acting = NATIONS
+            .iter()
+            .flat_map(|n| ACTS.iter().map(move |a| format!("the {n} {a}")));
+        let phrases = states
+            .flat_map(|st| {
+                HEADS.iter().map(move |head| {
+                    if st.is_empty() {
+                        head.to_string()
+                    } else {
+                        format!("{st} {head}")
                     }
+                })
+            })
+            .chain(acting);
+        for phrase in phrases {
+            if let Some(r) = re.captures(&phrase).as_ref().and_then(read_agency) {
+                if (r.start, r.end) == (0, phrase.len()) {
+                    m.insert(phrase, r);
                 }
             }
         }

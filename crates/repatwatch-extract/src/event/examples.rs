@@ -630,11 +630,17 @@ fn generic_keys_cover_the_rule() {
     proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 1..10), sep in "[ ,.’_\u{a0}-]{1,2}")| {
         let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
         let text = text.join(&sep);
+        let sc = super::scan(&text);
+        let rd = super::Reader { b: text.as_bytes(), sc: &sc };
         if c.generic.is_match(&text) {
-            let sc = super::scan(&text);
-            let rd = super::Reader { b: text.as_bytes(), sc: &sc };
             prop_assert!(rd.generic_may_match(0, text.len()), "{}", text);
         }
+        // the anchored rule at the starts of the key words and of the two
+        // words before each matches where the rule does
+        let mut starts = Vec::new();
+        rd.generic_starts(0, text.len(), &mut starts);
+        let anchored = starts.iter().any(|&p| c.generic_at.is_match(&text[p..]));
+        prop_assert_eq!(anchored, c.generic.is_match(&text), "{}", text);
     });
 }
 
@@ -1090,7 +1096,7 @@ fn cue_texts_exercise_the_rules() {
 #[test]
 fn byte_window_before_agrees() {
     use proptest::prelude::*;
-    proptest!(ProptestConfig::with_cases(20000), |(s in "[a-z0-9 ,.’'é\u{a0}\u{2003}_-]{0,60}", words in 0usize..10)| {
+    proptest!(ProptestConfig::with_cases(40000), |(s in "[a-zA-Z0-9 ,.’'é\u{a0}\u{2003}_@`{\\[/:-]{0,90}", words in 0usize..16)| {
         let at = s.len();
         for min in [0, s.char_indices().nth(3).map(|(i, _)| i).unwrap_or(0)] {
             prop_assert_eq!(
@@ -1163,9 +1169,47 @@ fn destinations_at_their_words_agree() {
         "were",
         "é",
         "x",
+        // the second words of the phrases, longer words they begin, and
+        // letters that fold to ASCII ones
+        "people’s",
+        "democratic",
+        "republic",
+        "pyongyang",
+        "representatives",
+        "officers",
+        "agents",
+        "diplomats",
+        "bowibu",
+        "ssd",
+        "national",
+        "agency",
+        "its",
+        "consulate",
+        "laotian",
+        "thai",
+        "vietnamese",
+        "russian",
+        "myanmar",
+        "authorities",
+        "third",
+        "countries",
+        "manila",
+        "japan",
+        "united",
+        "states",
+        "us",
+        "london",
+        "freedom",
+        "seoulite",
+        "thematic",
+        "ſeoul",
+        "chinaſ",
+        "tonsa",
+        "xmss",
+        "mssx",
     ];
     let c = super::cues();
-    proptest!(ProptestConfig::with_cases(30000), |(idx in proptest::collection::vec(0..words.len(), 0..14), sep in "[ ,.;’\u{a0}-]{1,2}", cut in 0usize..200, len in 0usize..200)| {
+    proptest!(ProptestConfig::with_cases(30000), |(idx in proptest::collection::vec(0..words.len(), 0..14), sep in "[ ,.;’\u{a0}\t-]{1,2}", cut in 0usize..200, len in 0usize..200)| {
         let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
         let text = text.join(&sep);
         let sc = super::scan(&text);
@@ -1209,5 +1253,223 @@ fn after_anonymity_agrees() {
         let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
         let text = text.join(&sep);
         prop_assert_eq!(super::after_anonymity(&text), super::after_anonymity_plain(&text));
+    });
+}
+
+/// At a [`super::TRIGGER_BARE`] word a trigger's anchored pattern matches
+/// the word alone, and at a [`super::TRIGGER_NO_BEGIN`] word nothing,
+/// whatever follows: each is tried alone and before word salads of the
+/// rules' words (the reference of the shortcuts of `trigger_matches`).
+#[test]
+fn trigger_shapes_are_exact() {
+    use proptest::prelude::*;
+    let triggers = super::triggers();
+    let mut words: Vec<&str> = super::TRIGGER_KEYS
+        .iter()
+        .flat_map(|k| k.iter().copied())
+        .chain(super::STARTERS.iter().map(|(w, _)| *w))
+        .chain(CUE_WORDS.iter().copied())
+        .chain([
+            "to",
+            "death",
+            "dead",
+            "into",
+            "custody",
+            "back",
+            "home",
+            "over",
+            "across",
+            "the",
+            "border",
+            "up",
+            "out",
+            "away",
+            "down",
+            "off",
+            "in",
+            "at",
+            "camp",
+            "prison",
+            "a",
+            "an",
+            "term",
+            "years",
+            "of",
+            "suicide",
+            "herself",
+            "own",
+            "lives",
+            "go",
+            "leave",
+            "manila",
+            "seoul",
+            "south",
+            "korea",
+            "flight",
+            "train",
+            "on",
+            "for",
+            "abortion",
+            "undergo",
+            "have",
+            "-over",
+            "time",
+            "detention",
+            "cell",
+            "days",
+        ])
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let mut shapes = Vec::new();
+    for (i, (bare, none)) in super::TRIGGER_BARE
+        .iter()
+        .zip(super::TRIGGER_NO_BEGIN.iter())
+        .enumerate()
+    {
+        for w in bare.iter().chain(none.iter()) {
+            assert!(super::TRIGGER_KEYS[i].contains(w), "{w} keys trigger {i}");
+        }
+        shapes.extend(bare.iter().map(|w| (i, *w, true)));
+        shapes.extend(none.iter().map(|w| (i, *w, false)));
+    }
+    let check = |i: usize, w: &str, bare: bool, text: &str| {
+        let got = triggers[i].at.find(text).map(|m| (m.start(), m.end()));
+        let want = bare.then_some((0, w.len()));
+        assert_eq!(got, want, "trigger {} at {text:?}", triggers[i].rule);
+    };
+    for &(i, w, bare) in &shapes {
+        check(i, w, bare, w);
+        for tail in [" ", ".", "’s", "-", ", ", " \u{a0}"] {
+            check(i, w, bare, &format!("{w}{tail}"));
+        }
+        for next in &words {
+            check(i, w, bare, &format!("{w} {next}"));
+        }
+    }
+    proptest!(ProptestConfig::with_cases(20000), |(
+        k in 0..shapes.len(),
+        idx in proptest::collection::vec(0..words.len(), 0..14),
+        sep in "[ ,.;’\u{a0}()-]{1,2}",
+    )| {
+        let (i, w, bare) = shapes[k];
+        let rest: Vec<&str> = idx.iter().map(|&j| words[j]).collect();
+        let text = format!("{w}{sep}{}", rest.join(&sep));
+        let got = triggers[i].at.find(&text).map(|m| (m.start(), m.end()));
+        prop_assert_eq!(got, bare.then_some((0, w.len())), "{:?}", text);
+    });
+}
+
+/// The clause-mark rule never matches a sentence that its key test
+/// (`marks_may_match`) turns away.
+#[test]
+fn clause_mark_keys_cover_the_rule() {
+    use proptest::prelude::*;
+    let words = [
+        "but",
+        "while",
+        "whereas",
+        "then",
+        "so",
+        "saying",
+        "adding",
+        "after",
+        "which",
+        "and",
+        "the",
+        "they",
+        "police",
+        "north",
+        "korea",
+        "five",
+        "12",
+        "some",
+        "both",
+        "were",
+        "sent",
+        "back",
+        "butter",
+        "sober",
+        "and_",
+        "“",
+        "”",
+        "ſo",
+        "K",
+        "é",
+        "x",
+        "’",
+        "ſaying",
+        "whereaſ",
+        "\u{a0}but",
+        "then\u{2003}",
+        "\u{85}so",
+    ];
+    proptest!(ProptestConfig::with_cases(30000), |(
+        idx in proptest::collection::vec(0..words.len(), 0..12),
+        sep in "[ ,.;:’\u{a0}\t-]{1,3}",
+    )| {
+        let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
+        let text = crate::rx::lower(&text.join(&sep));
+        if super::clause_marks().is_match(&text) {
+            let sc = super::scan(&text);
+            prop_assert!(super::marks_may_match(&text, sc.sent_flags), "{:?}", text);
+        }
+    });
+}
+
+/// The scan on bit masks reads what the scan a byte at a time reads, on
+/// text of the rules' words with separators, other bytes and lengths
+/// around the mask's 8 and 64 bytes.
+#[test]
+fn scan_agrees_with_the_byte_scan() {
+    use proptest::prelude::*;
+    let check = |t: &str| {
+        let got = super::scan(t);
+        let want = super::scan_plain(t);
+        assert_eq!(
+            (got.bits, &got.keys, &got.begins, &got.cued),
+            (want.bits, &want.keys, &want.begins, &want.cued),
+            "{t:?}"
+        );
+        assert_eq!(
+            (got.cue_flags, got.sent_flags, &got.dests),
+            (want.cue_flags, want.sent_flags, &want.dests),
+            "{t:?}"
+        );
+    };
+    for n in 0..140 {
+        for fill in [
+            "a", "_", "9", "Z", " ", "é", "\u{7f}", "@", "[", "`", "{", "/", ":",
+        ] {
+            check(&fill.repeat(n));
+            check(&format!("{} held {}", fill.repeat(n), fill.repeat(n / 2)));
+        }
+    }
+    proptest!(ProptestConfig::with_cases(20000), |(t in cue_text(), junk in "[a-zA-Z0-9_ @\\[`{/:\u{7f}é]{0,80}", pad in 0usize..70)| {
+        check(&(" ".repeat(pad) + &t + &junk));
+        check(&(junk.clone() + &t));
+    });
+}
+
+/// The hedge rule tried anchored at the hedge words of a text, in order,
+/// finds its leftmost match.
+#[test]
+fn hedge_at_its_words_agrees() {
+    use proptest::prelude::*;
+    let c = super::cues();
+    proptest!(ProptestConfig::with_cases(30000), |(t in cue_text())| {
+        let sc = super::scan(&t);
+        let rd = super::Reader { b: t.as_bytes(), sc: &sc };
+        let want = c.hedge.find(&t).map(|m| (m.start(), m.end()));
+        let got = rd
+            .cued_in(0, t.len())
+            .iter()
+            .filter(|w| w.flags & super::cue::HEDGE != 0)
+            .find_map(|w| {
+                c.hedge_at
+                    .find(&t[w.start..])
+                    .map(|m| (w.start + m.start(), w.start + m.end()))
+            });
+        prop_assert_eq!(got, want, "{:?}", t);
     });
 }

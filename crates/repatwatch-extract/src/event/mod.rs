@@ -300,19 +300,139 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
 /// in police custody", "forcefully sent"), with room to spare.
 const KEY_REACH: usize = 96;
 
+/// Per trigger (in the order of [`triggers`]), the key words at which
+/// its anchored pattern always matches the word alone, whatever follows:
+/// a branch that is the word (or the word with optional endings that end
+/// it exactly) and no branch before it that begins with the word. At
+/// such a word the match is known without running the pattern.
+/// (`trigger_shapes_are_exact` tries each on word salads against the
+/// pattern.)
+const TRIGGER_BARE: [&[&str]; 11] = [
+    // death
+    &["died", "dies"],
+    // punishment
+    &[
+        "sentenced",
+        "tortured",
+        "beaten",
+        "beat",
+        "kicked",
+        "executed",
+    ],
+    // repatriate
+    &["repatriated", "repatriate", "repatriates", "repatriating"],
+    // repatriation
+    &["repatriation", "repatriations"],
+    // send
+    &[],
+    // return noun
+    &[
+        "returns",
+        "return",
+        "deportation",
+        "deportations",
+        "expulsion",
+        "expulsions",
+        "handover",
+    ],
+    // transfer
+    &[
+        "transferred",
+        "transferring",
+        "transfer",
+        "transfers",
+        "moved",
+        "move",
+        "moving",
+        "relocated",
+    ],
+    // arrest
+    &[
+        "arrest",
+        "arrested",
+        "arresting",
+        "arrests",
+        "apprehend",
+        "apprehended",
+        "apprehending",
+        "apprehends",
+        "captured",
+        "capturing",
+        "capture",
+        "seized",
+        "seizing",
+        "seize",
+        "caught",
+        "catch",
+        "catches",
+        "catching",
+        "nabbed",
+        "nab",
+        "nabs",
+        "nets",
+        "netted",
+        "detain",
+        "detained",
+        "detaining",
+        "detains",
+        "stopped",
+        "intercepted",
+        "found",
+        "grabbed",
+    ],
+    // hold
+    &["held", "holding", "holds", "hold", "imprisoned", "jailed"],
+    // release
+    &["released", "release", "freed", "free", "resettled"],
+    // conveyed
+    &[
+        "taken",
+        "took",
+        "driven",
+        "drove",
+        "trucked",
+        "bussed",
+        "bused",
+        "transported",
+        "ferried",
+        "marched",
+    ],
+];
+
+/// Per trigger, the key words that begin no branch of its pattern ("dead"
+/// of "shot dead", "custody" of "remained in custody"): its anchored
+/// pattern never matches at them, so it is not tried there.
+const TRIGGER_NO_BEGIN: [&[&str]; 11] = [
+    &["dead"],
+    &["abortion", "abort", "abortions"],
+    &[],
+    &[],
+    &["accept", "receive", "readmit"],
+    &[],
+    &[],
+    &[],
+    &["custody", "detention"],
+    &[],
+    &[],
+];
+
 /// The words the trigger search and the cue readings look at, in one
 /// table: per word, the triggers it keys (the low 16 bits), the triggers
 /// whose matches it may begin without keying them ([`STARTS`]) and its
-/// cue flags ([`cue`]). An open-addressed hash table of the words packed into a
-/// `u128` (none is longer than 16 bytes), behind a filter on the first
-/// two bytes and the length that turns most other words away.
+/// cue flags ([`cue`]). The words packed into a `u128` (none is longer
+/// than 16 bytes) are placed by a perfect hash: a word's first hash
+/// picks a bucket, the bucket's displacement and its second hash a slot,
+/// and no two words share a slot. So a word is looked up with one
+/// compare and no branch: the slot's value if its word is the word, 0
+/// else.
 struct Lexicon {
-    /// Per [`pair_slot`] of the first two bytes, a bit per word length.
-    filter: [u32; 32 * 32],
-    /// The values of the one-byte words.
-    single: [u64; 256],
-    /// (packed word, value); a packed word of 0 marks an empty slot.
-    slots: Vec<(u128, u64)>,
+    /// Per bucket, its displacement.
+    disp: [u16; LEXICON_BUCKETS],
+    /// (packed word, value, shape); an empty slot holds (0, 0, 0). The
+    /// shape: the triggers at which the word is bare (the low 16 bits,
+    /// [`TRIGGER_BARE`]) and those it begins no match of (the high 16,
+    /// [`TRIGGER_NO_BEGIN`]).
+    slots: Box<[(u128, u64, u32); LEXICON_SLOTS]>,
 }
 
 /// Where a [`Lexicon`] value holds the triggers a [`STARTERS`] word may
@@ -375,6 +495,13 @@ mod cue {
     pub const FROM: u64 = 1 << 43;
     /// The flags of the words after which another is a habit key.
     pub const AFTERS: u64 = AFTER_NO | AFTER_ANY | AFTER_EACH | AFTER_FROM;
+    /// Flags only gathered for the whole sentence (in `Scan::sent_flags`),
+    /// not cue flags of a word: "where" ([`consequence_where`]), the words
+    /// of the clause marks ([`clause_marks_into`]) and "and".
+    pub const WHERE: u64 = 1 << 44;
+    pub const MARK: u64 = 1 << 45;
+    pub const AND: u64 = 1 << 46;
+    pub const WHOM: u64 = 1 << 47;
 }
 
 /// The word lists of the cue flags.
@@ -403,19 +530,20 @@ const CUE_LISTS: &[(&[&str], u64)] = &[
     (&["every", "each"], cue::EACH),
     (&["time"], cue::AFTER_FROM),
     (&["from"], cue::FROM),
+    (&["where"], cue::WHERE),
+    (MARK_WORDS, cue::MARK),
+    (&["and"], cue::AND),
+    (&["whom"], cue::WHOM),
 ];
 
-/// The size of the [`Lexicon`] table (a power of two, under half full).
+/// The size of the [`Lexicon`] table (a power of two) and its number of
+/// buckets.
 const LEXICON_SLOTS: usize = 1 << 10;
+const LEXICON_BUCKETS: usize = 1 << 8;
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        let mut lx = Lexicon {
-            filter: [0; 32 * 32],
-            single: [0; 256],
-            slots: vec![(0, 0); LEXICON_SLOTS],
-        };
         let keyed = TRIGGER_KEYS
             .iter()
             .enumerate()
@@ -427,32 +555,55 @@ fn lexicon() -> &'static Lexicon {
             .iter()
             .chain(DEST_LISTS)
             .flat_map(|(words, flag)| words.iter().map(move |w| (*w, *flag)));
-        let mut n = 0;
+        let mut words: std::collections::BTreeMap<&str, (u64, u32)> = Default::default();
         for (w, bit) in keyed.chain(starters).chain(cues) {
-            let b = w.as_bytes();
-            assert!(b.iter().all(u8::is_ascii_lowercase), "{w:?}");
-            if let [c] = b {
-                lx.single[usize::from(*c)] |= bit;
-                continue;
-            }
-            lx.filter[pair_slot(b[0], b[1])] |= 1 << b.len();
-            let key = pack(b).expect("lexicon words are at most 16 bytes");
-            let mut i = lexicon_slot(key);
-            loop {
-                let e = &mut lx.slots[i];
-                if e.0 == key {
-                    e.1 |= bit;
-                    break;
-                }
-                if e.0 == 0 {
-                    *e = (key, bit);
-                    n += 1;
-                    break;
-                }
-                i = (i + 1) % LEXICON_SLOTS;
+            assert!(w.bytes().all(|c| c.is_ascii_lowercase()), "{w:?}");
+            assert!((1..=16).contains(&w.len()), "{w:?}");
+            words.entry(w).or_default().0 |= bit;
+        }
+        let shapes = TRIGGER_BARE
+            .iter()
+            .map(|l| (l, 0))
+            .chain(TRIGGER_NO_BEGIN.iter().map(|l| (l, 16)));
+        for (i, (list, at)) in shapes.enumerate() {
+            for w in *list {
+                let e = words
+                    .get_mut(w)
+                    .unwrap_or_else(|| panic!("{w:?} is no trigger key"));
+                e.1 |= 1 << (i % TRIGGER_KEYS.len() + at);
             }
         }
-        assert!(n * 2 < LEXICON_SLOTS);
+        // the buckets, the fullest placed first, each at the first
+        // displacement that puts its words in empty slots
+        let mut buckets: Vec<Vec<(u128, u64, u32)>> = vec![Vec::new(); LEXICON_BUCKETS];
+        for (w, (v, shape)) in &words {
+            let key = pack(w.as_bytes()).expect("1 to 16 bytes");
+            buckets[lexicon_bucket(lexicon_hash(key))].push((key, *v, *shape));
+        }
+        let mut order: Vec<usize> = (0..LEXICON_BUCKETS).collect();
+        order.sort_by_key(|&b| std::cmp::Reverse(buckets[b].len()));
+        let mut lx = Lexicon {
+            disp: [0; LEXICON_BUCKETS],
+            slots: Box::new([(0, 0, 0); LEXICON_SLOTS]),
+        };
+        for b in order {
+            let entries = &buckets[b];
+            let d = (0..=u16::MAX)
+                .find(|&d| {
+                    let mut at: Vec<usize> = entries
+                        .iter()
+                        .map(|e| lexicon_slot(lexicon_hash(e.0), d))
+                        .collect();
+                    at.sort_unstable();
+                    at.dedup();
+                    at.len() == entries.len() && at.iter().all(|&i| lx.slots[i].0 == 0)
+                })
+                .expect("a displacement for every bucket");
+            lx.disp[b] = d;
+            for e in entries {
+                lx.slots[lexicon_slot(lexicon_hash(e.0), d)] = *e;
+            }
+        }
         lx
     })
 }
@@ -469,14 +620,6 @@ fn adverb_flags(w: &[u8]) -> u64 {
     }
 }
 
-/// The filter slot of a word's first two bytes: their low five bits,
-/// which tell the lowercase letters apart (other bytes share their slots,
-/// which only lets more words on to the table itself).
-#[inline]
-fn pair_slot(a: u8, b: u8) -> usize {
-    usize::from(a & 31) << 5 | usize::from(b & 31)
-}
-
 /// A word of 1 to 16 bytes as a number (its bytes little-endian).
 #[inline]
 fn pack(w: &[u8]) -> Option<u128> {
@@ -488,30 +631,36 @@ fn pack(w: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
-/// [`pack`] of `b[start..end]` (1 to 16 bytes), read in one load when 16
-/// bytes are there.
+/// The hash of a packed word (distinct for words of up to 8 bytes).
 #[inline]
-fn pack_at(b: &[u8], start: usize, end: usize) -> u128 {
-    let n = end - start;
-    match b.get(start..start + 16) {
-        Some(w) => {
-            let x = u128::from_le_bytes(w.try_into().expect("16 bytes"));
-            if n >= 16 {
-                x
-            } else {
-                x & ((1u128 << (8 * n)) - 1)
-            }
-        }
-        None => pack(&b[start..end]).unwrap_or(0),
-    }
+fn lexicon_hash(key: u128) -> u64 {
+    (key as u64) ^ ((key >> 64) as u64).rotate_left(29)
 }
 
-/// The home slot of a packed word.
+/// The bucket of a word's hash.
 #[inline]
-fn lexicon_slot(key: u128) -> usize {
-    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 10)) as usize
+fn lexicon_bucket(h: u64) -> usize {
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 8)) as usize
 }
+
+/// The slot of a word's hash in a bucket of displacement `d`.
+#[inline]
+fn lexicon_slot(h: u64, d: u16) -> usize {
+    let x =
+        h.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ u64::from(d).wrapping_mul(0x1656_67B1_9E37_79F9);
+    (x.wrapping_mul(0xFF51_AFD7_ED55_8CCD) >> (64 - 10)) as usize
+}
+
+/// The masks of the first `n` bytes of a `u128` (`n` up to 16).
+const BYTE_MASKS: [u128; 17] = {
+    let mut t = [0u128; 17];
+    let mut n = 1;
+    while n <= 16 {
+        t[n] = u128::MAX >> (8 * (16 - n));
+        n += 1;
+    }
+    t
+};
 
 impl Lexicon {
     /// The value of the word `b[start..end]` (0 for a word not in the
@@ -525,26 +674,30 @@ impl Lexicon {
     /// The value the word lists give a word.
     #[inline]
     fn listed_at(&self, b: &[u8], start: usize, end: usize) -> u64 {
-        let w = &b[start..end];
-        let n = w.len();
-        if n <= 1 {
-            return w.first().map_or(0, |&c| self.single[usize::from(c)]);
-        }
-        if n > 16 || self.filter[pair_slot(w[0], w[1])] & (1 << n) == 0 {
-            return 0;
-        }
-        let key = pack_at(b, start, end);
-        let mut i = lexicon_slot(key);
-        loop {
-            let (k, v) = self.slots[i];
-            if k == key {
-                return v;
-            }
-            if k == 0 {
-                return 0;
-            }
-            i = (i + 1) % LEXICON_SLOTS;
-        }
+        self.entry_at(b, start, end).0
+    }
+
+    /// The value and the trigger shape (see `slots`) the word lists give
+    /// the word `b[start..end]`.
+    #[inline]
+    fn entry_at(&self, b: &[u8], start: usize, end: usize) -> (u64, u32) {
+        let key = match b.get(start..start + 16) {
+            Some(w) => u128::from_le_bytes(w.try_into().expect("16 bytes")),
+            None => pack(&b[start..end.min(start + 16)]).unwrap_or(0),
+        };
+        self.entry_of(key, end - start)
+    }
+
+    /// [`Lexicon::entry_at`] of the word of `n` bytes whose bytes (and
+    /// maybe more) are `key`.
+    #[inline]
+    fn entry_of(&self, key: u128, n: usize) -> (u64, u32) {
+        // (a word longer than 16 bytes as 0: no word)
+        let key = key & BYTE_MASKS[if n > 16 { 0 } else { n }];
+        let h = lexicon_hash(key);
+        let (k, v, shape) = self.slots[lexicon_slot(h, self.disp[lexicon_bucket(h)])];
+        let hit = u64::from(k == key);
+        (v & hit.wrapping_neg(), shape & (hit as u32).wrapping_neg())
     }
 
     /// The value of a word.
@@ -573,20 +726,38 @@ struct Scan {
     bits: u16,
     /// Every key word: its offset and the triggers it keys.
     keys: Vec<(usize, u16)>,
-    /// The words that can begin a match: their offset and the triggers
-    /// they key or (a [`STARTERS`] word) may begin.
-    begins: Vec<(usize, u16)>,
+    /// The words that can begin a match.
+    begins: Vec<Begin>,
     /// Every word with a cue flag, in order.
     cued: Vec<Cued>,
     /// The cue flags of all of them.
     cue_flags: u64,
+    /// The values of all the words of the sentence (with the sentence
+    /// flags, [`cue::WHERE`] and after).
+    sent_flags: u64,
     /// Every word with a destination flag: its offset and its flags
     /// shifted down by [`dest::SHIFT`].
     dests: Vec<(usize, u8)>,
+    /// (buffers of [`scan_into`]: the word bytes as bits, the padded text)
+    masks: Vec<u64>,
+    padded: Vec<u8>,
+}
+
+/// A word of a sentence that can begin a trigger's match.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Begin {
+    /// Its offsets in the sentence.
+    start: usize,
+    end: usize,
+    /// The triggers it keys (but those it begins no match of) or, a
+    /// [`STARTERS`] word, may begin.
+    may: u16,
+    /// The triggers whose match at the word is the word alone.
+    bare: u16,
 }
 
 /// A word of a sentence with cue flags.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Cued {
     /// Its offsets in the sentence.
     start: usize,
@@ -597,7 +768,7 @@ struct Cued {
 }
 
 /// The [`Lexicon`] bits that are cue flags.
-const CUE_FLAGS: u64 = (!0 << 20) & !(!0 << STARTS);
+const CUE_FLAGS: u64 = (!0 << 20) & !(!0 << 44);
 
 /// The bits of the triggers (in the order of [`triggers`]) that a
 /// [`STARTERS`] word begins.
@@ -652,7 +823,8 @@ fn scan(s: &str) -> Scan {
 }
 
 /// [`scan`] into a reused `out`. (The words: maximal runs of
-/// [`WORD_BYTE`]s, read a byte at a time.)
+/// [`WORD_BYTE`]s, found on a bit mask of the word bytes ([`word_masks`]):
+/// no branch per byte.)
 fn scan_into(s: &str, out: &mut Scan) {
     let lx = lexicon();
     let b = s.as_bytes();
@@ -661,25 +833,31 @@ fn scan_into(s: &str, out: &mut Scan) {
     out.begins.clear();
     out.cued.clear();
     out.cue_flags = 0;
+    out.sent_flags = 0;
     out.dests.clear();
-    let mut i = 0;
+    let mut masks = std::mem::take(&mut out.masks);
+    word_masks(b, &mut masks);
+    // (the text and 16 more bytes: a word is read in one load)
+    let mut padded = std::mem::take(&mut out.padded);
+    padded.clear();
+    padded.extend_from_slice(b);
+    padded.extend_from_slice(&[0; 16]);
+    let mut at = 0;
     let mut nth = 0;
-    loop {
-        while i < b.len() && !WORD_BYTE[usize::from(b[i])] {
-            i += 1;
-        }
-        if i >= b.len() {
-            break;
-        }
-        let start = i;
-        while i < b.len() && WORD_BYTE[usize::from(b[i])] {
-            i += 1;
-        }
-        let v = lx.value_at(b, start, i);
+    while let Some((start, i)) = next_word(&masks, at) {
+        at = i;
+        let key = u128::from_le_bytes(padded[start..start + 16].try_into().expect("16 bytes"));
+        let (listed, shape) = lx.entry_of(key, i - start);
+        // (the length and the ending read without a branch: most words
+        // fail them, in no order a branch could foresee)
+        let tail = u16::from_le_bytes([b[i.max(2) - 2], b[i - 1]]);
+        let ly = (i - start >= 5) & (tail == u16::from_le_bytes(*b"ly"));
+        let v = listed | if ly { adverb_flags(&b[start..i]) } else { 0 };
         nth += 1;
         if v == 0 {
             continue;
         }
+        out.sent_flags |= v;
         if v & CUE_FLAGS != 0 {
             out.cue_flags |= v;
             out.cued.push(Cued {
@@ -697,17 +875,152 @@ fn scan_into(s: &str, out: &mut Scan) {
             out.bits |= k;
             out.keys.push((start, k));
         }
-        if k | starts != 0 {
-            out.begins.push((start, k | starts));
+        let may = (k & !((shape >> 16) as u16)) | starts;
+        if may != 0 {
+            out.begins.push(Begin {
+                start,
+                end: i,
+                may,
+                bare: shape as u16 & k,
+            });
         }
     }
+    out.masks = masks;
+    out.padded = padded;
+}
+
+/// [`scan_into`] as first written, a byte at a time: the reference.
+#[cfg(test)]
+fn scan_plain(s: &str) -> Scan {
+    let mut out = Scan::default();
+    let lx = lexicon();
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut nth = 0;
+    loop {
+        while i < b.len() && !WORD_BYTE[usize::from(b[i])] {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        let start = i;
+        while i < b.len() && WORD_BYTE[usize::from(b[i])] {
+            i += 1;
+        }
+        let (listed, shape) = lx.entry_at(b, start, i);
+        let v = listed | adverb_flags(&b[start..i]);
+        nth += 1;
+        if v == 0 {
+            continue;
+        }
+        out.sent_flags |= v;
+        if v & CUE_FLAGS != 0 {
+            out.cue_flags |= v;
+            out.cued.push(Cued {
+                start,
+                end: i,
+                nth,
+                flags: v,
+            });
+        }
+        if v & dest::ALL != 0 {
+            out.dests.push((start, (v >> dest::SHIFT) as u8));
+        }
+        let (k, starts) = (v as u16, (v >> STARTS) as u16);
+        if k != 0 {
+            out.bits |= k;
+            out.keys.push((start, k));
+        }
+        let may = (k & !((shape >> 16) as u16)) | starts;
+        if may != 0 {
+            out.begins.push(Begin {
+                start,
+                end: i,
+                may,
+                bare: shape as u16 & k,
+            });
+        }
+    }
+    out
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = ONES * 0x80;
+
+/// The [`WORD_BYTE`]s of eight bytes (little-endian in `x`) as eight bits,
+/// byte `i` at bit `i`: per byte, its low seven bits tested against the
+/// ranges (letters folded to small ones with bit 5), without carries
+/// from byte to byte; bytes with the high bit are no word bytes.
+#[inline]
+fn word_bits(x: u64) -> u64 {
+    let y = x & !HIGHS;
+    // the high bit of each byte: at least `lo` and not above `hi`
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi))
+    };
+    let letter = in_range(y | (ONES * 0x20), b'a', b'z');
+    let digit = in_range(y, b'0', b'9');
+    let t = y ^ (ONES * u64::from(b'_'));
+    let underscore = !((t + ONES * 0x7f) | t);
+    let r = (letter | digit | underscore) & !x & HIGHS;
+    // gather the high bits: byte i to bit 56 + i (no two partial
+    // products meet, so no carries)
+    (r >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The word bytes of `b` as bits, 64 bytes to a mask (the bits past the
+/// end are 0).
+fn word_masks(b: &[u8], out: &mut Vec<u64>) {
+    out.clear();
+    let mut chunks = b.chunks_exact(8);
+    let (mut m, mut k) = (0u64, 0);
+    for c in &mut chunks {
+        m |= word_bits(u64::from_le_bytes(c.try_into().expect("8 bytes"))) << (8 * k);
+        k += 1;
+        if k == 8 {
+            out.push(m);
+            (m, k) = (0, 0);
+        }
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        m |= word_bits(u64::from_le_bytes(w)) << (8 * k);
+        k += 1;
+    }
+    if k > 0 {
+        out.push(m);
+    }
+}
+
+/// The first word (maximal run of set bits of `masks`) at or after `at`,
+/// `at` not inside a word: (start, end).
+#[inline]
+fn next_word(masks: &[u64], at: usize) -> Option<(usize, usize)> {
+    let mut w = at / 64;
+    let mut bits = *masks.get(w)? & (!0u64 << (at % 64));
+    while bits == 0 {
+        w += 1;
+        bits = *masks.get(w)?;
+    }
+    let start = w * 64 + bits.trailing_zeros() as usize;
+    let mut rest = !masks[w] & (!0u64 << (start % 64));
+    while rest == 0 {
+        w += 1;
+        // (past the last mask: the end of the text)
+        rest = masks.get(w).map_or(!0, |m| !m);
+    }
+    Some((start, w * 64 + rest.trailing_zeros() as usize))
 }
 
 /// Every match of trigger `ti` in `s`, as the unanchored search from the
 /// start would find them (leftmost first, not overlapping): a match starts
 /// at a key word or a [`STARTERS`] word and holds a key word at most
 /// [`KEY_REACH`] bytes on, so the anchored pattern is tried at those word
-/// starts only, in order.
+/// starts only, in order (but for the key words it cannot begin at,
+/// [`TRIGGER_NO_BEGIN`]; at a [`TRIGGER_BARE`] word the match is the word).
 #[cfg(test)]
 fn trigger_matches(t: &Trigger, ti: usize, s: &str, sc: &Scan) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -720,8 +1033,14 @@ fn trigger_matches_into(t: &Trigger, ti: usize, s: &str, sc: &Scan, out: &mut Ve
     let bit = 1u16 << ti;
     out.clear();
     let (mut next_from, mut ki) = (0, 0);
-    for &(w, begins) in &sc.begins {
-        if w < next_from || begins & bit == 0 {
+    for b in &sc.begins {
+        let w = b.start;
+        if w < next_from || b.may & bit == 0 {
+            continue;
+        }
+        if b.bare & bit != 0 {
+            out.push((w, b.end));
+            next_from = b.end;
             continue;
         }
         // the first key word of this trigger at or after `w`
@@ -779,9 +1098,13 @@ struct Cues {
     planned_after: Regex,
     refusal: Regex,
     hedge: Regex,
+    /// [`Cues::hedge`] anchored at the start.
+    hedge_at: Regex,
     negation_before: Regex,
     prevention_before: Regex,
     generic: Regex,
+    /// [`Cues::generic`] anchored at the start.
+    generic_at: Regex,
     condition_before: Regex,
     appeal_before: Regex,
     dest_kp: Dest,
@@ -802,10 +1125,18 @@ fn cues() -> &'static Cues {
         planned_before: crate::rx::lc(r"(?i)(?:\b(?:(?:prepared|scheduled|slated|earmarked|selected|marked)\s+for|going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+(?:be|being|been|have|soon|now|then|also|all|quickly|immediately|likely|probably|possibly|eventually|them|her|him|the\s+\w+|forced|forcible|possible|imminent|immediate|certain|[\w-]+ly))*\s*)$"),
         planned_after: crate::rx::lc(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b"),
         refusal: crate::rx::lc(r"(?i)\bstopped\s+(?:the|their|its)\s+(?:planned\s+|forced\s+|forcible\s+)?$|\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|postponed|cancell?ed|canceled|scrapped|shelved|called\s+off|put\s+on\s+hold|blocked)\b"),
-        hedge: crate::rx::lc(r"(?i)\b(?:likely|reportedly|believed|allegedly|alleged|unconfirmed|apparently|probably|possibly|possible|thought\s+to|said\s+to|reported\s+to|appears?\s+to|appeared\s+to|seems?\s+to|may\s+have|might\s+have|could\s+have|suspected|presumably)\b"),
+        hedge: crate::rx::lc(HEDGE_RULE),
+        hedge_at: crate::rx::lc(&format!(
+            "(?i)^(?:{})",
+            HEDGE_RULE.strip_prefix("(?i)").expect("case-insensitive")
+        )),
         negation_before: crate::rx::lc(r"(?i)(?:cannot|\bno\s+\w+\s+(?:are|were|is|was|have|has|had)\b|\bnone\s+of\s+(?:them|us|these|those|the\s+[\w-]+)|\b(?:not|never|n[’']t|no\s+longer|nobody|no\s+one|none)\b)(?:\s+[\w’'-]+){0,3}\s*$"),
         prevention_before: crate::rx::lc(r"(?i)\b(?:keep|keeping|kept|stop|stops|stopping|stopped|prevent|prevents|prevented|preventing|protect|spare|spares|spared|save|avoid|avoided|escape|escaped|refrain|halt|halting|end|ending|against|oppose|opposes|opposed|condemn|condemned|protest|protested|demand|demanded|demanding|asked|ask|asking|pleaded|begged)\b(?:\s+[\w’'-]+){0,8}?\s*(?:from\s+(?:being\s+)?|not\s+to\s+(?:be\s+)?|to\s+(?:stop|halt|end|refrain)\s+|$)"),
-        generic: crate::rx::lc(r"(?i)\b(?:fears?\s+(?:of\s+)?being|feared\s+being|fearing\s+being|from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b"),
+        generic: crate::rx::lc(GENERIC_RULE),
+        generic_at: crate::rx::lc(&format!(
+            "(?i)^(?:{})",
+            GENERIC_RULE.strip_prefix("(?i)").expect("case-insensitive")
+        )),
         appeal_before: crate::rx::lc(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|should|must|would\s+like)\b"),
         condition_before: crate::rx::lc(r"(?i)\b(?:if|unless|whether|once|should|lest)\b[^,;]*$"),
         dest_kp: Dest::new(
@@ -955,14 +1286,8 @@ struct Stops {
 impl Stops {
     fn of(w: &str) -> Stops {
         let b = w.as_bytes();
-        let dot_semi = b
-            .iter()
-            .position(|&c| c == b'.' || c == b';')
-            .unwrap_or(b.len());
-        let any = b[..dot_semi]
-            .iter()
-            .position(|&c| c == b',')
-            .unwrap_or(dot_semi);
+        let dot_semi = memchr::memchr2(b'.', b';', b).unwrap_or(b.len());
+        let any = memchr::memchr(b',', &b[..dot_semi]).unwrap_or(dot_semi);
         Stops { dot_semi, any }
     }
 
@@ -999,6 +1324,9 @@ fn within_reach_plain(w: &str, at: usize, stops: &[char], n: usize) -> bool {
         .unwrap_or_else(|| w.char_indices().nth(n).map(|(i, _)| i).unwrap_or(w.len()));
     at <= limit
 }
+
+/// The habit rule.
+const GENERIC_RULE: &str = r"(?i)\b(?:fears?\s+(?:of\s+)?being|feared\s+being|fearing\s+being|from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b";
 
 /// The words one of which every match of the habit rule (`Cues::generic`)
 /// holds, but for "one", "defector", "year", "time" that key it only
@@ -1233,6 +1561,9 @@ const PLANNED_LAST: &[&str] = &[
     "certain",
 ];
 
+/// The hedge rule.
+const HEDGE_RULE: &str = r"(?i)\b(?:likely|reportedly|believed|allegedly|alleged|unconfirmed|apparently|probably|possibly|possible|thought\s+to|said\s+to|reported\s+to|appears?\s+to|appeared\s+to|seems?\s+to|may\s+have|might\s+have|could\s+have|suspected|presumably)\b";
+
 /// The words one of which begins every match of `Cues::hedge`.
 const HEDGE_WORDS: &[&str] = &[
     "likely",
@@ -1301,6 +1632,13 @@ const CONDITION_WORDS: &[&str] = &["if", "unless", "whether", "once", "should", 
 /// but for "cannot" (in any word): "no", "none", "not", "never",
 /// "nobody", and "n" of a "n't" standing alone.
 const NEGATION_WORDS: &[&str] = &["no", "none", "not", "never", "nobody", "n"];
+
+/// The words one of which every match of the clause-mark rule
+/// ([`clause_marks_into`]) holds, but for those of ';', ':', the curly
+/// quotes and ", and" (which holds a comma and "and").
+const MARK_WORDS: &[&str] = &[
+    "but", "while", "whereas", "then", "so", "saying", "adding", "after",
+];
 
 /// Whether `c` is white space as the rules' `\s` reads it (Unicode
 /// `White_Space`, as `char::is_whitespace`).
@@ -1478,22 +1816,62 @@ impl<'a> Reader<'a> {
     /// Whether `Cues::generic` may match `text[a..e]`: every match holds
     /// a [`GENERIC_WORDS`] word, or "one" right after "no", "defector"
     /// after "any", "year" after "every" or "each", "time" after "from".
+    #[cfg(test)]
     fn generic_may_match(&self, a: usize, e: usize) -> bool {
         if !self.clean(a, e) {
             return true;
         }
         let words = self.cued_in(a, e);
-        words.iter().enumerate().any(|(k, w)| {
-            if w.flags & cue::GENERIC != 0 {
-                return true;
-            }
-            let after = w.flags & cue::AFTERS;
-            after != 0
-                && k > 0
-                && words[k - 1].nth + 1 == w.nth
-                && words[k - 1].flags & (after << 1) != 0
-        })
+        words
+            .iter()
+            .enumerate()
+            .any(|(k, w)| is_generic_key(words, k, w))
     }
+
+    /// The offsets in `a..e` (a range that cuts no word) at which a match
+    /// of `Cues::generic` may begin, into `out`: every match begins with
+    /// its key word (see [`Reader::generic_may_match`]) or one or two
+    /// words before it ("no one", "are known to", "ran the risk"), the
+    /// words of a match being apart by white space only. So the rule
+    /// matches `text[a..e]` if and only if it matches, anchored, at one of
+    /// these (a word start, where `\b` holds as at the start of a text).
+    fn generic_starts(&self, a: usize, e: usize, out: &mut Vec<usize>) {
+        out.clear();
+        let words = self.cued_in(a, e);
+        for (k, w) in words.iter().enumerate() {
+            if !is_generic_key(words, k, w) {
+                continue;
+            }
+            let mut p = w.start;
+            out.push(p);
+            for _ in 0..2 {
+                // the start of the word before
+                let mut i = p;
+                while i > a && !WORD_BYTE[usize::from(self.b[i - 1])] {
+                    i -= 1;
+                }
+                if i == a {
+                    break;
+                }
+                while i > a && WORD_BYTE[usize::from(self.b[i - 1])] {
+                    i -= 1;
+                }
+                p = i;
+                out.push(p);
+            }
+        }
+    }
+}
+
+/// Whether the `k`-th of the cued `words`, `w`, keys the habit rule: a
+/// [`GENERIC_WORDS`] word, or "one" right after "no", "defector" after
+/// "any", "year" after "every" or "each", "time" after "from".
+fn is_generic_key(words: &[Cued], k: usize, w: &Cued) -> bool {
+    if w.flags & cue::GENERIC != 0 {
+        return true;
+    }
+    let after = w.flags & cue::AFTERS;
+    after != 0 && k > 0 && words[k - 1].nth + 1 == w.nth && words[k - 1].flags & (after << 1) != 0
 }
 
 /// A plan word that tells a past act under a hedge, not a plan: a modal
@@ -1593,13 +1971,39 @@ const WINDOW_WORD_BYTE: [bool; 128] = {
 
 fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize {
     // Start of the window of `words` words before `at`, not before `min`.
-    // (Read back a byte at a time, a whole char only at a non-ASCII byte.)
+    // (Read back eight bytes at a time while they are ASCII, a byte at a
+    // time else, a whole char only at a non-ASCII byte.)
     let head = &text[min..at];
     let b = head.as_bytes();
     let mut count = 0;
     let mut in_word = false;
     let mut i = b.len();
-    while i > 0 {
+    loop {
+        if i >= 8 {
+            let x = u64::from_le_bytes(b[i - 8..i].try_into().expect("8 bytes"));
+            if x & HIGHS == 0 {
+                // bit k: byte i - 8 + k is a word byte; read from bit 7
+                // down, a word is entered where the byte after is none
+                let m = window_bits(x);
+                let enters = m & !((m >> 1) | (u64::from(in_word) << 7));
+                let n = enters.count_ones() as usize;
+                if count + n > words {
+                    // the (words - count + 1)-th entry from the top
+                    let mut e = enters;
+                    for _ in 0..words - count {
+                        e &= !(1 << (63 - e.leading_zeros()));
+                    }
+                    return min + i - 8 + (63 - e.leading_zeros()) as usize + 1;
+                }
+                count += n;
+                in_word = m & 1 != 0;
+                i -= 8;
+                continue;
+            }
+        }
+        if i == 0 {
+            break;
+        }
         let c = b[i - 1];
         let (w, len) = if c < 0x80 {
             (WINDOW_WORD_BYTE[usize::from(c)], 1)
@@ -1620,6 +2024,23 @@ fn byte_window_before(text: &str, at: usize, min: usize, words: usize) -> usize 
         i -= len;
     }
     min
+}
+
+/// The [`WINDOW_WORD_BYTE`]s of eight ASCII bytes (little-endian in `x`)
+/// as eight bits, byte `i` at bit `i` (as [`word_bits`]).
+#[inline]
+fn window_bits(x: u64) -> u64 {
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi))
+    };
+    let is = |c: u8| {
+        let t = x ^ (ONES * u64::from(c));
+        !((t + ONES * 0x7f) | t)
+    };
+    let letter = in_range(x | (ONES * 0x20), b'a', b'z');
+    let digit = in_range(x, b'0', b'9');
+    let r = (letter | digit | is(b'\'') | is(b'-')) & HIGHS;
+    (r >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// [`byte_window_before`] as first written, a char at a time.
@@ -1646,13 +2067,9 @@ fn byte_window_before_plain(text: &str, at: usize, min: usize, words: usize) -> 
 /// The clause boundaries of a sentence, found once: (start, end of the
 /// boundary, where the next clause starts).
 fn clause_marks_into(text: &str, s: &Sentence, out: &mut Vec<(usize, usize, usize)>) {
-    static B: OnceLock<Regex> = OnceLock::new();
-    let re = B.get_or_init(|| {
-        crate::rx::lc(r"(?i)(?:;|:\s|,\s+but\s|\s+but\s|,\s+while\s|,\s+whereas\s|,\s+and\s+then\s|\s+and\s+then\s|,\s+then\s|,\s+so\s|,\s+saying\s|,\s+adding\s|,\s+and\s+(?:the|they|she|he|it|police|officials|authorities|china|north\s+korea|pyongyang|beijing)\b|,\s+after\s+which\s|,\s+and\s+(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|some|most|several|both)\s|[“”]\s*)")
-    });
     let stext = &text[s.start..s.end];
     out.clear();
-    out.extend(re.find_iter(stext).map(|m| {
+    out.extend(clause_marks().find_iter(stext).map(|m| {
         let (ms, me) = (s.start + m.start(), s.start + m.end());
         // ", and five others were caught": the next clause starts at its count
         let next = if m
@@ -1666,6 +2083,30 @@ fn clause_marks_into(text: &str, s: &Sentence, out: &mut Vec<(usize, usize, usiz
         };
         (ms, me, next)
     }));
+}
+
+/// The clause-mark rule.
+fn clause_marks() -> &'static Regex {
+    static B: OnceLock<Regex> = OnceLock::new();
+    B.get_or_init(|| {
+        crate::rx::lc(r"(?i)(?:;|:\s|,\s+but\s|\s+but\s|,\s+while\s|,\s+whereas\s|,\s+and\s+then\s|\s+and\s+then\s|,\s+then\s|,\s+so\s|,\s+saying\s|,\s+adding\s|,\s+and\s+(?:the|they|she|he|it|police|officials|authorities|china|north\s+korea|pyongyang|beijing)\b|,\s+after\s+which\s|,\s+and\s+(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|some|most|several|both)\s|[“”]\s*)")
+    })
+}
+
+/// Whether the clause-mark rule may match a sentence of `flags`
+/// (`Scan::sent_flags`): each of its matches holds ';' or ':', a curly
+/// quote, or a whole word of [`MARK_WORDS`], or a comma and the whole
+/// word "and" (each of those words between white space or commas, which
+/// end a word whatever white space they are). The only letter of those
+/// words that another letter folds to is the 's' ('ſ', "ſo"): a sentence
+/// with one is asked the rule.
+fn marks_may_match(stext: &str, flags: u64) -> bool {
+    let b = stext.as_bytes();
+    flags & cue::MARK != 0
+        || memchr::memchr2_iter(0xE2, 0xC5, b)
+            .any(|i| matches!(b[i..], [0xE2, 0x80, 0x9C | 0x9D, ..] | [0xC5, 0xBF, ..]))
+        || memchr::memchr2(b';', b':', b).is_some()
+        || flags & cue::AND != 0 && memchr::memchr(b',', stext.as_bytes()).is_some()
 }
 
 /// Clause boundaries inside a sentence: the clause of words at
@@ -1927,7 +2368,8 @@ pub fn find_in(
         static KEPT: std::cell::RefCell<Buffers> = Default::default();
     }
     KEPT.with(|kept| {
-        let mut out = Vec::new();
+        // (about as many events as sentences: one allocation)
+        let mut out = Vec::with_capacity(sentences.len());
         let bufs = &mut *kept.borrow_mut();
         for (si, s) in sentences.iter().enumerate() {
             find_in_sentence(text, lower, si, s, places, bufs, &mut out);
@@ -1951,6 +2393,8 @@ struct Buffers {
     marks: Vec<(usize, usize, usize)>,
     /// Per clause, whether its habit words hold.
     clause_generic: Vec<((usize, usize), bool)>,
+    /// Where the habit rule may match in a clause.
+    starts: Vec<usize>,
 }
 
 fn back_boundary(text: &str, i: usize, n: usize) -> usize {
@@ -2236,11 +2680,13 @@ fn find_in_sentence(
         found,
         marks: marks_buf,
         clause_generic,
+        starts,
     } = bufs;
     taken.clear();
     found.clear();
     clause_generic.clear();
     let mut marks_read = false;
+    let (mut has_cannot, mut has_implor) = (None, None);
     scan_into(stext, sc);
     let sc = &*sc;
     if sc.bits == 0 {
@@ -2274,10 +2720,12 @@ fn find_in_sentence(
         let j = words.partition_point(|w| w.0 < rel(e));
         d.find(&text[a..e], &words[i..j], rel(a), stops)
     };
-    for (ti, t) in triggers().iter().enumerate() {
-        if sc.bits & (1 << ti) == 0 {
-            continue;
-        }
+    // (the triggers whose bits are set, in order)
+    let mut bits = sc.bits;
+    while bits != 0 {
+        let ti = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        let t = &triggers()[ti];
         trigger_matches_into(t, ti, stext, sc, matches);
         for &(m_start, m_end) in matches.iter() {
             let (ts, te) = (s.start + m_start, s.start + m_end);
@@ -2615,11 +3063,20 @@ fn find_in_sentence(
                 }
             }
             if !marks_read {
-                clause_marks_into(text, s, marks_buf);
+                if marks_may_match(stext, sc.sent_flags) {
+                    clause_marks_into(text, s, marks_buf);
+                } else {
+                    marks_buf.clear();
+                }
                 marks_read = true;
             }
             let marks = &marks_buf[..];
             let (cs, ce) = clause_bounds(marks, s, ts, te);
+            // (the readings of the trigger's words that the rules below ask
+            // more than once)
+            let lower_first = first_word(lower);
+            let participle = is_participle_form(lower);
+            let base_or_present = is_base_or_present(lower);
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
             // "the arrests", "their arrest", "after the arrest of": nouns.
@@ -2654,7 +3111,7 @@ fn find_in_sentence(
                     && !lower.ends_with("ed")
                     && determiner_before)
                 || (t.rule == "event.send"
-                    && !is_participle_form(lower)
+                    && !participle
                     && lower.ends_with('s')
                     && !lower.starts_with("sends"));
             // Auxiliaries and participles.
@@ -2668,7 +3125,7 @@ fn find_in_sentence(
                 // "defectors being held at a facility": a participle.
                 subordinate = true;
             }
-            if !t.nominal && is_participle_form(lower) && !has_aux && kind != EventType::Death {
+            if !t.nominal && participle && !has_aux && kind != EventType::Death {
                 // "police seized the five" (active) vs "defectors detained at" (participle).
                 // the word before the verb, past adverbs ("China later let")
                 let mut b = before.trim_end();
@@ -2707,7 +3164,7 @@ fn find_in_sentence(
             if b_trim.ends_with(" who")
                 || b_trim.ends_with(" whom")
                 || b_trim.ends_with(" which")
-                || b_trim.contains(" whom ") && !has_aux
+                || sc.sent_flags & cue::WHOM != 0 && b_trim.contains(" whom ") && !has_aux
             {
                 subordinate = true;
             }
@@ -2716,7 +3173,7 @@ fn find_in_sentence(
             if !has_aux
                 && !t.nominal
                 && (b_trim.ends_with(", which") || b_trim.ends_with(", who"))
-                && (is_participle_form(lower) || first_word(lower) == "took")
+                && (participle || lower_first == "took")
                 && matches!(
                     after_orig
                         .split_whitespace()
@@ -2727,7 +3184,7 @@ fn find_in_sentence(
             {
                 subordinate = false;
             }
-            let first_word = lower.split_whitespace().next().unwrap_or("");
+            let first_word = lower_first;
             if first_word.ends_with("ing") && first_word != "being" && !t.nominal && !has_aux {
                 // "after being sent", "repatriating" after "proposed" is planned; a bare gerund is not an act.
                 let bl = before;
@@ -2760,11 +3217,7 @@ fn find_in_sentence(
             }
             // "have arrested" is active; "were arrested", "have been arrested" passive
             // "is now holding her" is an active progressive
-            let progressive = lower
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.ends_with("ing"))
-                && !lower.starts_with("being");
+            let progressive = lower_first.ends_with("ing") && !lower.starts_with("being");
             let passive = has_aux
                 && !progressive
                 && !{
@@ -2775,7 +3228,7 @@ fn find_in_sentence(
                         .unwrap_or("")
                         .to_string();
                     matches!(last.as_str(), "has" | "have" | "had")
-                        && is_participle_form(lower)
+                        && participle
                         && !lower.starts_with("been")
                 }
                 // "the five left for Seoul": the people the act is done to
@@ -2810,7 +3263,12 @@ fn find_in_sentence(
             // Negation, prevention, appeals, conditions, habits.
             let wstart = byte_window_before(text, ts, cs, 8);
             let near_before = &text[wstart..ts];
-            let negated = (may_hold(wstart, ts, cue::NEGATION) || near_before.contains("cannot"))
+            // ("cannot" and "implor" looked for in the sentence once: the
+            // texts before a trigger are parts of it)
+            let mut cannot = || *has_cannot.get_or_insert_with(|| stext.contains("cannot"));
+            let mut implor = || *has_implor.get_or_insert_with(|| stext.contains("implor"));
+            let negated = (may_hold(wstart, ts, cue::NEGATION)
+                || cannot() && near_before.contains("cannot"))
                 && c.negation_before.is_match(near_before)
                 && !near_before.contains("not only");
             // ("China stopped the deportation": a return halted, blocked)
@@ -2828,7 +3286,7 @@ fn find_in_sentence(
                 && !stopped_act
                 && c.prevention_before.is_match(after_anonymity(before));
             let condition = condition_at(bstart, ts)
-                || (may_hold(bstart, ts, cue::APPEAL) || before.contains("implor"))
+                || (may_hold(bstart, ts, cue::APPEAL) || implor() && before.contains("implor"))
                     && c.appeal_before.is_match(before);
             let question = stext.trim_end().ends_with('?');
             // "If X, Y": the whole sentence is hypothetical.
@@ -2841,8 +3299,8 @@ fn find_in_sentence(
                 b.ends_with(" get") || b.ends_with(" gets") || b == "get" || b == "gets"
             };
             let habitual_verb = get_passive
-                || !nominal && is_base_or_present(lower) && {
-                    let first = lower.split_whitespace().next().unwrap_or("");
+                || !nominal && base_or_present && {
+                    let first = lower_first;
                     (first.ends_with('s') && !first.ends_with("ss"))
                         && !has_aux
                         && !matches!(first, "is" | "was" | "has" | "remains" | "holds")
@@ -2852,21 +3310,28 @@ fn find_in_sentence(
             let present_passive = {
                 let b = before.trim_end();
                 (b.ends_with(" are") || b.ends_with(" is") || b == "are" || b == "is")
-                    && is_participle_form(lower)
+                    && participle
                     && kind != EventType::Detention
             };
             // (the clause's habit words, read once per clause)
             let habit = match clause_generic.iter().find(|g| g.0 == (cs, ce)) {
                 Some(g) => g.1,
                 None => {
-                    let clause = &text[cs..ce];
-                    let g = rd.generic_may_match(rel(cs), rel(ce)) && c.generic.is_match(clause);
+                    let g = if rd.clean(rel(cs), rel(ce)) {
+                        rd.generic_starts(rel(cs), rel(ce), starts);
+                        starts
+                            .iter()
+                            .any(|&p| c.generic_at.is_match(&text[s.start + p..ce]))
+                    } else {
+                        c.generic.is_match(&text[cs..ce])
+                    };
                     clause_generic.push(((cs, ce), g));
                     g
                 }
             };
             let generic = habit
-                || consequence_where(before_all)
+                // (", where " holds the whole word "where")
+                || sc.sent_flags & cue::WHERE != 0 && consequence_where(before_all)
                 || present_passive
                 || conditional_sentence
                 || prevented
@@ -2895,7 +3360,7 @@ fn find_in_sentence(
                         .map(|m| m.end())
                         .unwrap_or(0),
                 ));
-            } else if !t.nominal && is_base_or_present(lower) && !has_aux && {
+            } else if !t.nominal && base_or_present && !has_aux && {
                 let bl = before.trim_end();
                 (bl.ends_with(" to") || bl == "to") && !past_under_hedge(before, bl.len() - 2)
             } {
@@ -2951,18 +3416,37 @@ fn find_in_sentence(
             // A planned act hedged by a modal of possibility ("could be sent back").
             let mut hedged = false;
             let mut hedge_words = None;
-            if let Some(h) = find_if(may_hold(cs, ts, cue::HEDGE), &c.hedge, &text[cs..ts]) {
+            // the first hedge in `text[a..e]`: every match of the rule
+            // begins with a hedge word, so where the range cuts no word the
+            // rule is tried anchored at those, in order (the first that
+            // matches is the leftmost match)
+            let hedge_in = |a: usize, e: usize| {
+                if rd.clean(rel(a), rel(e)) {
+                    rd.cued_in(rel(a), rel(e))
+                        .iter()
+                        .filter(|w| w.flags & cue::HEDGE != 0)
+                        .find_map(|w| {
+                            let at = s.start + w.start;
+                            c.hedge_at
+                                .find(&text[at..e])
+                                .map(|m| (at + m.start(), at + m.end()))
+                        })
+                } else {
+                    find_if(may_hold(a, e, cue::HEDGE), &c.hedge, &text[a..e])
+                        .map(|m| (a + m.start(), a + m.end()))
+                }
+            };
+            if let Some(h) = hedge_in(cs, ts) {
                 hedged = true;
-                hedge_words = Some((cs + h.start(), cs + h.end()));
+                hedge_words = Some(h);
             } else if ce > te {
                 let mut wend = ce.min(te + 40);
                 while !text.is_char_boundary(wend) {
                     wend -= 1;
                 }
-                if let Some(h) = find_if(may_hold(te, wend, cue::HEDGE), &c.hedge, &text[te..wend])
-                {
+                if let Some(h) = hedge_in(te, wend) {
                     hedged = true;
-                    hedge_words = Some((te + h.start(), te + h.end()));
+                    hedge_words = Some(h);
                 }
             }
             if status == Status::Planned {
@@ -3051,10 +3535,16 @@ fn find_in_sentence(
         // "were refused entry by Thai police and handed back": the same
         // carrying over after a passive verb that tells no act
         if e.subordinate && e.rule != "event.conveyed" {
-            let from = text[..e.start]
-                .rfind(['.', ';', ':', '\n'])
-                .map_or(0, |i| i + 1)
-                .max(merged.last().map_or(0, |l| l.end));
+            // (the last stop before the verb, after the last event: a stop
+            // before that event would lose to its end)
+            let last_end = merged.last().map_or(0, |l| l.end);
+            let from = text.as_bytes()[..e.start]
+                .get(last_end..)
+                .and_then(|r| {
+                    let stop = memchr::memrchr3(b'.', b';', b':', r);
+                    stop.max(memchr::memrchr(b'\n', r))
+                })
+                .map_or(last_end, |i| last_end + i + 1);
             if passive_then_and(&text[from..e.start]) {
                 e.subordinate = false;
                 e.passive = true;
