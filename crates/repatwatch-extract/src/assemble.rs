@@ -2323,8 +2323,26 @@ fn actors_for(
     }
     let mut codes: Vec<String> = Vec::new();
     let mut words: Vec<(usize, usize)> = Vec::new();
+    // "the Yanji public security bureau", "Dandong's border police": an
+    // agency after a place name is of the place's state
+    let named_cc = |a: &ActorMention| {
+        doc.places
+            .iter()
+            .find(|q| {
+                q.end < a.start && a.start - q.end <= 3 && {
+                    let gap = &text[q.end..a.start];
+                    gap == " " || gap == "'s " || gap == "\u{2019}s "
+                }
+            })
+            .map(|q| q.place.country.as_str())
+    };
     let push = |a: &ActorMention, codes: &mut Vec<String>, words: &mut Vec<(usize, usize)>| {
-        if let Some(code) = a.code(place_cc) {
+        let cc = if a.country.is_none() {
+            named_cc(a).or(place_cc)
+        } else {
+            place_cc
+        };
+        if let Some(code) = a.code(cc) {
             if !codes.contains(&code) {
                 codes.push(code);
                 words.push((a.start, a.end));

@@ -644,3 +644,15 @@ fn return_to_a_crossing_town_is_placed_on_the_chinese_side() {
     );
     assert_eq!(places(&got), vec![Vec::<&str>::new()]);
 }
+
+/// An agency after a place name is of the place's state, whatever the
+/// place of the act.
+#[test]
+fn agency_after_a_place_name_takes_its_state() {
+    let got = run(
+        "2018-07-02",
+        "The Dandong public security bureau detained four North Koreans on Friday.",
+    );
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].actors, vec!["CN-PSB"]);
+}

@@ -22,6 +22,14 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
     ),
     ("run by the border patrol", &[("border patrol", "?")]),
     (
+        "Russia's border guard service said",
+        &[("Russia's border guard service", "RU-BORDER")],
+    ),
+    (
+        "the Mongolian border service detained",
+        &[("Mongolian border service", "MN-BORDER")],
+    ),
+    (
         "Vietnamese border guards in the north",
         &[("Vietnamese border guards", "VN-BORDER")],
     ),
