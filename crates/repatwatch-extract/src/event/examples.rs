@@ -65,6 +65,11 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "The family left for Seoul after a week.",
         &[(Release, Occurred, false)],
     ),
+    // A call for an act is no act.
+    (
+        "Lawyers called for the release of the detained women.",
+        &[],
+    ),
     // More words of the acts: shipped back, hauled off, languishing or
     // confined in custody, shot dead.
     (
