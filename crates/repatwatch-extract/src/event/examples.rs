@@ -65,6 +65,15 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "The family left for Seoul after a week.",
         &[(Release, Occurred, false)],
     ),
+    // Custody told by an intransitive verb or by time spent in a camp.
+    (
+        "The family remained in a holding facility near the border.",
+        &[(Detention, Occurred, false)],
+    ),
+    (
+        "The men spent ten days in a camp outside the town.",
+        &[(Detention, Occurred, false)],
+    ),
     // A call for an act is no act.
     (
         "Lawyers called for the release of the detained women.",
