@@ -10,6 +10,10 @@ use repatwatch_extract::{Options, Report};
 
 use crate::input::{self, ReadOptions, TextMeta};
 
+/// Reports a batch in `bench --batch` and `ingest`: each annotator runs over
+/// the batch before the next (`extract_batch`).
+pub const DEFAULT_BATCH: usize = 32;
+
 /// The bundled sample report (also at `samples/sample-report.txt`).
 pub const SAMPLE: &str = include_str!("../../../samples/sample-report.txt");
 
@@ -32,6 +36,10 @@ pub struct BenchArgs {
     /// Publication date of text inputs (YYYY-MM-DD).
     #[arg(long, value_parser = crate::parse_date_arg)]
     pub published: Option<NaiveDate>,
+    /// Reports run as one batch: each annotator over the whole batch before
+    /// the next (`extract_batch`); 1 runs `extract` one report at a time.
+    #[arg(long, default_value_t = DEFAULT_BATCH as u32, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
     /// Largest input file read.
     #[arg(long, default_value = "20MB", value_parser = crate::parse_size)]
     pub max_bytes: u64,
@@ -58,9 +66,16 @@ pub struct BenchResult {
 }
 
 /// Runs `extract` (and serializes its output) over the reports, cycling until
-/// `min_bytes` of text have gone through; at least one pass.
-pub fn run_reports(reports: &[Report], min_bytes: u64) -> Result<BenchResult, String> {
+/// `min_bytes` of text have gone through; at least one pass. With `batch` >
+/// 1, `extract_batch` over batches of that many reports (the same reports
+/// in the same order); with 1, `extract` one report at a time.
+pub fn run_reports(
+    reports: &[Report],
+    min_bytes: u64,
+    batch: usize,
+) -> Result<BenchResult, String> {
     let opts = Options::default();
+    let batch = batch.max(1);
     let (mut n, mut bytes, mut incidents) = (0u64, 0u64, 0u64);
     // The rule tables (regexes, gazetteer) are built once per process, on
     // the first report: timed apart, as a long batch amortises it.
@@ -70,23 +85,31 @@ pub fn run_reports(reports: &[Report], min_bytes: u64) -> Result<BenchResult, St
     }
     let startup = warm.elapsed().as_secs_f64();
     let start = Instant::now();
-    'outer: loop {
-        for r in reports {
-            let ex = std::hint::black_box(crate::guard::extract_guarded(
-                std::hint::black_box(r),
-                &opts,
-            ))
-            .map_err(|e| format!("report {:?}: {e}", r.id))?;
-            let _ = serde_json::to_writer(std::io::sink(), &ex);
-            incidents += ex.incidents.len() as u64;
+    let mut next = reports.iter().cycle();
+    let mut chunk: Vec<&Report> = Vec::with_capacity(batch);
+    let done = |n: u64, bytes: u64| bytes >= min_bytes && n >= reports.len() as u64;
+    while !reports.is_empty() && !done(n, bytes) {
+        // The next reports of the cycle, up to `batch`, stopping where the
+        // one-by-one run would stop.
+        chunk.clear();
+        while chunk.len() < batch && !done(n, bytes) {
+            let Some(r) = next.next() else { break };
+            chunk.push(r);
             n += 1;
             bytes += r.text.len() as u64;
-            if bytes >= min_bytes && n >= reports.len() as u64 {
-                break 'outer;
-            }
         }
-        if reports.is_empty() {
-            break;
+        let results = if batch == 1 {
+            vec![crate::guard::extract_guarded(
+                std::hint::black_box(chunk[0]),
+                &opts,
+            )]
+        } else {
+            crate::guard::extract_batch_guarded(std::hint::black_box(&chunk), &opts)
+        };
+        for (r, ex) in chunk.iter().zip(std::hint::black_box(results)) {
+            let ex = ex.map_err(|e| format!("report {:?}: {e}", r.id))?;
+            let _ = serde_json::to_writer(std::io::sink(), &ex);
+            incidents += ex.incidents.len() as u64;
         }
     }
     Ok(BenchResult {
@@ -140,7 +163,7 @@ pub fn run(args: &BenchArgs) -> ExitCode {
         );
     }
     let min_bytes = (args.min_mb * 1e6) as u64;
-    let r = match run_reports(&reports, min_bytes) {
+    let r = match run_reports(&reports, min_bytes, args.batch as usize) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
@@ -162,6 +185,7 @@ pub fn run(args: &BenchArgs) -> ExitCode {
                 "reports_per_s": r.reports as f64 / secs,
                 "incidents": r.incidents,
                 "threads": 1,
+                "batch": args.batch,
                 "debug_build": cfg!(debug_assertions),
             });
             format!("{v}\n")
@@ -170,6 +194,7 @@ pub fn run(args: &BenchArgs) -> ExitCode {
             "inputs       {} report(s), repeated to at least {} MB of text\n\
              reports      {}\n\
              text         {:.2} MB ({} bytes)\n\
+             batch        {} report(s) per extract_batch call (1: extract one by one)\n\
              time         {:.3} s (one thread)\n\
              throughput   {:.2} MB/s, {:.1} reports/s\n\
              startup      {:.3} s (first report, building the rule tables; not in the time above)\n\
@@ -179,6 +204,7 @@ pub fn run(args: &BenchArgs) -> ExitCode {
             r.reports,
             mb,
             r.bytes,
+            args.batch,
             r.seconds,
             mb / secs,
             r.reports as f64 / secs,

@@ -3,13 +3,29 @@
 //! `measured`, so that a profiler sees the steady state only:
 //!
 //! N=5 valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*measured*' \
-//!     target/release/examples/profile [event|assemble|all] < reports.jsonl
+//!     target/release/examples/profile [event|assemble|batch|all] < reports.jsonl
 //!
-//! (`assemble`: toggle on '*measured_assemble*' to leave out the annotation.)
+//! (`assemble`: toggle on '*measured_assemble*' to leave out the annotation;
+//! `batch`: `extract_batch` over batches of `B` (default 32) reports, after
+//! the same warm pass with `extract`; `all`: `extract` one by one.)
 use repatwatch_extract::{doc::Doc, event, segment, Report};
 use std::io::BufRead;
 
 fn pass(reports: &[Report], which: &str) {
+    if which == "batch" {
+        let b: usize = std::env::var("B")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .filter(|&b| b > 0)
+            .unwrap_or(32);
+        for chunk in reports.chunks(b) {
+            drop(repatwatch_extract::extract_batch(
+                chunk,
+                &Default::default(),
+            ));
+        }
+        return;
+    }
     for r in reports {
         match which {
             "event" => {
@@ -60,6 +76,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(5);
-    pass(&reports, &which);
+    // The warm pass runs `extract` in every mode but `event`.
+    pass(&reports, if which == "batch" { "all" } else { &which });
     measured(&reports, &which, n);
 }

@@ -1,10 +1,11 @@
 //! Properties of the public `extract`, on random input: it never panics; its
 //! evidence offsets are code-point offsets inside the text whose slice is the
-//! quote; it is deterministic; and its output serializes.
+//! quote; it is deterministic; and its output serializes. `extract_batch`
+//! of a batch equals `extract` of each report.
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use repatwatch_extract::{extract, Options, Report};
+use repatwatch_extract::{extract, extract_batch, Options, Report};
 
 /// Words and phrases typical of these reports, with punctuation, numbers,
 /// dates and a few non-ASCII ones.
@@ -254,8 +255,75 @@ fn regressions() {
     }
 }
 
+/// `extract_batch` equals mapping `extract`, over `&[Report]` and `&[&Report]`.
+fn check_batch(reports: &[Report], explain: bool) -> Result<(), TestCaseError> {
+    let options = Options { explain };
+    let one_by_one: Vec<_> = reports.iter().map(|r| extract(r, &options)).collect();
+    prop_assert_eq!(&extract_batch(reports, &options), &one_by_one);
+    let refs: Vec<&Report> = reports.iter().collect();
+    prop_assert_eq!(&extract_batch(&refs, &options), &one_by_one);
+    Ok(())
+}
+
+#[test]
+fn batch_equals_one_by_one() {
+    let sample = include_str!("../../../samples/sample-report.txt");
+    let texts = [
+        sample,
+        "",
+        "Early this month, 14 North Korean women were arrested by Chinese police in Yanji, \
+         Jilin Province, a source said. The police planned to repatriate them, but North Korea \
+         refused to take them back.",
+        "arrested MSSontransferredmen transferred탈북자",
+        sample,
+        "Chinese authorities forcibly returned some 60 North Koreans from Dandong on Saturday.",
+    ];
+    let reports: Vec<Report> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Report {
+            id: format!("r{i}"),
+            published: NaiveDate::from_ymd_opt(2024, 10, 17 + i as u32 % 3),
+            title: (i % 2 == 1).then(|| "North Koreans repatriated".to_string()),
+            text: t.to_string(),
+            ..Default::default()
+        })
+        .collect();
+    assert!(extract_batch::<Report>(&[], &Options::default()).is_empty());
+    for explain in [false, true] {
+        if let Err(e) = check_batch(&reports, explain) {
+            panic!("{e}");
+        }
+        for r in &reports {
+            check_batch(std::slice::from_ref(r), explain).unwrap();
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn batch_equals_one_by_one_on_report_like_texts(
+        reports in prop::collection::vec(
+            (words_text(), prop::option::of(words_text()), published()),
+            0..8,
+        ),
+        explain in any::<bool>(),
+    ) {
+        let reports: Vec<Report> = reports
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, title, published))| Report {
+                id: format!("r{i}"),
+                title,
+                published,
+                text,
+                ..Default::default()
+            })
+            .collect();
+        check_batch(&reports, explain)?;
+    }
 
     #[test]
     fn never_panics_on_random_bytes(
