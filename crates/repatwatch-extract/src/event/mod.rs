@@ -2206,7 +2206,8 @@ const MARK_COUNTS: &[&str] = &[
 /// `p`, if any: its branches that begin with `,\s+`, in their order.
 fn comma_mark(b: &[u8], p: usize) -> Option<usize> {
     let j = spaces_end(b, p + 1);
-    if j == p + 1 || j >= b.len() {
+    // (every branch's first word begins with one of these)
+    if j == p + 1 || !matches!(b.get(j), Some(b'b' | b'w' | b't' | b's' | b'a')) {
         return None;
     }
     // (the branches that begin with a word that no other begins with)
@@ -2904,6 +2905,153 @@ fn stopped_by_authority(aux: bool, after: &str) -> bool {
     aux && r.is_match(after)
 }
 
+// (The rules of single trigger words below, out of line: they are rarely
+// read, and the loop over the triggers stays small.)
+
+/// "found" that is no arrest: not found by an authority ("was found by a
+/// border patrol", "a patrol found eleven people near the border"), or
+/// found dead.
+#[cold]
+#[inline(never)]
+fn found_not_caught(
+    c: &Cues,
+    before_all: &str,
+    after_all: &str,
+    after_orig: &str,
+    aux: impl FnOnce() -> bool,
+) -> bool {
+    if stopped_by_authority(aux(), after_all) {
+        return false;
+    }
+    let caught = found_by_authority(before_all)
+        && c.object_after.is_match(after_orig)
+        && !after_all
+            .split_whitespace()
+            .take(3)
+            .any(|w| matches!(w, "body" | "bodies" | "remains"));
+    !caught
+}
+
+/// "stopped" that is no arrest.
+#[cold]
+#[inline(never)]
+fn stopped_not_caught(
+    c: &Cues,
+    after_all: &str,
+    after_orig: &str,
+    aux: impl FnOnce() -> bool,
+) -> bool {
+    (!c.object_after.is_match(after_orig) || stops_an_act(after_all))
+        && !stopped_by_authority(aux(), after_all)
+}
+
+/// "move", "moving", "moved" that moves people, not moving on or moving
+/// house.
+#[cold]
+#[inline(never)]
+fn moves_people(after_all: &str) -> bool {
+    let a = after_all;
+    let a1 = a.trim_start();
+    let elsewhere = [
+        "somewhere",
+        "elsewhere",
+        "away",
+        "south",
+        "east",
+        "west",
+        "inland",
+    ]
+    .iter()
+    .any(|w| a1.starts_with(w));
+    a.trim_start().starts_with("them")
+        || elsewhere
+        || a.trim_start().starts_with("to ")
+        || a.contains(" to ")
+        || a.trim_start().starts_with("north")
+        || a.trim_start().starts_with("people")
+        || a.trim_start().starts_with("the ")
+}
+
+/// "return" / "returns" as nouns: "their return", "the returns", "forced
+/// return of"; not "in return".
+#[cold]
+#[inline(never)]
+fn return_noun_ok(lower: &str, before_all: &str) -> bool {
+    let b = before_all;
+    let bt = b.trim_end();
+    if bt.ends_with(" in")
+        || bt.ends_with("on their")
+        || bt.ends_with("after their")
+        || bt.ends_with("upon their")
+        || bt.ends_with("on return")
+    {
+        return false;
+    }
+    // "being prepared for return", "scheduled for deportation"
+    let readied = bt.strip_suffix(" for").is_some_and(|b| {
+        [
+            "prepared",
+            "scheduled",
+            "slated",
+            "earmarked",
+            "selected",
+            "marked",
+        ]
+        .iter()
+        .any(|w| b.ends_with(w))
+    });
+    readied
+        || lower.starts_with("forced")
+        || lower.starts_with("deport")
+        || lower.starts_with("expuls")
+        || lower.starts_with("hand")
+        || bt.ends_with("the")
+        || bt.ends_with("their")
+        || bt.ends_with("its")
+        || bt.ends_with("her")
+        || bt.ends_with("his")
+        || bt.ends_with("'s")
+        || bt.ends_with("’s")
+}
+
+/// "held" that is a date ("was held on Monday") or a meeting, not custody.
+#[cold]
+#[inline(never)]
+fn held_not_custody(before_all: &str, after_all: &str) -> bool {
+    // (any of these words inside the text, as `contains` would find
+    // them: one literal search)
+    static MEETING: OnceLock<Regex> = OnceLock::new();
+    let meeting = MEETING
+        .get_or_init(|| crate::rx::re("meeting|conference|talks|briefing|rally|election|event"));
+    if meeting.is_match(before_all) {
+        return true;
+    }
+    after_all.split_whitespace().take(3).any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "talks"
+                | "meeting"
+                | "meetings"
+                | "conference"
+                | "briefing"
+                | "press"
+                | "event"
+                | "rally"
+                | "election"
+                | "vote"
+                | "ceremony"
+                | "passport"
+                | "passports"
+                | "papers"
+                | "documents"
+                | "office"
+                | "position"
+                | "post"
+                | "capacity"
+        )
+    })
+}
+
 fn find_in_sentence(
     orig: &str,
     text: &str,
@@ -3003,20 +3151,13 @@ fn find_in_sentence(
             // "a patrol found eleven people near the border": caught too
             if kind == EventType::Arrest
                 && lower == "found"
-                && !stopped_by_authority(aux_at(ba, ts), after_all)
-                && !(found_by_authority(before_all)
-                    && c.object_after.is_match(after_orig)
-                    && !after_all
-                        .split_whitespace()
-                        .take(3)
-                        .any(|w| matches!(w, "body" | "bodies" | "remains")))
+                && found_not_caught(c, before_all, after_all, after_orig, || aux_at(ba, ts))
             {
                 continue;
             }
             if kind == EventType::Arrest
                 && lower == "stopped"
-                && (!c.object_after.is_match(after_orig) || stops_an_act(after_all))
-                && !stopped_by_authority(aux_at(ba, ts), after_all)
+                && stopped_not_caught(c, after_all, after_orig, || aux_at(ba, ts))
             {
                 continue;
             }
@@ -3030,31 +3171,9 @@ fn find_in_sentence(
             }
             if kind == EventType::Transfer
                 && (lower == "move" || lower == "moving" || lower == "moved")
+                && !moves_people(after_all)
             {
-                // moving people, not moving on or moving house
-                let a = after_all;
-                let a1 = a.trim_start();
-                let elsewhere = [
-                    "somewhere",
-                    "elsewhere",
-                    "away",
-                    "south",
-                    "east",
-                    "west",
-                    "inland",
-                ]
-                .iter()
-                .any(|w| a1.starts_with(w));
-                if !(a.trim_start().starts_with("them")
-                    || elsewhere
-                    || a.trim_start().starts_with("to ")
-                    || a.contains(" to ")
-                    || a.trim_start().starts_with("north")
-                    || a.trim_start().starts_with("people")
-                    || a.trim_start().starts_with("the "))
-                {
-                    continue;
-                }
+                continue;
             }
             if t.rule == "event.conveyed" {
                 if !conveyed_to(orig, te, after_all, before_all, lower, aux_at(ba, ts)) {
@@ -3211,47 +3330,8 @@ fn find_in_sentence(
                         continue;
                     }
                 }
-                if t.rule == "event.return_noun" {
-                    // "return" / "returns" as nouns: "their return", "the returns",
-                    // "forced return of"; skip verbs handled above and "in return".
-                    let b = before_all;
-                    let bt = b.trim_end();
-                    if bt.ends_with(" in")
-                        || bt.ends_with("on their")
-                        || bt.ends_with("after their")
-                        || bt.ends_with("upon their")
-                        || bt.ends_with("on return")
-                    {
-                        continue;
-                    }
-                    // "being prepared for return", "scheduled for deportation"
-                    let readied = bt.strip_suffix(" for").is_some_and(|b| {
-                        [
-                            "prepared",
-                            "scheduled",
-                            "slated",
-                            "earmarked",
-                            "selected",
-                            "marked",
-                        ]
-                        .iter()
-                        .any(|w| b.ends_with(w))
-                    });
-                    let noun_ok = readied
-                        || lower.starts_with("forced")
-                        || lower.starts_with("deport")
-                        || lower.starts_with("expuls")
-                        || lower.starts_with("hand")
-                        || bt.ends_with("the")
-                        || bt.ends_with("their")
-                        || bt.ends_with("its")
-                        || bt.ends_with("her")
-                        || bt.ends_with("his")
-                        || bt.ends_with("'s")
-                        || bt.ends_with("’s");
-                    if !noun_ok {
-                        continue;
-                    }
+                if t.rule == "event.return_noun" && !return_noun_ok(lower, before_all) {
+                    continue;
                 }
             }
             if t.rule == "event.transfer" && destination.is_none() && !lower.starts_with("transfer")
@@ -3266,44 +3346,8 @@ fn find_in_sentence(
                 }
             }
             // "held" that is a date ("was held on Monday") or a meeting.
-            if kind == EventType::Detention {
-                // (any of these words inside the text, as `contains` would
-                // find them: one literal search)
-                static MEETING: OnceLock<Regex> = OnceLock::new();
-                let meeting = MEETING.get_or_init(|| {
-                    crate::rx::re("meeting|conference|talks|briefing|rally|election|event")
-                });
-                if meeting.is_match(before_all) {
-                    continue;
-                }
-                let a = after_all;
-                let next3: Vec<&str> = a.split_whitespace().take(3).collect();
-                if next3.iter().any(|w| {
-                    matches!(
-                        w.trim_matches(|c: char| !c.is_alphanumeric()),
-                        "talks"
-                            | "meeting"
-                            | "meetings"
-                            | "conference"
-                            | "briefing"
-                            | "press"
-                            | "event"
-                            | "rally"
-                            | "election"
-                            | "vote"
-                            | "ceremony"
-                            | "passport"
-                            | "passports"
-                            | "papers"
-                            | "documents"
-                            | "office"
-                            | "position"
-                            | "post"
-                            | "capacity"
-                    )
-                }) {
-                    continue;
-                }
+            if kind == EventType::Detention && held_not_custody(before_all, after_all) {
+                continue;
             }
             if !marks_read {
                 if marks_may_match(stext, sc.sent_flags) {
