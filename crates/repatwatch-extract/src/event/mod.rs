@@ -2553,8 +2553,9 @@ fn consequence_where(before: &str) -> bool {
 
 /// Whether the verb of the words `w` (ASCII-lowercase: trigger words of
 /// the lowercase twin) is a past participle form.
-fn is_participle_form(w: &str) -> bool {
-    let first = first_word(w);
+/// (`first` is the first word of `w`, [`first_word`], read once for the
+/// rules.)
+fn participle_first(first: &str, w: &str) -> bool {
     let first = if first == "forcibly" || first == "forcefully" {
         w.split_whitespace().nth(1).unwrap_or("")
     } else {
@@ -2584,11 +2585,10 @@ fn is_participle_form(w: &str) -> bool {
         )
 }
 
-/// Whether the first word of `w` (ASCII-lowercase) is a base or present
-/// form.
-fn is_base_or_present(w: &str) -> bool {
-    let first = first_word(w);
-    !is_participle_form(first) && !first.ends_with("ing") && first != "took" && first != "flew"
+/// Whether `first`, the first word ([`first_word`]) of trigger words
+/// (ASCII-lowercase), is a base or present form.
+fn base_or_present_first(first: &str) -> bool {
+    !participle_first(first, first) && !first.ends_with("ing") && first != "took" && first != "flew"
 }
 
 /// Every event word in `text`, in order.
@@ -3362,8 +3362,8 @@ fn find_in_sentence(
             // (the readings of the trigger's words that the rules below ask
             // more than once)
             let lower_first = first_word(lower);
-            let participle = is_participle_form(lower);
-            let base_or_present = is_base_or_present(lower);
+            let participle = participle_first(lower_first, lower);
+            let base_or_present = base_or_present_first(lower_first);
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
             // "the arrests", "their arrest", "after the arrest of": nouns.
