@@ -1487,3 +1487,104 @@ fn hedge_at_its_words_agrees() {
         prop_assert_eq!(got, want, "{:?}", t);
     });
 }
+
+/// The clause marks read by hand (`mark_spans`) are the matches of the
+/// rule, on text of its words, their near misses and every kind of white
+/// space, around the masks' 8 and 64 bytes.
+#[test]
+fn clause_marks_by_hand_agree_with_the_rule() {
+    use proptest::prelude::*;
+    let words = [
+        "but",
+        "while",
+        "whereas",
+        "then",
+        "so",
+        "saying",
+        "adding",
+        "after",
+        "which",
+        "and",
+        "the",
+        "they",
+        "she",
+        "he",
+        "it",
+        "police",
+        "officials",
+        "authorities",
+        "china",
+        "north",
+        "korea",
+        "pyongyang",
+        "beijing",
+        "one",
+        "two",
+        "ten",
+        "twelve",
+        "another",
+        "most",
+        "several",
+        "both",
+        "five",
+        "12",
+        "7",
+        "some",
+        "were",
+        "sent",
+        "back",
+        "butter",
+        "sober",
+        "and_",
+        "theyre",
+        "he1",
+        "“",
+        "”",
+        "\u{201e}",
+        "ſo",
+        "K",
+        "é",
+        "x",
+        "’",
+        "ab",
+        "ba",
+        "a",
+        "b",
+        "\u{a0}but",
+        "then\u{2003}",
+        "\u{85}so",
+        "\u{2028}",
+        "\u{3000}",
+        "\u{1680}",
+        "\u{205f}",
+        "\u{202f}",
+        "\u{200a}",
+        "\u{200b}",
+        "\u{2029}and",
+    ];
+    proptest!(ProptestConfig::with_cases(40000), |(
+        idx in proptest::collection::vec(0..words.len(), 0..24),
+        sep in "[ ,.;:’\u{a0}\t\n\u{2003}\u{85}-]{0,3}",
+    )| {
+        let text: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
+        let text = crate::rx::lower(&text.join(&sep));
+        let sc = super::scan(&text);
+        let mut got = Vec::new();
+        super::mark_spans(text.as_bytes(), sc.sent_flags, &mut Vec::new(), |a, e| got.push((a, e)));
+        prop_assert_eq!(got, super::clause_marks_plain(&text), "{:?}", text);
+    });
+}
+
+/// White space as the hand-read clause marks read it is `\s`.
+#[test]
+fn space_len_is_white_space() {
+    for c in (0..=0x10ffff).filter_map(char::from_u32) {
+        let mut buf = [0; 4];
+        let s = c.encode_utf8(&mut buf);
+        let n = super::space_len(format!("{s}x").as_bytes(), 0);
+        assert_eq!(n > 0, c.is_whitespace(), "{c:?}");
+        if n > 0 {
+            assert_eq!(n, s.len());
+        }
+    }
+}

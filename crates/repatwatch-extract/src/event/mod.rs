@@ -2065,27 +2065,268 @@ fn byte_window_before_plain(text: &str, at: usize, min: usize, words: usize) -> 
 /// Clause boundaries inside a sentence: the trigger's clause runs between
 /// the nearest boundaries around it.
 /// The clause boundaries of a sentence, found once: (start, end of the
-/// boundary, where the next clause starts).
-fn clause_marks_into(text: &str, s: &Sentence, out: &mut Vec<(usize, usize, usize)>) {
+/// boundary, where the next clause starts), given the sentence flags
+/// ([`Scan::sent_flags`]) and a buffer for [`mark_spans`].
+fn clause_marks_into(
+    text: &str,
+    s: &Sentence,
+    flags: u64,
+    cand: &mut Vec<u64>,
+    out: &mut Vec<(usize, usize, usize)>,
+) {
     let stext = &text[s.start..s.end];
     out.clear();
-    out.extend(clause_marks().find_iter(stext).map(|m| {
-        let (ms, me) = (s.start + m.start(), s.start + m.end());
-        // ", and five others were caught": the next clause starts at its count
-        let next = if m
-            .as_str()
-            .ends_with(|c: char| c.is_alphanumeric() || c.is_whitespace())
-            && m.as_str().contains(" and ")
-        {
-            ms + m.as_str().find(" and ").map(|i| i + 5).unwrap_or(m.len())
+    mark_spans(stext.as_bytes(), flags, cand, |ms, me| {
+        out.push(mark_entry(stext, s.start, ms, me));
+    });
+}
+
+/// A clause mark at `ms..me` of the sentence `stext` (starting at `base`
+/// in the text) as [`clause_marks_into`] lists it.
+fn mark_entry(stext: &str, base: usize, ms: usize, me: usize) -> (usize, usize, usize) {
+    let m = &stext[ms..me];
+    // ", and five others were caught": the next clause starts at its count
+    let next =
+        if m.ends_with(|c: char| c.is_alphanumeric() || c.is_whitespace()) && m.contains(" and ") {
+            ms + m.find(" and ").map(|i| i + 5).unwrap_or(m.len())
         } else {
             me
         };
-        (ms, me, next)
-    }));
+    (base + ms, base + me, next + base)
+}
+
+/// [`clause_marks_into`] with the rule itself: the reference.
+#[cfg(test)]
+fn clause_marks_plain(stext: &str) -> Vec<(usize, usize)> {
+    clause_marks()
+        .find_iter(stext)
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
+
+/// The length of the white space character (`\s`, Unicode `White_Space`)
+/// at `b[i..]`, or 0.
+#[inline]
+fn space_len(b: &[u8], i: usize) -> usize {
+    match b.get(i..).unwrap_or(&[]) {
+        [0x09..=0x0d | b' ', ..] => 1,
+        [0xc2, 0x85 | 0xa0, ..] => 2,
+        [0xe1, 0x9a, 0x80, ..]
+        | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+        | [0xe2, 0x81, 0x9f, ..]
+        | [0xe3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// The end of the run of white space (`\s*`) at `i`.
+#[inline]
+fn spaces_end(b: &[u8], mut i: usize) -> usize {
+    loop {
+        let n = space_len(b, i);
+        if n == 0 {
+            return i;
+        }
+        i += n;
+    }
+}
+
+/// The start of the run of white space that ends at `i`, not before `from`.
+fn spaces_start(b: &[u8], from: usize, mut i: usize) -> usize {
+    while i > from {
+        let n = if matches!(b[i - 1], 0x09..=0x0d | b' ') {
+            1
+        } else if i >= from + 2 && space_len(b, i - 2) == 2 {
+            2
+        } else if i >= from + 3 && space_len(b, i - 3) == 3 {
+            3
+        } else {
+            0
+        };
+        if n == 0 {
+            break;
+        }
+        i -= n;
+    }
+    i
+}
+
+/// The end of `w` and one white space character at `i`, if there.
+#[inline]
+fn word_space(b: &[u8], i: usize, w: &[u8]) -> Option<usize> {
+    if !b[i..].starts_with(w) {
+        return None;
+    }
+    let n = space_len(b, i + w.len());
+    (n > 0).then_some(i + w.len() + n)
+}
+
+/// The end of `w` and a run of white space (`w\s+`) at `i`, if there.
+#[inline]
+fn word_spaces(b: &[u8], i: usize, w: &[u8]) -> Option<usize> {
+    if !b[i..].starts_with(w) {
+        return None;
+    }
+    let e = spaces_end(b, i + w.len());
+    (e > i + w.len()).then_some(e)
+}
+
+/// The end of `w` at `i` followed by a word boundary (`w\b`, ASCII).
+#[inline]
+fn word_edge(b: &[u8], i: usize, w: &[u8]) -> Option<usize> {
+    let e = i + w.len();
+    (b[i..].starts_with(w) && (e >= b.len() || !WORD_BYTE[usize::from(b[e])])).then_some(e)
+}
+
+/// The words after ", and" of the clause-mark rule's branch that ends
+/// with a word boundary, in its order.
+const MARK_AND_WORDS: &[&str] = &[
+    "the",
+    "they",
+    "she",
+    "he",
+    "it",
+    "police",
+    "officials",
+    "authorities",
+    "china",
+    "north",
+    "pyongyang",
+    "beijing",
+];
+
+/// The counts after ", and" of the clause-mark rule's branch that ends
+/// with white space (and digits).
+const MARK_COUNTS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "another", "some", "most", "several", "both",
+];
+
+/// The end of the clause-mark rule's match beginning with the comma at
+/// `p`, if any: its branches that begin with `,\s+`, in their order.
+fn comma_mark(b: &[u8], p: usize) -> Option<usize> {
+    let j = spaces_end(b, p + 1);
+    // (every branch's first word begins with one of these)
+    if j == p + 1 || !matches!(b.get(j), Some(b'b' | b'w' | b't' | b's' | b'a')) {
+        return None;
+    }
+    // (the branches that begin with a word that no other begins with)
+    for w in [
+        &b"but"[..],
+        b"while",
+        b"whereas",
+        b"then",
+        b"so",
+        b"saying",
+        b"adding",
+    ] {
+        if let Some(e) = word_space(b, j, w) {
+            return Some(e);
+        }
+    }
+    if let Some(k) = word_spaces(b, j, b"after") {
+        return word_space(b, k, b"which");
+    }
+    let k = word_spaces(b, j, b"and")?;
+    // ", and then", ", and the", ", and five": in the rule's order
+    if let Some(e) = word_space(b, k, b"then") {
+        return Some(e);
+    }
+    for w in MARK_AND_WORDS {
+        if *w == "north" {
+            if let Some(e) = word_spaces(b, k, b"north").and_then(|n| word_edge(b, n, b"korea")) {
+                return Some(e);
+            }
+        } else if let Some(e) = word_edge(b, k, w.as_bytes()) {
+            return Some(e);
+        }
+    }
+    let d = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if d > 0 {
+        let n = space_len(b, k + d);
+        return (n > 0).then_some(k + d + n);
+    }
+    MARK_COUNTS
+        .iter()
+        .find_map(|w| word_space(b, k, w.as_bytes()))
+}
+
+/// Every match of the clause-mark rule ([`clause_marks`]) in the
+/// lowercase sentence `b` of sentence flags `flags` ([`Scan::sent_flags`]),
+/// as `find_iter` finds them: written out by hand. A match begins at ';',
+/// ':', ',', a curly quote or white space before the whole word "but" or
+/// "and" (the branches `\s+but\s` and `\s+and\s+then\s`, which begin at the
+/// first white space before the word not inside an earlier match, and
+/// need a word of [`cue::MARK`], "but" or "then"). These places are
+/// marked as bits in `cand` (found with `memchr`), then read in order,
+/// each tried with the branches that can begin there, in the rule's order
+/// (no other branch can match there). Every `\s+` of the rule is followed
+/// by a letter or a digit, so it takes the whole run of white space.
+fn mark_spans(b: &[u8], flags: u64, cand: &mut Vec<u64>, mut emit: impl FnMut(usize, usize)) {
+    static WORDS: OnceLock<[memchr::memmem::Finder<'static>; 2]> = OnceLock::new();
+    cand.clear();
+    cand.resize(b.len() / 64 + 1, 0);
+    let mut set = |i: usize| cand[i / 64] |= 1 << (i % 64);
+    memchr::memchr3_iter(b';', b':', b',', b).for_each(&mut set);
+    memchr::memchr_iter(0xe2, b).for_each(&mut set);
+    if flags & cue::MARK != 0 {
+        let [but, and] = WORDS.get_or_init(|| {
+            [
+                memchr::memmem::Finder::new("but"),
+                memchr::memmem::Finder::new("and"),
+            ]
+        });
+        but.find_iter(b).for_each(&mut set);
+        if flags & cue::AND != 0 {
+            and.find_iter(b).for_each(&mut set);
+        }
+    }
+    let mut from = 0;
+    for (w, &bits) in cand.iter().enumerate() {
+        let mut bits = bits;
+        while bits != 0 {
+            let p = w * 64 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if p < from {
+                continue;
+            }
+            let end = match b[p] {
+                b';' => Some(p + 1),
+                b':' => {
+                    let n = space_len(b, p + 1);
+                    (n > 0).then_some(p + 1 + n)
+                }
+                b',' => comma_mark(b, p),
+                0xe2 => {
+                    matches!(b[p..], [0xe2, 0x80, 0x9c | 0x9d, ..]).then(|| spaces_end(b, p + 3))
+                }
+                _ => {
+                    // "but" or "and"
+                    let q = spaces_start(b, from, p);
+                    let e = if q == p {
+                        None
+                    } else if b[p] == b'b' {
+                        word_space(b, p, b"but")
+                    } else {
+                        word_spaces(b, p, b"and").and_then(|k| word_space(b, k, b"then"))
+                    };
+                    if let Some(e) = e {
+                        emit(q, e);
+                        from = e;
+                    }
+                    continue;
+                }
+            };
+            if let Some(e) = end {
+                emit(p, e);
+                from = e;
+            }
+        }
+    }
 }
 
 /// The clause-mark rule.
+#[cfg(test)]
 fn clause_marks() -> &'static Regex {
     static B: OnceLock<Regex> = OnceLock::new();
     B.get_or_init(|| {
@@ -2312,8 +2553,9 @@ fn consequence_where(before: &str) -> bool {
 
 /// Whether the verb of the words `w` (ASCII-lowercase: trigger words of
 /// the lowercase twin) is a past participle form.
-fn is_participle_form(w: &str) -> bool {
-    let first = first_word(w);
+/// (`first` is the first word of `w`, [`first_word`], read once for the
+/// rules.)
+fn participle_first(first: &str, w: &str) -> bool {
     let first = if first == "forcibly" || first == "forcefully" {
         w.split_whitespace().nth(1).unwrap_or("")
     } else {
@@ -2344,11 +2586,10 @@ fn is_participle_form(w: &str) -> bool {
         )
 }
 
-/// Whether the first word of `w` (ASCII-lowercase) is a base or present
-/// form.
-fn is_base_or_present(w: &str) -> bool {
-    let first = first_word(w);
-    !is_participle_form(first) && !first.ends_with("ing") && first != "took" && first != "flew"
+/// Whether `first`, the first word ([`first_word`]) of trigger words
+/// (ASCII-lowercase), is a base or present form.
+fn base_or_present_first(first: &str) -> bool {
+    !participle_first(first, first) && !first.ends_with("ing") && first != "took" && first != "flew"
 }
 
 /// Every event word in `text`, in order.
@@ -2392,6 +2633,8 @@ struct Buffers {
     found: Vec<EventMention>,
     /// The sentence's clause boundaries, when read.
     marks: Vec<(usize, usize, usize)>,
+    /// (the buffer of [`mark_spans`])
+    mark_bits: Vec<u64>,
     /// Per clause, whether its habit words hold.
     clause_generic: Vec<((usize, usize), bool)>,
     /// Where the habit rule may match in a clause.
@@ -2663,6 +2906,153 @@ fn stopped_by_authority(aux: bool, after: &str) -> bool {
     aux && r.is_match(after)
 }
 
+// (The rules of single trigger words below, out of line: they are rarely
+// read, and the loop over the triggers stays small.)
+
+/// "found" that is no arrest: not found by an authority ("was found by a
+/// border patrol", "a patrol found eleven people near the border"), or
+/// found dead.
+#[cold]
+#[inline(never)]
+fn found_not_caught(
+    c: &Cues,
+    before_all: &str,
+    after_all: &str,
+    after_orig: &str,
+    aux: impl FnOnce() -> bool,
+) -> bool {
+    if stopped_by_authority(aux(), after_all) {
+        return false;
+    }
+    let caught = found_by_authority(before_all)
+        && c.object_after.is_match(after_orig)
+        && !after_all
+            .split_whitespace()
+            .take(3)
+            .any(|w| matches!(w, "body" | "bodies" | "remains"));
+    !caught
+}
+
+/// "stopped" that is no arrest.
+#[cold]
+#[inline(never)]
+fn stopped_not_caught(
+    c: &Cues,
+    after_all: &str,
+    after_orig: &str,
+    aux: impl FnOnce() -> bool,
+) -> bool {
+    (!c.object_after.is_match(after_orig) || stops_an_act(after_all))
+        && !stopped_by_authority(aux(), after_all)
+}
+
+/// "move", "moving", "moved" that moves people, not moving on or moving
+/// house.
+#[cold]
+#[inline(never)]
+fn moves_people(after_all: &str) -> bool {
+    let a = after_all;
+    let a1 = a.trim_start();
+    let elsewhere = [
+        "somewhere",
+        "elsewhere",
+        "away",
+        "south",
+        "east",
+        "west",
+        "inland",
+    ]
+    .iter()
+    .any(|w| a1.starts_with(w));
+    a.trim_start().starts_with("them")
+        || elsewhere
+        || a.trim_start().starts_with("to ")
+        || a.contains(" to ")
+        || a.trim_start().starts_with("north")
+        || a.trim_start().starts_with("people")
+        || a.trim_start().starts_with("the ")
+}
+
+/// "return" / "returns" as nouns: "their return", "the returns", "forced
+/// return of"; not "in return".
+#[cold]
+#[inline(never)]
+fn return_noun_ok(lower: &str, before_all: &str) -> bool {
+    let b = before_all;
+    let bt = b.trim_end();
+    if bt.ends_with(" in")
+        || bt.ends_with("on their")
+        || bt.ends_with("after their")
+        || bt.ends_with("upon their")
+        || bt.ends_with("on return")
+    {
+        return false;
+    }
+    // "being prepared for return", "scheduled for deportation"
+    let readied = bt.strip_suffix(" for").is_some_and(|b| {
+        [
+            "prepared",
+            "scheduled",
+            "slated",
+            "earmarked",
+            "selected",
+            "marked",
+        ]
+        .iter()
+        .any(|w| b.ends_with(w))
+    });
+    readied
+        || lower.starts_with("forced")
+        || lower.starts_with("deport")
+        || lower.starts_with("expuls")
+        || lower.starts_with("hand")
+        || bt.ends_with("the")
+        || bt.ends_with("their")
+        || bt.ends_with("its")
+        || bt.ends_with("her")
+        || bt.ends_with("his")
+        || bt.ends_with("'s")
+        || bt.ends_with("’s")
+}
+
+/// "held" that is a date ("was held on Monday") or a meeting, not custody.
+#[cold]
+#[inline(never)]
+fn held_not_custody(before_all: &str, after_all: &str) -> bool {
+    // (any of these words inside the text, as `contains` would find
+    // them: one literal search)
+    static MEETING: OnceLock<Regex> = OnceLock::new();
+    let meeting = MEETING
+        .get_or_init(|| crate::rx::re("meeting|conference|talks|briefing|rally|election|event"));
+    if meeting.is_match(before_all) {
+        return true;
+    }
+    after_all.split_whitespace().take(3).any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "talks"
+                | "meeting"
+                | "meetings"
+                | "conference"
+                | "briefing"
+                | "press"
+                | "event"
+                | "rally"
+                | "election"
+                | "vote"
+                | "ceremony"
+                | "passport"
+                | "passports"
+                | "papers"
+                | "documents"
+                | "office"
+                | "position"
+                | "post"
+                | "capacity"
+        )
+    })
+}
+
 fn find_in_sentence(
     orig: &str,
     text: &str,
@@ -2680,6 +3070,7 @@ fn find_in_sentence(
         taken,
         found,
         marks: marks_buf,
+        mark_bits,
         clause_generic,
         starts,
     } = bufs;
@@ -2761,20 +3152,13 @@ fn find_in_sentence(
             // "a patrol found eleven people near the border": caught too
             if kind == EventType::Arrest
                 && lower == "found"
-                && !stopped_by_authority(aux_at(ba, ts), after_all)
-                && !(found_by_authority(before_all)
-                    && c.object_after.is_match(after_orig)
-                    && !after_all
-                        .split_whitespace()
-                        .take(3)
-                        .any(|w| matches!(w, "body" | "bodies" | "remains")))
+                && found_not_caught(c, before_all, after_all, after_orig, || aux_at(ba, ts))
             {
                 continue;
             }
             if kind == EventType::Arrest
                 && lower == "stopped"
-                && (!c.object_after.is_match(after_orig) || stops_an_act(after_all))
-                && !stopped_by_authority(aux_at(ba, ts), after_all)
+                && stopped_not_caught(c, after_all, after_orig, || aux_at(ba, ts))
             {
                 continue;
             }
@@ -2788,31 +3172,9 @@ fn find_in_sentence(
             }
             if kind == EventType::Transfer
                 && (lower == "move" || lower == "moving" || lower == "moved")
+                && !moves_people(after_all)
             {
-                // moving people, not moving on or moving house
-                let a = after_all;
-                let a1 = a.trim_start();
-                let elsewhere = [
-                    "somewhere",
-                    "elsewhere",
-                    "away",
-                    "south",
-                    "east",
-                    "west",
-                    "inland",
-                ]
-                .iter()
-                .any(|w| a1.starts_with(w));
-                if !(a.trim_start().starts_with("them")
-                    || elsewhere
-                    || a.trim_start().starts_with("to ")
-                    || a.contains(" to ")
-                    || a.trim_start().starts_with("north")
-                    || a.trim_start().starts_with("people")
-                    || a.trim_start().starts_with("the "))
-                {
-                    continue;
-                }
+                continue;
             }
             if t.rule == "event.conveyed" {
                 if !conveyed_to(orig, te, after_all, before_all, lower, aux_at(ba, ts)) {
@@ -2969,47 +3331,8 @@ fn find_in_sentence(
                         continue;
                     }
                 }
-                if t.rule == "event.return_noun" {
-                    // "return" / "returns" as nouns: "their return", "the returns",
-                    // "forced return of"; skip verbs handled above and "in return".
-                    let b = before_all;
-                    let bt = b.trim_end();
-                    if bt.ends_with(" in")
-                        || bt.ends_with("on their")
-                        || bt.ends_with("after their")
-                        || bt.ends_with("upon their")
-                        || bt.ends_with("on return")
-                    {
-                        continue;
-                    }
-                    // "being prepared for return", "scheduled for deportation"
-                    let readied = bt.strip_suffix(" for").is_some_and(|b| {
-                        [
-                            "prepared",
-                            "scheduled",
-                            "slated",
-                            "earmarked",
-                            "selected",
-                            "marked",
-                        ]
-                        .iter()
-                        .any(|w| b.ends_with(w))
-                    });
-                    let noun_ok = readied
-                        || lower.starts_with("forced")
-                        || lower.starts_with("deport")
-                        || lower.starts_with("expuls")
-                        || lower.starts_with("hand")
-                        || bt.ends_with("the")
-                        || bt.ends_with("their")
-                        || bt.ends_with("its")
-                        || bt.ends_with("her")
-                        || bt.ends_with("his")
-                        || bt.ends_with("'s")
-                        || bt.ends_with("’s");
-                    if !noun_ok {
-                        continue;
-                    }
+                if t.rule == "event.return_noun" && !return_noun_ok(lower, before_all) {
+                    continue;
                 }
             }
             if t.rule == "event.transfer" && destination.is_none() && !lower.starts_with("transfer")
@@ -3024,48 +3347,12 @@ fn find_in_sentence(
                 }
             }
             // "held" that is a date ("was held on Monday") or a meeting.
-            if kind == EventType::Detention {
-                // (any of these words inside the text, as `contains` would
-                // find them: one literal search)
-                static MEETING: OnceLock<Regex> = OnceLock::new();
-                let meeting = MEETING.get_or_init(|| {
-                    crate::rx::re("meeting|conference|talks|briefing|rally|election|event")
-                });
-                if meeting.is_match(before_all) {
-                    continue;
-                }
-                let a = after_all;
-                let next3: Vec<&str> = a.split_whitespace().take(3).collect();
-                if next3.iter().any(|w| {
-                    matches!(
-                        w.trim_matches(|c: char| !c.is_alphanumeric()),
-                        "talks"
-                            | "meeting"
-                            | "meetings"
-                            | "conference"
-                            | "briefing"
-                            | "press"
-                            | "event"
-                            | "rally"
-                            | "election"
-                            | "vote"
-                            | "ceremony"
-                            | "passport"
-                            | "passports"
-                            | "papers"
-                            | "documents"
-                            | "office"
-                            | "position"
-                            | "post"
-                            | "capacity"
-                    )
-                }) {
-                    continue;
-                }
+            if kind == EventType::Detention && held_not_custody(before_all, after_all) {
+                continue;
             }
             if !marks_read {
                 if marks_may_match(stext, sc.sent_flags) {
-                    clause_marks_into(text, s, marks_buf);
+                    clause_marks_into(text, s, sc.sent_flags, mark_bits, marks_buf);
                 } else {
                     marks_buf.clear();
                 }
@@ -3076,8 +3363,8 @@ fn find_in_sentence(
             // (the readings of the trigger's words that the rules below ask
             // more than once)
             let lower_first = first_word(lower);
-            let participle = is_participle_form(lower);
-            let base_or_present = is_base_or_present(lower);
+            let participle = participle_first(lower_first, lower);
+            let base_or_present = base_or_present_first(lower_first);
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
             // "the arrests", "their arrest", "after the arrest of": nouns.
