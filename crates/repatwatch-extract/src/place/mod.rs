@@ -1431,6 +1431,18 @@ fn qualifies(text: &str, m: &Raw, q: &Raw) -> bool {
     if q.start < m.end {
         return false;
     }
+    // Every accepted gap, trimmed, opens with one of `, ( i o n`: an ASCII
+    // byte after the leading ASCII whitespace that is none of them (most
+    // gaps: a stretch of text) rules the gap out before it is trimmed. (The
+    // bytes skipped are the ASCII chars `trim` drops; a non-ASCII byte goes
+    // to the full test.)
+    let gap = &text.as_bytes()[m.end..q.start];
+    let lead = gap
+        .iter()
+        .find(|&&b| !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'));
+    if lead.is_some_and(|&b| b < 0x80 && !matches!(b, b',' | b'(' | b'i' | b'o' | b'n')) {
+        return false;
+    }
     let between = text[m.end..q.start].trim();
     matches!(
         between,
@@ -1674,14 +1686,47 @@ fn best(g: &Gazetteer, raws: &[Raw], m: usize, ctx: &Ctx) -> Option<(Hit, f32, f
     top.map(|(h, s, c)| (h, s, s - second, c))
 }
 
+/// The best candidate of each mention in pass 1 of [`resolve`].
+type Firsts = Vec<Option<(Hit, f32, f32, bool)>>;
+
+thread_local! {
+    /// The buffers of [`resolve`], kept from one text to the next (cleared
+    /// before each: only their allocations are reused).
+    static RESOLVE_SCRATCH: std::cell::RefCell<(Ctx, Firsts)> = const {
+        std::cell::RefCell::new((
+            Ctx {
+                admin1s: Vec::new(),
+                countries: Vec::new(),
+                anchors: Vec::new(),
+                qualifier: Vec::new(),
+            },
+            Vec::new(),
+        ))
+    };
+}
+
 #[inline(never)]
 fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention> {
-    let mut ctx = Ctx {
-        admin1s: Vec::new(),
-        countries: Vec::new(),
-        anchors: Vec::new(),
-        qualifier: vec![None; raws.len()],
-    };
+    RESOLVE_SCRATCH.with(|cell| {
+        let mut scratch = cell.borrow_mut();
+        let (ctx, first) = &mut *scratch;
+        ctx.admin1s.clear();
+        ctx.countries.clear();
+        ctx.anchors.clear();
+        ctx.qualifier.clear();
+        ctx.qualifier.resize(raws.len(), None);
+        first.clear();
+        resolve_with(text, raws, g, ctx, first)
+    })
+}
+
+fn resolve_with(
+    text: &str,
+    raws: &[Raw],
+    g: &'static Gazetteer,
+    ctx: &mut Ctx,
+    first: &mut Firsts,
+) -> Vec<PlaceMention> {
     for (m, r) in raws.iter().enumerate() {
         for h in r.hits.iter() {
             let e = &g.entries[h.entry as usize];
@@ -1712,10 +1757,9 @@ fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention>
     // mention after which no step changes the anchors has in pass 2 the
     // best candidate it had in pass 1, kept in `first`; and so has a
     // mention of countries only, which are scored without the anchors.
-    let mut first = Vec::with_capacity(raws.len());
     let mut last_change: Option<usize> = None;
     for m in 0..raws.len() {
-        let top = best(g, raws, m, &ctx);
+        let top = best(g, raws, m, ctx);
         first.push(top);
         if let Some((h, _, margin, _)) = top {
             let e = &g.entries[h.entry as usize];
@@ -1748,7 +1792,7 @@ fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention>
         let top = if last_change.is_none_or(|k| k <= m) || countries() {
             first[m]
         } else {
-            best(g, raws, m, &ctx)
+            best(g, raws, m, ctx)
         };
         if let Some((h, _, _, context)) = top {
             let e = &g.entries[h.entry as usize];
