@@ -163,7 +163,29 @@ impl WordTable {
     /// [`WordTable::get`] of a key's bytes.
     #[inline]
     pub fn get_bytes(&self, k: &[u8]) -> Option<&Word> {
-        let head = Self::head(k);
+        self.get_headed(Self::head(k), k)
+    }
+
+    /// [`WordTable::get_bytes`] of the key `buf[start..end]`: when eight
+    /// bytes of `buf` follow `start` (the key buffer of spotting is padded
+    /// for it) the head is one load and a mask, not a branch on the length.
+    #[inline]
+    pub fn get_in(&self, buf: &[u8], start: usize, end: usize) -> Option<&Word> {
+        let k = &buf[start..end];
+        let head = match buf.get(start..start + 8) {
+            Some(w) => {
+                let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+                let n = k.len().min(8) as u32;
+                // the bytes past the key zeroed: the zero-padded head
+                x & u64::MAX.checked_shr(64 - 8 * n).unwrap_or(0)
+            }
+            None => Self::head(k),
+        };
+        self.get_headed(head, k)
+    }
+
+    #[inline]
+    fn get_headed(&self, head: u64, k: &[u8]) -> Option<&Word> {
         let mut i = self.slot(head, k);
         loop {
             let e = self.slots[i];
@@ -195,6 +217,19 @@ pub(crate) struct Gazetteer {
     /// Every key of `index`, `first_words` and `common`, and the keys of the
     /// place dimension's word lists.
     pub words: WordTable,
+}
+
+impl Gazetteer {
+    /// `index[k]`, found in the word table (which holds every key of the
+    /// index with its hits; no key of the index has none): one cheap
+    /// look-up instead of hashing the key.
+    #[inline]
+    pub fn hits(&'static self, k: &str) -> Option<&'static [Hit]> {
+        self.words
+            .get_bytes(k.as_bytes())
+            .map(|w| &*w.hits)
+            .filter(|h| !h.is_empty())
+    }
 }
 
 pub(crate) fn get() -> &'static Gazetteer {

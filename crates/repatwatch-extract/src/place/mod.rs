@@ -68,6 +68,8 @@ pub fn find_in(text: &str, lower: &str) -> Vec<PlaceMention> {
     let mut keys = String::with_capacity(lower.len() + 64);
     keys.push_str(lower);
     let toks = tokenize(text, &mut keys);
+    // eight bytes after the last key, for `WordTable::get_in`
+    keys.push_str("\0\0\0\0\0\0\0\0");
     let raws = spot(text, &toks, &keys, g);
     if raws.is_empty() {
         return Vec::new();
@@ -1142,11 +1144,10 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
     let words: Vec<Option<&'static Word>> = toks
         .iter()
         .map(|t| {
-            let k = &kb[t.kstart..t.kcore];
-            if k.is_empty() {
+            if t.kstart == t.kcore {
                 None
             } else {
-                g.words.get_bytes(k)
+                g.words.get_in(kb, t.kstart, t.kcore)
             }
         })
         .collect();
@@ -1170,7 +1171,7 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
         let whole = if t.kcore == t.kend {
             words[i]
         } else {
-            g.words.get_bytes(&kb[t.kstart..t.kend])
+            g.words.get_in(kb, t.kstart, t.kend)
         };
         // extent of the capitalised run a name can take
         let most = whole.map_or(1, |w| usize::from(w.first_words.max(1)).min(MAX_TOKENS));
@@ -1216,8 +1217,8 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
                 }
                 scratch.truncate(base);
                 scratch.push_str(&keys[tj.kstart..kend]);
-                if let Some(h) = g.index.get(scratch.as_str()) {
-                    found = Some((j, end, h.as_slice()));
+                if let Some(h) = g.hits(&scratch) {
+                    found = Some((j, end, h));
                     break 'outer;
                 }
                 if tj.kcore == tj.kend {
@@ -1235,8 +1236,8 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
                     if w.len() > suf.len() + 2 && w.ends_with(suf) {
                         scratch.clear();
                         gazetteer::push_key(&w[..w.len() - suf.len()], &mut scratch);
-                        if let Some(h) = g.index.get(scratch.as_str()) {
-                            found = Some((j, tj.core_end, h.as_slice()));
+                        if let Some(h) = g.hits(&scratch) {
+                            found = Some((j, tj.core_end, h));
                             break 'outer;
                         }
                     }
@@ -1301,10 +1302,7 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
                 }
                 scratch.push_str("river");
                 let border = |h: &Hit| g.entries[h.entry as usize].kind == Kind::Border;
-                if let Some(rh) = g
-                    .index
-                    .get(scratch.as_str())
-                    .filter(|v| v.iter().any(border))
+                if let Some(rh) = g.hits(&scratch).filter(|v| v.iter().any(border))
                 {
                     hits = rh;
                     end = toks[next].core_end;
