@@ -311,6 +311,23 @@ fn alnum(c: char) -> bool {
     }
 }
 
+/// The high bit of every byte of `x` that is not an ASCII letter or digit
+/// (eight bytes in a word, no branch). With the high bits cleared no byte
+/// carries into the next: `v + (0x80 - c)` sets a byte's high bit when it
+/// is `c` or more; a letter is in `a..=z` once `0x20` is set in it (which
+/// takes no other byte there).
+#[inline]
+fn not_alnum8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let ge = |v: u64, c: u8| v.wrapping_add(ONES * u64::from(0x80 - c));
+    let y = x & !HIGH;
+    let l = y | (ONES * 0x20);
+    let letter = ge(l, b'a') & !ge(l, b'z' + 1);
+    let digit = ge(y, b'0') & !ge(y, b'9' + 1);
+    (!(letter | digit) | x) & HIGH
+}
+
 /// The end of the word starting at `start` (a letter or digit), and whether
 /// the word is plain: ASCII letters and digits only.
 ///
@@ -329,6 +346,23 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     let mut has_dot = false;
     loop {
         while pos < n {
+            // eight bytes at a time while they are ASCII letters and digits;
+            // the first other byte goes to the test below
+            if pos + 8 <= n {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&bytes[pos..pos + 8]);
+                let stop = not_alnum8(u64::from_le_bytes(w));
+                if stop == 0 {
+                    pos += 8;
+                    last = pos - 1;
+                    continue;
+                }
+                let k = (stop.trailing_zeros() / 8) as usize;
+                if k > 0 {
+                    pos += k;
+                    last = pos - 1;
+                }
+            }
             let b = bytes[pos];
             if b < 0x80 {
                 if !ASCII_ALNUM[b as usize] {
