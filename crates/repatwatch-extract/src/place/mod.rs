@@ -62,19 +62,53 @@ pub fn find(text: &str) -> Vec<PlaceMention> {
 
 /// [`find`], given the text's lowercase twin (`Doc::lower`: ASCII letters
 /// lowercased, the same offsets).
+#[inline(never)]
 pub fn find_in(text: &str, lower: &str) -> Vec<PlaceMention> {
     let g = gazetteer::get();
-    // the keys of the plain words are their own span of the lowercase text
-    let mut keys = String::with_capacity(lower.len() + 64);
-    keys.push_str(lower);
-    let toks = tokenize(text, &mut keys);
-    // eight bytes after the last key, for `WordTable::get_in`
-    keys.push_str("\0\0\0\0\0\0\0\0");
-    let raws = spot(text, &toks, &keys, g);
-    if raws.is_empty() {
-        return Vec::new();
-    }
-    resolve(text, &raws, g)
+    FIND_SCRATCH.with(|cell| {
+        let mut scratch = cell.borrow_mut();
+        let FindScratch {
+            keys,
+            toks,
+            words,
+            raws,
+            key,
+        } = &mut *scratch;
+        // the keys of the plain words are their own span of the lowercase text
+        keys.clear();
+        keys.push_str(lower);
+        tokenize_into(text, keys, toks);
+        // eight bytes after the last key, for `WordTable::get_in`
+        keys.push_str("\0\0\0\0\0\0\0\0");
+        spot(text, toks, keys, g, words, raws, key);
+        if raws.is_empty() {
+            return Vec::new();
+        }
+        resolve(text, raws, g)
+    })
+}
+
+/// The buffers of [`find_in`], kept from one text to the next (each is
+/// cleared before use: only the allocations are reused).
+struct FindScratch {
+    keys: String,
+    toks: Vec<Tok>,
+    words: Vec<Option<&'static Word>>,
+    raws: Vec<Raw>,
+    /// The key of a name of several words, built in [`spot`].
+    key: String,
+}
+
+thread_local! {
+    static FIND_SCRATCH: std::cell::RefCell<FindScratch> = const {
+        std::cell::RefCell::new(FindScratch {
+            keys: String::new(),
+            toks: Vec::new(),
+            words: Vec::new(),
+            raws: Vec::new(),
+            key: String::new(),
+        })
+    };
 }
 
 /// The border crossings between North Korea and China: the North Korean
@@ -509,11 +543,12 @@ fn next_cap_candidate(bytes: &[u8], mut p: usize) -> usize {
 /// time to the next capital, where [`word_starts`] tells from the chars
 /// before it whether a word starts there. (The reference, every word char
 /// by char, is `tokenize_ref` in the tests, compared on random text.)
+/// The tokens go into `toks` (cleared first).
 #[inline(never)]
-fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
+fn tokenize_into(text: &str, keys: &mut String, toks: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut toks: Vec<Tok> = Vec::with_capacity(n / 16 + 4);
+    toks.clear();
     let mut pos = 0;
     // the word before is in `toks`
     let mut prev_kept = false;
@@ -642,6 +677,13 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
             kend,
         });
     }
+}
+
+/// [`tokenize_into`] a new vector.
+#[cfg(test)]
+fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    tokenize_into(text, keys, &mut toks);
     toks
 }
 
@@ -1189,25 +1231,32 @@ fn seq_at(text: &str, toks: &[Tok], from: usize, seq: &[&str]) -> Option<usize> 
     Some(from + seq.len())
 }
 
+/// The names in `toks` into `raws`; `words` and `scratch` are buffers
+/// (all three cleared first).
 #[inline(never)]
-fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw> {
-    // (about one name in eight capitalised words)
-    let mut raws = Vec::with_capacity(toks.len() / 8 + 4);
-    let mut scratch = String::with_capacity(64);
+fn spot(
+    text: &str,
+    toks: &[Tok],
+    keys: &str,
+    g: &'static Gazetteer,
+    words: &mut Vec<Option<&'static Word>>,
+    raws: &mut Vec<Raw>,
+    scratch: &mut String,
+) {
+    raws.clear();
     let n = toks.len();
     // what the gazetteer and the word lists know of each word's key
     // (keys read as bytes: a byte slice needs no char boundary checks)
     let kb = keys.as_bytes();
-    let words: Vec<Option<&'static Word>> = toks
-        .iter()
-        .map(|t| {
-            if t.kstart == t.kcore {
-                None
-            } else {
-                g.words.get_in(kb, t.kstart, t.kcore)
-            }
-        })
-        .collect();
+    words.clear();
+    words.extend(toks.iter().map(|t| {
+        if t.kstart == t.kcore {
+            None
+        } else {
+            g.words.get_in(kb, t.kstart, t.kcore)
+        }
+    }));
+    let words = &*words;
     let flags = |i: usize| words[i].map_or(0, |w| w.flags);
     let mut i = 0;
     while i < n {
@@ -1274,7 +1323,7 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
                 }
                 scratch.truncate(base);
                 scratch.push_str(&keys[tj.kstart..kend]);
-                if let Some(h) = g.hits(&scratch) {
+                if let Some(h) = g.hits(scratch) {
                     found = Some((j, end, h));
                     break 'outer;
                 }
@@ -1292,8 +1341,8 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
                 for suf in ["-gun", "-kun", "-si", "-shi", "-eup", "-up", "-do"] {
                     if w.len() > suf.len() + 2 && w.ends_with(suf) {
                         scratch.clear();
-                        gazetteer::push_key(&w[..w.len() - suf.len()], &mut scratch);
-                        if let Some(h) = g.hits(&scratch) {
+                        gazetteer::push_key(&w[..w.len() - suf.len()], scratch);
+                        if let Some(h) = g.hits(scratch) {
                             found = Some((j, tj.core_end, h));
                             break 'outer;
                         }
@@ -1359,7 +1408,7 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
                 }
                 scratch.push_str("river");
                 let border = |h: &Hit| g.entries[h.entry as usize].kind == Kind::Border;
-                if let Some(rh) = g.hits(&scratch).filter(|v| v.iter().any(border))
+                if let Some(rh) = g.hits(scratch).filter(|v| v.iter().any(border))
                 {
                     hits = rh;
                     end = toks[next].core_end;
@@ -1446,7 +1495,6 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
             }
         }
     }
-    raws
 }
 
 // ----------------------------------------------------------- resolving ----
