@@ -94,10 +94,10 @@ pub(crate) const W_COMMON: u8 = 1;
 /// two words instead of hashing every byte and comparing the strings; only
 /// a key longer than eight bytes compares the rest).
 pub(crate) struct WordTable {
-    /// Per slot: the entry's index + 1 (0: empty).
-    slots: Box<[u32]>,
-    /// Per entry: the head of its key and its length.
-    heads: Vec<(u64, usize)>,
+    /// Per slot: the head of its entry's key, the key's length, and the
+    /// entry's index + 1 (0: empty); in the slot, so that a probe reads one
+    /// place in memory.
+    slots: Box<[(u64, u32, u32)]>,
     keys: Vec<Box<str>>,
     words: Vec<Word>,
 }
@@ -135,19 +135,17 @@ impl WordTable {
     fn new(map: FxMap<Box<str>, Word>) -> Self {
         let size = (map.len() * 2).next_power_of_two().max(16);
         let mut t = WordTable {
-            slots: vec![0; size].into_boxed_slice(),
-            heads: Vec::with_capacity(map.len()),
+            slots: vec![(0, 0, 0); size].into_boxed_slice(),
             keys: Vec::with_capacity(map.len()),
             words: Vec::with_capacity(map.len()),
         };
         for (k, w) in map {
             let head = Self::head(k.as_bytes());
             let mut i = t.slot(head, k.as_bytes());
-            while t.slots[i] != 0 {
+            while t.slots[i].2 != 0 {
                 i = (i + 1) & (size - 1);
             }
-            t.slots[i] = t.words.len() as u32 + 1;
-            t.heads.push((head, k.len()));
+            t.slots[i] = (head, k.len() as u32, t.words.len() as u32 + 1);
             t.keys.push(k);
             t.words.push(w);
         }
@@ -188,15 +186,15 @@ impl WordTable {
     fn get_headed(&self, head: u64, k: &[u8]) -> Option<&Word> {
         let mut i = self.slot(head, k);
         loop {
-            let e = self.slots[i];
+            let (h, n, e) = self.slots[i];
             if e == 0 {
                 return None;
             }
-            let e = (e - 1) as usize;
-            if self.heads[e] == (head, k.len())
-                && (k.len() <= 8 || self.keys[e].as_bytes()[8..] == k[8..])
+            if h == head
+                && n as usize == k.len()
+                && (k.len() <= 8 || self.keys[e as usize - 1].as_bytes()[8..] == k[8..])
             {
-                return Some(&self.words[e]);
+                return Some(&self.words[e as usize - 1]);
             }
             i = (i + 1) & (self.slots.len() - 1);
         }
