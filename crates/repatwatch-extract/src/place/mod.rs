@@ -1429,8 +1429,7 @@ fn spot(
                 }
                 scratch.push_str("river");
                 let border = |h: &Hit| g.entries[h.entry as usize].kind == Kind::Border;
-                if let Some(rh) = g.hits(scratch).filter(|v| v.iter().any(border))
-                {
+                if let Some(rh) = g.hits(scratch).filter(|v| v.iter().any(border)) {
                     hits = rh;
                     end = toks[next].core_end;
                     next += 1;
