@@ -94,10 +94,10 @@ pub(crate) const W_COMMON: u8 = 1;
 /// two words instead of hashing every byte and comparing the strings; only
 /// a key longer than eight bytes compares the rest).
 pub(crate) struct WordTable {
-    /// Per slot: the entry's index + 1 (0: empty).
-    slots: Box<[u32]>,
-    /// Per entry: the head of its key and its length.
-    heads: Vec<(u64, usize)>,
+    /// Per slot: the head of its entry's key, the key's length, and the
+    /// entry's index + 1 (0: empty); in the slot, so that a probe reads one
+    /// place in memory.
+    slots: Box<[(u64, u32, u32)]>,
     keys: Vec<Box<str>>,
     words: Vec<Word>,
 }
@@ -135,19 +135,17 @@ impl WordTable {
     fn new(map: FxMap<Box<str>, Word>) -> Self {
         let size = (map.len() * 2).next_power_of_two().max(16);
         let mut t = WordTable {
-            slots: vec![0; size].into_boxed_slice(),
-            heads: Vec::with_capacity(map.len()),
+            slots: vec![(0, 0, 0); size].into_boxed_slice(),
             keys: Vec::with_capacity(map.len()),
             words: Vec::with_capacity(map.len()),
         };
         for (k, w) in map {
             let head = Self::head(k.as_bytes());
             let mut i = t.slot(head, k.as_bytes());
-            while t.slots[i] != 0 {
+            while t.slots[i].2 != 0 {
                 i = (i + 1) & (size - 1);
             }
-            t.slots[i] = t.words.len() as u32 + 1;
-            t.heads.push((head, k.len()));
+            t.slots[i] = (head, k.len() as u32, t.words.len() as u32 + 1);
             t.keys.push(k);
             t.words.push(w);
         }
@@ -163,18 +161,40 @@ impl WordTable {
     /// [`WordTable::get`] of a key's bytes.
     #[inline]
     pub fn get_bytes(&self, k: &[u8]) -> Option<&Word> {
-        let head = Self::head(k);
+        self.get_headed(Self::head(k), k)
+    }
+
+    /// [`WordTable::get_bytes`] of the key `buf[start..end]`: when eight
+    /// bytes of `buf` follow `start` (the key buffer of spotting is padded
+    /// for it) the head is one load and a mask, not a branch on the length.
+    #[inline]
+    pub fn get_in(&self, buf: &[u8], start: usize, end: usize) -> Option<&Word> {
+        let k = &buf[start..end];
+        let head = match buf.get(start..start + 8) {
+            Some(w) => {
+                let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+                let n = k.len().min(8) as u32;
+                // the bytes past the key zeroed: the zero-padded head
+                x & u64::MAX.checked_shr(64 - 8 * n).unwrap_or(0)
+            }
+            None => Self::head(k),
+        };
+        self.get_headed(head, k)
+    }
+
+    #[inline]
+    fn get_headed(&self, head: u64, k: &[u8]) -> Option<&Word> {
         let mut i = self.slot(head, k);
         loop {
-            let e = self.slots[i];
+            let (h, n, e) = self.slots[i];
             if e == 0 {
                 return None;
             }
-            let e = (e - 1) as usize;
-            if self.heads[e] == (head, k.len())
-                && (k.len() <= 8 || self.keys[e].as_bytes()[8..] == k[8..])
+            if h == head
+                && n as usize == k.len()
+                && (k.len() <= 8 || self.keys[e as usize - 1].as_bytes()[8..] == k[8..])
             {
-                return Some(&self.words[e]);
+                return Some(&self.words[e as usize - 1]);
             }
             i = (i + 1) & (self.slots.len() - 1);
         }
@@ -195,6 +215,19 @@ pub(crate) struct Gazetteer {
     /// Every key of `index`, `first_words` and `common`, and the keys of the
     /// place dimension's word lists.
     pub words: WordTable,
+}
+
+impl Gazetteer {
+    /// `index[k]`, found in the word table (which holds every key of the
+    /// index with its hits; no key of the index has none): one cheap
+    /// look-up instead of hashing the key.
+    #[inline]
+    pub fn hits(&'static self, k: &str) -> Option<&'static [Hit]> {
+        self.words
+            .get_bytes(k.as_bytes())
+            .map(|w| &*w.hits)
+            .filter(|h| !h.is_empty())
+    }
 }
 
 pub(crate) fn get() -> &'static Gazetteer {

@@ -62,17 +62,53 @@ pub fn find(text: &str) -> Vec<PlaceMention> {
 
 /// [`find`], given the text's lowercase twin (`Doc::lower`: ASCII letters
 /// lowercased, the same offsets).
+#[inline(never)]
 pub fn find_in(text: &str, lower: &str) -> Vec<PlaceMention> {
     let g = gazetteer::get();
-    // the keys of the plain words are their own span of the lowercase text
-    let mut keys = String::with_capacity(lower.len() + 64);
-    keys.push_str(lower);
-    let toks = tokenize(text, &mut keys);
-    let raws = spot(text, &toks, &keys, g);
-    if raws.is_empty() {
-        return Vec::new();
-    }
-    resolve(text, &raws, g)
+    FIND_SCRATCH.with(|cell| {
+        let mut scratch = cell.borrow_mut();
+        let FindScratch {
+            keys,
+            toks,
+            words,
+            raws,
+            key,
+        } = &mut *scratch;
+        // the keys of the plain words are their own span of the lowercase text
+        keys.clear();
+        keys.push_str(lower);
+        tokenize_into(text, keys, toks);
+        // eight bytes after the last key, for `WordTable::get_in`
+        keys.push_str("\0\0\0\0\0\0\0\0");
+        spot(text, toks, keys, g, words, raws, key);
+        if raws.is_empty() {
+            return Vec::new();
+        }
+        resolve(text, raws, g)
+    })
+}
+
+/// The buffers of [`find_in`], kept from one text to the next (each is
+/// cleared before use: only the allocations are reused).
+struct FindScratch {
+    keys: String,
+    toks: Vec<Tok>,
+    words: Vec<Option<&'static Word>>,
+    raws: Vec<Raw>,
+    /// The key of a name of several words, built in [`spot`].
+    key: String,
+}
+
+thread_local! {
+    static FIND_SCRATCH: std::cell::RefCell<FindScratch> = const {
+        std::cell::RefCell::new(FindScratch {
+            keys: String::new(),
+            toks: Vec::new(),
+            words: Vec::new(),
+            raws: Vec::new(),
+            key: String::new(),
+        })
+    };
 }
 
 /// The border crossings between North Korea and China: the North Korean
@@ -309,6 +345,23 @@ fn alnum(c: char) -> bool {
     }
 }
 
+/// The high bit of every byte of `x` that is not an ASCII letter or digit
+/// (eight bytes in a word, no branch). With the high bits cleared no byte
+/// carries into the next: `v + (0x80 - c)` sets a byte's high bit when it
+/// is `c` or more; a letter is in `a..=z` once `0x20` is set in it (which
+/// takes no other byte there).
+#[inline]
+fn not_alnum8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let ge = |v: u64, c: u8| v.wrapping_add(ONES * u64::from(0x80 - c));
+    let y = x & !HIGH;
+    let l = y | (ONES * 0x20);
+    let letter = ge(l, b'a') & !ge(l, b'z' + 1);
+    let digit = ge(y, b'0') & !ge(y, b'9' + 1);
+    (!(letter | digit) | x) & HIGH
+}
+
 /// The end of the word starting at `start` (a letter or digit), and whether
 /// the word is plain: ASCII letters and digits only.
 ///
@@ -327,6 +380,23 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     let mut has_dot = false;
     loop {
         while pos < n {
+            // eight bytes at a time while they are ASCII letters and digits;
+            // the first other byte goes to the test below
+            if pos + 8 <= n {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&bytes[pos..pos + 8]);
+                let stop = not_alnum8(u64::from_le_bytes(w));
+                if stop == 0 {
+                    pos += 8;
+                    last = pos - 1;
+                    continue;
+                }
+                let k = (stop.trailing_zeros() / 8) as usize;
+                if k > 0 {
+                    pos += k;
+                    last = pos - 1;
+                }
+            }
             let b = bytes[pos];
             if b < 0x80 {
                 if !ASCII_ALNUM[b as usize] {
@@ -383,6 +453,27 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     (pos, plain)
 }
 
+/// [`word_end`], with the common word answered inline: ASCII letters and
+/// digits, fewer than eight, then an ASCII byte that joins nothing (not
+/// `'`, `-` or `.`). [`word_end`] stops at that byte and returns the same
+/// (the word is plain); every other word goes to it.
+#[inline(always)]
+fn word_end_quick(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    if let Some(w) = bytes.get(start..start + 8) {
+        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        let stop = not_alnum8(x);
+        if stop != 0 {
+            let p = start + (stop.trailing_zeros() / 8) as usize;
+            let b = bytes[p];
+            if p > start && b < 0x80 && !matches!(b, b'\'' | b'-' | b'.') {
+                return (p, true);
+            }
+        }
+    }
+    word_end(text, start)
+}
+
 /// Does a word start at `p`, where a letter or digit is? (Else the letter
 /// continues the word before it.) Decided by the chars just before: a
 /// letter or digit continues a word, and so does a joiner with a letter or
@@ -418,6 +509,29 @@ fn word_starts(text: &str, p: usize) -> bool {
 fn next_cap_candidate(bytes: &[u8], mut p: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    // sixteen bytes at a time with SSE2 (part of every x86-64): a capital
+    // is above '@' and below '[' as a signed byte, a byte of another script
+    // is negative
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        while p + 16 <= bytes.len() {
+            // SAFETY: SSE2 is always there on x86-64, and the sixteen bytes
+            // read are inside `bytes`
+            let m = unsafe {
+                let v = _mm_loadu_si128(bytes.as_ptr().add(p).cast());
+                let upper = _mm_and_si128(
+                    _mm_cmpgt_epi8(v, _mm_set1_epi8(b'@' as i8)),
+                    _mm_cmplt_epi8(v, _mm_set1_epi8(b'[' as i8)),
+                );
+                _mm_movemask_epi8(_mm_or_si128(upper, v)) as u32
+            };
+            if m != 0 {
+                return p + m.trailing_zeros() as usize;
+            }
+            p += 16;
+        }
+    }
     while p + 8 <= bytes.len() {
         let mut w = [0u8; 8];
         w.copy_from_slice(&bytes[p..p + 8]);
@@ -450,11 +564,12 @@ fn next_cap_candidate(bytes: &[u8], mut p: usize) -> usize {
 /// time to the next capital, where [`word_starts`] tells from the chars
 /// before it whether a word starts there. (The reference, every word char
 /// by char, is `tokenize_ref` in the tests, compared on random text.)
+/// The tokens go into `toks` (cleared first).
 #[inline(never)]
-fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
+fn tokenize_into(text: &str, keys: &mut String, toks: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut toks: Vec<Tok> = Vec::with_capacity(n / 16 + 4);
+    toks.clear();
     let mut pos = 0;
     // the word before is in `toks`
     let mut prev_kept = false;
@@ -523,7 +638,7 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
             }
             (pos, false)
         };
-        let (end, plain) = word_end(text, start);
+        let (end, plain) = word_end_quick(text, start);
         pos = end;
         // (the word's bytes: a byte slice needs no char boundary checks)
         let word = &bytes[start..end];
@@ -583,6 +698,13 @@ fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
             kend,
         });
     }
+}
+
+/// [`tokenize_into`] a new vector.
+#[cfg(test)]
+fn tokenize(text: &str, keys: &mut String) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    tokenize_into(text, keys, &mut toks);
     toks
 }
 
@@ -1130,26 +1252,32 @@ fn seq_at(text: &str, toks: &[Tok], from: usize, seq: &[&str]) -> Option<usize> 
     Some(from + seq.len())
 }
 
+/// The names in `toks` into `raws`; `words` and `scratch` are buffers
+/// (all three cleared first).
 #[inline(never)]
-fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw> {
-    // (about one name in eight capitalised words)
-    let mut raws = Vec::with_capacity(toks.len() / 8 + 4);
-    let mut scratch = String::with_capacity(64);
+fn spot(
+    text: &str,
+    toks: &[Tok],
+    keys: &str,
+    g: &'static Gazetteer,
+    words: &mut Vec<Option<&'static Word>>,
+    raws: &mut Vec<Raw>,
+    scratch: &mut String,
+) {
+    raws.clear();
     let n = toks.len();
     // what the gazetteer and the word lists know of each word's key
     // (keys read as bytes: a byte slice needs no char boundary checks)
     let kb = keys.as_bytes();
-    let words: Vec<Option<&'static Word>> = toks
-        .iter()
-        .map(|t| {
-            let k = &kb[t.kstart..t.kcore];
-            if k.is_empty() {
-                None
-            } else {
-                g.words.get_bytes(k)
-            }
-        })
-        .collect();
+    words.clear();
+    words.extend(toks.iter().map(|t| {
+        if t.kstart == t.kcore {
+            None
+        } else {
+            g.words.get_in(kb, t.kstart, t.kcore)
+        }
+    }));
+    let words = &*words;
     let flags = |i: usize| words[i].map_or(0, |w| w.flags);
     let mut i = 0;
     while i < n {
@@ -1170,7 +1298,7 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
         let whole = if t.kcore == t.kend {
             words[i]
         } else {
-            g.words.get_bytes(&kb[t.kstart..t.kend])
+            g.words.get_in(kb, t.kstart, t.kend)
         };
         // extent of the capitalised run a name can take
         let most = whole.map_or(1, |w| usize::from(w.first_words.max(1)).min(MAX_TOKENS));
@@ -1216,8 +1344,8 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
                 }
                 scratch.truncate(base);
                 scratch.push_str(&keys[tj.kstart..kend]);
-                if let Some(h) = g.index.get(scratch.as_str()) {
-                    found = Some((j, end, h.as_slice()));
+                if let Some(h) = g.hits(scratch) {
+                    found = Some((j, end, h));
                     break 'outer;
                 }
                 if tj.kcore == tj.kend {
@@ -1234,9 +1362,9 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
                 for suf in ["-gun", "-kun", "-si", "-shi", "-eup", "-up", "-do"] {
                     if w.len() > suf.len() + 2 && w.ends_with(suf) {
                         scratch.clear();
-                        gazetteer::push_key(&w[..w.len() - suf.len()], &mut scratch);
-                        if let Some(h) = g.index.get(scratch.as_str()) {
-                            found = Some((j, tj.core_end, h.as_slice()));
+                        gazetteer::push_key(&w[..w.len() - suf.len()], scratch);
+                        if let Some(h) = g.hits(scratch) {
+                            found = Some((j, tj.core_end, h));
                             break 'outer;
                         }
                     }
@@ -1301,11 +1429,7 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
                 }
                 scratch.push_str("river");
                 let border = |h: &Hit| g.entries[h.entry as usize].kind == Kind::Border;
-                if let Some(rh) = g
-                    .index
-                    .get(scratch.as_str())
-                    .filter(|v| v.iter().any(border))
-                {
+                if let Some(rh) = g.hits(scratch).filter(|v| v.iter().any(border)) {
                     hits = rh;
                     end = toks[next].core_end;
                     next += 1;
@@ -1391,7 +1515,6 @@ fn spot(text: &str, toks: &[Tok], keys: &str, g: &'static Gazetteer) -> Vec<Raw>
             }
         }
     }
-    raws
 }
 
 // ----------------------------------------------------------- resolving ----
@@ -1429,6 +1552,18 @@ fn base_score(e: &Entry, h: &Hit, suffix: Suffix) -> f32 {
 /// it ("Dandong, Liaoning", "Nanping in Jilin", "Tumen (Jilin Province)")?
 fn qualifies(text: &str, m: &Raw, q: &Raw) -> bool {
     if q.start < m.end {
+        return false;
+    }
+    // Every accepted gap, trimmed, opens with one of `, ( i o n`: an ASCII
+    // byte after the leading ASCII whitespace that is none of them (most
+    // gaps: a stretch of text) rules the gap out before it is trimmed. (The
+    // bytes skipped are the ASCII chars `trim` drops; a non-ASCII byte goes
+    // to the full test.)
+    let gap = &text.as_bytes()[m.end..q.start];
+    let lead = gap
+        .iter()
+        .find(|&&b| !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'));
+    if lead.is_some_and(|&b| b < 0x80 && !matches!(b, b',' | b'(' | b'i' | b'o' | b'n')) {
         return false;
     }
     let between = text[m.end..q.start].trim();
@@ -1674,14 +1809,47 @@ fn best(g: &Gazetteer, raws: &[Raw], m: usize, ctx: &Ctx) -> Option<(Hit, f32, f
     top.map(|(h, s, c)| (h, s, s - second, c))
 }
 
+/// The best candidate of each mention in pass 1 of [`resolve`].
+type Firsts = Vec<Option<(Hit, f32, f32, bool)>>;
+
+thread_local! {
+    /// The buffers of [`resolve`], kept from one text to the next (cleared
+    /// before each: only their allocations are reused).
+    static RESOLVE_SCRATCH: std::cell::RefCell<(Ctx, Firsts)> = const {
+        std::cell::RefCell::new((
+            Ctx {
+                admin1s: Vec::new(),
+                countries: Vec::new(),
+                anchors: Vec::new(),
+                qualifier: Vec::new(),
+            },
+            Vec::new(),
+        ))
+    };
+}
+
 #[inline(never)]
 fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention> {
-    let mut ctx = Ctx {
-        admin1s: Vec::new(),
-        countries: Vec::new(),
-        anchors: Vec::new(),
-        qualifier: vec![None; raws.len()],
-    };
+    RESOLVE_SCRATCH.with(|cell| {
+        let mut scratch = cell.borrow_mut();
+        let (ctx, first) = &mut *scratch;
+        ctx.admin1s.clear();
+        ctx.countries.clear();
+        ctx.anchors.clear();
+        ctx.qualifier.clear();
+        ctx.qualifier.resize(raws.len(), None);
+        first.clear();
+        resolve_with(text, raws, g, ctx, first)
+    })
+}
+
+fn resolve_with(
+    text: &str,
+    raws: &[Raw],
+    g: &'static Gazetteer,
+    ctx: &mut Ctx,
+    first: &mut Firsts,
+) -> Vec<PlaceMention> {
     for (m, r) in raws.iter().enumerate() {
         for h in r.hits.iter() {
             let e = &g.entries[h.entry as usize];
@@ -1712,10 +1880,9 @@ fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention>
     // mention after which no step changes the anchors has in pass 2 the
     // best candidate it had in pass 1, kept in `first`; and so has a
     // mention of countries only, which are scored without the anchors.
-    let mut first = Vec::with_capacity(raws.len());
     let mut last_change: Option<usize> = None;
     for m in 0..raws.len() {
-        let top = best(g, raws, m, &ctx);
+        let top = best(g, raws, m, ctx);
         first.push(top);
         if let Some((h, _, margin, _)) = top {
             let e = &g.entries[h.entry as usize];
@@ -1748,7 +1915,7 @@ fn resolve(text: &str, raws: &[Raw], g: &'static Gazetteer) -> Vec<PlaceMention>
         let top = if last_change.is_none_or(|k| k <= m) || countries() {
             first[m]
         } else {
-            best(g, raws, m, &ctx)
+            best(g, raws, m, ctx)
         };
         if let Some((h, _, _, context)) = top {
             let e = &g.entries[h.entry as usize];
