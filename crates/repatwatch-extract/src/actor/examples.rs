@@ -22,6 +22,10 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
     ),
     ("run by the border patrol", &[("border patrol", "?")]),
     (
+        "Chinese plainclothes officers took them",
+        &[("Chinese plainclothes officers", "CN-PSB")],
+    ),
+    (
         "Russia's border guard service said",
         &[("Russia's border guard service", "RU-BORDER")],
     ),
