@@ -854,39 +854,47 @@ fn scan_into(s: &str, out: &mut Scan) {
         let ly = (i - start >= 5) & (tail == u16::from_le_bytes(*b"ly"));
         let v = listed | if ly { adverb_flags(&b[start..i]) } else { 0 };
         nth += 1;
-        if v == 0 {
-            continue;
+        if v != 0 {
+            out.record(start, i, nth, v, shape);
         }
-        out.sent_flags |= v;
+    }
+    out.masks = masks;
+    out.padded = padded;
+}
+
+impl Scan {
+    /// Records the `nth` word, `start..end`, of value `v` (not 0) and
+    /// entry shape `shape` in the lists its flags ask for.
+    #[inline]
+    fn record(&mut self, start: usize, end: usize, nth: usize, v: u64, shape: u32) {
+        self.sent_flags |= v;
         if v & CUE_FLAGS != 0 {
-            out.cue_flags |= v;
-            out.cued.push(Cued {
+            self.cue_flags |= v;
+            self.cued.push(Cued {
                 start,
-                end: i,
+                end,
                 nth,
                 flags: v,
             });
         }
         if v & dest::ALL != 0 {
-            out.dests.push((start, (v >> dest::SHIFT) as u8));
+            self.dests.push((start, (v >> dest::SHIFT) as u8));
         }
         let (k, starts) = (v as u16, (v >> STARTS) as u16);
         if k != 0 {
-            out.bits |= k;
-            out.keys.push((start, k));
+            self.bits |= k;
+            self.keys.push((start, k));
         }
         let may = (k & !((shape >> 16) as u16)) | starts;
         if may != 0 {
-            out.begins.push(Begin {
+            self.begins.push(Begin {
                 start,
-                end: i,
+                end,
                 may,
                 bare: shape as u16 & k,
             });
         }
     }
-    out.masks = masks;
-    out.padded = padded;
 }
 
 /// [`scan_into`] as first written, a byte at a time: the reference.
@@ -911,35 +919,8 @@ fn scan_plain(s: &str) -> Scan {
         let (listed, shape) = lx.entry_at(b, start, i);
         let v = listed | adverb_flags(&b[start..i]);
         nth += 1;
-        if v == 0 {
-            continue;
-        }
-        out.sent_flags |= v;
-        if v & CUE_FLAGS != 0 {
-            out.cue_flags |= v;
-            out.cued.push(Cued {
-                start,
-                end: i,
-                nth,
-                flags: v,
-            });
-        }
-        if v & dest::ALL != 0 {
-            out.dests.push((start, (v >> dest::SHIFT) as u8));
-        }
-        let (k, starts) = (v as u16, (v >> STARTS) as u16);
-        if k != 0 {
-            out.bits |= k;
-            out.keys.push((start, k));
-        }
-        let may = (k & !((shape >> 16) as u16)) | starts;
-        if may != 0 {
-            out.begins.push(Begin {
-                start,
-                end: i,
-                may,
-                bare: shape as u16 & k,
-            });
+        if v != 0 {
+            out.record(start, i, nth, v, shape);
         }
     }
     out
