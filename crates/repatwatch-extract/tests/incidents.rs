@@ -52,6 +52,11 @@ fn people(got: &[Want]) -> Vec<(EventType, Range, Option<Gender>)> {
     got.iter().map(|w| (w.kind, w.count, w.gender)).collect()
 }
 
+/// Each incident's type and date.
+fn dates(got: &[Want]) -> Vec<(EventType, Option<(&'static str, &'static str)>)> {
+    got.iter().map(|w| (w.kind, w.date)).collect()
+}
+
 fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
@@ -518,9 +523,8 @@ fn a_story_of_last_year_keeps_its_year_for_later_months() {
         "She said police arrested her near Yanji in February 2015. \
          In March she was sent back across the river.",
     );
-    let dates: Vec<_> = got.iter().map(|w| (w.kind, w.date)).collect();
     assert_eq!(
-        dates,
+        dates(&got),
         vec![
             (Arrest, Some(("2015-02-01", "2015-02-28"))),
             (Repatriation, Some(("2015-03-01", "2015-03-31"))),
@@ -594,9 +598,8 @@ fn custody_between_two_dated_acts_spans_them() {
          For nearly three weeks the men were kept at a holding centre in Hunchun. \
          On May 20 they were driven to Tumen.",
     );
-    let dates: Vec<_> = got.iter().map(|w| (w.kind, w.date)).collect();
     assert_eq!(
-        dates,
+        dates(&got),
         vec![
             (Arrest, Some(("2022-05-02", "2022-05-02"))),
             (Detention, Some(("2022-05-02", "2022-05-20"))),
