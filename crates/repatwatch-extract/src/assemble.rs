@@ -1344,7 +1344,15 @@ fn draft<'d>(
                     && !ends_clause_before(text, (t.start, t.end), o)
             })
         };
-        let act_time = |t: &TimeMention| !ctx.reported(t, e.start > t.end) && nearest_ours(t);
+        // A planned act is dated only by a time of its own: "now" tells when
+        // the people face it, not when it will happen, and a time counted
+        // from the story's last date ("within days") names no day of it.
+        let planned = e.status == Status::Planned;
+        let act_time = |t: &TimeMention| {
+            !(planned && (t.is_present() || t.is_relative()))
+                && !ctx.reported(t, e.start > t.end)
+                && nearest_ours(t)
+        };
         // nearest first; a time that closes an earlier verb's clause ("slipped
         // out in early February and were caught on Feb. 26") last
         // A continuing state ("in custody since January") dates a custody,

@@ -223,6 +223,36 @@ fn what_is_not_coded() {
 }
 
 #[test]
+fn a_planned_act_is_dated_only_by_a_time_of_its_own() {
+    // "now" tells when the people face it; "within days" counts from the
+    // arrest, and names no day of the return.
+    let got = run(
+        "2022-06-10",
+        "Police in Tumen arrested three North Korean women on Tuesday. \
+         The women now face repatriation. \
+         They are expected to be sent back within days.",
+    );
+    assert_eq!(
+        dates(&got),
+        vec![
+            (Arrest, Some(("2022-06-07", "2022-06-07"))),
+            (Repatriation, None)
+        ],
+        "{got:#?}"
+    );
+    // A deadline of its own still dates it.
+    let got = run(
+        "2022-06-10",
+        "The three women are to be sent back by June 20, activists said.",
+    );
+    assert_eq!(
+        dates(&got),
+        vec![(Repatriation, Some(("2022-06-10", "2022-06-20")))],
+        "{got:#?}"
+    );
+}
+
+#[test]
 fn reporting_dates_are_not_act_dates() {
     let got = run(
         "2017-09-08",

@@ -292,6 +292,15 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "Among them is a girl who had already been sent back once.",
         &[],
     ),
+    // An intensified modal is still a plan ("will most likely be").
+    (
+        "The women will most likely be sent back before the holiday.",
+        &[(Repatriation, Planned, true)],
+    ),
+    (
+        "The boy would very probably be handed over to the North.",
+        &[(Repatriation, Planned, true)],
+    ),
     // Readied for return: planned.
     (
         "The group is being prepared for return in the coming days.",
