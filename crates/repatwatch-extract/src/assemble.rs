@@ -1348,8 +1348,18 @@ fn draft<'d>(
         // the people face it, not when it will happen, and a time counted
         // from the story's last date ("within days") names no day of it.
         let planned = e.status == Status::Planned;
+        // A time in a relative clause in the past perfect before the verb
+        // ("a man who had been sent back in March was sentenced") dates the
+        // earlier act the clause tells, not this one.
+        let sentence_start = doc.sentences[e.sentence].start;
+        let earlier = |t: &TimeMention| {
+            t.end <= trig.0
+                && t.start >= sentence_start
+                && pluperfect_relative_before(&doc.lower[sentence_start..t.start])
+        };
         let act_time = |t: &TimeMention| {
             !(planned && (t.is_present() || t.is_relative()))
+                && !earlier(t)
                 && !ctx.reported(t, e.start > t.end)
                 && nearest_ours(t)
         };
@@ -1453,6 +1463,24 @@ fn draft<'d>(
                 "date.present_custody",
             ));
             date_own = true;
+        }
+        // An act after an earlier one its subject's relative clause dates
+        // ("a boy who had been caught early last month died") falls
+        // between that date and the report.
+        if date.is_none() && dir == Direction::Past {
+            let before = doc
+                .times
+                .iter()
+                .filter(|t| t.start >= clause.0.min(sentence_start) && earlier(t))
+                .filter_map(|t| t.resolve(published, Direction::Past, reference))
+                .next_back();
+            if let Some(r) = before.filter(|r| r.start <= published) {
+                date = Some((
+                    DateRange::new(r.start, published),
+                    None,
+                    "date.after_relative",
+                ));
+            }
         }
         // A punishment or death after return falls between the return and
         // the report.
@@ -3010,6 +3038,41 @@ fn finish(
         evidence,
         explain,
     }
+}
+
+/// Whether `before` (the sentence up to a time) has opened a relative
+/// clause in the past perfect that is still open: "a man who had been sent
+/// back", "those who'd fled". The relative clause is closed by another
+/// verb's clause only at a semicolon or a sentence's end, so the last
+/// relative pronoun counts.
+fn pluperfect_relative_before(before: &str) -> bool {
+    let Some(at) = ["who", "which", "that"]
+        .iter()
+        .filter_map(|w| rfind_word(before, w))
+        .max()
+    else {
+        return false;
+    };
+    let rest = before[at..].trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let rest = rest.trim_start();
+    (rest.starts_with("had ") || rest.starts_with("’d ") || rest.starts_with("'d "))
+        && !before[at..].contains(';')
+}
+
+/// The start of the last whole-word `w` in `s` (ASCII lowercase).
+fn rfind_word(s: &str, w: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut end = s.len();
+    while let Some(i) = s[..end].rfind(w) {
+        let before_ok = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let after = i + w.len();
+        let after_ok = after == b.len() || !b[after].is_ascii_alphanumeric();
+        if before_ok && after_ok {
+            return Some(i);
+        }
+        end = i;
+    }
+    None
 }
 
 #[cfg(test)]

@@ -253,6 +253,31 @@ fn a_planned_act_is_dated_only_by_a_time_of_its_own() {
 }
 
 #[test]
+fn a_past_perfect_relative_clause_dates_its_own_act() {
+    // The return "had been" before the sentence: its month is not the
+    // sentence's, which has a time of its own.
+    let got = run(
+        "2023-06-15",
+        "A woman who had been sent back by China in February was given a seven-year term last week.",
+    );
+    assert_eq!(
+        dates(&got),
+        vec![(Punishment, Some(("2023-06-05", "2023-06-11")))],
+        "{got:#?}"
+    );
+    // With none of its own, the act falls between that time and the report.
+    let got = run(
+        "2023-06-15",
+        "A North Korean boy who had been caught near Yanji in early May died in a detention centre in Tumen.",
+    );
+    assert_eq!(
+        dates(&got),
+        vec![(Death, Some(("2023-05-01", "2023-06-15")))],
+        "{got:#?}"
+    );
+}
+
+#[test]
 fn reporting_dates_are_not_act_dates() {
     let got = run(
         "2017-09-08",

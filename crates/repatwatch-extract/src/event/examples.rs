@@ -301,6 +301,11 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "The boy would very probably be handed over to the North.",
         &[(Repatriation, Planned, true)],
     ),
+    // The month "May" is no modal.
+    (
+        "Two women caught in early May died in custody in Tumen.",
+        &[(Death, Occurred, false)],
+    ),
     // Readied for return: planned.
     (
         "The group is being prepared for return in the coming days.",

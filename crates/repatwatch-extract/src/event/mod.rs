@@ -1895,6 +1895,15 @@ fn past_under_hedge(before: &str, at: usize) -> bool {
             })
 }
 
+/// Whether the word at `at` is the month "May", not the modal: capitalised
+/// past the sentence's first word ("caught in early May died").
+fn month_may(text: &str, sentence_start: usize, at: usize) -> bool {
+    text[at..].starts_with("May")
+        && text[sentence_start..at]
+            .bytes()
+            .any(|b| b.is_ascii_alphanumeric())
+}
+
 /// Whether `Cues::planned_before` can match `before`: the rule is
 /// anchored at the end (past white space), so the last word of `before`
 /// is one of [`PLANNED_LAST`], or ends in "ly", or follows "the".
@@ -3618,6 +3627,7 @@ fn find_in_sentence(
             };
             if let Some(p) = find_if(planned_may_match(before), &c.planned_before, before)
                 .filter(|p| !result_clause && !past_under_hedge(before, p.start()))
+                .filter(|p| !month_may(orig, s.start, bstart + p.start()))
             {
                 status = Status::Planned;
                 status_words = Some((bstart + p.start(), bstart + p.end()));
