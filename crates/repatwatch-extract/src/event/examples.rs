@@ -301,6 +301,20 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "The boy would very probably be handed over to the North.",
         &[(Repatriation, Planned, true)],
     ),
+    // A move's destination is the first one after it; a later one is the
+    // next verb's.
+    (
+        "The two were moved to a detention centre in Tumen and sent back to North Korea a week later.",
+        &[(Transfer, Occurred, false), (Repatriation, Occurred, false)],
+    ),
+    (
+        "The group was transferred to a holding facility in Dandong and then returned to the North.",
+        &[(Transfer, Occurred, false), (Repatriation, Occurred, false)],
+    ),
+    (
+        "The women were transferred back to North Korea.",
+        &[(Repatriation, Occurred, false)],
+    ),
     // The month "May" is no modal.
     (
         "Two women caught in early May died in custody in Tumen.",

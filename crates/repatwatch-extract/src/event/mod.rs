@@ -1127,7 +1127,7 @@ fn cues() -> &'static Cues {
             Some(r"(?i)\bback\s+(?:home|across\s+the\s+border)|\bhome\b|\bacross\s+the\s+border\b"),
         ),
         dest_cn: Dest::new(
-            r"(?i)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|(?:lao|laotian|thai|vietnamese|mongolian|russian|cambodian|burmese|myanmar)\s+(?:police|authorities|border|officials|side|territory|immigration|military|army|troops|guards)|police\b|a\s+(?:camp|facility|detention|prison|hospital)|the\s+(?:camp|facility|detention|prison|hospital))",
+            r"(?i)\b(?:to|into|back\s+to|across\s+the\s+border\s+into|over\s+to)\s+(?:the\s+)?(?:china\b|chinese\s+(?:police|authorities|border|officials|side|territory)|(?:lao|laotian|thai|vietnamese|mongolian|russian|cambodian|burmese|myanmar)\s+(?:police|authorities|border|officials|side|territory|immigration|military|army|troops|guards)|police\b|(?:a|the)\s+(?:(?:holding|police|border|immigration|county|city|provincial|local|military|security)\s+){0,2}(?:camp|facility|detention|prison|hospital))",
             dest::CN,
             &[(&['.', ';', ','], 60)],
             None,
@@ -3257,6 +3257,13 @@ fn find_in_sentence(
                         destination = Some((te + ds, te + de));
                     } else if t.kind == EventType::Transfer {
                         destination = Some((te + ds, te + de));
+                        // "transferred to a detention facility in Dandong and
+                        // returned to North Korea": the first destination is
+                        // the move's; the later one is the next verb's.
+                        if kp_first.is_some_and(|k| de < k) {
+                            kind = EventType::Transfer;
+                            rule = t.rule;
+                        }
                     }
                 }
                 if let Some((os, oe)) = dest_in(&c.dest_other, te, after_end, &mut after_stops) {
