@@ -315,6 +315,20 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "The women were transferred back to North Korea.",
         &[(Repatriation, Occurred, false)],
     ),
+    // Moved to a facility of the North's security agency: moved inside
+    // the North, not returned; handed to the agency: returned.
+    (
+        "On arrival the returnees were taken to the Ministry of State Security's holding facility in Onsong.",
+        &[(Transfer, Occurred, false)],
+    ),
+    (
+        "The next day the group was driven to the MSS detention centre in the county.",
+        &[(Transfer, Occurred, false)],
+    ),
+    (
+        "Chinese guards handed the group to the MSS at the bridge.",
+        &[(Repatriation, Occurred, false)],
+    ),
     // The month "May" is no modal.
     (
         "Two women caught in early May died in custody in Tumen.",

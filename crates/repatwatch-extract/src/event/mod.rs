@@ -1895,6 +1895,34 @@ fn past_under_hedge(before: &str, at: usize) -> bool {
             })
 }
 
+/// Whether a facility follows a North Korean agency named as a destination
+/// ("to the MSS holding facility", "to the Ministry of State Security's
+/// detention centre"): a place inside the North, where people are moved,
+/// not returned.
+fn facility_follows(rest: &str) -> bool {
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))
+        .unwrap_or(rest);
+    rest.split_whitespace()
+        .take(3)
+        .map(|w| w.trim_end_matches([',', '.', ';']).to_ascii_lowercase())
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "facility"
+                    | "facilities"
+                    | "centre"
+                    | "center"
+                    | "prison"
+                    | "jail"
+                    | "compound"
+                    | "station"
+                    | "headquarters"
+            )
+        })
+}
+
 /// Whether the word at `at` is the month "May", not the modal: capitalised
 /// past the sentence's first word ("caught in early May died").
 fn month_may(text: &str, sentence_start: usize, at: usize) -> bool {
@@ -3200,7 +3228,10 @@ fn find_in_sentence(
                     if t.kind != EventType::Transfer {
                         kind = EventType::Repatriation;
                     } else if after_all.trim_start().starts_with("back")
-                        || dm.is_some_and(|(ds, de)| !after_all[ds..de].contains("camp"))
+                        || dm.is_some_and(|(ds, de)| {
+                            !after_all[ds..de].contains("camp")
+                                && !facility_follows(&after_all[de..])
+                        })
                     {
                         // "moved back to North Korea" is a return.
                         kind = EventType::Repatriation;
