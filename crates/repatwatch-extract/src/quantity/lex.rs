@@ -491,11 +491,86 @@ fn steps_over(fl: u16, hyph: bool, lower: &[u8], s: usize, e: usize) -> bool {
 /// tokens a phrase steps over before its number or noun only: punctuation
 /// and any other word break the way), and the tokens a people phrase may
 /// start at ([`Ctx::np_from`]), one bit a token. No branch on the marks:
-/// each is a select.
+/// the two distances are the two nibbles of one byte, stepped by one look-up
+/// in [`AHEAD_NEXT`] (by the token's marks `AHEAD_NUM`, `AHEAD_HEAD`, `STEP`),
+/// and [`AHEAD_NEAR`] tells from that byte whether either is within reach.
 fn ahead_and_starts(toks: &mut [Tok]) -> Vec<u64> {
     let mut np = vec![0u64; toks.len().div_ceil(64)];
-    let (mut num_at, mut head_at) = (15u8, 15u8);
+    // `num_at | head_at << 4`
+    let mut at = 0xffu8;
     // 64 tokens a word of `np`, its bits shifted in from the last token
+    for (word, chunk) in np.iter_mut().zip(toks.chunks_mut(64)).rev() {
+        let mut bits = 0u64;
+        for t in chunk.iter_mut().rev() {
+            let m = t.ahead;
+            at = AHEAD_NEXT[usize::from(m & (AHEAD_NUM | AHEAD_HEAD | STEP)) << 8 | usize::from(at)];
+            t.ahead = at;
+            // `people::may_start_np`
+            let near = AHEAD_NEAR[usize::from(at)] | (m & QUANTW) >> 3;
+            t.bits |= near << 5;
+            let start = (m & ALWAYS) >> 5 | (m & KNOWN) >> 4 & near;
+            bits = bits << 1 | u64::from(start);
+        }
+        *word = bits;
+    }
+    np
+}
+
+/// A distance of [`AHEAD_NEXT`]: `d` at the token after, `zero` the token
+/// is of its kind, `m` its marks.
+const fn ahead_step(m: u8, d: u8, zero: bool) -> u8 {
+    if zero {
+        0
+    } else if m & STEP != 0 {
+        if d + 1 < 15 {
+            d + 1
+        } else {
+            15
+        }
+    } else {
+        15
+    }
+}
+
+/// The next byte `num_at | head_at << 4` of [`ahead_and_starts`] (the
+/// distances at the token before), from the token's marks `AHEAD_NUM`,
+/// `AHEAD_HEAD`, `STEP` (the high byte of the index) and the byte at the
+/// token after (the low byte): a distance is 0 at a token of its kind, one
+/// more (at most 15) after a token a phrase steps over, and 15 after any
+/// other.
+static AHEAD_NEXT: [u8; 8 << 8] = {
+    let mut t = [0u8; 8 << 8];
+    let mut k = 0;
+    while k < 8 << 8 {
+        let (m, at) = ((k >> 8) as u8, (k & 0xff) as u8);
+        let num_at = ahead_step(m, at & 15, m & AHEAD_NUM != 0);
+        let head_at = ahead_step(m, at >> 4, m & AHEAD_HEAD != 0);
+        t[k] = num_at | head_at << 4;
+        k += 1;
+    }
+    t
+};
+
+/// Is a number or a people noun within reach (`COUNT_REACH`, `HEAD_REACH`)
+/// at the distances `num_at | head_at << 4`? (1 or 0.)
+static AHEAD_NEAR: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut k = 0;
+    while k < 256 {
+        let (num_at, head_at) = (k & 15, k >> 4);
+        t[k] = (num_at <= super::number::COUNT_REACH + 1 || head_at <= super::people::HEAD_REACH + 1)
+            as u8;
+        k += 1;
+    }
+    t
+};
+
+/// [`ahead_and_starts`] as first written, a select a mark (the reference of
+/// its tests).
+#[cfg(test)]
+fn ahead_and_starts_plain(toks: &mut [Tok]) -> Vec<u64> {
+    let mut np = vec![0u64; toks.len().div_ceil(64)];
+    let (mut num_at, mut head_at) = (15u8, 15u8);
     for (word, chunk) in np.iter_mut().zip(toks.chunks_mut(64)).rev() {
         let mut bits = 0u64;
         for t in chunk.iter_mut().rev() {
@@ -512,7 +587,6 @@ fn ahead_and_starts(toks: &mut [Tok]) -> Vec<u64> {
                 (head_at + step).min(15)
             };
             t.ahead = num_at | head_at << 4;
-            // `people::may_start_np`
             let near = (usize::from(num_at) <= super::number::COUNT_REACH + 1)
                 | (usize::from(head_at) <= super::people::HEAD_REACH + 1)
                 | (m & QUANTW != 0);
@@ -523,6 +597,32 @@ fn ahead_and_starts(toks: &mut [Tok]) -> Vec<u64> {
         *word = bits;
     }
     np
+}
+
+#[cfg(test)]
+mod ahead_tables {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The tables give what the selects give, on any marks.
+        #[test]
+        fn tables_match_plain(marks in proptest::collection::vec(0u8..64, 0..300),
+                              bits in proptest::collection::vec(0u8..64, 300)) {
+            let toks: Vec<Tok> = marks
+                .iter()
+                .zip(&bits)
+                .map(|(&m, &b)| Tok { s: 0, e: 0, fl: 0, bits: b & !NEAR, hd: 0, ahead: m })
+                .collect();
+            let (mut a, mut b) = (toks.clone(), toks);
+            let na = ahead_and_starts(&mut a);
+            let nb = ahead_and_starts_plain(&mut b);
+            prop_assert_eq!(na, nb);
+            for (x, y) in a.iter().zip(&b) {
+                prop_assert_eq!((x.ahead, x.bits), (y.ahead, y.bits));
+            }
+        }
+    }
 }
 
 /// Byte classes of ASCII: a letter or digit, a digit, white space (as
