@@ -36,6 +36,9 @@ pub struct Tok {
     /// [`Ctx::num_ahead`] (low four bits) and [`Ctx::head_ahead`] (high
     /// four bits), both capped at 15.
     ahead: u8,
+    /// Its lexicon entry ([`Ctx::id`]; 0: a word in no list, a number,
+    /// punctuation).
+    id: u16,
 }
 
 const KIND: u8 = 3;
@@ -226,6 +229,14 @@ impl<'a> Ctx<'a> {
     #[inline]
     pub fn fl(&self, i: usize) -> u16 {
         self.toks.get(i).map_or(0, |t| t.fl)
+    }
+
+    /// The lexicon entry of token `i`: `cx.id(i) == w::OF` is
+    /// `cx.w(i) == "of"` for every word of [`RULE_WORDS`] (only a word token
+    /// spelling it has its entry; past the end, 0).
+    #[inline]
+    pub fn id(&self, i: usize) -> u16 {
+        self.toks.get(i).map_or(0, |t| t.id)
     }
 
     #[inline]
@@ -612,7 +623,15 @@ mod ahead_tables {
             let toks: Vec<Tok> = marks
                 .iter()
                 .zip(&bits)
-                .map(|(&m, &b)| Tok { s: 0, e: 0, fl: 0, bits: b & !NEAR, hd: 0, ahead: m })
+                .map(|(&m, &b)| Tok {
+                    s: 0,
+                    e: 0,
+                    fl: 0,
+                    bits: b & !NEAR,
+                    hd: 0,
+                    ahead: m,
+                    id: 0,
+                })
                 .collect();
             let (mut a, mut b) = (toks.clone(), toks);
             let na = ahead_and_starts(&mut a);
@@ -763,7 +782,8 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
                     plain = false;
                 }
             }
-            let en = lx.entry(lbytes, s, e);
+            let id = lx.index(lbytes, s, e);
+            let en = &lx.entries[usize::from(id)];
             let cap = b.is_ascii_uppercase();
             if plain {
                 let time_flags = if cap { en.time_upper } else { en.time_lower };
@@ -783,6 +803,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
                 bits: tok_bits(Kind::Word, cap, sent_start, hyph),
                 hd: en.hd,
                 ahead: tok_marks(en, cap, hyph, ends_ed(lbytes, s, e)),
+                id,
             });
             sent_start = false;
             // one space after a word, without the round through the loop
@@ -841,11 +862,12 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
             } else {
                 c.is_uppercase()
             };
-            let en = if kind == Kind::Word {
-                lx.entry(lbytes, s, e)
+            let id = if kind == Kind::Word {
+                lx.index(lbytes, s, e)
             } else {
-                &lx.entries[0]
+                0
             };
+            let en = &lx.entries[usize::from(id)];
             if has_digit(&bytes[s..e]) {
                 sink.other(s, e);
             } else {
@@ -867,6 +889,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
                 bits: tok_bits(kind, cap, sent_start, hyph),
                 hd: en.hd,
                 ahead,
+                id,
             });
             sent_start = false;
             i = e;
@@ -880,6 +903,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
                 bits: tok_bits(Kind::Punct, false, sent_start, is_joiner(c)),
                 hd: 0,
                 ahead: u8::from(is_joiner(c)) * AHEAD_NUM,
+                id: 0,
             });
             sent_start = match c {
                 '.' | '!' | '?' => true,
@@ -1270,6 +1294,102 @@ fn head_of(w: &str) -> Option<HeadInfo> {
         "couples" | "pairs" => coll(p, None),
         _ => return None,
     })
+}
+
+/// The words the rules compare tokens with by their lexicon entry
+/// ([`Ctx::id`]): `w::OF` is the entry of "of". They come first in the
+/// lexicon, in this order, so that each constant is known at compile time;
+/// a word of no list has an entry of its own with no flags, which changes
+/// no other reading.
+macro_rules! rule_words {
+    ($($id:ident $w:literal,)*) => {
+        const RULE_WORDS: &[&str] = &[$($w,)*];
+
+        /// The lexicon entries of the words of [`RULE_WORDS`].
+        #[allow(dead_code)]
+        pub mod w {
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+            #[repr(u16)]
+            enum E {
+                _None,
+                $($id,)*
+            }
+            $(pub const $id: u16 = E::$id as u16;)*
+        }
+    };
+}
+
+rule_words! {
+    EVERY "every",
+    EACH "each",
+    ONE "one",
+    OF "of",
+    NONE "none",
+    THE "the",
+    THOSE "those",
+    THESE "these",
+    THIS "this",
+    THAT "that",
+    A "a",
+    AN "an",
+    ANOTHER "another",
+    HIS "his",
+    HER "her",
+    THEIR "their",
+    MY "my",
+    OUR "our",
+    ITS "its",
+    SOME "some",
+    MANY "many",
+    MOST "most",
+    ALL "all",
+    BOTH "both",
+    VARIOUS "various",
+    ANY "any",
+    PARTY "party",
+    BAND "band",
+    CONTINGENT "contingent",
+    BOATLOAD "boatload",
+    BUSLOAD "busload",
+    TRUCKLOAD "truckload",
+    KOREAN "korean",
+    NORTH_KOREAN "north-korean",
+    DIED "died",
+    FLED "fled",
+    WENT "went",
+    LEFT "left",
+    GOT "got",
+    CAME "came",
+    AND "and",
+    OTHER "other",
+    OTHERS "others",
+    TEENAGE "teenage",
+    TEEN "teen",
+    UNDERAGE "underage",
+    MINOR "minor",
+    FEMALE "female",
+    MALE "male",
+    FROM "from",
+    IN "in",
+    AGED "aged",
+    AGES "ages",
+    CAUGHT "caught",
+    HELD "held",
+    TAKEN "taken",
+    SENT "sent",
+    SEIZED "seized",
+    BROUGHT "brought",
+    KEPT "kept",
+    REMAINING "remaining",
+    LAST "last",
+    FIRST "first",
+    SAME "same",
+    TOTAL "total",
+    FURTHER "further",
+    ADDITIONAL "additional",
+    EXTRA "extra",
+    BETWEEN "between",
+    TO "to",
 }
 
 /// Korean family names, lower case (`SURNAME` flag); the capitalised forms
@@ -1817,6 +1937,11 @@ impl Lexicon {
                 entries.len() - 1
             })
         };
+        // the words the rules compare tokens with, first: entry `k + 1` is
+        // `RULE_WORDS[k]` (the constants of `w`)
+        for (k, &w) in RULE_WORDS.iter().enumerate() {
+            assert_eq!(entry(w), k + 1, "{w:?} twice in RULE_WORDS");
+        }
         let mut ix = Vec::new();
         for (list, flag) in lists {
             for &w in list {
@@ -1920,11 +2045,18 @@ impl Lexicon {
     /// The entry of the word `buf[s..e]` (`entries[0]` for a word in no
     /// list).
     #[inline(always)]
+    #[cfg(test)]
     fn entry(&self, buf: &[u8], s: usize, e: usize) -> &Entry {
-        let none = &self.entries[0];
+        &self.entries[usize::from(self.index(buf, s, e))]
+    }
+
+    /// The index of the entry of the word `buf[s..e]` (0: in no list):
+    /// [`Ctx::id`].
+    #[inline(always)]
+    fn index(&self, buf: &[u8], s: usize, e: usize) -> u16 {
         let len = e - s;
         if len.wrapping_sub(1) >= 24 {
-            return none;
+            return 0;
         }
         let (a, b) = key_at(buf, s, e);
         let ix = usize::from(self.slots[self.slot(self.hash(a, b, len))]) & (ENTRIES - 1);
@@ -1933,10 +2065,10 @@ impl Lexicon {
         // the key tells a word of up to 16 bytes: only longer ones, rare,
         // are compared
         if len > 16 && hit && !same_long(self.words[ix], buf, s, e) {
-            return none;
+            return 0;
         }
         // a select, not a branch: whether a word is listed is no pattern
-        &self.entries[ix & usize::from(hit).wrapping_neg() & (ENTRIES - 1)]
+        (ix & usize::from(hit).wrapping_neg() & (ENTRIES - 1)) as u16
     }
 }
 

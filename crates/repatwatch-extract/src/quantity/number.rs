@@ -1,7 +1,7 @@
 //! Numbers ("1,047", "two hundred and five", "a dozen") and count phrases
 //! ("more than 500", "between 50 and 60", "hundreds of") over tokens.
 
-use super::lex::{self, hyphen_parts, Ctx, Kind};
+use super::lex::{self, hyphen_parts, w as W, Ctx, Kind};
 use crate::model::Count;
 
 /// A number spelled over tokens `s..e`.
@@ -560,42 +560,42 @@ fn count_phrase_full(cx: &Ctx, i: usize) -> Option<CountPhrase> {
     let mut additive = false;
     let mut total = false;
     // determiners
-    let w = cx.w(j);
-    let n = cx.w(j + 1);
+    let w = cx.id(j);
+    let n = cx.id(j + 1);
     match w {
-        "the" | "those" | "these"
-            if matches!(n, "remaining" | "other" | "last" | "first" | "same") =>
+        W::THE | W::THOSE | W::THESE
+            if matches!(n, W::REMAINING | W::OTHER | W::LAST | W::FIRST | W::SAME) =>
         {
             definite = true;
             j += 2;
         }
-        "the" | "those" | "these" => {
+        W::THE | W::THOSE | W::THESE => {
             definite = true;
             j += 1;
         }
-        "all" if n == "the" || n == "of" && cx.w(j + 2) == "the" => {
+        W::ALL if n == W::THE || n == W::OF && cx.id(j + 2) == W::THE => {
             definite = true;
-            j += if n == "the" { 2 } else { 3 };
+            j += if n == W::THE { 2 } else { 3 };
         }
-        "all" | "every" | "both" => {
+        W::ALL | W::EVERY | W::BOTH => {
             definite = true;
             j += 1;
         }
-        "another" => {
+        W::ANOTHER => {
             additive = true;
             j += 1;
         }
-        "a" | "an" if matches!(n, "further" | "additional" | "extra") => {
+        W::A | W::AN if matches!(n, W::FURTHER | W::ADDITIONAL | W::EXTRA) => {
             additive = true;
             j += 2;
         }
-        "a" if n == "total" && cx.w(j + 2) == "of" => {
+        W::A if n == W::TOTAL && cx.id(j + 2) == W::OF => {
             total = true;
             j += 3;
         }
         _ => {}
     }
-    if j > i && (cx.w(j) == "a" && cx.w(j + 1) == "total" && cx.w(j + 2) == "of") {
+    if j > i && (cx.id(j) == W::A && cx.id(j + 1) == W::TOTAL && cx.id(j + 2) == W::OF) {
         total = true;
         j += 3;
     }
@@ -606,11 +606,11 @@ fn count_phrase_full(cx: &Ctx, i: usize) -> Option<CountPhrase> {
     };
     j = after_mod;
     // "between 50 and 60", "from 50 to 60"
-    let between = cx.w(j) == "between";
-    if between || cx.w(j) == "from" {
+    let between = cx.id(j) == W::BETWEEN;
+    if between || cx.id(j) == W::FROM {
         let a = parse_num(cx, j + 1)?;
-        let conn = cx.w(a.e);
-        if (between && conn == "and") || (!between && conn == "to") {
+        let conn = cx.id(a.e);
+        if (between && conn == W::AND) || (!between && conn == W::TO) {
             let b = parse_num(cx, a.e + 1)?;
             if b.value > a.value && a.upper.is_none() && b.upper.is_none() {
                 let count = Count::range(Some(a.value), Some(b.value), m == Mod::Approx);

@@ -2,7 +2,7 @@
 //! bare numerals used as nouns; pronouns; named persons; and the
 //! breakdowns, appositions and "among them" clauses that refine them.
 
-use super::lex::{self, Ctx, HeadInfo, Kind};
+use super::lex::{self, w as W, Ctx, HeadInfo, Kind};
 use super::number::{self, CountPhrase};
 use crate::model::{Count, Gender};
 
@@ -115,22 +115,21 @@ fn participle(cx: &Ctx, k: usize) -> bool {
         && !cx.cap(k)
         && ((w.len() >= 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()))
             || matches!(
-                w,
-                "caught" | "held" | "taken" | "sent" | "seized" | "brought" | "kept"
+                cx.id(k),
+                W::CAUGHT | W::HELD | W::TAKEN | W::SENT | W::SEIZED | W::BROUGHT | W::KEPT
             ))
 }
 
 /// Is token `k` a people head here?
 fn head_at(cx: &Ctx, k: usize) -> Option<HeadInfo> {
     let h = cx.head(k)?;
-    let w = cx.w(k);
-    match w {
-        "party" | "band" | "contingent" | "boatload" | "busload" | "truckload"
-            if cx.w(k + 1) != "of" =>
+    match cx.id(k) {
+        W::PARTY | W::BAND | W::CONTINGENT | W::BOATLOAD | W::BUSLOAD | W::TRUCKLOAD
+            if cx.id(k + 1) != W::OF =>
         {
             None
         }
-        "korean" | "north-korean" => {
+        W::KOREAN | W::NORTH_KOREAN => {
             let n = cx.w(k + 1);
             let noun_after = cx.is_word(k + 1)
                 && (cx.cap(k + 1)
@@ -200,7 +199,10 @@ fn noun_end(cx: &Ctx, k: usize) -> bool {
     }
     cx.fl(k) & lex::AFTER_BARE != 0
         || (cx.is_word(k) && !cx.cap(k) && w.len() >= 5 && w.ends_with("ed"))
-        || matches!(w, "died" | "fled" | "went" | "left" | "got" | "came")
+        || matches!(
+            cx.id(k),
+            W::DIED | W::FLED | W::WENT | W::LEFT | W::GOT | W::CAME
+        )
 }
 
 /// The phrase after a determiner: adjectives and a head, maybe "of" + count.
@@ -248,7 +250,7 @@ fn scan_head_full(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
             last = Some((k, h));
             k += 1;
             steps += 1;
-            if cx.w(k) == "and" && h.breakdown {
+            if cx.id(k) == W::AND && h.breakdown {
                 if let Some(h2) = cx.head(k + 1) {
                     if h2.breakdown && h2.plural == h.plural {
                         k += 1;
@@ -299,7 +301,7 @@ fn scan_head_full(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
     for t in j..=h {
         let w = cx.w(t);
         if let Some(hh) = cx.head(t) {
-            if t == h || hh.breakdown || matches!(w, "female" | "male") {
+            if t == h || hh.breakdown || matches!(cx.id(t), W::FEMALE | W::MALE) {
                 scan.gender = merge_gender(scan.gender, hh.gender);
             }
             if hh.breakdown {
@@ -310,9 +312,9 @@ fn scan_head_full(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
                 }
             }
         }
-        match w {
-            "other" | "others" => scan.other = true,
-            "teenage" | "teen" | "underage" | "minor" => scan.teen = true,
+        match cx.id(t) {
+            W::OTHER | W::OTHERS => scan.other = true,
+            W::TEENAGE | W::TEEN | W::UNDERAGE | W::MINOR => scan.teen = true,
             _ => {}
         }
         if cx.hyph(t) {
@@ -331,7 +333,7 @@ fn scan_head_full(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
         scan.all_child = false;
     }
     // "a group of 12 defectors", "a family of five", "a group of North Koreans"
-    if info.collective && cx.w(h + 1) == "of" {
+    if info.collective && cx.id(h + 1) == W::OF {
         let k = h + 2;
         if let Some(cp) =
             number::count_phrase(cx, k).filter(|c| !c.definite && !number::not_a_count(cx, c))
@@ -392,7 +394,7 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
     for _ in 0..3 {
         let w = cx.w(e);
         // "from North Korea", "from the North"
-        if w == "from" {
+        if cx.id(e) == W::FROM {
             if cx.seq(e + 1, &["north", "korea"]) && cx.cap(e + 1) {
                 e += 3;
                 continue;
@@ -403,7 +405,7 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
             }
         }
         // "in her 20s", "in their early thirties", "in her teens"
-        if w == "in" && matches!(cx.w(e + 1), "her" | "his" | "their") {
+        if cx.id(e) == W::IN && matches!(cx.id(e + 1), W::HER | W::HIS | W::THEIR) {
             let mut k = e + 2;
             if matches!(cx.w(k), "early" | "mid" | "late" | "mid-") {
                 k += 1;
@@ -431,12 +433,12 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
             }
         }
         // "aged 35", ", aged 14 to 18"
-        let (aged_at, comma) = if w == "," && cx.w(e + 1) == "aged" {
+        let (aged_at, comma) = if w == "," && cx.id(e + 1) == W::AGED {
             (e + 1, true)
         } else {
             (e, false)
         };
-        if cx.w(aged_at) == "aged" || (cx.w(aged_at) == "ages" && !comma) {
+        if cx.id(aged_at) == W::AGED || (cx.id(aged_at) == W::AGES && !comma) {
             if let Some((ae, _lo, hi)) = age_list(cx, aged_at + 1) {
                 if hi < 18 {
                     if r.individual {
@@ -450,7 +452,7 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
             }
         }
         // "a boy of about seven"
-        if w == "of" && r.individual {
+        if cx.id(e) == W::OF && r.individual {
             let mut k = e + 1;
             if matches!(
                 cx.w(k),
@@ -515,11 +517,12 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
     let mut fixed: Option<u64> = None;
 
     // "every one of them", "none of them"
-    if matches!(w0, "every" | "each") && cx.w(i + 1) == "one" && cx.w(i + 2) == "of" {
+    let id0 = cx.id(i);
+    if matches!(id0, W::EVERY | W::EACH) && cx.id(i + 1) == W::ONE && cx.id(i + 2) == W::OF {
         quant = Some("every");
         definite = true;
         j = i + 2;
-    } else if w0 == "none" && cx.w(i + 1) == "of" {
+    } else if id0 == W::NONE && cx.id(i + 1) == W::OF {
         quant = Some("none");
         fixed = Some(0);
         j = i + 1;
@@ -532,12 +535,12 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
         cp = Some(c);
     } else if cx.fl(i) & lex::FUNC != 0 {
         let n = cx.w(i + 1);
-        match w0 {
-            "the" | "those" | "these" => {
+        match id0 {
+            W::THE | W::THOSE | W::THESE => {
                 definite = true;
                 j += 1;
             }
-            "this" | "that" => {
+            W::THIS | W::THAT => {
                 // "that" is mostly a conjunction: only "this/that woman"
                 let h = scan_head(cx, i + 1, true)?;
                 if h.info.plural
@@ -552,20 +555,21 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
                 definite = true;
                 j += 1;
             }
-            "a" | "an" => {
+            W::A | W::AN => {
                 det_one = true;
                 j += 1;
             }
-            "another" => {
+            W::ANOTHER => {
                 det_one = true;
                 j += 1;
             }
-            "his" | "her" | "their" | "my" | "our" | "its" => {
+            W::HIS | W::HER | W::THEIR | W::MY | W::OUR | W::ITS => {
                 possessive = true;
                 definite = true;
                 j += 1;
             }
-            "some" | "many" | "most" | "all" | "both" | "each" | "every" | "various" | "any" => {
+            W::SOME | W::MANY | W::MOST | W::ALL | W::BOTH | W::EACH | W::EVERY | W::VARIOUS
+            | W::ANY => {
                 quant = Some(match w0 {
                     "some" => "some",
                     "many" => "many",
@@ -591,7 +595,7 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
             _ => {}
         }
         // "the five", "his two children", "all 41"
-        if j > i && (definite || possessive) && !matches!(w0, "this" | "that") {
+        if j > i && (definite || possessive) && !matches!(id0, W::THIS | W::THAT) {
             if let Some(c) = number::count_phrase(cx, j).filter(|c| !c.definite) {
                 if number::not_a_count(cx, &c) {
                     return None;
@@ -608,7 +612,7 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
         let of_done = cp.as_ref().is_some_and(|c| c.of);
         let k = if of_done {
             Some(j)
-        } else if cx.w(j) == "of" {
+        } else if cx.id(j) == W::OF {
             Some(j + 1)
         } else {
             None
@@ -765,7 +769,7 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
     // bare numerals used as nouns: "the five", "another 40", "Eighteen more"
     if let Some(c) = &cp {
         let k = c.e;
-        let one = c.plain == Some(1) && cx.w(c.ns) == "one";
+        let one = c.plain == Some(1) && cx.id(c.ns) == W::ONE;
         if one || c.rule == "a_number_of" {
             return None;
         }
