@@ -611,6 +611,63 @@ fn ahead_and_starts_plain(toks: &mut [Tok]) -> Vec<u64> {
 }
 
 #[cfg(test)]
+mod rule_word_ids {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The rule words, some of their shapes (capitalised, hyphenated,
+    /// longer, shorter) and other tokens.
+    fn piece() -> impl Strategy<Value = String> {
+        let words: Vec<String> = RULE_WORDS
+            .iter()
+            .flat_map(|w| {
+                let mut cap = w.to_string();
+                cap[..1].make_ascii_uppercase();
+                [
+                    w.to_string(),
+                    w.to_ascii_uppercase(),
+                    cap,
+                    format!("{w}s"),
+                    format!("{w}-{w}"),
+                    w[1..].to_string(),
+                ]
+            })
+            .chain(["5", ",", ".", "1,047", "don't", "caf\u{e9}"].map(String::from))
+            .collect();
+        proptest::sample::select(words)
+    }
+
+    proptest! {
+        /// `cx.id(i) == w::X` is `cx.w(i) == "x"`, for every rule word.
+        #[test]
+        fn ids_tell_rule_words(ws in proptest::collection::vec(piece(), 0..40),
+                               seps in proptest::collection::vec(
+                                   proptest::sample::select(vec![" ", "  ", "\n", ""]), 40)) {
+            let mut text = String::new();
+            for (w, sep) in ws.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(sep);
+            }
+            let cx = Ctx::new(&text);
+            for i in 0..cx.len() + 2 {
+                for (k, w) in RULE_WORDS.iter().enumerate() {
+                    prop_assert_eq!(cx.id(i) == (k + 1) as u16, cx.w(i) == *w, "{} {:?} in {:?}", i, w, text);
+                }
+            }
+        }
+    }
+
+    /// The constants are the entries of their words.
+    #[test]
+    fn constants() {
+        let lx = lexicon();
+        for (w, id) in [("of", w::OF), ("the", w::THE), ("north-korean", w::NORTH_KOREAN), ("well", w::WELL)] {
+            assert_eq!(lx.index(w.as_bytes(), 0, w.len()), id, "{w}");
+        }
+    }
+}
+
+#[cfg(test)]
 mod ahead_tables {
     use super::*;
     use proptest::prelude::*;
@@ -1390,6 +1447,63 @@ rule_words! {
     EXTRA "extra",
     BETWEEN "between",
     TO "to",
+    ABOUT "about",
+    ABOVE "above",
+    ALMOST "almost",
+    APPROX "approx",
+    APPROXIMATE "approximate",
+    APPROXIMATELY "approximately",
+    AROUND "around",
+    AS "as",
+    AT "at",
+    BELOW "below",
+    CIRCA "circa",
+    CLOSE "close",
+    COUPLE "couple",
+    DOZEN "dozen",
+    DOZENS "dozens",
+    ESTIMATED "estimated",
+    EXCESS "excess",
+    FEW "few",
+    FEWER "fewer",
+    GREATER "greater",
+    GROUP "group",
+    HANDFUL "handful",
+    HOST "host",
+    HUNDRED "hundred",
+    HUNDREDS "hundreds",
+    JUST "just",
+    LARGE "large",
+    LEAST "least",
+    LESS "less",
+    LITTLE "little",
+    MAXIMUM "maximum",
+    MILLIONS "millions",
+    MINIMUM "minimum",
+    MORE "more",
+    NEARLY "nearly",
+    NO "no",
+    NOT "not",
+    NUMBER "number",
+    NUMEROUS "numerous",
+    ON "on",
+    ORDER "order",
+    OVER "over",
+    REGION "region",
+    ROUGHLY "roughly",
+    SCORES "scores",
+    SEVERAL "several",
+    SHORT "short",
+    SLIGHTLY "slightly",
+    TENS "tens",
+    THAN "than",
+    THOUSAND "thousand",
+    THOUSANDS "thousands",
+    UNDER "under",
+    UP "up",
+    UPWARD "upward",
+    UPWARDS "upwards",
+    WELL "well",
 }
 
 /// Korean family names, lower case (`SURNAME` flag); the capitalised forms
