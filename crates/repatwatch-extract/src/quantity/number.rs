@@ -142,8 +142,9 @@ fn parse_num_full(cx: &Ctx, i: usize) -> Option<Num> {
         return None;
     }
     let w = cx.w(i);
+    let id = cx.id(i);
     // "a dozen", "a hundred", "half a dozen"
-    if w == "half" && cx.w(i + 1) == "a" && cx.w(i + 2) == "dozen" {
+    if id == W::HALF && cx.id(i + 1) == W::A && cx.id(i + 2) == W::DOZEN {
         return Some(Num {
             s: i,
             e: i + 3,
@@ -152,9 +153,9 @@ fn parse_num_full(cx: &Ctx, i: usize) -> Option<Num> {
             upper: None,
         });
     }
-    if w == "a" || w == "an" {
+    if id == W::A || id == W::AN {
         let n = cx.w(i + 1);
-        if n == "dozen" {
+        if cx.id(i + 1) == W::DOZEN {
             return Some(Num {
                 s: i,
                 e: i + 2,
@@ -208,7 +209,7 @@ fn parse_num_full(cx: &Ctx, i: usize) -> Option<Num> {
                 upper: None,
             });
         }
-        if next == "dozen" {
+        if cx.id(i + 1) == W::DOZEN {
             return Some(Num {
                 s: i,
                 e: i + 2,
@@ -237,7 +238,7 @@ fn parse_num_full(cx: &Ctx, i: usize) -> Option<Num> {
         });
     }
     let first = small_word_at(cx, i)?;
-    if cx.w(i + 1) == "dozen" {
+    if cx.id(i + 1) == W::DOZEN {
         return Some(Num {
             s: i,
             e: i + 2,

@@ -1015,17 +1015,16 @@ fn pronoun(cx: &Ctx, i: usize) -> Option<Raw> {
     if cx.fl(i) & lex::PRON == 0 {
         return None;
     }
-    let w = cx.w(i);
     let raw = cx.raw(i);
     // "US", "HE": an acronym, not a pronoun
     if raw.len() > 1 && raw.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let (gender, individual) = match w {
-        "they" | "them" | "we" | "us" => (None, false),
-        "she" => (Some(Gender::Female), true),
-        "he" | "him" => (Some(Gender::Male), true),
-        "her" => {
+    let (gender, individual) = match cx.id(i) {
+        W::THEY | W::THEM | W::WE | W::US => (None, false),
+        W::SHE => (Some(Gender::Female), true),
+        W::HE | W::HIM => (Some(Gender::Male), true),
+        W::HER => {
             // possessive before a noun ("her home") is no mention
             let n = i + 1;
             if cx.is_word(n)
@@ -1074,19 +1073,22 @@ fn among_connector(cx: &Ctx, e: usize) -> Option<usize> {
     if matches!(cx.w(k), "," | "\u{2014}" | "\u{2013}" | "(") {
         k += 1;
     }
-    let w = cx.w(k);
-    let mut p = match w {
-        "among" if matches!(cx.w(k + 1), "them" | "whom" | "those") => k + 2,
-        "including" => k + 1,
-        "one" if cx.w(k + 1) == "of" && matches!(cx.w(k + 2), "them" | "whom" | "which") => k + 3,
-        "two" | "three" | "four" | "five"
-            if cx.w(k + 1) == "of" && matches!(cx.w(k + 2), "them" | "whom") =>
+    let mut p = match cx.id(k) {
+        W::AMONG if matches!(cx.id(k + 1), W::THEM | W::WHOM | W::THOSE) => k + 2,
+        W::INCLUDING => k + 1,
+        W::ONE
+            if cx.id(k + 1) == W::OF && matches!(cx.id(k + 2), W::THEM | W::WHOM | W::WHICH) =>
+        {
+            k + 3
+        }
+        W::TWO | W::THREE | W::FOUR | W::FIVE
+            if cx.id(k + 1) == W::OF && matches!(cx.id(k + 2), W::THEM | W::WHOM) =>
         {
             k + 3
         }
         _ => return None,
     };
-    if matches!(cx.w(p), "was" | "were" | "is" | "are" | "being" | ",") {
+    if matches!(cx.id(p), W::WAS | W::WERE | W::IS | W::ARE | W::BEING) || cx.w(p) == "," {
         p += 1;
     }
     Some(p)
@@ -1253,11 +1255,11 @@ fn among(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
 /// of Korea", "ten defectors from North Korea"): "the", then capitalised
 /// words, "of" and possessives between them; `e` itself when there is none.
 fn past_origin(cx: &Ctx, e: usize) -> usize {
-    if !matches!(cx.w(e), "of" | "from") {
+    if !matches!(cx.id(e), W::OF | W::FROM) {
         return e;
     }
     let mut k = e + 1;
-    if cx.w(k) == "the" {
+    if cx.id(k) == W::THE {
         k += 1;
     }
     let start = k;
@@ -1279,9 +1281,9 @@ fn members_of(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
     let a = &raws[i];
     let b = raws.get(i + 1)?;
     if !(a.count.is_some()
-        && matches!(cx.w(a.he - 1), "members" | "member")
+        && matches!(cx.id(a.he - 1), W::MEMBERS | W::MEMBER)
         && b.s == a.e + 1
-        && cx.w(a.e) == "of"
+        && cx.id(a.e) == W::OF
         && (b.definite || b.possessive)
         && b.count.is_none()
         && (b.kin || cx.w(b.he - 1).starts_with("group")))
@@ -1319,11 +1321,11 @@ fn coordinate(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
         // "and", or "(,) along with", "(,) together with" before another
         // ("her, together with another woman")
         let with_at = last + usize::from(cx.w(last) == ",");
-        let along = matches!(cx.w(with_at), "along" | "together")
-            && cx.w(with_at + 1) == "with"
+        let along = matches!(cx.id(with_at), W::ALONG | W::TOGETHER)
+            && cx.id(with_at + 1) == W::WITH
             && b.s == with_at + 2
             && b.count.is_some();
-        let and = b.s == last + 1 && cx.w(last) == "and" || along;
+        let and = b.s == last + 1 && cx.id(last) == W::AND || along;
         let comma = b.s == last + 1 && cx.w(last) == ",";
         let kin = b.possessive && b.kin;
         if !((and || comma) && (kin || along || (and && b.other && b.count.is_some()))) {
