@@ -514,7 +514,8 @@ fn ahead_and_starts(toks: &mut [Tok]) -> Vec<u64> {
         let mut bits = 0u64;
         for t in chunk.iter_mut().rev() {
             let m = t.ahead;
-            at = AHEAD_NEXT[usize::from(m & (AHEAD_NUM | AHEAD_HEAD | STEP)) << 8 | usize::from(at)];
+            at =
+                AHEAD_NEXT[usize::from(m & (AHEAD_NUM | AHEAD_HEAD | STEP)) << 8 | usize::from(at)];
             t.ahead = at;
             // `people::may_start_np`
             let near = AHEAD_NEAR[usize::from(at)] | (m & QUANTW) >> 3;
@@ -569,8 +570,8 @@ static AHEAD_NEAR: [u8; 256] = {
     let mut k = 0;
     while k < 256 {
         let (num_at, head_at) = (k & 15, k >> 4);
-        t[k] = (num_at <= super::number::COUNT_REACH + 1 || head_at <= super::people::HEAD_REACH + 1)
-            as u8;
+        t[k] = (num_at <= super::number::COUNT_REACH + 1
+            || head_at <= super::people::HEAD_REACH + 1) as u8;
         k += 1;
     }
     t
@@ -661,7 +662,12 @@ mod rule_word_ids {
     #[test]
     fn constants() {
         let lx = lexicon();
-        for (w, id) in [("of", w::OF), ("the", w::THE), ("north-korean", w::NORTH_KOREAN), ("well", w::WELL)] {
+        for (w, id) in [
+            ("of", w::OF),
+            ("the", w::THE),
+            ("north-korean", w::NORTH_KOREAN),
+            ("well", w::WELL),
+        ] {
             assert_eq!(lx.index(w.as_bytes(), 0, w.len()), id, "{w}");
         }
     }
@@ -1365,7 +1371,11 @@ macro_rules! rule_words {
         /// The lexicon entries of the words of [`RULE_WORDS`].
         #[allow(dead_code)]
         pub mod w {
-            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+            #[allow(
+                non_camel_case_types,
+                clippy::upper_case_acronyms,
+                clippy::enum_variant_names
+            )]
             #[repr(u16)]
             enum E {
                 _None,
@@ -1530,6 +1540,9 @@ rule_words! {
     HIM "him",
     MEMBERS "members",
     MEMBER "member",
+    I "i",
+    BUT "but",
+    OR "or",
 }
 
 /// Korean family names, lower case (`SURNAME` flag); the capitalised forms

@@ -379,7 +379,13 @@ pub fn modifier(cx: &Ctx, i: usize) -> Option<(Mod, usize)> {
     let n = cx.id(i + 1);
     let n2 = cx.id(i + 2);
     let r = match w {
-        W::ABOUT | W::AROUND | W::ROUGHLY | W::APPROXIMATELY | W::APPROX | W::CIRCA | W::SOME
+        W::ABOUT
+        | W::AROUND
+        | W::ROUGHLY
+        | W::APPROXIMATELY
+        | W::APPROX
+        | W::CIRCA
+        | W::SOME
         | W::ESTIMATED => (Mod::Approx, i + 1),
         W::AN if n == W::ESTIMATED || n == W::APPROXIMATE => (Mod::Approx, i + 2),
         W::IN if n == W::THE && n2 == W::REGION && cx.id(i + 3) == W::OF => (Mod::Approx, i + 4),
@@ -791,7 +797,9 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
         return true;
     }
     // "years old", "of age"
-    if nx == "of" && (cx.fl(e + 1) & lex::UNIT != 0 || cx.fl(e + 1) & lex::THING != 0 && cp.vague) {
+    if cx.id(e) == W::OF
+        && (cx.fl(e + 1) & lex::UNIT != 0 || cx.fl(e + 1) & lex::THING != 0 && cp.vague)
+    {
         return true;
     }
     if cx.fl(e) & lex::MONTH != 0
@@ -813,7 +821,7 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
         }
     }
     // "a boy of about seven": of + number after a singular person noun
-    if p == "of" && pi != usize::MAX && pi > 0 {
+    if pi != usize::MAX && cx.id(pi) == W::OF && pi > 0 {
         if let Some(h) = cx.head(pi - 1) {
             if !h.plural && !h.collective {
                 return true;
@@ -836,8 +844,8 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     }
     // "one" only counts before a noun or "of"
     if cp.plain == Some(1)
-        && cx.w(ns) == "one"
-        && !(nx == "of" || cx.fl(e) & lex::ADJ != 0 || cx.head(e).is_some())
+        && cx.id(ns) == W::ONE
+        && !(cx.id(e) == W::OF || cx.fl(e) & lex::ADJ != 0 || cx.head(e).is_some())
     {
         return true;
     }
@@ -848,11 +856,9 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
         && cx.is_word(pi)
         && !cx.sent_start(pi)
         && !people_follow(cx, e)
+        && !matches!(cx.id(pi), W::I | W::AND | W::BUT | W::OR)
     {
-        let pw = cx.w(pi);
-        if !matches!(pw, "i" | "and" | "but" | "or") {
-            return true;
-        }
+        return true;
     }
     false
 }
@@ -860,7 +866,7 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
 /// Does a people noun follow token `k` (after adjectives)?
 pub fn people_follow(cx: &Ctx, k: usize) -> bool {
     let mut j = k;
-    if cx.w(j) == "of" {
+    if cx.id(j) == W::OF {
         j += 1;
     }
     for _ in 0..5 {

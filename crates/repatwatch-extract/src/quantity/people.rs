@@ -568,7 +568,14 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
                 definite = true;
                 j += 1;
             }
-            W::SOME | W::MANY | W::MOST | W::ALL | W::BOTH | W::EACH | W::EVERY | W::VARIOUS
+            W::SOME
+            | W::MANY
+            | W::MOST
+            | W::ALL
+            | W::BOTH
+            | W::EACH
+            | W::EVERY
+            | W::VARIOUS
             | W::ANY => {
                 quant = Some(match w0 {
                     "some" => "some",
@@ -1076,9 +1083,7 @@ fn among_connector(cx: &Ctx, e: usize) -> Option<usize> {
     let mut p = match cx.id(k) {
         W::AMONG if matches!(cx.id(k + 1), W::THEM | W::WHOM | W::THOSE) => k + 2,
         W::INCLUDING => k + 1,
-        W::ONE
-            if cx.id(k + 1) == W::OF && matches!(cx.id(k + 2), W::THEM | W::WHOM | W::WHICH) =>
-        {
+        W::ONE if cx.id(k + 1) == W::OF && matches!(cx.id(k + 2), W::THEM | W::WHOM | W::WHICH) => {
             k + 3
         }
         W::TWO | W::THREE | W::FOUR | W::FIVE
