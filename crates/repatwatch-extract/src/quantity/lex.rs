@@ -36,6 +36,9 @@ pub struct Tok {
     /// [`Ctx::num_ahead`] (low four bits) and [`Ctx::head_ahead`] (high
     /// four bits), both capped at 15.
     ahead: u8,
+    /// Its lexicon entry ([`Ctx::id`]; 0: a word in no list, a number,
+    /// punctuation).
+    id: u16,
 }
 
 const KIND: u8 = 3;
@@ -226,6 +229,14 @@ impl<'a> Ctx<'a> {
     #[inline]
     pub fn fl(&self, i: usize) -> u16 {
         self.toks.get(i).map_or(0, |t| t.fl)
+    }
+
+    /// The lexicon entry of token `i`: `cx.id(i) == w::OF` is
+    /// `cx.w(i) == "of"` for every word of [`RULE_WORDS`] (only a word token
+    /// spelling it has its entry; past the end, 0).
+    #[inline]
+    pub fn id(&self, i: usize) -> u16 {
+        self.toks.get(i).map_or(0, |t| t.id)
     }
 
     #[inline]
@@ -491,11 +502,87 @@ fn steps_over(fl: u16, hyph: bool, lower: &[u8], s: usize, e: usize) -> bool {
 /// tokens a phrase steps over before its number or noun only: punctuation
 /// and any other word break the way), and the tokens a people phrase may
 /// start at ([`Ctx::np_from`]), one bit a token. No branch on the marks:
-/// each is a select.
+/// the two distances are the two nibbles of one byte, stepped by one look-up
+/// in [`AHEAD_NEXT`] (by the token's marks `AHEAD_NUM`, `AHEAD_HEAD`, `STEP`),
+/// and [`AHEAD_NEAR`] tells from that byte whether either is within reach.
 fn ahead_and_starts(toks: &mut [Tok]) -> Vec<u64> {
     let mut np = vec![0u64; toks.len().div_ceil(64)];
-    let (mut num_at, mut head_at) = (15u8, 15u8);
+    // `num_at | head_at << 4`
+    let mut at = 0xffu8;
     // 64 tokens a word of `np`, its bits shifted in from the last token
+    for (word, chunk) in np.iter_mut().zip(toks.chunks_mut(64)).rev() {
+        let mut bits = 0u64;
+        for t in chunk.iter_mut().rev() {
+            let m = t.ahead;
+            at =
+                AHEAD_NEXT[usize::from(m & (AHEAD_NUM | AHEAD_HEAD | STEP)) << 8 | usize::from(at)];
+            t.ahead = at;
+            // `people::may_start_np`
+            let near = AHEAD_NEAR[usize::from(at)] | (m & QUANTW) >> 3;
+            t.bits |= near << 5;
+            let start = (m & ALWAYS) >> 5 | (m & KNOWN) >> 4 & near;
+            bits = bits << 1 | u64::from(start);
+        }
+        *word = bits;
+    }
+    np
+}
+
+/// A distance of [`AHEAD_NEXT`]: `d` at the token after, `zero` the token
+/// is of its kind, `m` its marks.
+const fn ahead_step(m: u8, d: u8, zero: bool) -> u8 {
+    if zero {
+        0
+    } else if m & STEP != 0 {
+        if d + 1 < 15 {
+            d + 1
+        } else {
+            15
+        }
+    } else {
+        15
+    }
+}
+
+/// The next byte `num_at | head_at << 4` of [`ahead_and_starts`] (the
+/// distances at the token before), from the token's marks `AHEAD_NUM`,
+/// `AHEAD_HEAD`, `STEP` (the high byte of the index) and the byte at the
+/// token after (the low byte): a distance is 0 at a token of its kind, one
+/// more (at most 15) after a token a phrase steps over, and 15 after any
+/// other.
+static AHEAD_NEXT: [u8; 8 << 8] = {
+    let mut t = [0u8; 8 << 8];
+    let mut k = 0;
+    while k < 8 << 8 {
+        let (m, at) = ((k >> 8) as u8, (k & 0xff) as u8);
+        let num_at = ahead_step(m, at & 15, m & AHEAD_NUM != 0);
+        let head_at = ahead_step(m, at >> 4, m & AHEAD_HEAD != 0);
+        t[k] = num_at | head_at << 4;
+        k += 1;
+    }
+    t
+};
+
+/// Is a number or a people noun within reach (`COUNT_REACH`, `HEAD_REACH`)
+/// at the distances `num_at | head_at << 4`? (1 or 0.)
+static AHEAD_NEAR: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut k = 0;
+    while k < 256 {
+        let (num_at, head_at) = (k & 15, k >> 4);
+        t[k] = (num_at <= super::number::COUNT_REACH + 1
+            || head_at <= super::people::HEAD_REACH + 1) as u8;
+        k += 1;
+    }
+    t
+};
+
+/// [`ahead_and_starts`] as first written, a select a mark (the reference of
+/// its tests).
+#[cfg(test)]
+fn ahead_and_starts_plain(toks: &mut [Tok]) -> Vec<u64> {
+    let mut np = vec![0u64; toks.len().div_ceil(64)];
+    let (mut num_at, mut head_at) = (15u8, 15u8);
     for (word, chunk) in np.iter_mut().zip(toks.chunks_mut(64)).rev() {
         let mut bits = 0u64;
         for t in chunk.iter_mut().rev() {
@@ -512,7 +599,6 @@ fn ahead_and_starts(toks: &mut [Tok]) -> Vec<u64> {
                 (head_at + step).min(15)
             };
             t.ahead = num_at | head_at << 4;
-            // `people::may_start_np`
             let near = (usize::from(num_at) <= super::number::COUNT_REACH + 1)
                 | (usize::from(head_at) <= super::people::HEAD_REACH + 1)
                 | (m & QUANTW != 0);
@@ -523,6 +609,102 @@ fn ahead_and_starts(toks: &mut [Tok]) -> Vec<u64> {
         *word = bits;
     }
     np
+}
+
+#[cfg(test)]
+mod rule_word_ids {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The rule words, some of their shapes (capitalised, hyphenated,
+    /// longer, shorter) and other tokens.
+    fn piece() -> impl Strategy<Value = String> {
+        let words: Vec<String> = RULE_WORDS
+            .iter()
+            .flat_map(|w| {
+                let mut cap = w.to_string();
+                cap[..1].make_ascii_uppercase();
+                [
+                    w.to_string(),
+                    w.to_ascii_uppercase(),
+                    cap,
+                    format!("{w}s"),
+                    format!("{w}-{w}"),
+                    w[1..].to_string(),
+                ]
+            })
+            .chain(["5", ",", ".", "1,047", "don't", "caf\u{e9}"].map(String::from))
+            .collect();
+        proptest::sample::select(words)
+    }
+
+    proptest! {
+        /// `cx.id(i) == w::X` is `cx.w(i) == "x"`, for every rule word.
+        #[test]
+        fn ids_tell_rule_words(ws in proptest::collection::vec(piece(), 0..40),
+                               seps in proptest::collection::vec(
+                                   proptest::sample::select(vec![" ", "  ", "\n", ""]), 40)) {
+            let mut text = String::new();
+            for (w, sep) in ws.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(sep);
+            }
+            let cx = Ctx::new(&text);
+            for i in 0..cx.len() + 2 {
+                for (k, w) in RULE_WORDS.iter().enumerate() {
+                    prop_assert_eq!(cx.id(i) == (k + 1) as u16, cx.w(i) == *w, "{} {:?} in {:?}", i, w, text);
+                }
+            }
+        }
+    }
+
+    /// The constants are the entries of their words.
+    #[test]
+    fn constants() {
+        let lx = lexicon();
+        for (w, id) in [
+            ("of", w::OF),
+            ("the", w::THE),
+            ("north-korean", w::NORTH_KOREAN),
+            ("well", w::WELL),
+        ] {
+            assert_eq!(lx.index(w.as_bytes(), 0, w.len()), id, "{w}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod ahead_tables {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The tables give what the selects give, on any marks.
+        #[test]
+        fn tables_match_plain(marks in proptest::collection::vec(0u8..64, 0..300),
+                              bits in proptest::collection::vec(0u8..64, 300)) {
+            let toks: Vec<Tok> = marks
+                .iter()
+                .zip(&bits)
+                .map(|(&m, &b)| Tok {
+                    s: 0,
+                    e: 0,
+                    fl: 0,
+                    bits: b & !NEAR,
+                    hd: 0,
+                    ahead: m,
+                    id: 0,
+                })
+                .collect();
+            let (mut a, mut b) = (toks.clone(), toks);
+            let na = ahead_and_starts(&mut a);
+            let nb = ahead_and_starts_plain(&mut b);
+            prop_assert_eq!(na, nb);
+            for (x, y) in a.iter().zip(&b) {
+                prop_assert_eq!((x.ahead, x.bits), (y.ahead, y.bits));
+            }
+        }
+    }
 }
 
 /// Byte classes of ASCII: a letter or digit, a digit, white space (as
@@ -663,7 +845,8 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
                     plain = false;
                 }
             }
-            let en = lx.entry(lbytes, s, e);
+            let id = lx.index(lbytes, s, e);
+            let en = &lx.entries[usize::from(id)];
             let cap = b.is_ascii_uppercase();
             if plain {
                 let time_flags = if cap { en.time_upper } else { en.time_lower };
@@ -683,6 +866,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
                 bits: tok_bits(Kind::Word, cap, sent_start, hyph),
                 hd: en.hd,
                 ahead: tok_marks(en, cap, hyph, ends_ed(lbytes, s, e)),
+                id,
             });
             sent_start = false;
             // one space after a word, without the round through the loop
@@ -741,11 +925,12 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
             } else {
                 c.is_uppercase()
             };
-            let en = if kind == Kind::Word {
-                lx.entry(lbytes, s, e)
+            let id = if kind == Kind::Word {
+                lx.index(lbytes, s, e)
             } else {
-                &lx.entries[0]
+                0
             };
+            let en = &lx.entries[usize::from(id)];
             if has_digit(&bytes[s..e]) {
                 sink.other(s, e);
             } else {
@@ -767,6 +952,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
                 bits: tok_bits(kind, cap, sent_start, hyph),
                 hd: en.hd,
                 ahead,
+                id,
             });
             sent_start = false;
             i = e;
@@ -780,6 +966,7 @@ fn tokenize(text: &str, lower: &str, lx: &Lexicon, sink: &mut impl Sink) -> Vec<
                 bits: tok_bits(Kind::Punct, false, sent_start, is_joiner(c)),
                 hd: 0,
                 ahead: u8::from(is_joiner(c)) * AHEAD_NUM,
+                id: 0,
             });
             sent_start = match c {
                 '.' | '!' | '?' => true,
@@ -1170,6 +1357,192 @@ fn head_of(w: &str) -> Option<HeadInfo> {
         "couples" | "pairs" => coll(p, None),
         _ => return None,
     })
+}
+
+/// The words the rules compare tokens with by their lexicon entry
+/// ([`Ctx::id`]): `w::OF` is the entry of "of". They come first in the
+/// lexicon, in this order, so that each constant is known at compile time;
+/// a word of no list has an entry of its own with no flags, which changes
+/// no other reading.
+macro_rules! rule_words {
+    ($($id:ident $w:literal,)*) => {
+        const RULE_WORDS: &[&str] = &[$($w,)*];
+
+        /// The lexicon entries of the words of [`RULE_WORDS`].
+        #[allow(dead_code)]
+        pub mod w {
+            #[allow(
+                non_camel_case_types,
+                clippy::upper_case_acronyms,
+                clippy::enum_variant_names
+            )]
+            #[repr(u16)]
+            enum E {
+                _None,
+                $($id,)*
+            }
+            $(pub const $id: u16 = E::$id as u16;)*
+        }
+    };
+}
+
+rule_words! {
+    EVERY "every",
+    EACH "each",
+    ONE "one",
+    OF "of",
+    NONE "none",
+    THE "the",
+    THOSE "those",
+    THESE "these",
+    THIS "this",
+    THAT "that",
+    A "a",
+    AN "an",
+    ANOTHER "another",
+    HIS "his",
+    HER "her",
+    THEIR "their",
+    MY "my",
+    OUR "our",
+    ITS "its",
+    SOME "some",
+    MANY "many",
+    MOST "most",
+    ALL "all",
+    BOTH "both",
+    VARIOUS "various",
+    ANY "any",
+    PARTY "party",
+    BAND "band",
+    CONTINGENT "contingent",
+    BOATLOAD "boatload",
+    BUSLOAD "busload",
+    TRUCKLOAD "truckload",
+    KOREAN "korean",
+    NORTH_KOREAN "north-korean",
+    DIED "died",
+    FLED "fled",
+    WENT "went",
+    LEFT "left",
+    GOT "got",
+    CAME "came",
+    AND "and",
+    OTHER "other",
+    OTHERS "others",
+    TEENAGE "teenage",
+    TEEN "teen",
+    UNDERAGE "underage",
+    MINOR "minor",
+    FEMALE "female",
+    MALE "male",
+    FROM "from",
+    IN "in",
+    AGED "aged",
+    AGES "ages",
+    CAUGHT "caught",
+    HELD "held",
+    TAKEN "taken",
+    SENT "sent",
+    SEIZED "seized",
+    BROUGHT "brought",
+    KEPT "kept",
+    REMAINING "remaining",
+    LAST "last",
+    FIRST "first",
+    SAME "same",
+    TOTAL "total",
+    FURTHER "further",
+    ADDITIONAL "additional",
+    EXTRA "extra",
+    BETWEEN "between",
+    TO "to",
+    ABOUT "about",
+    ABOVE "above",
+    ALMOST "almost",
+    APPROX "approx",
+    APPROXIMATE "approximate",
+    APPROXIMATELY "approximately",
+    AROUND "around",
+    AS "as",
+    AT "at",
+    BELOW "below",
+    CIRCA "circa",
+    CLOSE "close",
+    COUPLE "couple",
+    DOZEN "dozen",
+    DOZENS "dozens",
+    ESTIMATED "estimated",
+    EXCESS "excess",
+    FEW "few",
+    FEWER "fewer",
+    GREATER "greater",
+    GROUP "group",
+    HANDFUL "handful",
+    HOST "host",
+    HUNDRED "hundred",
+    HUNDREDS "hundreds",
+    JUST "just",
+    LARGE "large",
+    LEAST "least",
+    LESS "less",
+    LITTLE "little",
+    MAXIMUM "maximum",
+    MILLIONS "millions",
+    MINIMUM "minimum",
+    MORE "more",
+    NEARLY "nearly",
+    NO "no",
+    NOT "not",
+    NUMBER "number",
+    NUMEROUS "numerous",
+    ON "on",
+    ORDER "order",
+    OVER "over",
+    REGION "region",
+    ROUGHLY "roughly",
+    SCORES "scores",
+    SEVERAL "several",
+    SHORT "short",
+    SLIGHTLY "slightly",
+    TENS "tens",
+    THAN "than",
+    THOUSAND "thousand",
+    THOUSANDS "thousands",
+    UNDER "under",
+    UP "up",
+    UPWARD "upward",
+    UPWARDS "upwards",
+    WELL "well",
+    HALF "half",
+    AMONG "among",
+    THEM "them",
+    WHOM "whom",
+    WHICH "which",
+    INCLUDING "including",
+    TWO "two",
+    THREE "three",
+    FOUR "four",
+    FIVE "five",
+    WAS "was",
+    WERE "were",
+    IS "is",
+    ARE "are",
+    BEING "being",
+    ALONG "along",
+    TOGETHER "together",
+    WITH "with",
+    THEY "they",
+    WE "we",
+    US "us",
+    SHE "she",
+    HE "he",
+    HIM "him",
+    MEMBERS "members",
+    MEMBER "member",
+    I "i",
+    BUT "but",
+    OR "or",
 }
 
 /// Korean family names, lower case (`SURNAME` flag); the capitalised forms
@@ -1717,6 +2090,11 @@ impl Lexicon {
                 entries.len() - 1
             })
         };
+        // the words the rules compare tokens with, first: entry `k + 1` is
+        // `RULE_WORDS[k]` (the constants of `w`)
+        for (k, &w) in RULE_WORDS.iter().enumerate() {
+            assert_eq!(entry(w), k + 1, "{w:?} twice in RULE_WORDS");
+        }
         let mut ix = Vec::new();
         for (list, flag) in lists {
             for &w in list {
@@ -1820,11 +2198,18 @@ impl Lexicon {
     /// The entry of the word `buf[s..e]` (`entries[0]` for a word in no
     /// list).
     #[inline(always)]
+    #[cfg(test)]
     fn entry(&self, buf: &[u8], s: usize, e: usize) -> &Entry {
-        let none = &self.entries[0];
+        &self.entries[usize::from(self.index(buf, s, e))]
+    }
+
+    /// The index of the entry of the word `buf[s..e]` (0: in no list):
+    /// [`Ctx::id`].
+    #[inline(always)]
+    fn index(&self, buf: &[u8], s: usize, e: usize) -> u16 {
         let len = e - s;
         if len.wrapping_sub(1) >= 24 {
-            return none;
+            return 0;
         }
         let (a, b) = key_at(buf, s, e);
         let ix = usize::from(self.slots[self.slot(self.hash(a, b, len))]) & (ENTRIES - 1);
@@ -1833,10 +2218,10 @@ impl Lexicon {
         // the key tells a word of up to 16 bytes: only longer ones, rare,
         // are compared
         if len > 16 && hit && !same_long(self.words[ix], buf, s, e) {
-            return none;
+            return 0;
         }
         // a select, not a branch: whether a word is listed is no pattern
-        &self.entries[ix & usize::from(hit).wrapping_neg() & (ENTRIES - 1)]
+        (ix & usize::from(hit).wrapping_neg() & (ENTRIES - 1)) as u16
     }
 }
 

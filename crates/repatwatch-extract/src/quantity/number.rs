@@ -1,7 +1,7 @@
 //! Numbers ("1,047", "two hundred and five", "a dozen") and count phrases
 //! ("more than 500", "between 50 and 60", "hundreds of") over tokens.
 
-use super::lex::{self, hyphen_parts, Ctx, Kind};
+use super::lex::{self, hyphen_parts, w as W, Ctx, Kind};
 use crate::model::Count;
 
 /// A number spelled over tokens `s..e`.
@@ -142,8 +142,9 @@ fn parse_num_full(cx: &Ctx, i: usize) -> Option<Num> {
         return None;
     }
     let w = cx.w(i);
+    let id = cx.id(i);
     // "a dozen", "a hundred", "half a dozen"
-    if w == "half" && cx.w(i + 1) == "a" && cx.w(i + 2) == "dozen" {
+    if id == W::HALF && cx.id(i + 1) == W::A && cx.id(i + 2) == W::DOZEN {
         return Some(Num {
             s: i,
             e: i + 3,
@@ -152,9 +153,9 @@ fn parse_num_full(cx: &Ctx, i: usize) -> Option<Num> {
             upper: None,
         });
     }
-    if w == "a" || w == "an" {
+    if id == W::A || id == W::AN {
         let n = cx.w(i + 1);
-        if n == "dozen" {
+        if cx.id(i + 1) == W::DOZEN {
             return Some(Num {
                 s: i,
                 e: i + 2,
@@ -208,7 +209,7 @@ fn parse_num_full(cx: &Ctx, i: usize) -> Option<Num> {
                 upper: None,
             });
         }
-        if next == "dozen" {
+        if cx.id(i + 1) == W::DOZEN {
             return Some(Num {
                 s: i,
                 e: i + 2,
@@ -237,7 +238,7 @@ fn parse_num_full(cx: &Ctx, i: usize) -> Option<Num> {
         });
     }
     let first = small_word_at(cx, i)?;
-    if cx.w(i + 1) == "dozen" {
+    if cx.id(i + 1) == W::DOZEN {
         return Some(Num {
             s: i,
             e: i + 2,
@@ -374,43 +375,49 @@ pub fn modifier(cx: &Ctx, i: usize) -> Option<(Mod, usize)> {
     if cx.fl(i) & lex::FUNC == 0 {
         return None;
     }
-    let w = cx.w(i);
-    let n = cx.w(i + 1);
-    let n2 = cx.w(i + 2);
+    let w = cx.id(i);
+    let n = cx.id(i + 1);
+    let n2 = cx.id(i + 2);
     let r = match w {
-        "about" | "around" | "roughly" | "approximately" | "approx" | "circa" | "some"
-        | "estimated" => (Mod::Approx, i + 1),
-        "an" if n == "estimated" || n == "approximate" => (Mod::Approx, i + 2),
-        "in" if n == "the" && n2 == "region" && cx.w(i + 3) == "of" => (Mod::Approx, i + 4),
-        "on" if n == "the" && n2 == "order" && cx.w(i + 3) == "of" => (Mod::Approx, i + 4),
-        "more" | "greater" if n == "than" => (Mod::More, i + 2),
-        "over" | "above" => {
+        W::ABOUT
+        | W::AROUND
+        | W::ROUGHLY
+        | W::APPROXIMATELY
+        | W::APPROX
+        | W::CIRCA
+        | W::SOME
+        | W::ESTIMATED => (Mod::Approx, i + 1),
+        W::AN if n == W::ESTIMATED || n == W::APPROXIMATE => (Mod::Approx, i + 2),
+        W::IN if n == W::THE && n2 == W::REGION && cx.id(i + 3) == W::OF => (Mod::Approx, i + 4),
+        W::ON if n == W::THE && n2 == W::ORDER && cx.id(i + 3) == W::OF => (Mod::Approx, i + 4),
+        W::MORE | W::GREATER if n == W::THAN => (Mod::More, i + 2),
+        W::OVER | W::ABOVE => {
             if particle_verb(cx.prev(i)) || (i > 0 && cx.head(i - 1).is_some()) {
                 return None;
             }
             (Mod::More, i + 1)
         }
-        "upwards" | "upward" if n == "of" => (Mod::More, i + 2),
-        "in" if n == "excess" && n2 == "of" => (Mod::More, i + 3),
-        "well" | "just" | "slightly" | "little" if n == "over" || n == "above" => {
+        W::UPWARDS | W::UPWARD if n == W::OF => (Mod::More, i + 2),
+        W::IN if n == W::EXCESS && n2 == W::OF => (Mod::More, i + 3),
+        W::WELL | W::JUST | W::SLIGHTLY | W::LITTLE if n == W::OVER || n == W::ABOVE => {
             (Mod::More, i + 2)
         }
-        "well" | "just" | "slightly" if n == "more" && n2 == "than" => (Mod::More, i + 3),
-        "a" if n == "little" && (n2 == "over" || n2 == "more") => {
-            (Mod::More, if n2 == "more" { i + 4 } else { i + 3 })
+        W::WELL | W::JUST | W::SLIGHTLY if n == W::MORE && n2 == W::THAN => (Mod::More, i + 3),
+        W::A if n == W::LITTLE && (n2 == W::OVER || n2 == W::MORE) => {
+            (Mod::More, if n2 == W::MORE { i + 4 } else { i + 3 })
         }
-        "at" if n == "least" => (Mod::AtLeast, i + 2),
-        "no" | "not" if (n == "fewer" || n == "less") && n2 == "than" => (Mod::AtLeast, i + 3),
-        "a" if n == "minimum" && n2 == "of" => (Mod::AtLeast, i + 3),
-        "nearly" | "almost" => (Mod::Nearly, i + 1),
-        "just" | "slightly" if n == "under" || n == "below" => (Mod::Nearly, i + 2),
-        "just" | "slightly" if (n == "less" || n == "fewer") && n2 == "than" => {
+        W::AT if n == W::LEAST => (Mod::AtLeast, i + 2),
+        W::NO | W::NOT if (n == W::FEWER || n == W::LESS) && n2 == W::THAN => (Mod::AtLeast, i + 3),
+        W::A if n == W::MINIMUM && n2 == W::OF => (Mod::AtLeast, i + 3),
+        W::NEARLY | W::ALMOST => (Mod::Nearly, i + 1),
+        W::JUST | W::SLIGHTLY if n == W::UNDER || n == W::BELOW => (Mod::Nearly, i + 2),
+        W::JUST | W::SLIGHTLY if (n == W::LESS || n == W::FEWER) && n2 == W::THAN => {
             (Mod::Nearly, i + 3)
         }
-        "close" if n == "to" => (Mod::Nearly, i + 2),
-        "just" if n == "short" && n2 == "of" => (Mod::Nearly, i + 3),
-        "fewer" | "less" if n == "than" => (Mod::Fewer, i + 2),
-        "under" | "below" => {
+        W::CLOSE if n == W::TO => (Mod::Nearly, i + 2),
+        W::JUST if n == W::SHORT && n2 == W::OF => (Mod::Nearly, i + 3),
+        W::FEWER | W::LESS if n == W::THAN => (Mod::Fewer, i + 2),
+        W::UNDER | W::BELOW => {
             let p = cx.prev(i);
             if (i > 0 && cx.head(i - 1).is_some())
                 || matches!(p, "aged" | "age" | "ages" | "those" | "anyone")
@@ -419,11 +426,11 @@ pub fn modifier(cx: &Ctx, i: usize) -> Option<(Mod, usize)> {
             }
             (Mod::Fewer, i + 1)
         }
-        "up" if n == "to" => (Mod::UpTo, i + 2),
-        "as" if n == "many" && n2 == "as" => (Mod::UpTo, i + 3),
-        "at" if n == "most" => (Mod::UpTo, i + 2),
-        "no" | "not" if n == "more" && n2 == "than" => (Mod::UpTo, i + 3),
-        "a" if n == "maximum" && n2 == "of" => (Mod::UpTo, i + 3),
+        W::UP if n == W::TO => (Mod::UpTo, i + 2),
+        W::AS if n == W::MANY && n2 == W::AS => (Mod::UpTo, i + 3),
+        W::AT if n == W::MOST => (Mod::UpTo, i + 2),
+        W::NO | W::NOT if n == W::MORE && n2 == W::THAN => (Mod::UpTo, i + 3),
+        W::A if n == W::MAXIMUM && n2 == W::OF => (Mod::UpTo, i + 3),
         _ => return None,
     };
     Some(r)
@@ -459,48 +466,48 @@ fn vague(cx: &Ctx, i: usize) -> Option<(usize, Option<Count>, &'static str, bool
     if cx.fl(i) & lex::FUNC == 0 {
         return None;
     }
-    let w = cx.w(i);
-    let n = cx.w(i + 1);
-    let n2 = cx.w(i + 2);
+    let w = cx.id(i);
+    let n = cx.id(i + 1);
+    let n2 = cx.id(i + 2);
     let ap = |a: u64, b: u64| Some(Count::range(Some(a), Some(b), true));
-    let scale = |k: &str| match k {
-        "dozen" => Some((24, 99, "dozens")),
-        "hundred" => Some((200, 999, "hundreds")),
-        "thousand" => Some((2_000, 9_999, "thousands")),
+    let scale = |k: u16| match k {
+        W::DOZEN => Some((24, 99, "dozens")),
+        W::HUNDRED => Some((200, 999, "hundreds")),
+        W::THOUSAND => Some((2_000, 9_999, "thousands")),
         _ => None,
     };
     let (e, c, rule) = match w {
-        "dozens" => (i + 1, ap(24, 99), "dozens"),
-        "scores" => (i + 1, ap(40, 99), "scores"),
-        "hundreds" if n == "of" && n2 == "thousands" => {
+        W::DOZENS => (i + 1, ap(24, 99), "dozens"),
+        W::SCORES => (i + 1, ap(40, 99), "scores"),
+        W::HUNDREDS if n == W::OF && n2 == W::THOUSANDS => {
             (i + 3, ap(200_000, 999_999), "hundreds_of_thousands")
         }
-        "tens" if n == "of" && n2 == "thousands" => {
+        W::TENS if n == W::OF && n2 == W::THOUSANDS => {
             (i + 3, ap(20_000, 99_999), "tens_of_thousands")
         }
-        "hundreds" => (i + 1, ap(200, 999), "hundreds"),
-        "thousands" => (i + 1, ap(2_000, 9_999), "thousands"),
-        "millions" => (i + 1, ap(2_000_000, 9_999_999), "millions"),
-        "several" | "few" if scale(n).is_some() => {
+        W::HUNDREDS => (i + 1, ap(200, 999), "hundreds"),
+        W::THOUSANDS => (i + 1, ap(2_000, 9_999), "thousands"),
+        W::MILLIONS => (i + 1, ap(2_000_000, 9_999_999), "millions"),
+        W::SEVERAL | W::FEW if scale(n).is_some() => {
             let (a, b, r) = scale(n)?;
             (i + 2, ap(a, b), r)
         }
-        "a" if n == "few" && scale(n2).is_some() => {
+        W::A if n == W::FEW && scale(n2).is_some() => {
             let (a, b, r) = scale(n2)?;
             (i + 3, ap(a, b), r)
         }
-        "several" => (i + 1, ap(3, 9), "several"),
-        "a" if n == "few" => (i + 2, ap(2, 5), "a_few"),
-        "a" if n == "handful" => (i + 2, ap(2, 5), "a_handful"),
-        "a" if n == "couple" && n2 == "of" => (i + 2, Some(Count::approx(2)), "a_couple_of"),
-        "a" if (n == "number" || n == "host") && n2 == "of" => (i + 2, None, "a_number_of"),
-        "a" if n == "large" && cx.w(i + 3) == "of" && matches!(n2, "number" | "group") => {
+        W::SEVERAL => (i + 1, ap(3, 9), "several"),
+        W::A if n == W::FEW => (i + 2, ap(2, 5), "a_few"),
+        W::A if n == W::HANDFUL => (i + 2, ap(2, 5), "a_handful"),
+        W::A if n == W::COUPLE && n2 == W::OF => (i + 2, Some(Count::approx(2)), "a_couple_of"),
+        W::A if (n == W::NUMBER || n == W::HOST) && n2 == W::OF => (i + 2, None, "a_number_of"),
+        W::A if n == W::LARGE && cx.id(i + 3) == W::OF && matches!(n2, W::NUMBER | W::GROUP) => {
             (i + 3, None, "a_number_of")
         }
-        "numerous" => (i + 1, None, "numerous"),
+        W::NUMEROUS => (i + 1, None, "numerous"),
         _ => return None,
     };
-    let of = cx.w(e) == "of";
+    let of = cx.id(e) == W::OF;
     Some((if of { e + 1 } else { e }, c, rule, of))
 }
 
@@ -560,42 +567,42 @@ fn count_phrase_full(cx: &Ctx, i: usize) -> Option<CountPhrase> {
     let mut additive = false;
     let mut total = false;
     // determiners
-    let w = cx.w(j);
-    let n = cx.w(j + 1);
+    let w = cx.id(j);
+    let n = cx.id(j + 1);
     match w {
-        "the" | "those" | "these"
-            if matches!(n, "remaining" | "other" | "last" | "first" | "same") =>
+        W::THE | W::THOSE | W::THESE
+            if matches!(n, W::REMAINING | W::OTHER | W::LAST | W::FIRST | W::SAME) =>
         {
             definite = true;
             j += 2;
         }
-        "the" | "those" | "these" => {
+        W::THE | W::THOSE | W::THESE => {
             definite = true;
             j += 1;
         }
-        "all" if n == "the" || n == "of" && cx.w(j + 2) == "the" => {
+        W::ALL if n == W::THE || n == W::OF && cx.id(j + 2) == W::THE => {
             definite = true;
-            j += if n == "the" { 2 } else { 3 };
+            j += if n == W::THE { 2 } else { 3 };
         }
-        "all" | "every" | "both" => {
+        W::ALL | W::EVERY | W::BOTH => {
             definite = true;
             j += 1;
         }
-        "another" => {
+        W::ANOTHER => {
             additive = true;
             j += 1;
         }
-        "a" | "an" if matches!(n, "further" | "additional" | "extra") => {
+        W::A | W::AN if matches!(n, W::FURTHER | W::ADDITIONAL | W::EXTRA) => {
             additive = true;
             j += 2;
         }
-        "a" if n == "total" && cx.w(j + 2) == "of" => {
+        W::A if n == W::TOTAL && cx.id(j + 2) == W::OF => {
             total = true;
             j += 3;
         }
         _ => {}
     }
-    if j > i && (cx.w(j) == "a" && cx.w(j + 1) == "total" && cx.w(j + 2) == "of") {
+    if j > i && (cx.id(j) == W::A && cx.id(j + 1) == W::TOTAL && cx.id(j + 2) == W::OF) {
         total = true;
         j += 3;
     }
@@ -606,11 +613,11 @@ fn count_phrase_full(cx: &Ctx, i: usize) -> Option<CountPhrase> {
     };
     j = after_mod;
     // "between 50 and 60", "from 50 to 60"
-    let between = cx.w(j) == "between";
-    if between || cx.w(j) == "from" {
+    let between = cx.id(j) == W::BETWEEN;
+    if between || cx.id(j) == W::FROM {
         let a = parse_num(cx, j + 1)?;
-        let conn = cx.w(a.e);
-        if (between && conn == "and") || (!between && conn == "to") {
+        let conn = cx.id(a.e);
+        if (between && conn == W::AND) || (!between && conn == W::TO) {
             let b = parse_num(cx, a.e + 1)?;
             if b.value > a.value && a.upper.is_none() && b.upper.is_none() {
                 let count = Count::range(Some(a.value), Some(b.value), m == Mod::Approx);
@@ -790,7 +797,9 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
         return true;
     }
     // "years old", "of age"
-    if nx == "of" && (cx.fl(e + 1) & lex::UNIT != 0 || cx.fl(e + 1) & lex::THING != 0 && cp.vague) {
+    if cx.id(e) == W::OF
+        && (cx.fl(e + 1) & lex::UNIT != 0 || cx.fl(e + 1) & lex::THING != 0 && cp.vague)
+    {
         return true;
     }
     if cx.fl(e) & lex::MONTH != 0
@@ -812,7 +821,7 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
         }
     }
     // "a boy of about seven": of + number after a singular person noun
-    if p == "of" && pi != usize::MAX && pi > 0 {
+    if pi != usize::MAX && cx.id(pi) == W::OF && pi > 0 {
         if let Some(h) = cx.head(pi - 1) {
             if !h.plural && !h.collective {
                 return true;
@@ -835,8 +844,8 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     }
     // "one" only counts before a noun or "of"
     if cp.plain == Some(1)
-        && cx.w(ns) == "one"
-        && !(nx == "of" || cx.fl(e) & lex::ADJ != 0 || cx.head(e).is_some())
+        && cx.id(ns) == W::ONE
+        && !(cx.id(e) == W::OF || cx.fl(e) & lex::ADJ != 0 || cx.head(e).is_some())
     {
         return true;
     }
@@ -847,11 +856,9 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
         && cx.is_word(pi)
         && !cx.sent_start(pi)
         && !people_follow(cx, e)
+        && !matches!(cx.id(pi), W::I | W::AND | W::BUT | W::OR)
     {
-        let pw = cx.w(pi);
-        if !matches!(pw, "i" | "and" | "but" | "or") {
-            return true;
-        }
+        return true;
     }
     false
 }
@@ -859,7 +866,7 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
 /// Does a people noun follow token `k` (after adjectives)?
 pub fn people_follow(cx: &Ctx, k: usize) -> bool {
     let mut j = k;
-    if cx.w(j) == "of" {
+    if cx.id(j) == W::OF {
         j += 1;
     }
     for _ in 0..5 {

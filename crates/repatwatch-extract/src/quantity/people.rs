@@ -2,7 +2,7 @@
 //! bare numerals used as nouns; pronouns; named persons; and the
 //! breakdowns, appositions and "among them" clauses that refine them.
 
-use super::lex::{self, Ctx, HeadInfo, Kind};
+use super::lex::{self, w as W, Ctx, HeadInfo, Kind};
 use super::number::{self, CountPhrase};
 use crate::model::{Count, Gender};
 
@@ -115,22 +115,21 @@ fn participle(cx: &Ctx, k: usize) -> bool {
         && !cx.cap(k)
         && ((w.len() >= 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()))
             || matches!(
-                w,
-                "caught" | "held" | "taken" | "sent" | "seized" | "brought" | "kept"
+                cx.id(k),
+                W::CAUGHT | W::HELD | W::TAKEN | W::SENT | W::SEIZED | W::BROUGHT | W::KEPT
             ))
 }
 
 /// Is token `k` a people head here?
 fn head_at(cx: &Ctx, k: usize) -> Option<HeadInfo> {
     let h = cx.head(k)?;
-    let w = cx.w(k);
-    match w {
-        "party" | "band" | "contingent" | "boatload" | "busload" | "truckload"
-            if cx.w(k + 1) != "of" =>
+    match cx.id(k) {
+        W::PARTY | W::BAND | W::CONTINGENT | W::BOATLOAD | W::BUSLOAD | W::TRUCKLOAD
+            if cx.id(k + 1) != W::OF =>
         {
             None
         }
-        "korean" | "north-korean" => {
+        W::KOREAN | W::NORTH_KOREAN => {
             let n = cx.w(k + 1);
             let noun_after = cx.is_word(k + 1)
                 && (cx.cap(k + 1)
@@ -200,7 +199,10 @@ fn noun_end(cx: &Ctx, k: usize) -> bool {
     }
     cx.fl(k) & lex::AFTER_BARE != 0
         || (cx.is_word(k) && !cx.cap(k) && w.len() >= 5 && w.ends_with("ed"))
-        || matches!(w, "died" | "fled" | "went" | "left" | "got" | "came")
+        || matches!(
+            cx.id(k),
+            W::DIED | W::FLED | W::WENT | W::LEFT | W::GOT | W::CAME
+        )
 }
 
 /// The phrase after a determiner: adjectives and a head, maybe "of" + count.
@@ -248,7 +250,7 @@ fn scan_head_full(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
             last = Some((k, h));
             k += 1;
             steps += 1;
-            if cx.w(k) == "and" && h.breakdown {
+            if cx.id(k) == W::AND && h.breakdown {
                 if let Some(h2) = cx.head(k + 1) {
                     if h2.breakdown && h2.plural == h.plural {
                         k += 1;
@@ -299,7 +301,7 @@ fn scan_head_full(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
     for t in j..=h {
         let w = cx.w(t);
         if let Some(hh) = cx.head(t) {
-            if t == h || hh.breakdown || matches!(w, "female" | "male") {
+            if t == h || hh.breakdown || matches!(cx.id(t), W::FEMALE | W::MALE) {
                 scan.gender = merge_gender(scan.gender, hh.gender);
             }
             if hh.breakdown {
@@ -310,9 +312,9 @@ fn scan_head_full(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
                 }
             }
         }
-        match w {
-            "other" | "others" => scan.other = true,
-            "teenage" | "teen" | "underage" | "minor" => scan.teen = true,
+        match cx.id(t) {
+            W::OTHER | W::OTHERS => scan.other = true,
+            W::TEENAGE | W::TEEN | W::UNDERAGE | W::MINOR => scan.teen = true,
             _ => {}
         }
         if cx.hyph(t) {
@@ -331,7 +333,7 @@ fn scan_head_full(cx: &Ctx, j: usize, determined: bool) -> Option<HeadScan> {
         scan.all_child = false;
     }
     // "a group of 12 defectors", "a family of five", "a group of North Koreans"
-    if info.collective && cx.w(h + 1) == "of" {
+    if info.collective && cx.id(h + 1) == W::OF {
         let k = h + 2;
         if let Some(cp) =
             number::count_phrase(cx, k).filter(|c| !c.definite && !number::not_a_count(cx, c))
@@ -392,7 +394,7 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
     for _ in 0..3 {
         let w = cx.w(e);
         // "from North Korea", "from the North"
-        if w == "from" {
+        if cx.id(e) == W::FROM {
             if cx.seq(e + 1, &["north", "korea"]) && cx.cap(e + 1) {
                 e += 3;
                 continue;
@@ -403,7 +405,7 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
             }
         }
         // "in her 20s", "in their early thirties", "in her teens"
-        if w == "in" && matches!(cx.w(e + 1), "her" | "his" | "their") {
+        if cx.id(e) == W::IN && matches!(cx.id(e + 1), W::HER | W::HIS | W::THEIR) {
             let mut k = e + 2;
             if matches!(cx.w(k), "early" | "mid" | "late" | "mid-") {
                 k += 1;
@@ -431,12 +433,12 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
             }
         }
         // "aged 35", ", aged 14 to 18"
-        let (aged_at, comma) = if w == "," && cx.w(e + 1) == "aged" {
+        let (aged_at, comma) = if w == "," && cx.id(e + 1) == W::AGED {
             (e + 1, true)
         } else {
             (e, false)
         };
-        if cx.w(aged_at) == "aged" || (cx.w(aged_at) == "ages" && !comma) {
+        if cx.id(aged_at) == W::AGED || (cx.id(aged_at) == W::AGES && !comma) {
             if let Some((ae, _lo, hi)) = age_list(cx, aged_at + 1) {
                 if hi < 18 {
                     if r.individual {
@@ -450,7 +452,7 @@ fn post(cx: &Ctx, r: &mut Raw, individual_child_ok: bool) {
             }
         }
         // "a boy of about seven"
-        if w == "of" && r.individual {
+        if cx.id(e) == W::OF && r.individual {
             let mut k = e + 1;
             if matches!(
                 cx.w(k),
@@ -515,11 +517,12 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
     let mut fixed: Option<u64> = None;
 
     // "every one of them", "none of them"
-    if matches!(w0, "every" | "each") && cx.w(i + 1) == "one" && cx.w(i + 2) == "of" {
+    let id0 = cx.id(i);
+    if matches!(id0, W::EVERY | W::EACH) && cx.id(i + 1) == W::ONE && cx.id(i + 2) == W::OF {
         quant = Some("every");
         definite = true;
         j = i + 2;
-    } else if w0 == "none" && cx.w(i + 1) == "of" {
+    } else if id0 == W::NONE && cx.id(i + 1) == W::OF {
         quant = Some("none");
         fixed = Some(0);
         j = i + 1;
@@ -532,12 +535,12 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
         cp = Some(c);
     } else if cx.fl(i) & lex::FUNC != 0 {
         let n = cx.w(i + 1);
-        match w0 {
-            "the" | "those" | "these" => {
+        match id0 {
+            W::THE | W::THOSE | W::THESE => {
                 definite = true;
                 j += 1;
             }
-            "this" | "that" => {
+            W::THIS | W::THAT => {
                 // "that" is mostly a conjunction: only "this/that woman"
                 let h = scan_head(cx, i + 1, true)?;
                 if h.info.plural
@@ -552,20 +555,28 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
                 definite = true;
                 j += 1;
             }
-            "a" | "an" => {
+            W::A | W::AN => {
                 det_one = true;
                 j += 1;
             }
-            "another" => {
+            W::ANOTHER => {
                 det_one = true;
                 j += 1;
             }
-            "his" | "her" | "their" | "my" | "our" | "its" => {
+            W::HIS | W::HER | W::THEIR | W::MY | W::OUR | W::ITS => {
                 possessive = true;
                 definite = true;
                 j += 1;
             }
-            "some" | "many" | "most" | "all" | "both" | "each" | "every" | "various" | "any" => {
+            W::SOME
+            | W::MANY
+            | W::MOST
+            | W::ALL
+            | W::BOTH
+            | W::EACH
+            | W::EVERY
+            | W::VARIOUS
+            | W::ANY => {
                 quant = Some(match w0 {
                     "some" => "some",
                     "many" => "many",
@@ -591,7 +602,7 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
             _ => {}
         }
         // "the five", "his two children", "all 41"
-        if j > i && (definite || possessive) && !matches!(w0, "this" | "that") {
+        if j > i && (definite || possessive) && !matches!(id0, W::THIS | W::THAT) {
             if let Some(c) = number::count_phrase(cx, j).filter(|c| !c.definite) {
                 if number::not_a_count(cx, &c) {
                     return None;
@@ -608,7 +619,7 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
         let of_done = cp.as_ref().is_some_and(|c| c.of);
         let k = if of_done {
             Some(j)
-        } else if cx.w(j) == "of" {
+        } else if cx.id(j) == W::OF {
             Some(j + 1)
         } else {
             None
@@ -765,7 +776,7 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
     // bare numerals used as nouns: "the five", "another 40", "Eighteen more"
     if let Some(c) = &cp {
         let k = c.e;
-        let one = c.plain == Some(1) && cx.w(c.ns) == "one";
+        let one = c.plain == Some(1) && cx.id(c.ns) == W::ONE;
         if one || c.rule == "a_number_of" {
             return None;
         }
@@ -1011,17 +1022,16 @@ fn pronoun(cx: &Ctx, i: usize) -> Option<Raw> {
     if cx.fl(i) & lex::PRON == 0 {
         return None;
     }
-    let w = cx.w(i);
     let raw = cx.raw(i);
     // "US", "HE": an acronym, not a pronoun
     if raw.len() > 1 && raw.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let (gender, individual) = match w {
-        "they" | "them" | "we" | "us" => (None, false),
-        "she" => (Some(Gender::Female), true),
-        "he" | "him" => (Some(Gender::Male), true),
-        "her" => {
+    let (gender, individual) = match cx.id(i) {
+        W::THEY | W::THEM | W::WE | W::US => (None, false),
+        W::SHE => (Some(Gender::Female), true),
+        W::HE | W::HIM => (Some(Gender::Male), true),
+        W::HER => {
             // possessive before a noun ("her home") is no mention
             let n = i + 1;
             if cx.is_word(n)
@@ -1070,19 +1080,20 @@ fn among_connector(cx: &Ctx, e: usize) -> Option<usize> {
     if matches!(cx.w(k), "," | "\u{2014}" | "\u{2013}" | "(") {
         k += 1;
     }
-    let w = cx.w(k);
-    let mut p = match w {
-        "among" if matches!(cx.w(k + 1), "them" | "whom" | "those") => k + 2,
-        "including" => k + 1,
-        "one" if cx.w(k + 1) == "of" && matches!(cx.w(k + 2), "them" | "whom" | "which") => k + 3,
-        "two" | "three" | "four" | "five"
-            if cx.w(k + 1) == "of" && matches!(cx.w(k + 2), "them" | "whom") =>
+    let mut p = match cx.id(k) {
+        W::AMONG if matches!(cx.id(k + 1), W::THEM | W::WHOM | W::THOSE) => k + 2,
+        W::INCLUDING => k + 1,
+        W::ONE if cx.id(k + 1) == W::OF && matches!(cx.id(k + 2), W::THEM | W::WHOM | W::WHICH) => {
+            k + 3
+        }
+        W::TWO | W::THREE | W::FOUR | W::FIVE
+            if cx.id(k + 1) == W::OF && matches!(cx.id(k + 2), W::THEM | W::WHOM) =>
         {
             k + 3
         }
         _ => return None,
     };
-    if matches!(cx.w(p), "was" | "were" | "is" | "are" | "being" | ",") {
+    if matches!(cx.id(p), W::WAS | W::WERE | W::IS | W::ARE | W::BEING) || cx.w(p) == "," {
         p += 1;
     }
     Some(p)
@@ -1249,11 +1260,11 @@ fn among(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
 /// of Korea", "ten defectors from North Korea"): "the", then capitalised
 /// words, "of" and possessives between them; `e` itself when there is none.
 fn past_origin(cx: &Ctx, e: usize) -> usize {
-    if !matches!(cx.w(e), "of" | "from") {
+    if !matches!(cx.id(e), W::OF | W::FROM) {
         return e;
     }
     let mut k = e + 1;
-    if cx.w(k) == "the" {
+    if cx.id(k) == W::THE {
         k += 1;
     }
     let start = k;
@@ -1275,9 +1286,9 @@ fn members_of(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
     let a = &raws[i];
     let b = raws.get(i + 1)?;
     if !(a.count.is_some()
-        && matches!(cx.w(a.he - 1), "members" | "member")
+        && matches!(cx.id(a.he - 1), W::MEMBERS | W::MEMBER)
         && b.s == a.e + 1
-        && cx.w(a.e) == "of"
+        && cx.id(a.e) == W::OF
         && (b.definite || b.possessive)
         && b.count.is_none()
         && (b.kin || cx.w(b.he - 1).starts_with("group")))
@@ -1315,11 +1326,11 @@ fn coordinate(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
         // "and", or "(,) along with", "(,) together with" before another
         // ("her, together with another woman")
         let with_at = last + usize::from(cx.w(last) == ",");
-        let along = matches!(cx.w(with_at), "along" | "together")
-            && cx.w(with_at + 1) == "with"
+        let along = matches!(cx.id(with_at), W::ALONG | W::TOGETHER)
+            && cx.id(with_at + 1) == W::WITH
             && b.s == with_at + 2
             && b.count.is_some();
-        let and = b.s == last + 1 && cx.w(last) == "and" || along;
+        let and = b.s == last + 1 && cx.id(last) == W::AND || along;
         let comma = b.s == last + 1 && cx.w(last) == ",";
         let kin = b.possessive && b.kin;
         if !((and || comma) && (kin || along || (and && b.other && b.count.is_some()))) {

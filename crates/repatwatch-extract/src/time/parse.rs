@@ -2102,8 +2102,12 @@ impl<'a> P<'a> {
         if t.kind == Kind::Punct {
             return None;
         }
-        let w = self.w(i);
         let mut best = self.merged(i);
+        // `TOP` flags exactly the words of the arms below (`lex_word`)
+        if self.gates && self.lex[i] & TOP == 0 {
+            return best;
+        }
+        let w = self.w(i);
         match w {
             "since" | "ever" => {
                 let j = if w == "ever" {
