@@ -1465,6 +1465,27 @@ fn scan_agrees_with_the_byte_scan() {
     });
 }
 
+/// The word masks (SSE2 on x86-64) agree with the eight-bytes-at-a-time
+/// reading, at every length and alignment, for every byte.
+#[test]
+fn word_masks_agree_with_swar() {
+    use proptest::prelude::*;
+    let check = |b: &[u8]| {
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        super::word_masks(b, &mut got);
+        super::word_masks_swar(b, &mut want);
+        assert_eq!(got, want, "{b:?}");
+    };
+    let all: Vec<u8> = (0..=255).collect();
+    for n in 0..=all.len() {
+        check(&all[..n]);
+        check(&all[all.len() - n..]);
+    }
+    proptest!(ProptestConfig::with_cases(20000), |(b in proptest::collection::vec(any::<u8>(), 0..200))| {
+        check(&b);
+    });
+}
+
 /// The hedge rule tried anchored at the hedge words of a text, in order,
 /// finds its leftmost match.
 #[test]
