@@ -1221,6 +1221,9 @@ fn destinations_at_their_words_agree() {
         "tonsa",
         "xmss",
         "mssx",
+        "acroſs",
+        "bac\u{212a}",
+        "homes",
     ];
     let c = super::cues();
     proptest!(ProptestConfig::with_cases(30000), |(idx in proptest::collection::vec(0..words.len(), 0..14), sep in "[ ,.;’\u{a0}\t-]{1,2}", cut in 0usize..200, len in 0usize..200)| {

@@ -1233,6 +1233,8 @@ struct Dest {
     first: u8,
     reach: &'static [(&'static [char], usize)],
     loose: Option<Regex>,
+    /// [`Dest::loose`] anchored at the start.
+    loose_at: Option<Regex>,
 }
 
 impl Dest {
@@ -1260,6 +1262,10 @@ impl Dest {
             first: (first >> dest::SHIFT) as u8,
             reach,
             loose: loose.map(crate::rx::lc),
+            loose_at: loose.map(|p| {
+                let body = p.strip_prefix("(?i)").expect("case-insensitive");
+                crate::rx::lc(&format!("(?i)^(?:{body})"))
+            }),
         }
     }
 
@@ -1299,7 +1305,21 @@ impl Dest {
         if !loose_key && !home_at_end {
             return None;
         }
-        loose.find(w).map(|m| (m.start(), m.end()))
+        // Every loose phrase begins with a whole word "back", "home" or
+        // "across" (or the "home" that `w` cuts at its end): the rule
+        // anchored there, in order, finds the leftmost phrase. (Unless a
+        // letter that folds to an ASCII one, 'ſ' or 'K', may spell one.)
+        if folds_to_ascii(b) {
+            return loose.find(w).map(|m| (m.start(), m.end()));
+        }
+        let loose_at = self.loose_at.as_ref()?;
+        let home = home_at_end.then(|| b.len() - 4);
+        words
+            .iter()
+            .filter(|w| w.1 & LOOSE != 0)
+            .map(|w| w.0 - base)
+            .chain(home)
+            .find_map(|at| loose_at.find(&w[at..]).map(|m| (at, at + m.end())))
     }
 
     /// The rule as first written: the leftmost phrase, then its reach.
@@ -1319,6 +1339,13 @@ impl Dest {
             .and_then(|l| l.find(w))
             .map(|m| (m.start(), m.end()))
     }
+}
+
+/// Whether `b` holds a letter that folds to an ASCII one: 'ſ' (to 's')
+/// or the Kelvin sign (to 'k').
+fn folds_to_ascii(b: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC5, 0xE2, b)
+        .any(|i| matches!(b[i..], [0xC5, 0xBF, ..] | [0xE2, 0x84, 0xAA, ..]))
 }
 
 /// The first stops of a destination window, read once for all the
