@@ -570,6 +570,26 @@ fn trigger_keys_cover_the_patterns() {
             "cell",
             "facility",
             "detention",
+            // the words that end the camp and sending phrases (which
+            // `known_match` looks for), and letters that fold to them
+            "camps",
+            "kyohwaso",
+            "kwanliso",
+            "prisons",
+            "labour",
+            "labor",
+            "re",
+            "education",
+            "reeducation",
+            "correctional",
+            "centres",
+            "units",
+            "political",
+            "priſon",
+            "acroſs",
+            "bac\u{212a}",
+            "homeland",
+            "overseas",
         ])
         .collect();
     proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 1..12), sep in "[ ,.’-]{1,2}")| {

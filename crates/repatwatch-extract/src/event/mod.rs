@@ -502,6 +502,12 @@ mod cue {
     pub const MARK: u64 = 1 << 45;
     pub const AND: u64 = 1 << 46;
     pub const WHOM: u64 = 1 << 47;
+    /// Sentence flags (above the [`super::STARTS`] bits) of the words
+    /// that end a camp phrase of the punishment rule ("camp", "prisons",
+    /// "labour ...") and those that end a sending verb's phrase ("back",
+    /// "home", "over", "across the border"): see [`super::known_match`].
+    pub const CAMP: u64 = 1 << 62;
+    pub const BACK: u64 = 1 << 63;
 }
 
 /// The word lists of the cue flags.
@@ -534,6 +540,23 @@ const CUE_LISTS: &[(&[&str], u64)] = &[
     (MARK_WORDS, cue::MARK),
     (&["and"], cue::AND),
     (&["whom"], cue::WHOM),
+    (
+        &[
+            "camp",
+            "camps",
+            "kyohwaso",
+            "kwanliso",
+            "prison",
+            "prisons",
+            "labor",
+            "labour",
+            "education",
+            "reeducation",
+            "correctional",
+        ],
+        cue::CAMP,
+    ),
+    (&["back", "home", "over", "across"], cue::BACK),
 ];
 
 /// The size of the [`Lexicon`] table (a power of two) and its number of
@@ -886,7 +909,8 @@ impl Scan {
         if v & dest::ALL != 0 {
             self.dests.push((start, (v >> dest::SHIFT) as u8));
         }
-        let (k, starts) = (v as u16, (v >> STARTS) as u16);
+        // (the bits above those of the triggers are sentence flags)
+        let (k, starts) = (v as u16, (v >> STARTS) as u16 & 0x7ff);
         if k != 0 {
             self.bits |= k;
             self.keys.push((start, k));
@@ -1080,6 +1104,7 @@ fn trigger_matches_into(t: &Trigger, ti: usize, s: &str, sc: &Scan, out: &mut Ve
     let bit = 1u16 << ti;
     out.clear();
     let (mut next_from, mut ki) = (0, 0);
+    let mut folds = None;
     for b in &sc.begins {
         let w = b.start;
         if w < next_from || b.may & bit == 0 {
@@ -1100,11 +1125,80 @@ fn trigger_matches_into(t: &Trigger, ti: usize, s: &str, sc: &Scan, out: &mut Ve
         if k - w > KEY_REACH {
             continue;
         }
-        if let Some(m) = t.at.find(&s[w..]) {
-            out.push((w + m.start(), w + m.end()));
-            next_from = w + m.end().max(1);
+        let m = known_match(ti, &s.as_bytes()[w..b.end], sc.sent_flags, &mut folds, s)
+            .unwrap_or_else(|| t.at.find(&s[w..]).map(|m| (m.start(), m.end())));
+        if let Some((ms, me)) = m {
+            out.push((w + ms, w + me));
+            next_from = w + me.max(1);
         }
     }
+}
+
+/// The anchored match of trigger `ti` at a word `w` (lowercase) of a
+/// sentence of flags `flags` ([`Scan::sent_flags`]), when known without
+/// running the pattern: `Some(None)` for no match, `Some(Some(span))` for
+/// a match (offsets from the word's start); `None` when the pattern must
+/// be run. `folds` caches whether the `sentence` holds a letter that folds
+/// to an ASCII one ([`folds_to_ascii`]), which could spell the words
+/// looked for.
+///
+/// - Punishment: at "sent", "send", "sending", "taken" only the camp
+///   branch can begin, at "spent" only the time-in-a-camp branch; every
+///   match of those ends with a whole word of [`cue::CAMP`] ("camps",
+///   "labour units", "re-education centres").
+/// - Sending: at a word other than "forcibly", "forcefully" and the
+///   refusal verbs, the branches that can begin need a whole "back",
+///   "home", "over" or "across" ([`cue::BACK`]) after the verb, but the
+///   last branch, the bare verb: with none of those words in the
+///   sentence, the match is the word itself when it is one of that
+///   branch's verbs, else there is none.
+#[inline]
+fn known_match(
+    ti: usize,
+    w: &[u8],
+    flags: u64,
+    folds: &mut Option<bool>,
+    sentence: &str,
+) -> Option<Option<(usize, usize)>> {
+    const PUNISHMENT: usize = starts::PUNISHMENT.trailing_zeros() as usize;
+    const SEND: usize = starts::SEND.trailing_zeros() as usize;
+    let (flag, known) = match ti {
+        PUNISHMENT => {
+            let camp_verb = matches!(w, b"sent" | b"send" | b"sending" | b"taken" | b"spent");
+            (cue::CAMP, camp_verb.then_some(None))
+        }
+        SEND => {
+            let bare = matches!(
+                w,
+                b"sent"
+                    | b"send"
+                    | b"sending"
+                    | b"returned"
+                    | b"return"
+                    | b"returning"
+                    | b"deported"
+                    | b"deport"
+                    | b"deporting"
+                    | b"expelled"
+                    | b"handed"
+                    | b"delivered"
+                    | b"flown"
+            );
+            let other_branch = w.starts_with(b"forc") && (w == b"forcibly" || w == b"forcefully")
+                || w.starts_with(b"refus")
+                || w.starts_with(b"declin");
+            (
+                cue::BACK,
+                (!other_branch).then_some(bare.then_some((0, w.len()))),
+            )
+        }
+        _ => return None,
+    };
+    let known = known?;
+    if flags & flag != 0 || *folds.get_or_insert_with(|| folds_to_ascii(sentence.as_bytes())) {
+        return None;
+    }
+    Some(known)
 }
 
 fn triggers() -> &'static [Trigger] {
