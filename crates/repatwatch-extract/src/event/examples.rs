@@ -1529,6 +1529,14 @@ fn hedge_at_its_words_agrees() {
                     .map(|m| (w.start + m.start(), w.start + m.end()))
             });
         prop_assert_eq!(got, want, "{:?}", t);
+        // the rule anchored at a hedge word, read by hand, on the text cut
+        // anywhere after the word
+        for w in rd.cued_in(0, t.len()).iter().filter(|w| w.flags & super::cue::HEDGE != 0) {
+            for e in (w.end..=t.len()).filter(|&e| t.is_char_boundary(e)) {
+                let want = c.hedge_at.find(&t[w.start..e]).map(|m| w.start + m.end());
+                prop_assert_eq!(super::hedge_end(t.as_bytes(), w.start, w.end, e), want, "{:?} to {}", t, e);
+            }
+        }
     });
 }
 

@@ -1239,7 +1239,9 @@ struct Cues {
     planned_after: Regex,
     refusal: Regex,
     hedge: Regex,
-    /// [`Cues::hedge`] anchored at the start.
+    /// [`Cues::hedge`] anchored at the start: the reference of
+    /// [`hedge_end`].
+    #[cfg(test)]
     hedge_at: Regex,
     negation_before: Regex,
     prevention_before: Regex,
@@ -1267,6 +1269,7 @@ fn cues() -> &'static Cues {
         planned_after: crate::rx::lc(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b"),
         refusal: crate::rx::lc(r"(?i)\bstopped\s+(?:the|their|its)\s+(?:planned\s+|forced\s+|forcible\s+)?$|\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|postponed|cancell?ed|canceled|scrapped|shelved|called\s+off|put\s+on\s+hold|blocked)\b"),
         hedge: crate::rx::lc(HEDGE_RULE),
+        #[cfg(test)]
         hedge_at: crate::rx::lc(&format!(
             "(?i)^(?:{})",
             HEDGE_RULE.strip_prefix("(?i)").expect("case-insensitive")
@@ -1758,6 +1761,28 @@ const HEDGE_WORDS: &[&str] = &[
     "suspected",
     "presumably",
 ];
+
+/// `Cues::hedge_at` on `b[at..e]`, where `b[at..end]` is a whole word of
+/// [`HEDGE_WORDS`] (lowercase): the end of its match, written out by hand.
+/// A word that the rule lists alone is the match (a whole word meets the
+/// closing `\b`); "said", "thought", "reported", "appear(s|ed)",
+/// "seem(s)" need white space and a whole "to" after them, "may",
+/// "might", "could" a whole "have" (inside `b[..e]`: the rule reads no
+/// further).
+fn hedge_end(b: &[u8], at: usize, end: usize, e: usize) -> Option<usize> {
+    let second: &[u8] = match &b[at..end] {
+        b"thought" | b"said" | b"reported" | b"appear" | b"appears" | b"appeared" | b"seem"
+        | b"seems" => b"to",
+        b"may" | b"might" | b"could" => b"have",
+        _ => return Some(end),
+    };
+    let b = &b[..e];
+    let j = spaces_end(b, end);
+    if j == end {
+        return None;
+    }
+    word_edge(b, j, second)
+}
 
 /// The words one of which every match of `Cues::refusal` holds ("turn
 /// ... away" its "away", "would not", "did not" their "not", "can't" its
@@ -2378,45 +2403,56 @@ fn comma_mark(b: &[u8], p: usize) -> Option<usize> {
     if j == p + 1 || !matches!(b.get(j), Some(b'b' | b'w' | b't' | b's' | b'a')) {
         return None;
     }
-    // (the branches that begin with a word that no other begins with)
-    for w in [
-        &b"but"[..],
-        b"while",
-        b"whereas",
-        b"then",
-        b"so",
-        b"saying",
-        b"adding",
-    ] {
-        if let Some(e) = word_space(b, j, w) {
-            return Some(e);
+    // Each branch's words are small letters, each followed by white space
+    // or (the last) a word boundary: a word of the branch is there when
+    // the run of small letters there is that word, and what follows it
+    // fits. So the run is read once and looked up.
+    let run = |i: usize| i + b[i..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    let r = run(j);
+    match &b[j..r] {
+        // (the branches that begin with a word that no other begins with)
+        b"but" | b"while" | b"whereas" | b"then" | b"so" | b"saying" | b"adding" => {
+            let n = space_len(b, r);
+            (n > 0).then_some(r + n)
         }
-    }
-    if let Some(k) = word_spaces(b, j, b"after") {
-        return word_space(b, k, b"which");
-    }
-    let k = word_spaces(b, j, b"and")?;
-    // ", and then", ", and the", ", and five": in the rule's order
-    if let Some(e) = word_space(b, k, b"then") {
-        return Some(e);
-    }
-    for w in MARK_AND_WORDS {
-        if *w == "north" {
-            if let Some(e) = word_spaces(b, k, b"north").and_then(|n| word_edge(b, n, b"korea")) {
-                return Some(e);
+        b"after" => {
+            let k = spaces_end(b, r);
+            (k > r).then(|| word_space(b, k, b"which")).flatten()
+        }
+        b"and" => {
+            let k = spaces_end(b, r);
+            if k == r {
+                return None;
             }
-        } else if let Some(e) = word_edge(b, k, w.as_bytes()) {
-            return Some(e);
+            // ", and then", ", and the", ", and five": in the rule's order
+            let r = run(k);
+            let edge = r >= b.len() || !WORD_BYTE[usize::from(b[r])];
+            match &b[k..r] {
+                b"then" => {
+                    let n = space_len(b, r);
+                    (n > 0).then_some(r + n)
+                }
+                b"north" => {
+                    let n = spaces_end(b, r);
+                    (n > r).then(|| word_edge(b, n, b"korea")).flatten()
+                }
+                w if MARK_AND_WORDS.iter().any(|m| m.as_bytes() == w) => edge.then_some(r),
+                w if MARK_COUNTS.iter().any(|m| m.as_bytes() == w) => {
+                    let n = space_len(b, r);
+                    (n > 0).then_some(r + n)
+                }
+                _ => {
+                    let d = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+                    if d > 0 {
+                        let n = space_len(b, k + d);
+                        return (n > 0).then_some(k + d + n);
+                    }
+                    None
+                }
+            }
         }
+        _ => None,
     }
-    let d = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
-    if d > 0 {
-        let n = space_len(b, k + d);
-        return (n > 0).then_some(k + d + n);
-    }
-    MARK_COUNTS
-        .iter()
-        .find_map(|w| word_space(b, k, w.as_bytes()))
 }
 
 /// Every match of the clause-mark rule ([`clause_marks`]) in the
@@ -3883,9 +3919,7 @@ fn find_in_sentence(
                         .filter(|w| w.flags & cue::HEDGE != 0)
                         .find_map(|w| {
                             let at = s.start + w.start;
-                            c.hedge_at
-                                .find(&text[at..e])
-                                .map(|m| (at + m.start(), at + m.end()))
+                            hedge_end(text.as_bytes(), at, s.start + w.end, e).map(|end| (at, end))
                         })
                 } else {
                     find_if(may_hold(a, e, cue::HEDGE), &c.hedge, &text[a..e])
