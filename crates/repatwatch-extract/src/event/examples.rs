@@ -1088,6 +1088,9 @@ fn cue_readings_agree_with_the_rules() {
             if let Some(x) = rd.relative_before(a, e) {
                 prop_assert_eq!(x, c.relative_before.is_match(&spaced), "relative {:?}", r);
             }
+            // (the two read in one walk, as each alone)
+            let both = rd.aux_before(a, e).zip(rd.relative_before(a, e));
+            prop_assert_eq!(rd.aux_and_relative_before(a, e), both, "aux and relative {:?}", r);
             if let Some(x) = rd.condition_before(a, e) {
                 prop_assert_eq!(x, c.condition_before.is_match(r), "condition {:?}", r);
             }

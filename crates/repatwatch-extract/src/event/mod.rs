@@ -1944,6 +1944,50 @@ impl<'a> Reader<'a> {
         Some(false)
     }
 
+    /// [`Reader::heads_then_fillers`] of two rules (heads, fillers) on one
+    /// range, in one walk back: the white space a rule asks for between
+    /// the words is the same for both, so each rule reads the words until
+    /// it answers, as it would alone.
+    fn heads_then_fillers_both(
+        &self,
+        a: usize,
+        e: usize,
+        one: (u64, u64),
+        two: (u64, u64),
+    ) -> Option<(bool, bool)> {
+        if !self.clean(a, e) {
+            return None;
+        }
+        let words = self.cued_in(a, e);
+        let mut p = e;
+        let mut answers: [Option<bool>; 2] = [None, None];
+        for (k, w) in words.iter().enumerate().rev() {
+            let gap = &self.b[w.end..p];
+            if !all_space(gap) || (p != e && gap.is_empty()) {
+                break;
+            }
+            for (answer, (heads, fillers)) in answers.iter_mut().zip([one, two]) {
+                if answer.is_none() {
+                    if w.flags & heads != 0 {
+                        *answer = Some(true);
+                    } else if w.flags & fillers == 0 {
+                        *answer = Some(false);
+                    }
+                }
+            }
+            if answers.iter().all(Option::is_some) {
+                break;
+            }
+            let before = &self.b[words.get(k.wrapping_sub(1)).map_or(a, |v| v.end)..w.start];
+            if before.is_empty() || !all_space(before) {
+                break;
+            }
+            p = w.start;
+        }
+        let [one, two] = answers.map(|x| x.unwrap_or(false));
+        Some((one, two))
+    }
+
     /// The last cued word of `a..e`, when only white space follows it
     /// (the word before `e`, when it is cued), and its index.
     fn last_word(&self, a: usize, e: usize) -> Option<(usize, Cued)> {
@@ -1968,11 +2012,31 @@ impl<'a> Reader<'a> {
         if self.heads_then_fillers(a, e, cue::REL_HEAD, cue::REL_FILL)? {
             return Some(true);
         }
+        Some(self.relative_gerund(a, e))
+    }
+
+    /// [`Reader::aux_before`] and [`Reader::relative_before`] of one range,
+    /// read together: their head-and-fillers readings in one walk back
+    /// ([`Reader::heads_then_fillers_both`]).
+    fn aux_and_relative_before(&self, a: usize, e: usize) -> Option<(bool, bool)> {
+        let (aux, rel) = self.heads_then_fillers_both(
+            a,
+            e,
+            (cue::AUX_HEAD, cue::AUX_FILL),
+            (cue::REL_HEAD, cue::REL_FILL),
+        )?;
+        Some((aux, rel || self.relative_gerund(a, e)))
+    }
+
+    /// The second branch of [`Reader::relative_before`] on a range that
+    /// cuts no word: a preposition then "being", "getting" or "having
+    /// been".
+    fn relative_gerund(&self, a: usize, e: usize) -> bool {
         let words = self.cued_in(a, e);
         // the word before `e` and the words before it, each a whole token
         // with white space before it
         let Some((k, last)) = self.last_word(a, e) else {
-            return Some(false);
+            return false;
         };
         let prev = |k: usize| -> Option<Cued> {
             let w = *words.get(k.checked_sub(1)?)?;
@@ -1984,12 +2048,12 @@ impl<'a> Reader<'a> {
         } else if last.flags & cue::BEEN != 0 {
             match prev(k) {
                 Some(h) if h.flags & cue::HAVING != 0 => k - 1,
-                _ => return Some(false),
+                _ => return false,
             }
         } else {
-            return Some(false);
+            return false;
         };
-        Some(prev(prep_at).is_some_and(|p| p.flags & cue::REL_PREP != 0))
+        prev(prep_at).is_some_and(|p| p.flags & cue::REL_PREP != 0)
     }
 
     /// `Cues::condition_before` (`\b(?:if|...)\b[^,;]*$`) on `text[a..e]`:
@@ -3609,8 +3673,9 @@ fn find_in_sentence(
             // Auxiliaries and participles.
             // (every match of the auxiliary rule ends with white space, so
             // it is only asked on the text with its trailing space kept)
-            let has_aux = aux_at(bstart, ts);
-            let relative = relative_at(bstart, ts);
+            let (has_aux, relative) = rd
+                .aux_and_relative_before(rel(bstart), rel(ts))
+                .unwrap_or_else(|| (aux_at(bstart, ts), relative_at(bstart, ts)));
             let mut subordinate = false;
             let prev_word = last_word(before);
             if lower.starts_with("being") && PEOPLE_HEADS.contains(&prev_word) {
