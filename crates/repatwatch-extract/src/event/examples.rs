@@ -1152,6 +1152,22 @@ fn first_and_last_words_agree() {
     proptest!(ProptestConfig::with_cases(20000), |(s in "[a-z0-9 ,.’'é\u{a0}\u{2003}\t_-]{0,30}")| {
         prop_assert_eq!(super::last_word(&s), super::last_word_plain(&s), "{:?}", s);
         prop_assert_eq!(super::first_word(&s), s.split_whitespace().next().unwrap_or(""), "{:?}", s);
+        prop_assert_eq!(super::last_word(&s), super::last_word(s.trim_end()), "{:?}", s);
+    });
+    // the last word of a text read again from the last word of a text
+    // ending at the same place
+    proptest!(ProptestConfig::with_cases(20000), |(s in "[a-z0-9 ,.’'é\u{a0}\u{2003}\t_-]{0,30}", a in 0usize..32, b in 0usize..32, c in 0usize..32)| {
+        let cut = |i: usize| {
+            let mut i = i.min(s.len());
+            while !s.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let to = cut(c);
+        let (a, b) = (cut(a).min(to), cut(b).min(to));
+        let known = super::last_word(&s[a..to]);
+        prop_assert_eq!(super::last_word_again(&s, known, a, b, to), super::last_word(&s[b..to]), "{:?} {} {} {}", s, a, b, to);
     });
 }
 

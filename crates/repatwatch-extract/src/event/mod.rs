@@ -2776,6 +2776,25 @@ fn last_word(s: &str) -> &str {
     &s[start..e]
 }
 
+/// [`last_word`] of `text[from..to]`, given `known`, that of
+/// `text[known_from..to]`: the same word when it starts after both
+/// `known_from` and `from` (the reading back from `to` stopped at the
+/// same char before it, inside both texts), else read again.
+fn last_word_again<'t>(
+    text: &'t str,
+    known: &'t str,
+    known_from: usize,
+    from: usize,
+    to: usize,
+) -> &'t str {
+    let at = known.as_ptr() as usize - text.as_ptr() as usize;
+    if !known.is_empty() && at > known_from.max(from) {
+        known
+    } else {
+        last_word(&text[from..to])
+    }
+}
+
 /// [`last_word`] char by char.
 fn last_word_plain(s: &str) -> &str {
     let t = s.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -3636,8 +3655,10 @@ fn find_in_sentence(
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
             // "the arrests", "their arrest", "after the arrest of": nouns.
+            // (the last word before the trigger, of `before_all`; of
+            // `before` below, the same but where a start cuts it)
+            let pw = last_word(before_all);
             let determiner_before = {
-                let pw = last_word(before_all);
                 matches!(
                     pw,
                     "the"
@@ -3677,7 +3698,7 @@ fn find_in_sentence(
                 .aux_and_relative_before(rel(bstart), rel(ts))
                 .unwrap_or_else(|| (aux_at(bstart, ts), relative_at(bstart, ts)));
             let mut subordinate = false;
-            let prev_word = last_word(before);
+            let prev_word = last_word_again(text, pw, ba, bstart, ts);
             if lower.starts_with("being") && PEOPLE_HEADS.contains(&prev_word) {
                 // "defectors being held at a facility": a participle.
                 subordinate = true;
@@ -3685,8 +3706,9 @@ fn find_in_sentence(
             if !t.nominal && participle && !has_aux && kind != EventType::Death {
                 // "police seized the five" (active) vs "defectors detained at" (participle).
                 // the word before the verb, past adverbs ("China later let")
+                // (`last_word` reads past the white space at the end)
                 let mut b = before.trim_end();
-                let mut prev = last_word(b);
+                let mut prev = prev_word;
                 while ADVERBS.contains(&prev) || (prev.ends_with("ly") && prev.len() > 4) {
                     // (the word is a slice of `b`, maybe before marks
                     // that are not white space: cut at its start)
