@@ -612,6 +612,26 @@ fn trigger_keys_cover_the_patterns() {
             "cell",
             "facility",
             "detention",
+            // the words that end the camp and sending phrases (which
+            // `known_match` looks for), and letters that fold to them
+            "camps",
+            "kyohwaso",
+            "kwanliso",
+            "prisons",
+            "labour",
+            "labor",
+            "re",
+            "education",
+            "reeducation",
+            "correctional",
+            "centres",
+            "units",
+            "political",
+            "priſon",
+            "acroſs",
+            "bac\u{212a}",
+            "homeland",
+            "overseas",
         ])
         .collect();
     proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 1..12), sep in "[ ,.’-]{1,2}")| {
@@ -1110,6 +1130,9 @@ fn cue_readings_agree_with_the_rules() {
             if let Some(x) = rd.relative_before(a, e) {
                 prop_assert_eq!(x, c.relative_before.is_match(&spaced), "relative {:?}", r);
             }
+            // (the two read in one walk, as each alone)
+            let both = rd.aux_before(a, e).zip(rd.relative_before(a, e));
+            prop_assert_eq!(rd.aux_and_relative_before(a, e), both, "aux and relative {:?}", r);
             if let Some(x) = rd.condition_before(a, e) {
                 prop_assert_eq!(x, c.condition_before.is_match(r), "condition {:?}", r);
             }
@@ -1171,6 +1194,22 @@ fn first_and_last_words_agree() {
     proptest!(ProptestConfig::with_cases(20000), |(s in "[a-z0-9 ,.’'é\u{a0}\u{2003}\t_-]{0,30}")| {
         prop_assert_eq!(super::last_word(&s), super::last_word_plain(&s), "{:?}", s);
         prop_assert_eq!(super::first_word(&s), s.split_whitespace().next().unwrap_or(""), "{:?}", s);
+        prop_assert_eq!(super::last_word(&s), super::last_word(s.trim_end()), "{:?}", s);
+    });
+    // the last word of a text read again from the last word of a text
+    // ending at the same place
+    proptest!(ProptestConfig::with_cases(20000), |(s in "[a-z0-9 ,.’'é\u{a0}\u{2003}\t_-]{0,30}", a in 0usize..32, b in 0usize..32, c in 0usize..32)| {
+        let cut = |i: usize| {
+            let mut i = i.min(s.len());
+            while !s.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let to = cut(c);
+        let (a, b) = (cut(a).min(to), cut(b).min(to));
+        let known = super::last_word(&s[a..to]);
+        prop_assert_eq!(super::last_word_again(&s, known, a, b, to), super::last_word(&s[b..to]), "{:?} {} {} {}", s, a, b, to);
     });
 }
 
@@ -1263,6 +1302,9 @@ fn destinations_at_their_words_agree() {
         "tonsa",
         "xmss",
         "mssx",
+        "acroſs",
+        "bac\u{212a}",
+        "homes",
     ];
     let c = super::cues();
     proptest!(ProptestConfig::with_cases(30000), |(idx in proptest::collection::vec(0..words.len(), 0..14), sep in "[ ,.;’\u{a0}\t-]{1,2}", cut in 0usize..200, len in 0usize..200)| {
@@ -1507,6 +1549,27 @@ fn scan_agrees_with_the_byte_scan() {
     });
 }
 
+/// The word masks (SSE2 on x86-64) agree with the eight-bytes-at-a-time
+/// reading, at every length and alignment, for every byte.
+#[test]
+fn word_masks_agree_with_swar() {
+    use proptest::prelude::*;
+    let check = |b: &[u8]| {
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        super::word_masks(b, &mut got);
+        super::word_masks_swar(b, &mut want);
+        assert_eq!(got, want, "{b:?}");
+    };
+    let all: Vec<u8> = (0..=255).collect();
+    for n in 0..=all.len() {
+        check(&all[..n]);
+        check(&all[all.len() - n..]);
+    }
+    proptest!(ProptestConfig::with_cases(20000), |(b in proptest::collection::vec(any::<u8>(), 0..200))| {
+        check(&b);
+    });
+}
+
 /// The hedge rule tried anchored at the hedge words of a text, in order,
 /// finds its leftmost match.
 #[test]
@@ -1527,6 +1590,14 @@ fn hedge_at_its_words_agrees() {
                     .map(|m| (w.start + m.start(), w.start + m.end()))
             });
         prop_assert_eq!(got, want, "{:?}", t);
+        // the rule anchored at a hedge word, read by hand, on the text cut
+        // anywhere after the word
+        for w in rd.cued_in(0, t.len()).iter().filter(|w| w.flags & super::cue::HEDGE != 0) {
+            for e in (w.end..=t.len()).filter(|&e| t.is_char_boundary(e)) {
+                let want = c.hedge_at.find(&t[w.start..e]).map(|m| w.start + m.end());
+                prop_assert_eq!(super::hedge_end(t.as_bytes(), w.start, w.end, e), want, "{:?} to {}", t, e);
+            }
+        }
     });
 }
 

@@ -502,6 +502,12 @@ mod cue {
     pub const MARK: u64 = 1 << 45;
     pub const AND: u64 = 1 << 46;
     pub const WHOM: u64 = 1 << 47;
+    /// Sentence flags (above the [`super::STARTS`] bits) of the words
+    /// that end a camp phrase of the punishment rule ("camp", "prisons",
+    /// "labour ...") and those that end a sending verb's phrase ("back",
+    /// "home", "over", "across the border"): see [`super::known_match`].
+    pub const CAMP: u64 = 1 << 62;
+    pub const BACK: u64 = 1 << 63;
 }
 
 /// The word lists of the cue flags.
@@ -534,6 +540,23 @@ const CUE_LISTS: &[(&[&str], u64)] = &[
     (MARK_WORDS, cue::MARK),
     (&["and"], cue::AND),
     (&["whom"], cue::WHOM),
+    (
+        &[
+            "camp",
+            "camps",
+            "kyohwaso",
+            "kwanliso",
+            "prison",
+            "prisons",
+            "labor",
+            "labour",
+            "education",
+            "reeducation",
+            "correctional",
+        ],
+        cue::CAMP,
+    ),
+    (&["back", "home", "over", "across"], cue::BACK),
 ];
 
 /// The size of the [`Lexicon`] table (a power of two) and its number of
@@ -847,11 +870,17 @@ fn scan_into(s: &str, out: &mut Scan) {
     while let Some((start, i)) = next_word(&masks, at) {
         at = i;
         let key = u128::from_le_bytes(padded[start..start + 16].try_into().expect("16 bytes"));
-        let (listed, shape) = lx.entry_of(key, i - start);
+        let n = i - start;
+        let (listed, shape) = lx.entry_of(key, n);
         // (the length and the ending read without a branch: most words
-        // fail them, in no order a branch could foresee)
-        let tail = u16::from_le_bytes([b[i.max(2) - 2], b[i - 1]]);
-        let ly = (i - start >= 5) & (tail == u16::from_le_bytes(*b"ly"));
+        // fail them, in no order a branch could foresee; the last two
+        // bytes of a word of up to 16 are in `key`)
+        let tail = if n <= 16 {
+            (key >> (8 * n.saturating_sub(2))) as u16
+        } else {
+            u16::from_le_bytes([b[i - 2], b[i - 1]])
+        };
+        let ly = (n >= 5) & (tail == u16::from_le_bytes(*b"ly"));
         let v = listed | if ly { adverb_flags(&b[start..i]) } else { 0 };
         nth += 1;
         if v != 0 {
@@ -880,7 +909,8 @@ impl Scan {
         if v & dest::ALL != 0 {
             self.dests.push((start, (v >> dest::SHIFT) as u8));
         }
-        let (k, starts) = (v as u16, (v >> STARTS) as u16);
+        // (the bits above those of the triggers are sentence flags)
+        let (k, starts) = (v as u16, (v >> STARTS) as u16 & 0x7ff);
         if k != 0 {
             self.bits |= k;
             self.keys.push((start, k));
@@ -933,6 +963,7 @@ const HIGHS: u64 = ONES * 0x80;
 /// byte `i` at bit `i`: per byte, its low seven bits tested against the
 /// ranges (letters folded to small ones with bit 5), without carries
 /// from byte to byte; bytes with the high bit are no word bytes.
+#[cfg(any(test, not(target_arch = "x86_64")))]
 #[inline]
 fn word_bits(x: u64) -> u64 {
     let y = x & !HIGHS;
@@ -951,8 +982,67 @@ fn word_bits(x: u64) -> u64 {
 }
 
 /// The word bytes of `b` as bits, 64 bytes to a mask (the bits past the
-/// end are 0).
+/// end are 0): sixteen bytes at a time with SSE2 on x86-64
+/// ([`word_bits16`]), else eight at a time ([`word_masks_swar`]).
 fn word_masks(b: &[u8], out: &mut Vec<u64>) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        out.clear();
+        let mut chunks = b.chunks_exact(16);
+        let (mut m, mut k) = (0u64, 0);
+        for c in &mut chunks {
+            m |= u64::from(word_bits16(c.try_into().expect("16 bytes"))) << (16 * k);
+            k += 1;
+            if k == 4 {
+                out.push(m);
+                (m, k) = (0, 0);
+            }
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 16];
+            w[..rest.len()].copy_from_slice(rest);
+            m |= u64::from(word_bits16(&w)) << (16 * k);
+            k += 1;
+        }
+        if k > 0 {
+            out.push(m);
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    word_masks_swar(b, out);
+}
+
+/// The [`WORD_BYTE`]s of sixteen bytes as sixteen bits, byte `i` at bit
+/// `i`, with SSE2 (part of every x86-64): as signed bytes, a letter folded
+/// to a small one with bit 5 lies between '`' and '{', a digit between
+/// '/' and ':'; a byte with the high bit is negative, so none of them.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn word_bits16(c: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is always there on x86-64, and the sixteen bytes read
+    // are those of `c`
+    unsafe {
+        let v = _mm_loadu_si128(c.as_ptr().cast());
+        let l = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        let letter = _mm_and_si128(
+            _mm_cmpgt_epi8(l, _mm_set1_epi8((b'a' - 1) as i8)),
+            _mm_cmplt_epi8(l, _mm_set1_epi8((b'z' + 1) as i8)),
+        );
+        let digit = _mm_and_si128(
+            _mm_cmpgt_epi8(v, _mm_set1_epi8((b'0' - 1) as i8)),
+            _mm_cmplt_epi8(v, _mm_set1_epi8((b'9' + 1) as i8)),
+        );
+        let underscore = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8));
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), underscore)) as u32
+    }
+}
+
+/// [`word_masks`] eight bytes at a time ([`word_bits`]): where there is no
+/// SSE2, and the reference of the SSE2 reading.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn word_masks_swar(b: &[u8], out: &mut Vec<u64>) {
     out.clear();
     let mut chunks = b.chunks_exact(8);
     let (mut m, mut k) = (0u64, 0);
@@ -1014,6 +1104,7 @@ fn trigger_matches_into(t: &Trigger, ti: usize, s: &str, sc: &Scan, out: &mut Ve
     let bit = 1u16 << ti;
     out.clear();
     let (mut next_from, mut ki) = (0, 0);
+    let mut folds = None;
     for b in &sc.begins {
         let w = b.start;
         if w < next_from || b.may & bit == 0 {
@@ -1034,11 +1125,80 @@ fn trigger_matches_into(t: &Trigger, ti: usize, s: &str, sc: &Scan, out: &mut Ve
         if k - w > KEY_REACH {
             continue;
         }
-        if let Some(m) = t.at.find(&s[w..]) {
-            out.push((w + m.start(), w + m.end()));
-            next_from = w + m.end().max(1);
+        let m = known_match(ti, &s.as_bytes()[w..b.end], sc.sent_flags, &mut folds, s)
+            .unwrap_or_else(|| t.at.find(&s[w..]).map(|m| (m.start(), m.end())));
+        if let Some((ms, me)) = m {
+            out.push((w + ms, w + me));
+            next_from = w + me.max(1);
         }
     }
+}
+
+/// The anchored match of trigger `ti` at a word `w` (lowercase) of a
+/// sentence of flags `flags` ([`Scan::sent_flags`]), when known without
+/// running the pattern: `Some(None)` for no match, `Some(Some(span))` for
+/// a match (offsets from the word's start); `None` when the pattern must
+/// be run. `folds` caches whether the `sentence` holds a letter that folds
+/// to an ASCII one ([`folds_to_ascii`]), which could spell the words
+/// looked for.
+///
+/// - Punishment: at "sent", "send", "sending", "taken" only the camp
+///   branch can begin, at "spent" only the time-in-a-camp branch; every
+///   match of those ends with a whole word of [`cue::CAMP`] ("camps",
+///   "labour units", "re-education centres").
+/// - Sending: at a word other than "forcibly", "forcefully" and the
+///   refusal verbs, the branches that can begin need a whole "back",
+///   "home", "over" or "across" ([`cue::BACK`]) after the verb, but the
+///   last branch, the bare verb: with none of those words in the
+///   sentence, the match is the word itself when it is one of that
+///   branch's verbs, else there is none.
+#[inline]
+fn known_match(
+    ti: usize,
+    w: &[u8],
+    flags: u64,
+    folds: &mut Option<bool>,
+    sentence: &str,
+) -> Option<Option<(usize, usize)>> {
+    const PUNISHMENT: usize = starts::PUNISHMENT.trailing_zeros() as usize;
+    const SEND: usize = starts::SEND.trailing_zeros() as usize;
+    let (flag, known) = match ti {
+        PUNISHMENT => {
+            let camp_verb = matches!(w, b"sent" | b"send" | b"sending" | b"taken" | b"spent");
+            (cue::CAMP, camp_verb.then_some(None))
+        }
+        SEND => {
+            let bare = matches!(
+                w,
+                b"sent"
+                    | b"send"
+                    | b"sending"
+                    | b"returned"
+                    | b"return"
+                    | b"returning"
+                    | b"deported"
+                    | b"deport"
+                    | b"deporting"
+                    | b"expelled"
+                    | b"handed"
+                    | b"delivered"
+                    | b"flown"
+            );
+            let other_branch = w.starts_with(b"forc") && (w == b"forcibly" || w == b"forcefully")
+                || w.starts_with(b"refus")
+                || w.starts_with(b"declin");
+            (
+                cue::BACK,
+                (!other_branch).then_some(bare.then_some((0, w.len()))),
+            )
+        }
+        _ => return None,
+    };
+    let known = known?;
+    if flags & flag != 0 || *folds.get_or_insert_with(|| folds_to_ascii(sentence.as_bytes())) {
+        return None;
+    }
+    Some(known)
 }
 
 fn triggers() -> &'static [Trigger] {
@@ -1079,7 +1239,9 @@ struct Cues {
     planned_after: Regex,
     refusal: Regex,
     hedge: Regex,
-    /// [`Cues::hedge`] anchored at the start.
+    /// [`Cues::hedge`] anchored at the start: the reference of
+    /// [`hedge_end`].
+    #[cfg(test)]
     hedge_at: Regex,
     negation_before: Regex,
     prevention_before: Regex,
@@ -1107,6 +1269,7 @@ fn cues() -> &'static Cues {
         planned_after: crate::rx::lc(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b"),
         refusal: crate::rx::lc(r"(?i)\bstopped\s+(?:the|their|its)\s+(?:planned\s+|forced\s+|forcible\s+)?$|\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|postponed|cancell?ed|canceled|scrapped|shelved|called\s+off|put\s+on\s+hold|blocked)\b"),
         hedge: crate::rx::lc(HEDGE_RULE),
+        #[cfg(test)]
         hedge_at: crate::rx::lc(&format!(
             "(?i)^(?:{})",
             HEDGE_RULE.strip_prefix("(?i)").expect("case-insensitive")
@@ -1167,6 +1330,8 @@ struct Dest {
     first: u8,
     reach: &'static [(&'static [char], usize)],
     loose: Option<Regex>,
+    /// [`Dest::loose`] anchored at the start.
+    loose_at: Option<Regex>,
 }
 
 impl Dest {
@@ -1194,6 +1359,10 @@ impl Dest {
             first: (first >> dest::SHIFT) as u8,
             reach,
             loose: loose.map(crate::rx::lc),
+            loose_at: loose.map(|p| {
+                let body = p.strip_prefix("(?i)").expect("case-insensitive");
+                crate::rx::lc(&format!("(?i)^(?:{body})"))
+            }),
         }
     }
 
@@ -1233,7 +1402,21 @@ impl Dest {
         if !loose_key && !home_at_end {
             return None;
         }
-        loose.find(w).map(|m| (m.start(), m.end()))
+        // Every loose phrase begins with a whole word "back", "home" or
+        // "across" (or the "home" that `w` cuts at its end): the rule
+        // anchored there, in order, finds the leftmost phrase. (Unless a
+        // letter that folds to an ASCII one, 'ſ' or 'K', may spell one.)
+        if folds_to_ascii(b) {
+            return loose.find(w).map(|m| (m.start(), m.end()));
+        }
+        let loose_at = self.loose_at.as_ref()?;
+        let home = home_at_end.then(|| b.len() - 4);
+        words
+            .iter()
+            .filter(|w| w.1 & LOOSE != 0)
+            .map(|w| w.0 - base)
+            .chain(home)
+            .find_map(|at| loose_at.find(&w[at..]).map(|m| (at, at + m.end())))
     }
 
     /// The rule as first written: the leftmost phrase, then its reach.
@@ -1253,6 +1436,13 @@ impl Dest {
             .and_then(|l| l.find(w))
             .map(|m| (m.start(), m.end()))
     }
+}
+
+/// Whether `b` holds a letter that folds to an ASCII one: 'ſ' (to 's')
+/// or the Kelvin sign (to 'k').
+fn folds_to_ascii(b: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC5, 0xE2, b)
+        .any(|i| matches!(b[i..], [0xC5, 0xBF, ..] | [0xE2, 0x84, 0xAA, ..]))
 }
 
 /// The first stops of a destination window, read once for all the
@@ -1574,6 +1764,28 @@ const HEDGE_WORDS: &[&str] = &[
     "presumably",
 ];
 
+/// `Cues::hedge_at` on `b[at..e]`, where `b[at..end]` is a whole word of
+/// [`HEDGE_WORDS`] (lowercase): the end of its match, written out by hand.
+/// A word that the rule lists alone is the match (a whole word meets the
+/// closing `\b`); "said", "thought", "reported", "appear(s|ed)",
+/// "seem(s)" need white space and a whole "to" after them, "may",
+/// "might", "could" a whole "have" (inside `b[..e]`: the rule reads no
+/// further).
+fn hedge_end(b: &[u8], at: usize, end: usize, e: usize) -> Option<usize> {
+    let second: &[u8] = match &b[at..end] {
+        b"thought" | b"said" | b"reported" | b"appear" | b"appears" | b"appeared" | b"seem"
+        | b"seems" => b"to",
+        b"may" | b"might" | b"could" => b"have",
+        _ => return Some(end),
+    };
+    let b = &b[..e];
+    let j = spaces_end(b, end);
+    if j == end {
+        return None;
+    }
+    word_edge(b, j, second)
+}
+
 /// The words one of which every match of `Cues::refusal` holds ("turn
 /// ... away" its "away", "would not", "did not" their "not", "can't" its
 /// "can", "won't" its "won").
@@ -1734,6 +1946,50 @@ impl<'a> Reader<'a> {
         Some(false)
     }
 
+    /// [`Reader::heads_then_fillers`] of two rules (heads, fillers) on one
+    /// range, in one walk back: the white space a rule asks for between
+    /// the words is the same for both, so each rule reads the words until
+    /// it answers, as it would alone.
+    fn heads_then_fillers_both(
+        &self,
+        a: usize,
+        e: usize,
+        one: (u64, u64),
+        two: (u64, u64),
+    ) -> Option<(bool, bool)> {
+        if !self.clean(a, e) {
+            return None;
+        }
+        let words = self.cued_in(a, e);
+        let mut p = e;
+        let mut answers: [Option<bool>; 2] = [None, None];
+        for (k, w) in words.iter().enumerate().rev() {
+            let gap = &self.b[w.end..p];
+            if !all_space(gap) || (p != e && gap.is_empty()) {
+                break;
+            }
+            for (answer, (heads, fillers)) in answers.iter_mut().zip([one, two]) {
+                if answer.is_none() {
+                    if w.flags & heads != 0 {
+                        *answer = Some(true);
+                    } else if w.flags & fillers == 0 {
+                        *answer = Some(false);
+                    }
+                }
+            }
+            if answers.iter().all(Option::is_some) {
+                break;
+            }
+            let before = &self.b[words.get(k.wrapping_sub(1)).map_or(a, |v| v.end)..w.start];
+            if before.is_empty() || !all_space(before) {
+                break;
+            }
+            p = w.start;
+        }
+        let [one, two] = answers.map(|x| x.unwrap_or(false));
+        Some((one, two))
+    }
+
     /// The last cued word of `a..e`, when only white space follows it
     /// (the word before `e`, when it is cued), and its index.
     fn last_word(&self, a: usize, e: usize) -> Option<(usize, Cued)> {
@@ -1758,11 +2014,31 @@ impl<'a> Reader<'a> {
         if self.heads_then_fillers(a, e, cue::REL_HEAD, cue::REL_FILL)? {
             return Some(true);
         }
+        Some(self.relative_gerund(a, e))
+    }
+
+    /// [`Reader::aux_before`] and [`Reader::relative_before`] of one range,
+    /// read together: their head-and-fillers readings in one walk back
+    /// ([`Reader::heads_then_fillers_both`]).
+    fn aux_and_relative_before(&self, a: usize, e: usize) -> Option<(bool, bool)> {
+        let (aux, rel) = self.heads_then_fillers_both(
+            a,
+            e,
+            (cue::AUX_HEAD, cue::AUX_FILL),
+            (cue::REL_HEAD, cue::REL_FILL),
+        )?;
+        Some((aux, rel || self.relative_gerund(a, e)))
+    }
+
+    /// The second branch of [`Reader::relative_before`] on a range that
+    /// cuts no word: a preposition then "being", "getting" or "having
+    /// been".
+    fn relative_gerund(&self, a: usize, e: usize) -> bool {
         let words = self.cued_in(a, e);
         // the word before `e` and the words before it, each a whole token
         // with white space before it
         let Some((k, last)) = self.last_word(a, e) else {
-            return Some(false);
+            return false;
         };
         let prev = |k: usize| -> Option<Cued> {
             let w = *words.get(k.checked_sub(1)?)?;
@@ -1774,12 +2050,12 @@ impl<'a> Reader<'a> {
         } else if last.flags & cue::BEEN != 0 {
             match prev(k) {
                 Some(h) if h.flags & cue::HAVING != 0 => k - 1,
-                _ => return Some(false),
+                _ => return false,
             }
         } else {
-            return Some(false);
+            return false;
         };
-        Some(prev(prep_at).is_some_and(|p| p.flags & cue::REL_PREP != 0))
+        prev(prep_at).is_some_and(|p| p.flags & cue::REL_PREP != 0)
     }
 
     /// `Cues::condition_before` (`\b(?:if|...)\b[^,;]*$`) on `text[a..e]`:
@@ -2230,45 +2506,56 @@ fn comma_mark(b: &[u8], p: usize) -> Option<usize> {
     if j == p + 1 || !matches!(b.get(j), Some(b'b' | b'w' | b't' | b's' | b'a')) {
         return None;
     }
-    // (the branches that begin with a word that no other begins with)
-    for w in [
-        &b"but"[..],
-        b"while",
-        b"whereas",
-        b"then",
-        b"so",
-        b"saying",
-        b"adding",
-    ] {
-        if let Some(e) = word_space(b, j, w) {
-            return Some(e);
+    // Each branch's words are small letters, each followed by white space
+    // or (the last) a word boundary: a word of the branch is there when
+    // the run of small letters there is that word, and what follows it
+    // fits. So the run is read once and looked up.
+    let run = |i: usize| i + b[i..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    let r = run(j);
+    match &b[j..r] {
+        // (the branches that begin with a word that no other begins with)
+        b"but" | b"while" | b"whereas" | b"then" | b"so" | b"saying" | b"adding" => {
+            let n = space_len(b, r);
+            (n > 0).then_some(r + n)
         }
-    }
-    if let Some(k) = word_spaces(b, j, b"after") {
-        return word_space(b, k, b"which");
-    }
-    let k = word_spaces(b, j, b"and")?;
-    // ", and then", ", and the", ", and five": in the rule's order
-    if let Some(e) = word_space(b, k, b"then") {
-        return Some(e);
-    }
-    for w in MARK_AND_WORDS {
-        if *w == "north" {
-            if let Some(e) = word_spaces(b, k, b"north").and_then(|n| word_edge(b, n, b"korea")) {
-                return Some(e);
+        b"after" => {
+            let k = spaces_end(b, r);
+            (k > r).then(|| word_space(b, k, b"which")).flatten()
+        }
+        b"and" => {
+            let k = spaces_end(b, r);
+            if k == r {
+                return None;
             }
-        } else if let Some(e) = word_edge(b, k, w.as_bytes()) {
-            return Some(e);
+            // ", and then", ", and the", ", and five": in the rule's order
+            let r = run(k);
+            let edge = r >= b.len() || !WORD_BYTE[usize::from(b[r])];
+            match &b[k..r] {
+                b"then" => {
+                    let n = space_len(b, r);
+                    (n > 0).then_some(r + n)
+                }
+                b"north" => {
+                    let n = spaces_end(b, r);
+                    (n > r).then(|| word_edge(b, n, b"korea")).flatten()
+                }
+                w if MARK_AND_WORDS.iter().any(|m| m.as_bytes() == w) => edge.then_some(r),
+                w if MARK_COUNTS.iter().any(|m| m.as_bytes() == w) => {
+                    let n = space_len(b, r);
+                    (n > 0).then_some(r + n)
+                }
+                _ => {
+                    let d = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+                    if d > 0 {
+                        let n = space_len(b, k + d);
+                        return (n > 0).then_some(k + d + n);
+                    }
+                    None
+                }
+            }
         }
+        _ => None,
     }
-    let d = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
-    if d > 0 {
-        let n = space_len(b, k + d);
-        return (n > 0).then_some(k + d + n);
-    }
-    MARK_COUNTS
-        .iter()
-        .find_map(|w| word_space(b, k, w.as_bytes()))
 }
 
 /// Every match of the clause-mark rule ([`clause_marks`]) in the
@@ -2526,6 +2813,25 @@ fn last_word(s: &str) -> &str {
         start -= 1;
     }
     &s[start..e]
+}
+
+/// [`last_word`] of `text[from..to]`, given `known`, that of
+/// `text[known_from..to]`: the same word when it starts after both
+/// `known_from` and `from` (the reading back from `to` stopped at the
+/// same char before it, inside both texts), else read again.
+fn last_word_again<'t>(
+    text: &'t str,
+    known: &'t str,
+    known_from: usize,
+    from: usize,
+    to: usize,
+) -> &'t str {
+    let at = known.as_ptr() as usize - text.as_ptr() as usize;
+    if !known.is_empty() && at > known_from.max(from) {
+        known
+    } else {
+        last_word(&text[from..to])
+    }
 }
 
 /// [`last_word`] char by char.
@@ -3398,8 +3704,10 @@ fn find_in_sentence(
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
             // "the arrests", "their arrest", "after the arrest of": nouns.
+            // (the last word before the trigger, of `before_all`; of
+            // `before` below, the same but where a start cuts it)
+            let pw = last_word(before_all);
             let determiner_before = {
-                let pw = last_word(before_all);
                 matches!(
                     pw,
                     "the"
@@ -3435,10 +3743,11 @@ fn find_in_sentence(
             // Auxiliaries and participles.
             // (every match of the auxiliary rule ends with white space, so
             // it is only asked on the text with its trailing space kept)
-            let has_aux = aux_at(bstart, ts);
-            let relative = relative_at(bstart, ts);
+            let (has_aux, relative) = rd
+                .aux_and_relative_before(rel(bstart), rel(ts))
+                .unwrap_or_else(|| (aux_at(bstart, ts), relative_at(bstart, ts)));
             let mut subordinate = false;
-            let prev_word = last_word(before);
+            let prev_word = last_word_again(text, pw, ba, bstart, ts);
             if lower.starts_with("being") && PEOPLE_HEADS.contains(&prev_word) {
                 // "defectors being held at a facility": a participle.
                 subordinate = true;
@@ -3446,8 +3755,9 @@ fn find_in_sentence(
             if !t.nominal && participle && !has_aux && kind != EventType::Death {
                 // "police seized the five" (active) vs "defectors detained at" (participle).
                 // the word before the verb, past adverbs ("China later let")
+                // (`last_word` reads past the white space at the end)
                 let mut b = before.trim_end();
-                let mut prev = last_word(b);
+                let mut prev = prev_word;
                 while ADVERBS.contains(&prev) || (prev.ends_with("ly") && prev.len() > 4) {
                     // (the word is a slice of `b`, maybe before marks
                     // that are not white space: cut at its start)
@@ -3746,9 +4056,7 @@ fn find_in_sentence(
                         .filter(|w| w.flags & cue::HEDGE != 0)
                         .find_map(|w| {
                             let at = s.start + w.start;
-                            c.hedge_at
-                                .find(&text[at..e])
-                                .map(|m| (at + m.start(), at + m.end()))
+                            hedge_end(text.as_bytes(), at, s.start + w.end, e).map(|end| (at, end))
                         })
                 } else {
                     find_if(may_hold(a, e, cue::HEDGE), &c.hedge, &text[a..e])
