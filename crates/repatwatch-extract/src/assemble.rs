@@ -1381,23 +1381,35 @@ fn draft<'d>(
         };
         // "later", "three days later": counted from the story's last date,
         // else from the last date the text gave before this verb.
-        let reference = doc
-            .times
-            .iter()
-            .filter(|t| t.end <= clause.0.max(trig.0) && !t.is_relative() && !t.is_present())
-            .filter(|t| !ctx.reported(t, true))
-            .filter_map(|t| t.resolve(published, Direction::Past, None))
-            .next_back()
-            .or_else(|| antecedent.and_then(|a| a.date.map(|d| d.0)));
+        // (worked out when a time of the act is first read: most acts tell
+        // none, and what it asks is cached or has no effect)
+        let reference_cell = OnceCell::new();
+        let reference = || {
+            *reference_cell.get_or_init(|| {
+                doc.times
+                    .iter()
+                    .filter(|t| {
+                        t.end <= clause.0.max(trig.0) && !t.is_relative() && !t.is_present()
+                    })
+                    .filter(|t| !ctx.reported(t, true))
+                    .filter_map(|t| t.resolve(published, Direction::Past, None))
+                    .next_back()
+                    .or_else(|| antecedent.and_then(|a| a.date.map(|d| d.0)))
+            })
+        };
         // A story told two or more years back ("arrested in November 2009
         // ... In March she was sentenced"): a month named without its year
         // follows the story's last month named with one.
-        let narrative = doc
-            .times
-            .iter()
-            .filter(|t| t.end <= trig.0)
-            .filter_map(|t| t.year_month().map(|ym| (ym, t.end)))
-            .next_back();
+        let narrative_cell = OnceCell::new();
+        let narrative = || {
+            *narrative_cell.get_or_init(|| {
+                doc.times
+                    .iter()
+                    .filter(|t| t.end <= trig.0)
+                    .filter_map(|t| t.year_month().map(|ym| (ym, t.end)))
+                    .next_back()
+            })
+        };
         // A story of last year may still reach this year's months when a
         // span of years passes in between ("returned in January 2020 ...
         // held for more than a year ... died in February"); without one,
@@ -1422,7 +1434,7 @@ fn draft<'d>(
                     continue;
                 }
                 told = true;
-                let in_story = match (narrative, t.month_without_year()) {
+                let in_story = match (narrative(), t.month_without_year()) {
                     (Some((ym @ (y, m0), from)), Some(m))
                         if dir == Direction::Past && story_year(ym, from, t) =>
                     {
@@ -1430,9 +1442,10 @@ fn draft<'d>(
                     }
                     _ => None,
                 };
-                if let Some(mut range) = in_story.or_else(|| t.resolve(published, dir, reference)) {
+                if let Some(mut range) = in_story.or_else(|| t.resolve(published, dir, reference()))
+                {
                     // "two hours later" after "In October" cannot narrow October
-                    if let Some(r) = reference.filter(|_| t.is_relative()) {
+                    if let Some(r) = reference().filter(|_| t.is_relative()) {
                         if (r.end - r.start).num_days() > 2
                             && (range.end - range.start).num_days() <= 2
                             && r.contains(range.start)
@@ -1472,7 +1485,7 @@ fn draft<'d>(
                 .times
                 .iter()
                 .filter(|t| t.start >= clause.0.min(sentence_start) && earlier(t))
-                .filter_map(|t| t.resolve(published, Direction::Past, reference))
+                .filter_map(|t| t.resolve(published, Direction::Past, reference()))
                 .next_back();
             if let Some(r) = before.filter(|r| r.start <= published) {
                 date = Some((
