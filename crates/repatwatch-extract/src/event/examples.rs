@@ -329,6 +329,26 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "Chinese guards handed the group to the MSS at the bridge.",
         &[(Repatriation, Occurred, false)],
     ),
+    // A headline's present tense halts a return; asking for a delay
+    // blocks it.
+    (
+        "Court halts deportation of two North Korean women",
+        &[(Repatriation, Blocked, false)],
+    ),
+    (
+        "China was to send the 30 back on Friday, but Pyongyang asked for a delay.",
+        &[(Repatriation, Blocked, false)],
+    ),
+    // Driven over the frontier into the North: returned.
+    (
+        "The prisoners were put on buses and driven across the bridge into North Korea.",
+        &[(Repatriation, Occurred, false)],
+    ),
+    // A participle joined to a passive verb shares its auxiliary.
+    (
+        "The five were held in a police station for a week and then moved to a detention centre in Dandong.",
+        &[(Detention, Occurred, false), (Transfer, Occurred, false)],
+    ),
     // The month "May" is no modal.
     (
         "Two women caught in early May died in custody in Tumen.",

@@ -1267,7 +1267,7 @@ fn cues() -> &'static Cues {
         relative_before: crate::rx::lc(r"(?i)(?:\b(?:who|whom|which|that)\s+(?:(?:had|has|have|were|was|are|is|been|being|later|then|reportedly|allegedly|already|previously|once|twice|earlier|also|recently|just|[a-z]{3,}ly)\s+)*|\b(?:after|before|while|without|for|of|from|upon|on|avoid|escaped|risk)\s+(?:having\s+been\s+|being\s+|getting\s+))$"),
         planned_before: crate::rx::lc(r"(?i)(?:\b(?:(?:prepared|scheduled|slated|earmarked|selected|marked)\s+for|going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+(?:be|being|been|have|soon|now|then|also|all|most|very|quickly|immediately|likely|probably|possibly|eventually|them|her|him|the\s+\w+|forced|forcible|possible|imminent|immediate|certain|[\w-]+ly))*\s*)$"),
         planned_after: crate::rx::lc(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?)\b"),
-        refusal: crate::rx::lc(r"(?i)\bstopped\s+(?:the|their|its)\s+(?:planned\s+|forced\s+|forcible\s+)?$|\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|postponed|cancell?ed|canceled|scrapped|shelved|called\s+off|put\s+on\s+hold|blocked)\b"),
+        refusal: crate::rx::lc(r"(?i)\bstopped\s+(?:the|their|its)\s+(?:planned\s+|forced\s+|forcible\s+)?$|\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|postponed|cancell?ed|canceled|scrapped|shelved|called\s+off|put\s+on\s+hold|blocked|halts|suspends|blocks|postpones|(?:asked|asks|requested|requests|sought|seeks)\s+(?:for\s+)?(?:a\s+)?(?:delay|postponement))\b"),
         hedge: crate::rx::lc(HEDGE_RULE),
         #[cfg(test)]
         hedge_at: crate::rx::lc(&format!(
@@ -1818,6 +1818,12 @@ const REFUSAL_WORDS: &[&str] = &[
     "off",
     "hold",
     "blocked",
+    "halts",
+    "suspends",
+    "blocks",
+    "postpones",
+    "delay",
+    "postponement",
 ];
 
 /// The words of `Cues::condition_before`.
@@ -3068,6 +3074,9 @@ fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str, aux
         .unwrap_or(after.len())
         .min(90);
     let window = &after[..reach];
+    if crosses_into_north(window) {
+        return true;
+    }
     // a vehicle's destination may also follow "for" ("put on a train for
     // the border")
     let marker = if verb.starts_with("put ") || verb.starts_with("loaded ") {
@@ -3121,6 +3130,50 @@ fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str, aux
         next,
         "the" | "a" | "an" | "another" | "their" | "its" | "his" | "her"
     ) || next_orig.starts_with(|ch: char| ch.is_ascii_uppercase())
+}
+
+/// Whether `before` (the sentence before a participle) ends in "and",
+/// "and then" or ", then" after a passive auxiliary ("were held in Mengla
+/// for two days and then").
+fn joined_to_passive(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = b.strip_suffix("then").map_or(b, str::trim_end);
+    let b = b.strip_suffix(',').unwrap_or(b);
+    let Some(head) = b.strip_suffix(" and").or_else(|| {
+        let t = before.trim_end();
+        t.strip_suffix(", then").or_else(|| t.strip_suffix(" then"))
+    }) else {
+        return false;
+    };
+    // (not inside a relative clause: "those who were caught and then held
+    // in Tumen have been sent back")
+    let mut words = head.split(|ch: char| !ch.is_ascii_alphabetic());
+    words
+        .clone()
+        .any(|w| matches!(w, "were" | "was" | "been" | "being"))
+        && !words.any(|w| matches!(w, "who" | "which" | "that" | "whom"))
+}
+
+/// "driven over the bridge into North Korea", "marched across the river
+/// into the North": people conveyed over the frontier into the North
+/// (`window`: the lowercased words after the verb, up to the clause's end).
+fn crosses_into_north(window: &str) -> bool {
+    let Some(at) = window.find(" into ") else {
+        return false;
+    };
+    let (over, into) = (&window[..at], &window[at + 6..]);
+    let crossing = over
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .any(|w| matches!(w, "bridge" | "border" | "river" | "frontier"));
+    crossing
+        && [
+            "north korea",
+            "the north",
+            "the dprk",
+            "the democratic people",
+        ]
+        .iter()
+        .any(|k| into.starts_with(k))
 }
 
 /// "were stopped at a checkpoint", "was stopped by a border patrol": people
@@ -3786,6 +3839,17 @@ fn find_in_sentence(
                 }
             } else if relative && !t.nominal {
                 subordinate = true;
+            }
+            // "were held for two days and then moved to Kunming": a
+            // participle joined to an earlier passive verb shares its
+            // auxiliary.
+            if subordinate
+                && !relative
+                && participle
+                && !t.nominal
+                && joined_to_passive(&text[s.start..ts])
+            {
+                subordinate = false;
             }
             // A clause-initial "who"/"whom": relative clause.
             let b_trim = before.trim_end();
