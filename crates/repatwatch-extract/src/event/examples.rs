@@ -349,6 +349,11 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "The five were held in a police station for a week and then moved to a detention centre in Dandong.",
         &[(Detention, Occurred, false), (Transfer, Occurred, false)],
     ),
+    // An agent of the state as the subject makes the verb active.
+    (
+        "In the cells, interrogators kicked and beat her for days.",
+        &[(Punishment, Occurred, false)],
+    ),
     // The month "May" is no modal.
     (
         "Two women caught in early May died in custody in Tumen.",

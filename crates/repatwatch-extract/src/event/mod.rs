@@ -2751,6 +2751,19 @@ const ACTOR_HEADS: &[&str] = &[
     "army",
     "troops",
     "policemen",
+    "policeman",
+    "guard",
+    "officer",
+    "agent",
+    "soldier",
+    "interrogators",
+    "investigators",
+    "jailers",
+    "wardens",
+    "prosecutors",
+    "court",
+    "agency",
+    "department",
 ];
 
 /// Adverbs between a subject and its verb.
