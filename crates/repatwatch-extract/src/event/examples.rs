@@ -354,6 +354,11 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "In the cells, interrogators kicked and beat her for days.",
         &[(Punishment, Occurred, false)],
     ),
+    // Taken away, with the people named between.
+    (
+        "Officers raided the flat and took the mother and her two sons away.",
+        &[(Arrest, Occurred, false)],
+    ),
     // The month "May" is no modal.
     (
         "Two women caught in early May died in custody in Tumen.",
