@@ -1227,9 +1227,12 @@ mod reference {
 
 /// "50-60", "50–60": digits, one dash, digits.
 fn is_num_range(w: &str) -> bool {
-    // fast path: the first part must be digits (or commas), and a token
-    // never starts with a comma
-    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+    // fast path: the first part must be digits (or commas)
+    if !w
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || b == b',')
+    {
         return false;
     }
     let mut parts = w.split(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
