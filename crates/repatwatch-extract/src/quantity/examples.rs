@@ -153,6 +153,7 @@ pub const PEOPLE: &[Row] = &[
     ("She and her daughter were caught in Shenyang.", "She and her daughter", s(2), s(2), false, F, N),
     ("Guards took him along with two other escapees.", "him along with two other escapees", s(3), s(3), false, M, N),
     ("Police held her, together with another woman, for a week.", "her, together with another woman", s(2), s(2), false, F, N),
+    ("Police arrested her and another woman at the station.", "her and another woman", s(2), s(2), false, F, N),
     ("He and two other refugees were arrested.", "He and two other refugees", s(3), s(3), false, M, N),
     ("Guards held the couple and their three sons.", "the couple and their three sons", s(5), s(5), false, X, N),
     ("A couple and their baby daughter were flown out.", "A couple and their baby daughter", s(3), s(3), false, X, N),

@@ -686,7 +686,7 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
         r.gender = hs.gender;
         r.definite = definite;
         r.possessive = possessive;
-        r.other = hs.other;
+        r.other = hs.other || cx.id(i) == W::ANOTHER;
         r.kin = hs.info.kin || cx.w(hs.head).starts_with("famil");
         r.count = if let Some(ic) = hs.inner_count {
             r.rule = "group_of";
