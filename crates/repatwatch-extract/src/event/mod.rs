@@ -2189,20 +2189,7 @@ fn facility_follows(rest: &str) -> bool {
     rest.split_whitespace()
         .take(3)
         .map(|w| w.trim_end_matches([',', '.', ';']).to_ascii_lowercase())
-        .any(|w| {
-            matches!(
-                w.as_str(),
-                "facility"
-                    | "facilities"
-                    | "centre"
-                    | "center"
-                    | "prison"
-                    | "jail"
-                    | "compound"
-                    | "station"
-                    | "headquarters"
-            )
-        })
+        .any(|w| FACILITY_NOUNS.contains(&w.as_str()))
 }
 
 /// Whether the word at `at` is the month "May", not the modal: capitalised
