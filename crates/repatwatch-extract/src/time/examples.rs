@@ -795,6 +795,14 @@ const EXAMPLES: &[(&str, &str, Direction, &str, &str)] = &[
         "",
         "2024-05-08..2024-05-31",
     ),
+    // "before" a time, for a planned act, is a deadline too
+    (
+        "before the end of the year",
+        "2024-05-08",
+        F,
+        "",
+        "2024-05-08..2024-12-31",
+    ),
 ];
 
 /// Phrases that must yield no mention.

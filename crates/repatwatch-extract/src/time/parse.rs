@@ -2145,8 +2145,9 @@ impl<'a> P<'a> {
                     }
                 }
             }
-            "by" => {
-                if self.w(i + 1) == "now" {
+            // "by Oct. 20", "before the end of the month": a deadline
+            "by" | "before" => {
+                if w == "by" && self.w(i + 1) == "now" {
                     return longest(best, m(i + 2, TimeExpr::Present, "present"));
                 }
                 if let Some(x) = self.merged(i + 1) {
@@ -2455,6 +2456,7 @@ fn prefix_word(w: &str) -> bool {
             | "ever"
             | "as"
             | "on"
+            | "before"
             | "from"
             | "between"
             | "circa"
@@ -2505,6 +2507,7 @@ fn lex_word(w: &str, upper: bool) -> u32 {
             | "this"
             | "past"
             | "by"
+            | "before"
             | "as"
             | "until"
             | "till"
@@ -2571,7 +2574,7 @@ const NAME_PART_PREFIX_WORDS: &[&str] = &[
     "nov", "december", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "early", "mid", "late", "end", "beginning", "start", "middle", "first", "last",
     "close", "since", "ever", "as", "on", "from", "between", "circa", "up", "starting", "through", "throughout", "during", "around", "about", "over", "until", "till",
-    "by", "in", "at", "this", "next", "past",
+    "by", "in", "at", "this", "next", "past", "before",
 ];
 
 /// [`lex_word`] of every word it flags (those of `RULE_WORDS` and
@@ -3224,7 +3227,7 @@ mod rule_gate {
                 }
             }
         }
-        assert_eq!(n, 184);
+        assert_eq!(n, 186);
         for w in LEX_WORDS.iter().flat_map(|l| l.iter()) {
             for upper in [false, true] {
                 let b = w.as_bytes();
