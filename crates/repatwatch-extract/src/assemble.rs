@@ -1484,7 +1484,7 @@ fn draft<'d>(
             let before = doc
                 .times
                 .iter()
-                .filter(|t| t.start >= clause.0.min(sentence_start) && earlier(t))
+                .filter(|t| earlier(t))
                 .filter_map(|t| t.resolve(published, Direction::Past, reference()))
                 .next_back();
             if let Some(r) = before.filter(|r| r.start <= published) {

@@ -3134,7 +3134,10 @@ fn conveyed_to(orig: &str, te: usize, after: &str, before: &str, verb: &str, aux
 
 /// Whether `before` (the sentence before a participle) ends in "and",
 /// "and then" or ", then" after a passive auxiliary ("were held in Mengla
-/// for two days and then").
+/// for two days and then"). The scan's reading; [`passive_then_and`] is
+/// the merge's, after an act already found, and asks for a regular
+/// participle ("-ed", "-en") right after the auxiliary, which "held",
+/// "kept" or "caught" are not.
 fn joined_to_passive(before: &str) -> bool {
     let b = before.trim_end();
     let b = b.strip_suffix("then").map_or(b, str::trim_end);
@@ -3161,19 +3164,12 @@ fn crosses_into_north(window: &str) -> bool {
     let Some(at) = window.find(" into ") else {
         return false;
     };
-    let (over, into) = (&window[..at], &window[at + 6..]);
-    let crossing = over
+    let crossing = window[..at]
         .split(|ch: char| !ch.is_ascii_alphabetic())
         .any(|w| matches!(w, "bridge" | "border" | "river" | "frontier"));
-    crossing
-        && [
-            "north korea",
-            "the north",
-            "the dprk",
-            "the democratic people",
-        ]
-        .iter()
-        .any(|k| into.starts_with(k))
+    // "into North Korea", "into the North", "into the DPRK": the
+    // destination rule's own names of the North
+    crossing && cues().dest_kp.at.is_match(&window[at + 1..])
 }
 
 /// "were stopped at a checkpoint", "was stopped by a border patrol": people
