@@ -65,6 +65,39 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "The family left for Seoul after a week.",
         &[(Release, Occurred, false)],
     ),
+    // A state that agreed to let people leave: the leaving is planned.
+    (
+        "Beijing has agreed to let the two women leave China for a third country.",
+        &[(Release, Planned, false)],
+    ),
+    // An act the people are the object of, after an active verb ("handed
+    // the pair over", two words).
+    (
+        "The next day the unit handed the pair over to the police in Dandong.",
+        &[(Transfer, Occurred, false)],
+    ),
+    // A habit ("sometimes", "in past years", "in the past" before a
+    // verb) or a request ("asked X to ...") tells no act.
+    (
+        "Hanoi has sometimes let North Koreans travel on to the South.",
+        &[],
+    ),
+    (
+        "Mongolia has in past years allowed most North Koreans to fly to Seoul.",
+        &[],
+    ),
+    (
+        "Moscow has in the past allowed runaway workers to leave for the South.",
+        &[],
+    ),
+    (
+        "Seoul has asked the Chinese government, through its embassy, to allow the men to leave.",
+        &[],
+    ),
+    (
+        "In the past week police arrested six North Koreans in Yanji.",
+        &[(Arrest, Occurred, false)],
+    ),
     // Custody told by an intransitive verb or by time spent in a camp.
     (
         "The family remained in a holding facility near the border.",
@@ -731,6 +764,18 @@ fn generic_keys_cover_the_rule() {
         "fearing",
         "_no",
         "from_",
+        "sometimes",
+        "occasionally",
+        "at",
+        "times",
+        "in",
+        "past",
+        "previous",
+        "recent",
+        "allowed",
+        "let",
+        "has",
+        "had",
     ];
     let c = super::cues();
     proptest!(ProptestConfig::with_cases(20000), |(idx in proptest::collection::vec(0..words.len(), 1..10), sep in "[ ,.’_\u{a0}-]{1,2}")| {
@@ -776,6 +821,10 @@ fn prevention_and_appeal_keys_cover_the_rules() {
         "demand",
         "asked",
         "ask",
+        "asking",
+        "requested",
+        "request",
+        "government",
         "pleaded",
         "begged",
         "from",

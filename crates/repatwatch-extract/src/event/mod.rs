@@ -1281,7 +1281,7 @@ fn cues() -> &'static Cues {
             "(?i)^(?:{})",
             GENERIC_RULE.strip_prefix("(?i)").expect("case-insensitive")
         )),
-        appeal_before: crate::rx::lc(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|for)|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|should|must|would\s+like)\b"),
+        appeal_before: crate::rx::lc(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|for)|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|(?:ask|request)(?:s|ed|ing)?\s+(?:[^\s.;]+\s+){1,10}?to|should|must|would\s+like)\b"),
         condition_before: crate::rx::lc(r"(?i)\b(?:if|unless|whether|once|should|lest)\b[^,;]*$"),
         dest_kp: Dest::new(
             r"(?i)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|consulate|diplomats|agents)|(?:representatives|officials|officers|agents|diplomats)\s+(?:of|from)\s+(?:the\s+)?(?:north\s+korean?|dprk|pyongyang)\b|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|(?:embassy|consulate)\s+of\s+(?:the\s+)?(?:north\s+korea|dprk|democratic\s+people)|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))",
@@ -1497,7 +1497,7 @@ fn within_reach_plain(w: &str, at: usize, stops: &[char], n: usize) -> bool {
 }
 
 /// The habit rule.
-const GENERIC_RULE: &str = r"(?i)\b(?:fears?\s+(?:of\s+)?being|feared\s+being|fearing\s+being|from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh)\b";
+const GENERIC_RULE: &str = r"(?i)\b(?:fears?\s+(?:of\s+)?being|feared\s+being|fearing\s+being|from\s+time\s+to\s+time|anyone|everyone|whoever|no\s+one|nobody|any\s+defector|ran\s+the\s+risk|run\s+the\s+risk|risk\s+of\s+being|routinely|usually|often|typically|generally|commonly|regularly|always|normally|habitually|systematically|tend\s+to|tends\s+to|every\s+year|each\s+year|are\s+known\s+to|is\s+known\s+to|can\s+expect|could\s+face|would\s+face|may\s+face|face\s+harsh|risk\s+harsh|sometimes|occasionally|at\s+times|in\s+(?:past|previous|recent)\s+years|in\s+the\s+past(?:\s*,|\s+(?:[a-z]+ed|let|sent|has|have|had)\b))\b";
 
 /// The words one of which every match of the habit rule (`Cues::generic`)
 /// holds, but for "one", "defector", "year", "time" that key it only
@@ -1529,6 +1529,12 @@ const GENERIC_WORDS: &[&str] = &[
     "known",
     "expect",
     "face",
+    "sometimes",
+    "occasionally",
+    "times",
+    "past",
+    "previous",
+    "recent",
 ];
 
 /// The words one of which begins every match of the prevention rule
@@ -1607,6 +1613,14 @@ const APPEAL_WORDS: &[&str] = &[
     "begging",
     "want",
     "wants",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "request",
+    "requests",
+    "requested",
+    "requesting",
     "should",
     "must",
     "would",
@@ -3818,10 +3832,11 @@ fn find_in_sentence(
                 let after_actor = ACTOR_HEADS.contains(&prev) || STATE_NAMES_LC.contains(&prev);
                 // "let the family go", "expelled the seven across": the object
                 // is inside the verb group
+                // (read from the second word on: "the pair" is two words)
                 let object_inside = words
-                    .split_whitespace()
-                    .nth(1)
-                    .is_some_and(|w| c.object_after.is_match(w));
+                    .trim_start()
+                    .split_once(char::is_whitespace)
+                    .is_some_and(|(_, rest)| c.object_after.is_match(rest));
                 let active = !after_people
                     && (after_actor || object_inside || c.object_after.is_match(after_orig))
                     && !before.trim().is_empty();
@@ -3975,7 +3990,7 @@ fn find_in_sentence(
                 && c.prevention_before.is_match(after_anonymity(before));
             let condition = condition_at(bstart, ts)
                 || (may_hold(bstart, ts, cue::APPEAL) || implor() && before.contains("implor"))
-                    && c.appeal_before.is_match(before);
+                    && c.appeal_before.is_match(after_anonymity(before));
             let question = stext.trim_end().ends_with('?');
             // "If X, Y": the whole sentence is hypothetical.
             let conditional_sentence = {
@@ -4049,7 +4064,12 @@ fn find_in_sentence(
                         .map(|m| m.end())
                         .unwrap_or(0),
                 ));
-            } else if !t.nominal && base_or_present && !has_aux && {
+            } else if !t.nominal
+                // ("agreed to let them leave": "let" and "put" are base
+                // forms as well as participles)
+                && (base_or_present || matches!(lower_first, "let" | "put"))
+                && !has_aux
+                && {
                 let bl = before.trim_end();
                 (bl.ends_with(" to") || bl == "to") && !past_under_hedge(before, bl.len() - 2)
             } {
