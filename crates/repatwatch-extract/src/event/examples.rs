@@ -98,6 +98,20 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "In the past week police arrested six North Koreans in Yanji.",
         &[(Arrest, Occurred, false)],
     ),
+    // A habit told in an apposition or relative clause after the act is
+    // one of such acts, not of this one.
+    (
+        "The three were taken to a jail in Dandong, a move that typically precedes repatriation.",
+        &[(Transfer, Occurred, false)],
+    ),
+    (
+        "The men were detained in Tumen, which usually means a swift return.",
+        &[(Arrest, Occurred, false)],
+    ),
+    (
+        "Women caught in Yanji are usually taken to a jail in Tumen.",
+        &[],
+    ),
     // Custody told by an intransitive verb or by time spent in a camp.
     (
         "The family remained in a holding facility near the border.",

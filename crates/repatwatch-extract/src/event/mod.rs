@@ -2153,6 +2153,19 @@ fn is_generic_key(words: &[Cued], k: usize, w: &Cued) -> bool {
     after != 0 && k > 0 && words[k - 1].nth + 1 == w.nth && words[k - 1].flags & (after << 1) != 0
 }
 
+/// Where the habit words of an act's clause `..ce` end: at an apposition
+/// or relative clause set off by a comma after the act's trigger (ending
+/// at `te`): ", a move that typically ...", ", which usually ...".
+/// (`text`: the lowercase twin.)
+fn habit_end(text: &str, te: usize, ce: usize) -> usize {
+    let after = &text[te.min(ce)..ce];
+    [", a ", ", an ", ", which "]
+        .iter()
+        .filter_map(|m| after.find(m))
+        .min()
+        .map_or(ce, |i| te + i)
+}
+
 /// A plan word that tells a past act under a hedge, not a plan: a modal
 /// with the perfect ("may have been picked up", "might have fled") or "to
 /// be" after a verb of belief or seeming ("is believed to be serving",
@@ -4017,18 +4030,22 @@ fn find_in_sentence(
                     && kind != EventType::Detention
             };
             // (the clause's habit words, read once per clause)
-            let habit = match clause_generic.iter().find(|g| g.0 == (cs, ce)) {
+            // (an apposition or relative clause after the act, ", a move
+            // that typically precedes ...", ", which usually means ...",
+            // tells a habit of such acts, not that this act is one)
+            let he = habit_end(text, te, ce);
+            let habit = match clause_generic.iter().find(|g| g.0 == (cs, he)) {
                 Some(g) => g.1,
                 None => {
-                    let g = if rd.clean(rel(cs), rel(ce)) {
-                        rd.generic_starts(rel(cs), rel(ce), starts);
+                    let g = if rd.clean(rel(cs), rel(he)) {
+                        rd.generic_starts(rel(cs), rel(he), starts);
                         starts
                             .iter()
-                            .any(|&p| c.generic_at.is_match(&text[s.start + p..ce]))
+                            .any(|&p| c.generic_at.is_match(&text[s.start + p..he]))
                     } else {
-                        c.generic.is_match(&text[cs..ce])
+                        c.generic.is_match(&text[cs..he])
                     };
-                    clause_generic.push(((cs, ce), g));
+                    clause_generic.push(((cs, he), g));
                     g
                 }
             };
