@@ -112,6 +112,17 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "Women caught in Yanji are usually taken to a jail in Tumen.",
         &[],
     ),
+    // The receiving side's custody told in a ", where" clause after a
+    // return is a detail of the return; after a move inside China it is
+    // an arrest of its own.
+    (
+        "They were sent back to Hyesan, where agents of the bowibu took them into custody.",
+        &[(Repatriation, Occurred, false)],
+    ),
+    (
+        "They were driven to Yanji, where police arrested two more women.",
+        &[(Transfer, Occurred, false), (Arrest, Occurred, false)],
+    ),
     // Custody told by an intransitive verb or by time spent in a camp.
     (
         "The family remained in a holding facility near the border.",

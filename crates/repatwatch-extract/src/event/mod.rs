@@ -2153,6 +2153,20 @@ fn is_generic_key(words: &[Cued], k: usize, w: &Cued) -> bool {
     after != 0 && k > 0 && words[k - 1].nth + 1 == w.nth && words[k - 1].flags & (after << 1) != 0
 }
 
+/// Whether an arrest whose trigger starts at `ts` is told in a ", where"
+/// clause right after a return the sentence told before it (`found`):
+/// "were sent back to Hyesan, where the bowibu detained them".
+/// (`text`: the lowercase twin.)
+fn custody_where_returned(text: &str, found: &[EventMention], ts: usize) -> bool {
+    found.iter().any(|e| {
+        e.kind == EventType::Repatriation
+            && e.status == Status::Occurred
+            && !e.subordinate
+            && e.end <= ts
+            && text[e.end..ts].contains(", where ")
+    })
+}
+
 /// Where the habit words of an act's clause `..ce` end: at an apposition
 /// or relative clause set off by a comma after the act's trigger (ending
 /// at `te`): ", a move that typically ...", ", which usually ...".
@@ -3899,6 +3913,11 @@ fn find_in_sentence(
                 )
             {
                 subordinate = false;
+            }
+            // "returned to Sinuiju, where officers of the MSS took them into
+            // custody": the receiving side's custody, a detail of the return.
+            if kind == EventType::Arrest && custody_where_returned(text, found, ts) {
+                subordinate = true;
             }
             let first_word = lower_first;
             if first_word.ends_with("ing") && first_word != "being" && !t.nominal && !has_aux {
