@@ -112,6 +112,15 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "Women caught in Yanji are usually taken to a jail in Tumen.",
         &[],
     ),
+    // An act "only days away" is planned.
+    (
+        "Activists said the deportation of the seven is only days away.",
+        &[(Repatriation, Planned, false)],
+    ),
+    (
+        "In our experience the handover is only days away.",
+        &[(Repatriation, Planned, false)],
+    ),
     // The receiving side's custody told in a ", where" clause after a
     // return is a detail of the return; after a move inside China it is
     // an arrest of its own.
