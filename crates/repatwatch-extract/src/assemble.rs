@@ -1427,7 +1427,15 @@ fn draft<'d>(
         // `act_time` is asked in that order, only as far as needed.
         let mut told = false;
         let mut times = Reuse::take(&ctx.scratch.times);
-        for span in [clause, sentence] {
+        // (a plan's time is told in its own clause: "a court on Monday
+        // fined them, and they are to be deported once the fines are
+        // paid" names no day of the deportation)
+        let spans: &[(usize, usize)] = if dir == Direction::Future {
+            &[clause]
+        } else {
+            &[clause, sentence]
+        };
+        for &span in spans {
             nearest(span, &mut times);
             for &t in times.iter() {
                 if !act_time(t) {
@@ -2772,8 +2780,10 @@ fn merge<'d>(drafts: Vec<Draft<'d>>) -> Vec<Draft<'d>> {
                 || (matches!(
                     (o.status, d.status),
                     (Status::Occurred, Status::Planned) | (Status::Planned, Status::Occurred)
-                ) && (d.people_anaphoric
-                    || o.people_anaphoric
+                ) && ((d.people_anaphoric || o.people_anaphoric)
+                    // (the people "the group" stands for still tell a
+                    // plan of 142 from a release of 27)
+                    && counts_compatible(&o.people.count, &d.people.count)
                     || o.people.count == d.people.count && o.people.count.is_some()));
             if !statuses_ok {
                 continue;

@@ -714,3 +714,26 @@ fn agency_after_a_place_name_takes_its_state() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].actors, vec!["CN-PSB"]);
 }
+
+/// A plan's time is told in its own clause: a day named in another clause
+/// of the sentence is that clause's act's. And a plan for "the group"
+/// (forty people) is no earlier release of twelve.
+#[test]
+fn a_plan_takes_no_other_clause_day_nor_a_release_of_other_people() {
+    let got = run(
+        "2022-08-30",
+        "Forty North Koreans were arrested in a raid in Bangkok on August 22. \
+         A court on Monday fined each adult, and the group is expected to be sent to South Korea once the fines are paid. \
+         In July, 12 North Koreans who had served their sentences were released to South Korea.",
+    );
+    assert_eq!(
+        dates(&got),
+        vec![
+            (Arrest, Some(("2022-08-22", "2022-08-22"))),
+            (Release, None),
+            (Release, Some(("2022-07-01", "2022-07-31"))),
+        ]
+    );
+    assert_eq!(got[1].status, Planned);
+    assert_eq!(got[1].count, Some((Some(40), Some(40))));
+}
