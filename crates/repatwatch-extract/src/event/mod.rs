@@ -2945,11 +2945,38 @@ pub fn find_in(
         // (about as many events as sentences: one allocation)
         let mut out = Vec::with_capacity(sentences.len());
         let bufs = &mut *kept.borrow_mut();
+        let places = Places::of(places);
         for (si, s) in sentences.iter().enumerate() {
-            find_in_sentence(text, lower, si, s, places, bufs, &mut out);
+            find_in_sentence(text, lower, si, s, &places, bufs, &mut out);
         }
         out
     })
+}
+
+/// The place mentions of a text, and whether they come in the order of
+/// their starts.
+struct Places<'p> {
+    all: &'p [PlaceMention],
+    sorted: bool,
+}
+
+impl<'p> Places<'p> {
+    fn of(all: &'p [PlaceMention]) -> Places<'p> {
+        let sorted = all.windows(2).all(|w| w[0].start <= w[1].start);
+        Places { all, sorted }
+    }
+
+    /// The places, in order, but (when they come in the order of their
+    /// starts) none that starts before `lo` or after `hi`: each rule that
+    /// reads them asks for a start in `lo..=hi` anyway.
+    fn starting_within(&self, lo: usize, hi: usize) -> &'p [PlaceMention] {
+        if !self.sorted {
+            return self.all;
+        }
+        let a = self.all.partition_point(|p| p.start < lo);
+        let b = self.all.partition_point(|p| p.start <= hi).max(a);
+        &self.all[a..b]
+    }
 }
 
 /// The lists [`find_in_sentence`] fills for one sentence, kept from one
@@ -3433,7 +3460,7 @@ fn find_in_sentence(
     text: &str,
     si: usize,
     s: &Sentence,
-    places: &[PlaceMention],
+    places: &Places,
     bufs: &mut Buffers,
     out: &mut Vec<EventMention>,
 ) {
@@ -3559,7 +3586,9 @@ fn find_in_sentence(
                 // places are all South Korean ("escorted them to Sokcho
                 // harbour", "South Korea's news agency said the five were
                 // taken to a government facility") tells an arrival.
+                // (a place's start is not after its end)
                 let mut here = places
+                    .starting_within(s.start, s.end)
                     .iter()
                     .filter(|p| p.start >= s.start && p.end <= s.end);
                 if here.clone().next().is_some() && here.all(|p| p.place.country == "KR") {
@@ -3596,7 +3625,7 @@ fn find_in_sentence(
                 // "driven across the bridge to Namyang": people conveyed to a
                 // place in North Korea are returned.
                 if t.rule == "event.conveyed" && kind == EventType::Transfer {
-                    if let Some(p) = places.iter().find(|p| {
+                    if let Some(p) = places.starting_within(te + 1, te + 80).iter().find(|p| {
                         p.start > te
                             && p.start <= te + 80
                             && p.end <= s.end
@@ -3615,6 +3644,7 @@ fn find_in_sentence(
                 let cn: Option<(usize, usize)> =
                     dest_in(&c.dest_cn, te, after_end, &mut after_stops).or_else(|| {
                         places
+                            .starting_within(te + 1, te + 80)
                             .iter()
                             .filter(|p| p.start > te && p.start <= te + 80 && p.end <= s.end)
                             .find(|p| {
