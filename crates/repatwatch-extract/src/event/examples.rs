@@ -1662,6 +1662,28 @@ fn scan_agrees_with_the_byte_scan() {
     });
 }
 
+/// The bytes that may begin a clause mark, read sixteen at a time (SSE2 on
+/// x86-64), are those `memchr` finds, at every length and alignment, for
+/// every byte.
+#[test]
+fn mark_bytes_agree_with_memchr() {
+    use proptest::prelude::*;
+    let check = |b: &[u8]| {
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        super::mark_bytes(b, &mut got);
+        super::mark_bytes_plain(b, &mut want);
+        assert_eq!(got, want, "{b:?}");
+    };
+    let all: Vec<u8> = (0..=255).collect();
+    for n in 0..=all.len() {
+        check(&all[..n]);
+        check(&all[all.len() - n..]);
+    }
+    proptest!(ProptestConfig::with_cases(20000), |(b in proptest::collection::vec(prop_oneof![any::<u8>(), Just(b';'), Just(b','), Just(0xe2u8)], 0..200))| {
+        check(&b);
+    });
+}
+
 /// The word masks (SSE2 on x86-64) agree with the eight-bytes-at-a-time
 /// reading, at every length and alignment, for every byte.
 #[test]

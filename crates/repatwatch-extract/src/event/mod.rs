@@ -2605,11 +2605,8 @@ fn comma_mark(b: &[u8], p: usize) -> Option<usize> {
 /// by a letter or a digit, so it takes the whole run of white space.
 fn mark_spans(b: &[u8], flags: u64, cand: &mut Vec<u64>, mut emit: impl FnMut(usize, usize)) {
     static WORDS: OnceLock<[memchr::memmem::Finder<'static>; 2]> = OnceLock::new();
-    cand.clear();
-    cand.resize(b.len() / 64 + 1, 0);
+    mark_bytes(b, cand);
     let mut set = |i: usize| cand[i / 64] |= 1 << (i % 64);
-    memchr::memchr3_iter(b';', b':', b',', b).for_each(&mut set);
-    memchr::memchr_iter(0xe2, b).for_each(&mut set);
     if flags & cue::MARK != 0 {
         let [but, and] = WORDS.get_or_init(|| {
             [
@@ -2667,6 +2664,62 @@ fn mark_spans(b: &[u8], flags: u64, cand: &mut Vec<u64>, mut emit: impl FnMut(us
 }
 
 /// The clause-mark rule.
+/// The bytes of `b` that may begin a clause mark, ';', ':', ',' and the
+/// first byte of a curly quote (0xe2), as bits in `cand` (byte `i` at bit
+/// `i % 64` of `cand[i / 64]`; a mask more than the bytes need): sixteen
+/// bytes at a time with SSE2 on x86-64, in one pass.
+fn mark_bytes(b: &[u8], cand: &mut Vec<u64>) {
+    cand.clear();
+    cand.resize(b.len() / 64 + 1, 0);
+    #[cfg(target_arch = "x86_64")]
+    {
+        let mut chunks = b.chunks_exact(16);
+        for (k, c) in (&mut chunks).enumerate() {
+            let bits = mark_bits16(c.try_into().expect("16 bytes"));
+            cand[k / 4] |= u64::from(bits) << (16 * (k % 4));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let k = b.len() / 16;
+            let mut w = [0u8; 16];
+            w[..rest.len()].copy_from_slice(rest);
+            cand[k / 4] |= u64::from(mark_bits16(&w)) << (16 * (k % 4));
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    mark_bytes_plain(b, cand);
+}
+
+/// [`mark_bytes`] with `memchr`: where there is no SSE2, and the
+/// reference.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn mark_bytes_plain(b: &[u8], cand: &mut Vec<u64>) {
+    cand.clear();
+    cand.resize(b.len() / 64 + 1, 0);
+    let mut set = |i: usize| cand[i / 64] |= 1 << (i % 64);
+    memchr::memchr3_iter(b';', b':', b',', b).for_each(&mut set);
+    memchr::memchr_iter(0xe2, b).for_each(&mut set);
+}
+
+/// The bytes of sixteen that are ';', ':', ',' or 0xe2, as sixteen bits,
+/// byte `i` at bit `i`.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn mark_bits16(c: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is always there on x86-64, and the sixteen bytes read
+    // are those of `c`
+    unsafe {
+        let v = _mm_loadu_si128(c.as_ptr().cast());
+        let is = |x: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8));
+        let m = _mm_or_si128(
+            _mm_or_si128(is(b';'), is(b':')),
+            _mm_or_si128(is(b','), is(0xe2)),
+        );
+        _mm_movemask_epi8(m) as u32
+    }
+}
+
 #[cfg(test)]
 fn clause_marks() -> &'static Regex {
     static B: OnceLock<Regex> = OnceLock::new();
@@ -2986,11 +3039,38 @@ pub fn find_in(
         // (about as many events as sentences: one allocation)
         let mut out = Vec::with_capacity(sentences.len());
         let bufs = &mut *kept.borrow_mut();
+        let places = Places::of(places);
         for (si, s) in sentences.iter().enumerate() {
-            find_in_sentence(text, lower, si, s, places, bufs, &mut out);
+            find_in_sentence(text, lower, si, s, &places, bufs, &mut out);
         }
         out
     })
+}
+
+/// The place mentions of a text, and whether they come in the order of
+/// their starts.
+struct Places<'p> {
+    all: &'p [PlaceMention],
+    sorted: bool,
+}
+
+impl<'p> Places<'p> {
+    fn of(all: &'p [PlaceMention]) -> Places<'p> {
+        let sorted = all.windows(2).all(|w| w[0].start <= w[1].start);
+        Places { all, sorted }
+    }
+
+    /// The places, in order, but (when they come in the order of their
+    /// starts) none that starts before `lo` or after `hi`: each rule that
+    /// reads them asks for a start in `lo..=hi` anyway.
+    fn starting_within(&self, lo: usize, hi: usize) -> &'p [PlaceMention] {
+        if !self.sorted {
+            return self.all;
+        }
+        let a = self.all.partition_point(|p| p.start < lo);
+        let b = self.all.partition_point(|p| p.start <= hi).max(a);
+        &self.all[a..b]
+    }
 }
 
 /// The lists [`find_in_sentence`] fills for one sentence, kept from one
@@ -3474,7 +3554,7 @@ fn find_in_sentence(
     text: &str,
     si: usize,
     s: &Sentence,
-    places: &[PlaceMention],
+    places: &Places,
     bufs: &mut Buffers,
     out: &mut Vec<EventMention>,
 ) {
@@ -3600,7 +3680,9 @@ fn find_in_sentence(
                 // places are all South Korean ("escorted them to Sokcho
                 // harbour", "South Korea's news agency said the five were
                 // taken to a government facility") tells an arrival.
+                // (a place's start is not after its end)
                 let mut here = places
+                    .starting_within(s.start, s.end)
                     .iter()
                     .filter(|p| p.start >= s.start && p.end <= s.end);
                 if here.clone().next().is_some() && here.all(|p| p.place.country == "KR") {
@@ -3637,7 +3719,7 @@ fn find_in_sentence(
                 // "driven across the bridge to Namyang": people conveyed to a
                 // place in North Korea are returned.
                 if t.rule == "event.conveyed" && kind == EventType::Transfer {
-                    if let Some(p) = places.iter().find(|p| {
+                    if let Some(p) = places.starting_within(te + 1, te + 80).iter().find(|p| {
                         p.start > te
                             && p.start <= te + 80
                             && p.end <= s.end
@@ -3656,6 +3738,7 @@ fn find_in_sentence(
                 let cn: Option<(usize, usize)> =
                     dest_in(&c.dest_cn, te, after_end, &mut after_stops).or_else(|| {
                         places
+                            .starting_within(te + 1, te + 80)
                             .iter()
                             .filter(|p| p.start > te && p.start <= te + 80 && p.end <= s.end)
                             .find(|p| {
