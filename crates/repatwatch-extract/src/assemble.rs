@@ -2166,32 +2166,23 @@ fn select_places<'d>(
         out.push((p, p.rule));
     }
     // Drop a province or country when a place inside it is named.
-    let keep: Vec<bool> = out
-        .iter()
-        .map(|(l, _)| {
-            let l = &l.place;
-            match l.precision {
-                Precision::Admin1 => !out.iter().any(|(o, _)| {
-                    let o = &o.place;
-                    matches!(
-                        o.precision,
-                        Precision::City | Precision::Facility | Precision::Border
-                    ) && o.country == l.country
-                        && o.admin1.as_deref().is_some_and(|a| same_name(a, &l.name))
-                }),
-                Precision::Country => !out.iter().any(|(o, _)| {
-                    o.place.precision != Precision::Country && o.place.country == l.country
-                }),
-                _ => true,
-            }
-        })
-        .collect();
-    let mut out: Vec<Loc<'d>> = out
-        .into_iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(x, _)| x)
-        .collect();
+    retain_by_all(&mut out, |all, (l, _)| {
+        let l = &l.place;
+        match l.precision {
+            Precision::Admin1 => !all.iter().any(|(o, _)| {
+                let o = &o.place;
+                matches!(
+                    o.precision,
+                    Precision::City | Precision::Facility | Precision::Border
+                ) && o.country == l.country
+                    && o.admin1.as_deref().is_some_and(|a| same_name(a, &l.name))
+            }),
+            Precision::Country => !all.iter().any(|(o, _)| {
+                o.place.precision != Precision::Country && o.place.country == l.country
+            }),
+            _ => true,
+        }
+    });
     // A river or border feature named beside a town or province ("in
     // Hyesan, across the Yalu", "near the Mekong in Bokeo") only says where
     // that place lies: the town or province is the place.
@@ -2221,6 +2212,33 @@ fn select_places<'d>(
         }
     }
     out
+}
+
+/// Keeps the items of `v` for which `keep(all, item)` holds, each asked
+/// about against the whole list as it was (`all`); the answers are kept in
+/// a bit mask (a list only when there are more than 64 items), not in a
+/// list allocated per call.
+fn retain_by_all<T>(v: &mut Vec<T>, keep: impl Fn(&[T], &T) -> bool) {
+    if v.len() > 64 {
+        let flags: Vec<bool> = v.iter().map(|x| keep(v, x)).collect();
+        let mut i = 0;
+        v.retain(|_| {
+            i += 1;
+            flags[i - 1]
+        });
+        return;
+    }
+    let mut mask = 0u64;
+    for (i, x) in v.iter().enumerate() {
+        if keep(v, x) {
+            mask |= 1 << i;
+        }
+    }
+    let mut i = 0;
+    v.retain(|_| {
+        i += 1;
+        mask & (1 << (i - 1)) != 0
+    });
 }
 
 fn pl_country(p: &PlaceMention) -> &str {
@@ -3058,7 +3076,43 @@ fn finish(
 /// back", "those who'd fled". The relative clause is closed by another
 /// verb's clause only at a semicolon or a sentence's end, so the last
 /// relative pronoun counts.
+///
+/// One backward pass: the last whole-word "who", "which" or "that" (a
+/// maximal run of ASCII letters and digits, as the reference's
+/// `rfind_word` reads a whole word) is the first such run met from the end; a semicolon met
+/// before it lies after it, and so closes the clause.
 fn pluperfect_relative_before(before: &str) -> bool {
+    let b = before.as_bytes();
+    let mut end = b.len();
+    let at = loop {
+        // past the bytes between words, a semicolon among them closing
+        // any clause a pronoun before it opens
+        while end > 0 && !b[end - 1].is_ascii_alphanumeric() {
+            if b[end - 1] == b';' {
+                return false;
+            }
+            end -= 1;
+        }
+        if end == 0 {
+            return false;
+        }
+        let mut start = end - 1;
+        while start > 0 && b[start - 1].is_ascii_alphanumeric() {
+            start -= 1;
+        }
+        if matches!(&b[start..end], b"who" | b"which" | b"that") {
+            break start;
+        }
+        end = start;
+    };
+    let rest = before[at..].trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let rest = rest.trim_start();
+    rest.starts_with("had ") || rest.starts_with("’d ") || rest.starts_with("'d ")
+}
+
+/// The plain reading [`pluperfect_relative_before`] stands for.
+#[cfg(test)]
+fn pluperfect_relative_reference(before: &str) -> bool {
     let Some(at) = ["who", "which", "that"]
         .iter()
         .filter_map(|w| rfind_word(before, w))
@@ -3073,6 +3127,7 @@ fn pluperfect_relative_before(before: &str) -> bool {
 }
 
 /// The start of the last whole-word `w` in `s` (ASCII lowercase).
+#[cfg(test)]
 fn rfind_word(s: &str, w: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut end = s.len();
@@ -3220,8 +3275,44 @@ mod tests {
             })
     }
 
+    /// Words of the relative clauses [`pluperfect_relative_before`] reads.
+    #[rustfmt::skip]
+    const RELATIVE_WORDS: &[&str] = &[
+        "who", "which", "that", "whom", "whose", "thats", "who2", "had", "hadn't", "’d", "'d", "d",
+        "who’d", "who'd", "that'd", "been", "sent", "back", "in", "march", ";", "; ", "é", "whoé",
+        "Who", "HAD", "a", "man", "those", "fled", "_who", "who_", "9who", "\u{a0}", "\t",
+    ];
+
+    fn relative_salad() -> impl Strategy<Value = String> {
+        (
+            proptest::collection::vec(0..RELATIVE_WORDS.len(), 0..10),
+            "[ ,;.’'\u{a0}-]{1,2}",
+            "[ ;\u{a0}]{0,2}",
+        )
+            .prop_map(|(idx, sep, end)| {
+                let mut s = idx
+                    .iter()
+                    .map(|&i| RELATIVE_WORDS[i])
+                    .collect::<Vec<_>>()
+                    .join(&sep);
+                s.push_str(&end);
+                s
+            })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        /// The one backward pass reads the relative clause as the plain
+        /// searches do.
+        #[test]
+        fn pluperfect_scan_is_the_reference(before in relative_salad()) {
+            prop_assert_eq!(
+                pluperfect_relative_before(&before),
+                pluperfect_relative_reference(&before),
+                "{:?}", before
+            );
+        }
 
         /// A place rule whose bit `role_keys` leaves out never matches.
         #[test]
