@@ -210,7 +210,9 @@ impl Ctx<'_, '_> {
         })
     }
 
-    /// How the text introduces place mention `p`.
+    /// How the text introduces place mention `p`. (The callers pass by an
+    /// origin as they pass by a place with no role: one with no role is
+    /// told as [`Role::Other`] without asking whether it is an origin.)
     fn place_role(&self, p: &PlaceMention) -> Role {
         let text = self.doc.text;
         let r = res();
@@ -239,18 +241,24 @@ impl Ctx<'_, '_> {
                 return Role::Other;
             }
             let keys = role_keys(before);
-            if self.origin(p) {
-                Role::Origin
-            } else if keys & ROLE_LOCATIVE != 0 && r.place_locative.is_match(before) {
+            let role = if keys & ROLE_LOCATIVE != 0 && place_rule(before, &LOCATIVE) {
                 Role::Locative
-            } else if keys & ROLE_FROM != 0 && r.place_from.is_match(before) {
+            } else if keys & ROLE_FROM != 0 && place_rule(before, &FROM) {
                 Role::From
-            } else if keys & ROLE_TO != 0 && r.place_to.is_match(before) {
+            } else if keys & ROLE_TO != 0 && place_rule(before, &TO) {
                 Role::To
             } else if keys & ROLE_APPOSITION != 0 && r.place_apposition.is_match(before) {
                 Role::Apposition
             } else {
                 Role::Other
+            };
+            // (an origin outranks any role; a place with none is no place
+            // of an act whether it is an origin or not, and so its words
+            // are not searched for one)
+            if role != Role::Other && self.origin(p) {
+                Role::Origin
+            } else {
+                role
             }
         })
     }
@@ -339,6 +347,147 @@ fn role_keys(before: &str) -> u8 {
         keys |= ROLE_APPOSITION;
     }
     keys
+}
+
+/// A place rule `\b(?:PREP)\s+(?:(?:MOD)\s+)*$` (`Res::place_locative`,
+/// `place_from`, `place_to`): its prepositions, the words it lets stand
+/// between them and the place, and whether "by way of" is one of its
+/// prepositions.
+struct PlaceRule {
+    preps: &'static [&'static str],
+    mods: &'static [&'static str],
+    by_way_of: bool,
+    /// The rule itself, for text that is not ASCII.
+    rule: fn(&Res) -> &Regex,
+}
+
+const LOCATIVE: PlaceRule = PlaceRule {
+    preps: &[
+        "in", "at", "near", "outside", "inside", "around", "across", "on", "within", "of", "along",
+        "off",
+    ],
+    mods: &[
+        "the", "a", "an", "its", "their", "northern", "southern", "eastern", "western",
+        "north-eastern", "northeastern", "north-western", "northwestern", "southwestern",
+        "south-western", "south-eastern", "southeastern", "central", "remote", "chinese",
+        "vietnamese", "lao", "thai", "russian", "north", "south", "east", "west", "border", "city",
+        "town", "county", "province", "village", "area", "region", "capital", "port",
+        "provincial", "northeast", "northwest", "far", "same", "and", "around",
+    ],
+    by_way_of: false,
+    rule: |r| &r.place_locative,
+};
+
+const FROM: PlaceRule = PlaceRule {
+    preps: &["from", "through", "via"],
+    mods: &["the", "a", "an", "chinese", "border", "city", "town", "of"],
+    by_way_of: true,
+    rule: |r| &r.place_from,
+};
+
+const TO: PlaceRule = PlaceRule {
+    preps: &["to", "into", "toward", "towards"],
+    mods: &["the", "a", "an", "chinese", "border", "city", "town", "of"],
+    by_way_of: false,
+    rule: |r| &r.place_to,
+};
+
+/// White space as the rules' `\s` reads it, among ASCII bytes.
+fn ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// The length of the run of bytes at the end of `b` for which `f` holds.
+fn run_back(b: &[u8], f: impl Fn(u8) -> bool) -> usize {
+    b.iter().rev().take_while(|&&c| f(c)).count()
+}
+
+/// Whether a place rule matches the words `before` a place, read backward
+/// without the search on ASCII text (where `(?i)` folds only ASCII
+/// letters): white space ends the window; each white-space-separated word
+/// before it, from the last, is one of the rule's words between the
+/// preposition and the place, until one ends with a preposition that opens
+/// at a word boundary (the whole run of `\w` bytes it ends: a `\b` before
+/// it); any other word ends the reading without a match. Other text is
+/// searched with the rule.
+fn place_rule(before: &str, rule: &PlaceRule) -> bool {
+    if !before.is_ascii() {
+        return (rule.rule)(res()).is_match(before);
+    }
+    let is = |w: &[u8], list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()));
+    let ends_with_prep = |t: &[u8], list: &[&str]| {
+        let n = run_back(t, |c| WORD_BYTE[c as usize]);
+        is(&t[t.len() - n..], list)
+    };
+    let mut t = before.as_bytes();
+    loop {
+        // the white space after a preposition or a word
+        let ws = run_back(t, ascii_space);
+        if ws == 0 {
+            return false;
+        }
+        t = &t[..t.len() - ws];
+        let word = &t[t.len() - run_back(t, |c| !ascii_space(c))..];
+        if word.is_empty() {
+            return false;
+        }
+        if ends_with_prep(t, rule.preps) {
+            return true;
+        }
+        if rule.by_way_of && word.eq_ignore_ascii_case(b"of") {
+            // "by way of": "way" a word of its own, after "by" that opens
+            // at a word boundary
+            let u = &t[..t.len() - 2];
+            let ws = run_back(u, ascii_space);
+            let u = &u[..u.len() - ws];
+            if ws > 0 && u.len() >= 3 && u[u.len() - 3..].eq_ignore_ascii_case(b"way") {
+                let v = &u[..u.len() - 3];
+                let ws = run_back(v, ascii_space);
+                if ws > 0 && ends_with_prep(&v[..v.len() - ws], &["by"]) {
+                    return true;
+                }
+            }
+        }
+        if !is(word, rule.mods) {
+            return false;
+        }
+        t = &t[..t.len() - word.len()];
+    }
+}
+
+/// Whether the words before an actor (lowercase) end with a preposition
+/// and white space, "the" and white space between them allowed:
+/// `Res::actor_prep_before`, read backward without the search on ASCII
+/// text as [`place_rule`] reads a place rule.
+fn after_preposition(before: &str) -> bool {
+    const PREPS: &[&str] = &[
+        "in", "from", "to", "into", "across", "of", "via", "through", "with", "between", "near",
+        "at", "on", "about", "against", "toward", "towards", "like",
+    ];
+    if !before.is_ascii() {
+        return res().actor_prep_before.is_match(before);
+    }
+    let ends_with_prep = |t: &[u8]| {
+        let n = run_back(t, |c| WORD_BYTE[c as usize]);
+        let w = &t[t.len() - n..];
+        PREPS.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+    };
+    let b = before.as_bytes();
+    let ws = run_back(b, ascii_space);
+    if ws == 0 {
+        return false;
+    }
+    let t = &b[..b.len() - ws];
+    if ends_with_prep(t) {
+        return true;
+    }
+    // "the" after the preposition and its white space
+    if t.len() < 3 || !t[t.len() - 3..].eq_ignore_ascii_case(b"the") {
+        return false;
+    }
+    let u = &t[..t.len() - 3];
+    let ws = run_back(u, ascii_space);
+    ws > 0 && ends_with_prep(&u[..u.len() - ws])
 }
 
 /// The index of an item of a slice from a reference to it.
@@ -2307,7 +2456,7 @@ fn actors_for(
             .iter()
             .any(|w| b == *w || (b.ends_with(w) && b[..b.len() - w.len()].ends_with(' ')))
     };
-    let after_prep = |a: &ActorMention| r.actor_prep_before.is_match(before_words(a));
+    let after_prep = |a: &ActorMention| after_preposition(before_words(a));
     let mut chosen: Vec<&ActorMention> =
         in_clause.iter().copied().filter(|a| by_phrase(a)).collect();
     // "by the public security bureau and the border patrol"
@@ -3256,6 +3405,9 @@ mod tests {
         "through", "via", "by", "way", "to", "into", "toward", "towards", "Dandong", "Jilin",
         "Province", "County", "City", "IN", "The", "Chinese", "ſame", "\u{212a}", "held", "x",
         "outſide", "acroſs", "Town", "sent", "were", "caught", "Liaoning's", "it's",
+        "BY", "Way", "OF", "xin", "in_", "_in", "2to", "with", "between", "about", "against",
+        "like", "THE", "bythe", "towardS", "Into", "\t", "\u{2003}", "\n", "\u{b}", "thé",
+        "(in", "\"to", "x-of", "of-x", "way", "by way of", "north-eastern",
     ];
 
     fn role_salad() -> impl Strategy<Value = String> {
@@ -3328,6 +3480,27 @@ mod tests {
                 if rule.is_match(&before) {
                     prop_assert!(keys & bit != 0, "{:?} {}", before, bit);
                 }
+            }
+        }
+
+        /// The backward readings of the place rules and of the preposition
+        /// before an actor are the rules.
+        #[test]
+        fn place_rules_read_backward(before in role_salad()) {
+            let r = res();
+            for (rule, re_) in [
+                (&LOCATIVE, &r.place_locative),
+                (&FROM, &r.place_from),
+                (&TO, &r.place_to),
+            ] {
+                prop_assert_eq!(place_rule(&before, rule), re_.is_match(&before), "{:?}", before);
+            }
+            for w in [before.clone(), before.to_ascii_lowercase()] {
+                prop_assert_eq!(
+                    after_preposition(&w),
+                    r.actor_prep_before.is_match(&w),
+                    "{:?}", w
+                );
             }
         }
 
