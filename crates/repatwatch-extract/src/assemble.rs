@@ -110,6 +110,10 @@ struct Scratch<'d> {
     places: RefCell<Vec<&'d PlaceMention>>,
     near: RefCell<Vec<&'d PlaceMention>>,
     far: RefCell<Vec<&'d PlaceMention>>,
+    /// The actors of [`actors_for`]: of the clause, chosen, before the verb.
+    in_clause: RefCell<Vec<&'d ActorMention>>,
+    chosen: RefCell<Vec<&'d ActorMention>>,
+    before: RefCell<Vec<&'d ActorMention>>,
 }
 
 /// A scratch list taken out of its cell, given back empty (its capacity
@@ -703,6 +707,9 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
             }
         }
     }
+    // (every match names men or women, girls or boys: the places of those
+    // words in the text, found once, tell which windows may hold one)
+    let stems = OnceCell::new();
     for d in drafts.iter_mut() {
         if d.people.gender.is_some() {
             continue;
@@ -712,9 +719,7 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
         // is named by sex, so the rest is of the other
         if d.spans.iter().chain(d.people_span.iter()).any(|&(s, e)| {
             let (s, e) = (s, fwd(text, e, 48));
-            // (every match names men or women, girls or boys)
-            let l = &doc.lower[s..e];
-            (l.contains("men") || l.contains("male") || l.contains("girls") || l.contains("boys"))
+            stems_within(stems.get_or_init(|| gender_stems(&doc.lower)), s, e)
                 && r.most_of_them.is_match(&text[s..e])
         }) {
             d.people.gender = Some(Gender::Mixed);
@@ -740,6 +745,40 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
             d.people.gender = Some(gs[0]);
         }
     }
+}
+
+/// Where "men", "male", "girls" or "boys" stand in a (lowercase) text: the
+/// start and length of each, in the order of their starts (vector searches,
+/// one per word).
+fn gender_stems(lower: &str) -> Vec<(usize, usize)> {
+    use memchr::memmem::Finder;
+    static STEMS: OnceLock<[Finder<'static>; 4]> = OnceLock::new();
+    let stems = STEMS.get_or_init(|| {
+        [
+            Finder::new(b"men"),
+            Finder::new(b"male"),
+            Finder::new(b"girls"),
+            Finder::new(b"boys"),
+        ]
+    });
+    let mut at: Vec<(usize, usize)> = stems
+        .iter()
+        .flat_map(|f| {
+            let n = f.needle().len();
+            f.find_iter(lower.as_bytes()).map(move |i| (i, n))
+        })
+        .collect();
+    at.sort_unstable();
+    at
+}
+
+/// Whether one of the words [`gender_stems`] found lies wholly in
+/// `s..e`: whether `lower[s..e]` contains "men", "male", "girls" or "boys".
+fn stems_within(stems: &[(usize, usize)], s: usize, e: usize) -> bool {
+    stems[stems.partition_point(|&(i, _)| i < s)..]
+        .iter()
+        .take_while(|&&(i, _)| i < e)
+        .any(|&(i, n)| i + n <= e)
 }
 
 /// A group told of again as "the men" or "the women" (every later telling
@@ -2430,8 +2469,8 @@ fn same_name(a: &str, b: &str) -> bool {
 /// The actors of an act, per the codebook's rules: the agent of the verb
 /// (its subject, or its "by" phrase), the receiving agency of a handover,
 /// the refusing side of a blocked act; else the state of the place.
-fn actors_for(
-    ctx: &Ctx,
+fn actors_for<'d>(
+    ctx: &Ctx<'d, '_>,
     e: &EventMention,
     locations: &[Loc],
     after_return: bool,
@@ -2442,11 +2481,13 @@ fn actors_for(
     let r = res();
     let place_cc: Option<&str> = locations.first().map(|(l, _)| l.place.country.as_str());
     let clause = (e.clause_start, e.clause_end);
-    let in_clause: Vec<&ActorMention> = within(&doc.actors, clause, |a| (a.start, a.end))
-        // a source ("the MSS agent says") or a state outside the route
-        .filter(|a| !reporting_after(&text[a.end..fwd(text, a.end, 24).max(a.end)]))
-        .filter(|a| !matches!(a.country, Some("KR" | "JP" | "US")))
-        .collect();
+    let mut in_clause = Reuse::take(&ctx.scratch.in_clause);
+    in_clause.extend(
+        within(&doc.actors, clause, |a| (a.start, a.end))
+            // a source ("the MSS agent says") or a state outside the route
+            .filter(|a| !reporting_after(&text[a.end..fwd(text, a.end, 24).max(a.end)]))
+            .filter(|a| !matches!(a.country, Some("KR" | "JP" | "US"))),
+    );
     let before_words =
         |a: &ActorMention| &doc.lower[back(text, a.start, 24).max(clause.0)..a.start];
     let by_phrase = |a: &ActorMention| {
@@ -2457,8 +2498,8 @@ fn actors_for(
             .any(|w| b == *w || (b.ends_with(w) && b[..b.len() - w.len()].ends_with(' ')))
     };
     let after_prep = |a: &ActorMention| after_preposition(before_words(a));
-    let mut chosen: Vec<&ActorMention> =
-        in_clause.iter().copied().filter(|a| by_phrase(a)).collect();
+    let mut chosen = Reuse::take(&ctx.scratch.chosen);
+    chosen.extend(in_clause.iter().copied().filter(|a| by_phrase(a)));
     // "by the public security bureau and the border patrol"
     let mut k = 0;
     while k < chosen.len() {
@@ -2478,13 +2519,10 @@ fn actors_for(
     if !e.passive && chosen.is_empty() {
         // the subject: the nearest actor before the verb, with the ones
         // coordinated with it ("the public security bureau and the border patrol")
-        let before: Vec<&ActorMention> = in_clause
-            .iter()
-            .copied()
-            .filter(|a| {
-                (a.end <= e.start || (a.start >= e.start && a.end <= e.end)) && !after_prep(a)
-            })
-            .collect();
+        let mut before = Reuse::take(&ctx.scratch.before);
+        before.extend(in_clause.iter().copied().filter(|a| {
+            (a.end <= e.start || (a.start >= e.start && a.end <= e.end)) && !after_prep(a)
+        }));
         if let Some(last) = before.last() {
             chosen.push(last);
             let mut cur = *last;
@@ -2565,7 +2603,7 @@ fn actors_for(
             }
         }
     };
-    for a in &chosen {
+    for a in chosen.iter() {
         // A bare "North Korea" is not the sending state of a return.
         if e.kind == EventType::Repatriation
             && a.country == Some("KP")
@@ -2591,13 +2629,22 @@ fn actors_for(
     }
     // Use XX-GOV only when no agency of that state is named.
     // (a state's code is its code's first two bytes: "CN-PSB")
+    // (a removed "-GOV" code is no agency: the agencies asked about are
+    // those of the list as it was)
     let state = |c: &str| [c.as_bytes()[0], c.as_bytes()[1]];
-    let agencies: Vec<[u8; 2]> = codes
-        .iter()
-        .filter(|c| !c.ends_with("-GOV"))
-        .map(|c| state(c))
-        .collect();
-    codes.retain(|c| !(c.ends_with("-GOV") && agencies.contains(&state(c))));
+    let mut i = 0;
+    while i < codes.len() {
+        let c = &codes[i];
+        if c.ends_with("-GOV")
+            && codes
+                .iter()
+                .any(|a| !a.ends_with("-GOV") && state(a) == state(c))
+        {
+            codes.remove(i);
+        } else {
+            i += 1;
+        }
+    }
     // No state named: the place of the act tells it.
     match e.kind {
         EventType::Repatriation => {
@@ -3502,6 +3549,25 @@ mod tests {
                     "{:?}", w
                 );
             }
+        }
+
+        /// The places of the words of `most_of_them`, found once, tell the
+        /// windows that contain one as the plain searches do.
+        #[test]
+        fn gender_stems_are_the_searches(text in salad(), a in 0usize..200, b in 0usize..200) {
+            let lower = crate::rx::lower(&text);
+            let (mut s, mut e) = (a.min(b).min(lower.len()), a.max(b).min(lower.len()));
+            while !lower.is_char_boundary(s) {
+                s -= 1;
+            }
+            while !lower.is_char_boundary(e) {
+                e -= 1;
+            }
+            let l = &lower[s..e];
+            prop_assert_eq!(
+                stems_within(&gender_stems(&lower), s, e),
+                l.contains("men") || l.contains("male") || l.contains("girls") || l.contains("boys")
+            );
         }
 
         /// The key words never hide a source: the same source as the plain
