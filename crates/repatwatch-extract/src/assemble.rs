@@ -365,6 +365,7 @@ struct PlaceRule {
     rule: fn(&Res) -> &Regex,
 }
 
+#[rustfmt::skip]
 const LOCATIVE: PlaceRule = PlaceRule {
     preps: &[
         "in", "at", "near", "outside", "inside", "around", "across", "on", "within", "of", "along",
