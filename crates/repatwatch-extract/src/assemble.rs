@@ -23,6 +23,35 @@ use regex::Regex;
 use std::cell::{OnceCell, RefCell};
 use std::sync::OnceLock;
 
+/// The sentences of the first four tellings of an act, in order (held in
+/// the draft itself, not in a list allocated per act).
+#[derive(Debug, Clone, Copy)]
+struct Tellings {
+    at: [usize; 4],
+    n: usize,
+}
+
+impl Tellings {
+    fn of(sentence: usize) -> Self {
+        Tellings {
+            at: [sentence; 4],
+            n: 1,
+        }
+    }
+
+    /// Adds the sentence of another telling, while fewer than four are held.
+    fn add(&mut self, sentence: usize) {
+        if self.n < self.at.len() {
+            self.at[self.n] = sentence;
+            self.n += 1;
+        }
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, usize> {
+        self.at[..self.n].iter()
+    }
+}
+
 /// One telling of an act, before merging.
 #[derive(Debug, Clone)]
 struct Draft<'d> {
@@ -33,8 +62,8 @@ struct Draft<'d> {
     spans: Vec<(usize, usize)>,
     /// The sentence index of the first telling.
     sentence: usize,
-    /// The sentences of every telling (for sources).
-    sentences: Vec<usize>,
+    /// The sentences of the tellings (for sources): the first four.
+    sentences: Tellings,
     /// Only adds evidence to another telling (a headline, a noun such as
     /// "the returns"); dropped when it tells nothing new.
     merge_only: bool,
@@ -1834,7 +1863,7 @@ fn draft<'d>(
         hedged: e.hedged,
         spans: vec![span],
         sentence: e.sentence,
-        sentences: vec![e.sentence],
+        sentences: Tellings::of(e.sentence),
         merge_only: headline || (e.nominal && e.status == Status::Occurred),
         date,
         date_own,
@@ -3113,9 +3142,7 @@ fn absorb<'d>(o: &mut Draft<'d>, d: Draft<'d>) {
     if o.sources.is_empty() {
         o.sources = d.sources;
     }
-    if o.sentences.len() < 4 {
-        o.sentences.push(d.sentence);
-    }
+    o.sentences.add(d.sentence);
 }
 
 /// The char offsets of the byte offsets the evidence of some drafts needs,
