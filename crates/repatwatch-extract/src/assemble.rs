@@ -844,11 +844,13 @@ fn context<'d, 'a>(doc: &'d Doc<'a>) -> Ctx<'d, 'a> {
 }
 
 /// Whether `Res::caption` may match a lowercase sentence: every match
-/// opens the sentence with "photo", "map", "image" or "video", or holds
-/// "(", "image" or "photo" (a few fast literal scans instead of the search).
+/// opens the sentence with "photo", "map", "image" or "video", holds
+/// "image" or "photo", or ends it with ")" and white space only (a credit
+/// in brackets, "(Yonhap)": the one rule without either word) (a few fast
+/// literal tests instead of the search).
 ///
-/// (The searches are vector searches: `memchr` for the bracket, and a
-/// substring finder built once for each word.)
+/// (The searches are vector searches: a substring finder built once for
+/// each word.)
 fn caption_possible(l: &str) -> bool {
     use memchr::memmem::Finder;
     static WORDS: OnceLock<[Finder<'static>; 2]> = OnceLock::new();
@@ -857,7 +859,7 @@ fn caption_possible(l: &str) -> bool {
     ["photo", "map", "image", "video"]
         .iter()
         .any(|w| l.starts_with(w))
-        || memchr::memchr(b'(', b).is_some()
+        || l.trim_end().ends_with(')')
         || photo.find(b).is_some()
         || image.find(b).is_some()
 }
@@ -3644,7 +3646,7 @@ mod tests {
             let plain = ["photo", "map", "image", "video"]
                 .iter()
                 .any(|w| lower.starts_with(w))
-                || lower.contains('(')
+                || lower.trim_end().ends_with(')')
                 || lower.contains("photo")
                 || lower.contains("image");
             prop_assert_eq!(caption_possible(&lower), plain);
