@@ -62,7 +62,8 @@ pub fn code_for(cc: &str, agency: Agency) -> String {
         (_, Agency::StateSecurity) => "GOV",
         (_, Agency::Gov) => "GOV",
     };
-    format!("{cc}-{suffix}")
+    // (joined without the formatting machinery: a code is built per act)
+    [cc, "-", suffix].concat()
 }
 
 fn static_country(cc: &str) -> Option<&'static str> {
