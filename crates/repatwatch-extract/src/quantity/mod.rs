@@ -178,6 +178,25 @@ pub fn find_people_and_times_in(
     (people_of(&cx), times)
 }
 
+/// [`find_people_and_times_in`] with the time grammar left for later: the
+/// people phrases, and the time tokens cut in the same pass
+/// ([`crate::time::parse::Pending::find`] reads them).
+pub(crate) fn find_people_and_time_tokens_in(
+    text: &str,
+    lower: &str,
+) -> (Vec<PeopleMention>, crate::time::parse::Pending) {
+    use crate::time::parse::{Pending, Shared};
+    let mut shared = Shared::new(text, lower);
+    let cx = lex::Ctx::with_sink(text, lower.into(), &mut shared);
+    let times = if cx.toks.is_empty() && !text.trim().is_empty() {
+        // a text too long for the token offsets
+        Pending::Found(crate::time::find_in(text, lower))
+    } else {
+        Pending::of(shared)
+    };
+    (people_of(&cx), times)
+}
+
 fn people_of(cx: &lex::Ctx) -> Vec<PeopleMention> {
     people::find_raw(cx)
         .into_iter()
