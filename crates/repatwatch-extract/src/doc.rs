@@ -24,20 +24,28 @@ pub struct Doc<'a> {
     /// The time tokens cut with the people phrases' tokens, until the time
     /// grammar reads them (into `times`).
     pub(crate) times_pending: Option<time::parse::Pending>,
+    /// The people phrases' tokens, until their grammar reads them (into
+    /// `people`).
+    pub(crate) people_pending: Option<quantity::PendingPeople<'a>>,
 }
 
 /// The pipeline's components in order: each reads what the earlier ones
 /// wrote into the [`Doc`] and fills its own fields. [`Doc::annotate`] runs
 /// them over one report, [`Doc::annotate_batch`] runs each over a whole
 /// batch before the next; both read this one list.
-const STAGES: [fn(&mut Doc); 8] = [
+const STAGES: [fn(&mut Doc); 9] = [
     |d| d.sentences = segment::sentences(d.text),
     |d| d.lower = crate::rx::lower(d.text),
     // One pass cuts the tokens of people phrases and of time expressions;
-    // the time grammar reads its tokens in a stage of its own.
+    // each grammar reads its tokens in a stage of its own.
     |d| {
-        let (people, times) = quantity::find_people_and_time_tokens_in(d.text, &d.lower);
-        (d.people, d.times_pending) = (people, Some(times));
+        let (people, times) = quantity::tokens_in(d.text, &d.lower);
+        (d.people_pending, d.times_pending) = (Some(people), Some(times));
+    },
+    |d| {
+        if let Some(p) = d.people_pending.take() {
+            d.people = p.find();
+        }
     },
     |d| {
         if let Some(p) = d.times_pending.take() {
@@ -76,6 +84,7 @@ impl<'a> Doc<'a> {
             actors: Vec::new(),
             events: Vec::new(),
             times_pending: None,
+            people_pending: None,
         }
     }
 
