@@ -21,16 +21,37 @@ pub struct Doc<'a> {
     pub crossings: Vec<place::PlaceMention>,
     pub actors: Vec<actor::ActorMention>,
     pub events: Vec<event::EventMention>,
+    /// The time tokens cut with the people phrases' tokens, until the time
+    /// grammar reads them (into `times`).
+    pub(crate) times_pending: Option<time::parse::Pending>,
+    /// The people phrases' tokens, until their grammar reads them (into
+    /// `people`).
+    pub(crate) people_pending: Option<quantity::PendingPeople<'a>>,
 }
 
 /// The pipeline's components in order: each reads what the earlier ones
 /// wrote into the [`Doc`] and fills its own fields. [`Doc::annotate`] runs
 /// them over one report, [`Doc::annotate_batch`] runs each over a whole
 /// batch before the next; both read this one list.
-const STAGES: [fn(&mut Doc); 7] = [
+const STAGES: [fn(&mut Doc); 9] = [
     |d| d.sentences = segment::sentences(d.text),
     |d| d.lower = crate::rx::lower(d.text),
-    |d| (d.people, d.times) = quantity::find_people_and_times_in(d.text, &d.lower),
+    // One pass cuts the tokens of people phrases and of time expressions;
+    // each grammar reads its tokens in a stage of its own.
+    |d| {
+        let (people, times) = quantity::tokens_in(d.text, &d.lower);
+        (d.people_pending, d.times_pending) = (Some(people), Some(times));
+    },
+    |d| {
+        if let Some(p) = d.people_pending.take() {
+            d.people = p.find();
+        }
+    },
+    |d| {
+        if let Some(p) = d.times_pending.take() {
+            d.times = p.find(d.text, &d.lower);
+        }
+    },
     |d| d.places = place::find_in(d.text, &d.lower),
     |d| d.events = event::find_in(d.text, &d.lower, &d.sentences, &d.places),
     // Assembly reads actors only in the clauses of acts: they are looked
@@ -62,6 +83,8 @@ impl<'a> Doc<'a> {
             crossings: Vec::new(),
             actors: Vec::new(),
             events: Vec::new(),
+            times_pending: None,
+            people_pending: None,
         }
     }
 

@@ -98,6 +98,7 @@ fn tok_bits(kind: Kind, cap: bool, sent_start: bool, hyph: bool) -> u8 {
 }
 
 /// A text with its lower-case copy and tokens.
+#[derive(Clone)]
 pub struct Ctx<'a> {
     pub text: &'a str,
     /// `text.to_ascii_lowercase()`, made here or handed in.

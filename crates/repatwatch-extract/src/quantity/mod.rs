@@ -46,6 +46,7 @@ mod people;
 mod examples;
 
 use crate::model::{Count, Gender};
+use std::borrow::Cow;
 
 /// A number spelled in digits or words: "two hundred", "fifteen", "1,047",
 /// "a dozen" (12), "twenty-one", "11". `None` for anything else (vague
@@ -176,6 +177,46 @@ pub fn find_people_and_times_in(
         crate::time::parse::find_shared(shared)
     };
     (people_of(&cx), times)
+}
+
+/// The tokens of a text, cut for its people phrases and its time
+/// expressions in one pass, with both grammars left for later (the
+/// pipeline runs each over a batch of texts: one large body of code at a
+/// time stays in the instruction cache). [`PendingPeople::find`] and
+/// [`crate::time::parse::Pending::find`] find what
+/// [`find_people_and_times_in`] does.
+pub(crate) fn tokens_in<'a>(
+    text: &'a str,
+    lower: &str,
+) -> (PendingPeople<'a>, crate::time::parse::Pending) {
+    use crate::time::parse::{Pending, Shared};
+    let mut shared = Shared::new(text, lower);
+    // (its own copy of the lowercase text: the document keeps its own)
+    let cx = lex::Ctx::with_sink(text, Cow::Owned(lower.to_owned()), &mut shared);
+    let times = if cx.toks.is_empty() && !text.trim().is_empty() {
+        // a text too long for the token offsets
+        Pending::Found(crate::time::find_in(text, lower))
+    } else {
+        Pending::of(shared)
+    };
+    (PendingPeople(cx), times)
+}
+
+/// The tokens of a text, its people phrases not read yet ([`tokens_in`]).
+#[derive(Clone)]
+pub(crate) struct PendingPeople<'a>(lex::Ctx<'a>);
+
+impl PendingPeople<'_> {
+    /// The people phrases of the text ([`find_people_in`]).
+    pub(crate) fn find(self) -> Vec<PeopleMention> {
+        people_of(&self.0)
+    }
+}
+
+impl std::fmt::Debug for PendingPeople<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PendingPeople({} tokens)", self.0.len())
+    }
 }
 
 fn people_of(cx: &lex::Ctx) -> Vec<PeopleMention> {

@@ -2934,6 +2934,34 @@ pub(crate) fn find_shared(shared: Shared) -> Vec<TimeMention> {
     parse(text, lc, &toks, &lex, true)
 }
 
+/// The time expressions of a text, to be read later: the tokens of
+/// [`Shared`], or what was found another way. (The pipeline cuts the
+/// tokens in one pass with the quantity dimension's, and runs the grammar
+/// over a batch of texts after that pass: one large body of code at a
+/// time stays in the instruction cache.)
+#[derive(Debug, Clone)]
+pub(crate) enum Pending {
+    Tokens(Vec<Tok>, Vec<u32>),
+    Found(Vec<TimeMention>),
+}
+
+impl Pending {
+    /// The tokens of [`Shared`], not parsed yet.
+    pub(crate) fn of(shared: Shared) -> Self {
+        let (toks, lex) = shared.finish();
+        Pending::Tokens(toks, lex)
+    }
+
+    /// What [`find_shared`] finds, `text` and `lc` the texts of the
+    /// [`Shared`] the tokens came from.
+    pub(crate) fn find(self, text: &str, lc: &str) -> Vec<TimeMention> {
+        match self {
+            Pending::Tokens(toks, lex) => parse(text, lc, &toks, &lex, true),
+            Pending::Found(found) => found,
+        }
+    }
+}
+
 /// The grammar over the tokens of `text` and their [`lex`] flags.
 fn parse(text: &str, lc: &str, toks: &[Tok], lex: &[u32], gates: bool) -> Vec<TimeMention> {
     let mut ahead = vec![0u8; lex.len()];
