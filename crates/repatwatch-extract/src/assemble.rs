@@ -1062,7 +1062,7 @@ fn victim_words(doc: &Doc, p: &PeopleMention, inverted: bool) -> bool {
         && !source_after(&lower[p.end..fwd(text, p.end, 60)])
         && (!inverted
             || !source_before(text, lower, back(text, p.start, 20), p.start)
-            || starts_clause(&lower[p.end..fwd(text, p.end, 24)]))
+            || starts_clause(&lower[p.end..fwd(text, p.end, 60)]))
 }
 
 /// The noun phrase a clause opens with (the words before its first verb,
@@ -1125,6 +1125,13 @@ fn subject_not_victim(before: &str) -> bool {
 /// Koreans were sent back"): the phrase after "said" is then the subject
 /// of what was said, not its speaker ("..., said two activists.").
 fn starts_clause(after: &str) -> bool {
+    // "said the nine, seven of them women, were held": past an aside set
+    // off by commas
+    let after = after.trim_start();
+    let after = match after.strip_prefix(',').and_then(|a| a.split_once(',')) {
+        Some((_, rest)) => rest,
+        None => after,
+    };
     let mut words = after
         .trim_start()
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -2166,20 +2173,30 @@ fn ends_clause_before(text: &str, t: (usize, usize), next: (usize, usize)) -> bo
         .trim()
         .trim_start_matches(',')
         .trim_start();
-    // (a long gap is no such word: compare only short ones, without a copy)
-    gap.len() <= 9
-        && [
-            "and",
-            "and then",
-            "and later",
-            "then",
-            "and were",
-            "and was",
-            "and had",
-            "and have",
-        ]
-        .iter()
-        .any(|w| gap.eq_ignore_ascii_case(w))
+    // "and", "then", and after "and" up to three words of time, auxiliary
+    // or "face" ("and then", "and have now been", "and now face")
+    // (a long gap is no such word: compare only short ones)
+    if gap.len() > 24 {
+        return false;
+    }
+    let mut words = gap.split_ascii_whitespace();
+    match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("then") => words.next().is_none(),
+        Some(w) if w.eq_ignore_ascii_case("and") => {
+            let mut n = 0;
+            words.all(|w| {
+                n += 1;
+                n <= 3
+                    && [
+                        "then", "later", "now", "were", "was", "had", "have", "has", "are", "is",
+                        "been", "face", "faces",
+                    ]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+            })
+        }
+        _ => false,
+    }
 }
 
 fn sentence_of(doc: &Doc, at: usize) -> usize {

@@ -737,3 +737,29 @@ fn a_plan_takes_no_other_clause_day_nor_a_release_of_other_people() {
     assert_eq!(got[1].status, Planned);
     assert_eq!(got[1].count, Some((Some(40), Some(40))));
 }
+
+/// A time before "and now face" closes the first act's clause; "said the
+/// nine, seven of them women, were held": the nine are the subject of
+/// what was said (past the aside), not its speakers.
+#[test]
+fn time_before_and_now_face_and_subject_past_an_aside() {
+    let got = run(
+        "2016-11-07",
+        "Nine North Korean defectors were apprehended by Chinese police in Yunnan late last month and now face repatriation.",
+    );
+    assert_eq!(
+        dates(&got),
+        vec![
+            (Arrest, Some(("2016-10-21", "2016-10-31"))),
+            (Repatriation, None),
+        ]
+    );
+    let got = run(
+        "2016-11-07",
+        "Park said the nine, seven of them women, were held in the town of Mengla for two days.",
+    );
+    assert_eq!(
+        people(&got),
+        vec![(Detention, Some((Some(9), Some(9))), Some(Gender::Mixed))]
+    );
+}
