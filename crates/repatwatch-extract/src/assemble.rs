@@ -69,6 +69,9 @@ struct Draft<'d> {
     merge_only: bool,
     date: Option<DateSlot>,
     date_own: bool,
+    /// Told "later" with no date before it to count from (yet): dated
+    /// once the report's acts are merged ([`later_dates`]).
+    later: bool,
     /// The places, as the mentions that name them ([`location_of`] gives
     /// their output form when the incident is finished).
     locations: Vec<Loc<'d>>,
@@ -621,6 +624,9 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     }
     let mut merged = merge(drafts);
     bounded_dates(&mut merged);
+    if let Some(published) = doc.published {
+        later_dates(&mut merged, published);
+    }
     story_gender(doc, &mut merged);
     chain_gender(doc, &mut merged);
     story_places(&mut merged);
@@ -655,6 +661,30 @@ fn bounded_dates(drafts: &mut [Draft]) {
                 let d = &mut drafts[i];
                 d.date = Some((DateRange::new(range.start, ns), None, "date.bounded"));
             }
+        }
+    }
+}
+
+/// An act told "later" before any date of the story ("were later sent
+/// back ... The arrests were carried out on Oct. 23") counts, once the
+/// tellings are merged, from the date of the act told before it: from its
+/// start to the report, as "later" does when the date comes first.
+fn later_dates(drafts: &mut [Draft], published: chrono::NaiveDate) {
+    for i in 1..drafts.len() {
+        if !drafts[i].later || drafts[i].date.is_some() {
+            continue;
+        }
+        let before = drafts[..i]
+            .iter()
+            .rev()
+            .find(|x| x.status != Status::Planned && x.date.is_some())
+            .and_then(|x| x.date.map(|d| d.0));
+        if let Some(r) = before.filter(|r| r.start <= published) {
+            drafts[i].date = Some((
+                DateRange::new(r.start, published.max(r.end)),
+                None,
+                "date.later",
+            ));
         }
     }
 }
@@ -1503,6 +1533,7 @@ fn draft<'d>(
         Direction::Past
     };
     let mut date = None;
+    let mut later = false;
     let mut date_own = false;
     if let Some(published) = ctx.published {
         // A time belongs to the act whose words are nearest ("who were
@@ -1630,6 +1661,7 @@ fn draft<'d>(
                     continue;
                 }
                 told = true;
+                later = t.is_later();
                 let in_story = match (narrative(), t.month_without_year()) {
                     (Some((ym @ (y, m0), from)), Some(m))
                         if dir == Direction::Past && story_year(ym, from, t) =>
@@ -1884,6 +1916,7 @@ fn draft<'d>(
         merge_only: headline || (e.nominal && e.status == Status::Occurred),
         date,
         date_own,
+        later: later && date.is_none(),
         locations,
         places_own,
         facility,

@@ -763,3 +763,22 @@ fn time_before_and_now_face_and_subject_past_an_aside() {
         vec![(Detention, Some((Some(9), Some(9))), Some(Gender::Mixed))]
     );
 }
+
+/// An act told "later" before the story names any date counts from the
+/// date the earlier act gets from a later telling of it.
+#[test]
+fn later_counts_from_a_date_told_after_it() {
+    let got = run(
+        "2015-11-18",
+        "Vietnamese police took ten North Koreans into custody near Mong Cai. \
+         All 10 were later sent back across the border into China. \
+         The arrests were carried out on Oct. 23, an official said.",
+    );
+    assert_eq!(
+        dates(&got),
+        vec![
+            (Arrest, Some(("2015-10-23", "2015-10-23"))),
+            (Transfer, Some(("2015-10-23", "2015-11-18"))),
+        ]
+    );
+}

@@ -335,6 +335,11 @@ impl TimeMention {
         )
     }
 
+    /// "Later", "subsequently": after the story's last date.
+    pub fn is_later(&self) -> bool {
+        matches!(self.expr, TimeExpr::Rel(Rel::Later))
+    }
+
     /// A deadline: "by Oct. 20", "by the end of the month".
     pub fn is_deadline(&self) -> bool {
         matches!(self.expr, TimeExpr::Deadline(_))
