@@ -627,6 +627,7 @@ pub fn assemble(doc: &Doc, options: &Options) -> Vec<Incident> {
     if let Some(published) = doc.published {
         later_dates(&mut merged, published);
     }
+    later_bounded(&mut merged);
     story_gender(doc, &mut merged);
     chain_gender(doc, &mut merged);
     story_places(&mut merged);
@@ -685,6 +686,33 @@ fn later_dates(drafts: &mut [Draft], published: chrono::NaiveDate) {
                 None,
                 "date.later",
             ));
+        }
+    }
+}
+
+/// An act dated "later" or "since" (from the story's last date to the
+/// report) that the report follows with a dated act of the same story ends
+/// with that act ("they were subsequently driven to Dandong. In early
+/// December they were returned ..."): the codebook's act "bounded only by
+/// other dates".
+fn later_bounded(drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        let Some((range, span, rule)) = drafts[i].date else {
+            continue;
+        };
+        // (custody "held since then" goes on to the report)
+        if !matches!(rule, "later" | "since_then" | "date.later")
+            || drafts[i].status == Status::Planned
+            || drafts[i].kind == EventType::Detention
+        {
+            continue;
+        }
+        let next = drafts[i + 1..]
+            .iter()
+            .find(|x| x.date_own && x.status != Status::Planned && x.date.is_some())
+            .and_then(|x| x.date.map(|d| d.0));
+        if let Some(n) = next.filter(|n| n.start >= range.start && n.end < range.end) {
+            drafts[i].date = Some((DateRange::new(range.start, n.end), span, rule));
         }
     }
 }

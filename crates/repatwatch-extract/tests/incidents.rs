@@ -782,3 +782,24 @@ fn later_counts_from_a_date_told_after_it() {
         ]
     );
 }
+
+/// An act told "subsequently" ends where the next dated act of the story
+/// begins and ends (an act bounded only by other dates); custody held
+/// "since then" goes on to the report.
+#[test]
+fn later_act_bounded_by_the_next_dated_act() {
+    let got = run(
+        "2014-03-05",
+        "In the autumn of 2011 a group of eleven persons was apprehended by police near Lao Cai. \
+         They were subsequently driven, under guard, to Dandong. \
+         In early December 2011 they were returned across the Yalu River to Sinuiju.",
+    );
+    assert_eq!(
+        dates(&got),
+        vec![
+            (Arrest, Some(("2011-09-01", "2011-11-30"))),
+            (Transfer, Some(("2011-09-01", "2011-12-10"))),
+            (Repatriation, Some(("2011-12-01", "2011-12-10"))),
+        ]
+    );
+}
