@@ -112,6 +112,20 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "Women caught in Yanji are usually taken to a jail in Tumen.",
         &[],
     ),
+    // People handed to a family or relatives are let go into their care.
+    (
+        "The children were handed over to ethnic Korean families in Yanji.",
+        &[(Release, Occurred, false)],
+    ),
+    (
+        "Police handed the boy into the care of his grandmother.",
+        &[(Release, Occurred, false)],
+    ),
+    // A fear told of the source after the speech verb is no habit of the act.
+    (
+        "The 37 had been held in a police compound in Tumen, said an aid worker who asked not to be named for fear of being barred from China.",
+        &[(Detention, Occurred, false)],
+    ),
     // An act "only days away" is planned.
     (
         "Activists said the deportation of the seven is only days away.",

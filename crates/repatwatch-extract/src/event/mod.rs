@@ -2167,17 +2167,37 @@ fn custody_where_returned(text: &str, found: &[EventMention], ts: usize) -> bool
     })
 }
 
+/// The end of a family or relatives the people are sent to, right after a
+/// sending verb ("... over to ethnic Korean families", "... them into the
+/// care of an uncle"), in `after` (the lowercase text after the verb).
+fn to_family(after: &str) -> Option<usize> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        crate::rx::re(
+            r"^(?:\s+(?:them|him|her|the\s+\w+|\w+))?\s+(?:over\s+)?(?:to|into\s+the\s+care\s+of)\s+(?:(?:his|her|their|the|an?|ethnic|korean|chinese|local|other)\s+){0,3}(?:famil(?:y|ies)|relatives?|uncles?|aunts?|parents|grandmother|grandfather|grandparents|guardians?)\b",
+        )
+    });
+    re.find(after).map(|m| m.end())
+}
+
 /// Where the habit words of an act's clause `..ce` end: at an apposition
 /// or relative clause set off by a comma after the act's trigger (ending
 /// at `te`): ", a move that typically ...", ", which usually ...".
 /// (`text`: the lowercase twin.)
 fn habit_end(text: &str, te: usize, ce: usize) -> usize {
     let after = &text[te.min(ce)..ce];
-    [", a ", ", an ", ", which "]
-        .iter()
-        .filter_map(|m| after.find(m))
-        .min()
-        .map_or(ce, |i| te + i)
+    [
+        ", a ",
+        ", an ",
+        ", which ",
+        ", said ",
+        ", says ",
+        ", according to ",
+    ]
+    .iter()
+    .filter_map(|m| after.find(m))
+    .min()
+    .map_or(ce, |i| te + i)
 }
 
 /// A plan word that tells a past act under a hedge, not a plan: a modal
@@ -3803,6 +3823,15 @@ fn find_in_sentence(
                         kind = EventType::Release;
                         rule = "event.sent_on_south";
                         destination = Some((te + os, te + oe));
+                    }
+                }
+                // "handed over to ethnic Korean families", "released into
+                // the care of an uncle": let go into a family's care
+                if !t.nominal && kind != EventType::Release {
+                    if let Some(fe) = to_family(after_all) {
+                        kind = EventType::Release;
+                        rule = "event.to_family";
+                        destination = Some((te, te + fe));
                     }
                 }
                 if t.rule == "event.send" && destination.is_none() {
