@@ -3133,6 +3133,21 @@ fn merge<'d>(drafts: Vec<Draft<'d>>) -> Vec<Draft<'d>> {
                     .and_then(|c| c.min.or(c.max))
                     .is_some_and(|n| n > 1)
             };
+            // "a woman in the next cell", told after "beat her": an
+            // indefinite phrase brings in someone new, not whom an earlier
+            // pronoun stood for
+            let someone_new = |x: &Draft| {
+                x.people.count == Some(Count::exact(1))
+                    && x.people.text.as_deref().is_some_and(|t| {
+                        let t = t.trim_start();
+                        ["a ", "an "]
+                            .iter()
+                            .any(|a| t.get(..a.len()).is_some_and(|h| h.eq_ignore_ascii_case(a)))
+                    })
+            };
+            if o.people_anaphoric && someone_new(&d) {
+                continue;
+            }
             if (o.singular && many(&d)) || (d.singular && many(o)) {
                 continue;
             }

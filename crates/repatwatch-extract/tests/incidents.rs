@@ -803,3 +803,18 @@ fn later_act_bounded_by_the_next_dated_act() {
         ]
     );
 }
+
+/// "A woman in the next cell", told after "beat her", is someone new: her
+/// punishment is not merged into the one of "her" before it.
+#[test]
+fn someone_new_is_not_the_pronoun_before() {
+    let got = run(
+        "2010-11-24",
+        "In April she was handed to the bowibu in Onsong. \
+         There interrogators kicked and beat her for about two weeks. \
+         A woman in the next cell who was five months pregnant was forced to abort.",
+    );
+    let kinds: Vec<_> = got.iter().map(|w| w.kind).collect();
+    assert_eq!(kinds, vec![Repatriation, Punishment, Punishment]);
+    assert_eq!(got[2].count, Some((Some(1), Some(1))));
+}
