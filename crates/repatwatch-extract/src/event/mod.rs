@@ -2171,7 +2171,23 @@ fn custody_where_returned(text: &str, found: &[EventMention], ts: usize) -> bool
 /// or relative clause set off by a comma after the act's trigger (ending
 /// at `te`): ", a move that typically ...", ", which usually ...".
 /// (`text`: the lowercase twin.)
+///
+/// (The marks all begin with ", ": the first comma that one of them
+/// begins at is the first of their first matches, read in one pass
+/// rather than three searches of the whole clause.)
 fn habit_end(text: &str, te: usize, ce: usize) -> usize {
+    let after = text[te.min(ce)..ce].as_bytes();
+    memchr::memchr_iter(b',', after)
+        .find(|&i| {
+            let r = &after[i + 1..];
+            r.starts_with(b" a ") || r.starts_with(b" an ") || r.starts_with(b" which ")
+        })
+        .map_or(ce, |i| te + i)
+}
+
+/// [`habit_end`] as first written: the reference.
+#[cfg(test)]
+fn habit_end_plain(text: &str, te: usize, ce: usize) -> usize {
     let after = &text[te.min(ce)..ce];
     [", a ", ", an ", ", which "]
         .iter()
