@@ -874,12 +874,10 @@ fn scan_into(s: &str, out: &mut Scan) {
         let (listed, shape) = lx.entry_of(key, n);
         // (the length and the ending read without a branch: most words
         // fail them, in no order a branch could foresee; the last two
-        // bytes of a word of up to 16 are in `key`)
-        let tail = if n <= 16 {
-            (key >> (8 * n.saturating_sub(2))) as u16
-        } else {
-            u16::from_le_bytes([b[i - 2], b[i - 1]])
-        };
+        // bytes read in one load, not shifted out of `key`: a word of one
+        // byte reads it and the next, and fails the length anyway)
+        let e2 = i.max(2) - 2;
+        let tail = u16::from_le_bytes([padded[e2], padded[e2 + 1]]);
         let ly = (n >= 5) & (tail == u16::from_le_bytes(*b"ly"));
         let v = listed | if ly { adverb_flags(&b[start..i]) } else { 0 };
         nth += 1;
