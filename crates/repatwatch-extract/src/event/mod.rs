@@ -2174,7 +2174,7 @@ fn custody_where_returned(text: &str, found: &[EventMention], ts: usize) -> bool
 /// begins at is the first of their first matches, read in one pass
 /// rather than three searches of the whole clause.)
 fn habit_end(text: &str, te: usize, ce: usize) -> usize {
-    let after = text[te.min(ce)..ce].as_bytes();
+    let after = &text.as_bytes()[te.min(ce)..ce];
     memchr::memchr_iter(b',', after)
         .find(|&i| {
             let r = &after[i + 1..];
