@@ -3890,6 +3890,15 @@ fn find_in_sentence(
             let base_or_present = base_or_present_first(lower_first);
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
+            // (the match of the planned rule in `before`, read once for
+            // the two rules below that ask it)
+            let mut planned_cache = None;
+            let mut planned_at = || {
+                *planned_cache.get_or_insert_with(|| {
+                    find_if(planned_may_match(before), &c.planned_before, before)
+                        .map(|m| (m.start(), m.end()))
+                })
+            };
             // "the arrests", "their arrest", "after the arrest of": nouns.
             // (the last word before the trigger, of `before_all`; of
             // `before` below, the same but where a start cuts it)
@@ -4042,7 +4051,7 @@ fn find_in_sentence(
                     || bl.trim_end().ends_with("are")
                     || bl.trim_end().ends_with("is")
                     || bl.trim_end().ends_with("been")
-                    || planned_may_match(before) && c.planned_before.is_match(before))
+                    || planned_at().is_some())
                 {
                     subordinate = true;
                 }
@@ -4181,12 +4190,12 @@ fn find_in_sentence(
                 let b = before.trim_end();
                 b.ends_with("only to be") || b.ends_with("only to")
             };
-            if let Some(p) = find_if(planned_may_match(before), &c.planned_before, before)
-                .filter(|p| !result_clause && !past_under_hedge(before, p.start()))
-                .filter(|p| !month_may(orig, s.start, bstart + p.start()))
+            if let Some((ps, pe)) = planned_at()
+                .filter(|p| !result_clause && !past_under_hedge(before, p.0))
+                .filter(|p| !month_may(orig, s.start, bstart + p.0))
             {
                 status = Status::Planned;
-                status_words = Some((bstart + p.start(), bstart + p.end()));
+                status_words = Some((bstart + ps, bstart + pe));
             } else if t.nominal && c.planned_after.is_match(after_all) {
                 status = Status::Planned;
                 status_words = Some((
