@@ -1850,3 +1850,21 @@ fn space_len_is_white_space() {
         }
     }
 }
+
+/// The habit words' end read in one pass is the one of the three
+/// searches.
+#[test]
+fn habit_end_agrees() {
+    use proptest::prelude::*;
+    proptest!(ProptestConfig::with_cases(20000), |(s in "(, |a |an |which |é|[,a-z ]){0,12}", a in 0usize..64, b in 0usize..64)| {
+        let cut = |i: usize| {
+            let mut i = i.min(s.len());
+            while !s.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (te, ce) = (cut(a), cut(b));
+        prop_assert_eq!(super::habit_end(&s, te, ce), super::habit_end_plain(&s, te, ce), "{:?} {} {}", s, te, ce);
+    });
+}

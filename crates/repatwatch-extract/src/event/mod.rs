@@ -874,12 +874,10 @@ fn scan_into(s: &str, out: &mut Scan) {
         let (listed, shape) = lx.entry_of(key, n);
         // (the length and the ending read without a branch: most words
         // fail them, in no order a branch could foresee; the last two
-        // bytes of a word of up to 16 are in `key`)
-        let tail = if n <= 16 {
-            (key >> (8 * n.saturating_sub(2))) as u16
-        } else {
-            u16::from_le_bytes([b[i - 2], b[i - 1]])
-        };
+        // bytes read in one load, not shifted out of `key`: a word of one
+        // byte reads it and the next, and fails the length anyway)
+        let e2 = i.max(2) - 2;
+        let tail = u16::from_le_bytes([padded[e2], padded[e2 + 1]]);
         let ly = (n >= 5) & (tail == u16::from_le_bytes(*b"ly"));
         let v = listed | if ly { adverb_flags(&b[start..i]) } else { 0 };
         nth += 1;
@@ -2184,7 +2182,23 @@ fn to_family(after: &str) -> Option<usize> {
 /// or relative clause set off by a comma after the act's trigger (ending
 /// at `te`): ", a move that typically ...", ", which usually ...".
 /// (`text`: the lowercase twin.)
+///
+/// (The marks all begin with ", ": the first comma that one of them
+/// begins at is the first of their first matches, read in one pass
+/// rather than three searches of the whole clause.)
 fn habit_end(text: &str, te: usize, ce: usize) -> usize {
+    let after = &text.as_bytes()[te.min(ce)..ce];
+    memchr::memchr_iter(b',', after)
+        .find(|&i| {
+            let r = &after[i + 1..];
+            r.starts_with(b" a ") || r.starts_with(b" an ") || r.starts_with(b" which ")
+        })
+        .map_or(ce, |i| te + i)
+}
+
+/// [`habit_end`] as first written: the reference.
+#[cfg(test)]
+fn habit_end_plain(text: &str, te: usize, ce: usize) -> usize {
     let after = &text[te.min(ce)..ce];
     [
         ", a ",
@@ -3905,6 +3919,15 @@ fn find_in_sentence(
             let base_or_present = base_or_present_first(lower_first);
             let bstart = back_boundary(text, ts, 200).max(cs);
             let before = &text[bstart..ts];
+            // (the match of the planned rule in `before`, read once for
+            // the two rules below that ask it)
+            let mut planned_cache = None;
+            let mut planned_at = || {
+                *planned_cache.get_or_insert_with(|| {
+                    find_if(planned_may_match(before), &c.planned_before, before)
+                        .map(|m| (m.start(), m.end()))
+                })
+            };
             // "the arrests", "their arrest", "after the arrest of": nouns.
             // (the last word before the trigger, of `before_all`; of
             // `before` below, the same but where a start cuts it)
@@ -4057,7 +4080,7 @@ fn find_in_sentence(
                     || bl.trim_end().ends_with("are")
                     || bl.trim_end().ends_with("is")
                     || bl.trim_end().ends_with("been")
-                    || planned_may_match(before) && c.planned_before.is_match(before))
+                    || planned_at().is_some())
                 {
                     subordinate = true;
                 }
@@ -4196,12 +4219,12 @@ fn find_in_sentence(
                 let b = before.trim_end();
                 b.ends_with("only to be") || b.ends_with("only to")
             };
-            if let Some(p) = find_if(planned_may_match(before), &c.planned_before, before)
-                .filter(|p| !result_clause && !past_under_hedge(before, p.start()))
-                .filter(|p| !month_may(orig, s.start, bstart + p.start()))
+            if let Some((ps, pe)) = planned_at()
+                .filter(|p| !result_clause && !past_under_hedge(before, p.0))
+                .filter(|p| !month_may(orig, s.start, bstart + p.0))
             {
                 status = Status::Planned;
-                status_words = Some((bstart + p.start(), bstart + p.end()));
+                status_words = Some((bstart + ps, bstart + pe));
             } else if t.nominal && c.planned_after.is_match(after_all) {
                 status = Status::Planned;
                 status_words = Some((
