@@ -2180,18 +2180,29 @@ fn to_family(after: &str) -> Option<usize> {
 
 /// Where the habit words of an act's clause `..ce` end: at an apposition
 /// or relative clause set off by a comma after the act's trigger (ending
-/// at `te`): ", a move that typically ...", ", which usually ...".
+/// at `te`): ", a move that typically ...", ", which usually ...", or at
+/// the speech tag (", said an aid worker who asked not to be named for
+/// fear of ...").
 /// (`text`: the lowercase twin.)
 ///
 /// (The marks all begin with ", ": the first comma that one of them
 /// begins at is the first of their first matches, read in one pass
-/// rather than three searches of the whole clause.)
+/// rather than a search of the whole clause for each.)
 fn habit_end(text: &str, te: usize, ce: usize) -> usize {
     let after = &text.as_bytes()[te.min(ce)..ce];
     memchr::memchr_iter(b',', after)
         .find(|&i| {
             let r = &after[i + 1..];
-            r.starts_with(b" a ") || r.starts_with(b" an ") || r.starts_with(b" which ")
+            [
+                &b" a "[..],
+                b" an ",
+                b" which ",
+                b" said ",
+                b" says ",
+                b" according to ",
+            ]
+            .iter()
+            .any(|m| r.starts_with(m))
         })
         .map_or(ce, |i| te + i)
 }
