@@ -1306,6 +1306,14 @@ fn draft<'d>(
             return None;
         }
     }
+    // (a custody trigger takes in its auxiliary, "was held", "are being
+    // held": passive too)
+    let passive = e.passive || {
+        let w = &doc.lower[e.start..e.end];
+        ["was ", "were ", "is ", "are ", "been ", "being "]
+            .iter()
+            .any(|a| w.starts_with(a))
+    };
     // The people the act is done to are not activists, reporters or relatives.
     if let Some(subj) = doc
         .people
@@ -1313,7 +1321,7 @@ fn draft<'d>(
         .rfind(|p| p.end <= e.start && p.start >= clause.0)
     {
         let words = &doc.lower[subj.start..subj.end];
-        if e.passive
+        if passive
             && not_victim_possible(words)
             && r.not_victims.is_match(words)
             && subj.end + 30 >= e.start
@@ -1323,7 +1331,7 @@ fn draft<'d>(
     }
     // "A Chinese broker arrested with them was freed": the subject at the
     // clause's head is who the act is done to; a helper is not coded.
-    if e.passive && !e.nominal && subject_not_victim(&doc.lower[clause.0..e.start]) {
+    if passive && !e.nominal && subject_not_victim(&doc.lower[clause.0..e.start]) {
         return None;
     }
     // "The video was released": a release is of people.

@@ -818,3 +818,14 @@ fn someone_new_is_not_the_pronoun_before() {
     assert_eq!(kinds, vec![Repatriation, Punishment, Punishment]);
     assert_eq!(got[2].count, Some((Some(1), Some(1))));
 }
+
+/// Custody told with its auxiliary ("was also held") of a helper is not
+/// coded, as "was arrested" of one is not.
+#[test]
+fn a_helper_held_is_not_coded() {
+    let got = run(
+        "2017-05-02",
+        "Police in Phnom Penh detained four North Korean women on Sunday. A Cambodian driver was also held.",
+    );
+    assert_eq!(got.iter().map(|w| w.kind).collect::<Vec<_>>(), vec![Arrest]);
+}

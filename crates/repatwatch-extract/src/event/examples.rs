@@ -126,6 +126,11 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "The 37 had been held in a police compound in Tumen, said an aid worker who asked not to be named for fear of being barred from China.",
         &[(Detention, Occurred, false)],
     ),
+    // A hope that a state will act tells no act.
+    (
+        "We hope Cambodia will now let her go where she wants.",
+        &[],
+    ),
     // An act "only days away" is planned.
     (
         "Activists said the deportation of the seven is only days away.",
@@ -872,6 +877,10 @@ fn prevention_and_appeal_keys_cover_the_rules() {
         "asking",
         "requested",
         "request",
+        "hope",
+        "hopes",
+        "will",
+        "cambodia",
         "government",
         "pleaded",
         "begged",

@@ -1279,7 +1279,7 @@ fn cues() -> &'static Cues {
             "(?i)^(?:{})",
             GENERIC_RULE.strip_prefix("(?i)").expect("case-insensitive")
         )),
-        appeal_before: crate::rx::lc(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|for)|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|(?:ask|request)(?:s|ed|ing)?\s+(?:[^\s.;]+\s+){1,10}?to|should|must|would\s+like)\b"),
+        appeal_before: crate::rx::lc(r"(?i)\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|for)|appeal(?:s|ed|ing)?\s+(?:to|for)|press(?:es|ed|ing)?|lean\s+on|plead(?:s|ed|ing)?|beg(?:s|ged|ging)?|implor\w+|wants?\s+\w+\s+to|(?:ask|request)(?:s|ed|ing)?\s+(?:[^\s.;]+\s+){1,10}?to|hopes?\s+(?:that\s+)?(?:[^\s.;]+\s+){1,4}?(?:will|would)|should|must|would\s+like)\b"),
         condition_before: crate::rx::lc(r"(?i)\b(?:if|unless|whether|once|should|lest)\b[^,;]*$"),
         dest_kp: Dest::new(
             r"(?i)\b(?:to|into|across\s+to|on\s+to|over\s+to|back\s+to)\s+(?:the\s+)?(?:north\s+korea\b|north\b|dprk\b|democratic\s+people[’']s\s+republic|pyongyang\b|their\s+(?:homeland|home\s+country|country)|the\s+country\s+(?:she|he|they)\s+had\s+fled|north\s+korean\s+(?:authorities|officials|security|police|border|side|embassy|consulate|diplomats|agents)|(?:representatives|officials|officers|agents|diplomats)\s+(?:of|from)\s+(?:the\s+)?(?:north\s+korean?|dprk|pyongyang)\b|(?:the\s+)?(?:mss|nsa|bowibu|ssd)\b|(?:the\s+)?(?:ministry\s+of\s+state\s+security|national\s+security\s+agency)|(?:their|its|the\s+north\s+korean)\s+embassy|(?:embassy|consulate)\s+of\s+(?:the\s+)?(?:north\s+korea|dprk|democratic\s+people)|north\s+korea[’']s|[A-Z]\w+\s+(?:NSA|MSS))",
@@ -1615,6 +1615,8 @@ const APPEAL_WORDS: &[&str] = &[
     "asks",
     "asked",
     "asking",
+    "hope",
+    "hopes",
     "request",
     "requests",
     "requested",
