@@ -72,6 +72,9 @@ struct Draft<'d> {
     /// Told "later" with no date before it to count from (yet): dated
     /// once the report's acts are merged ([`later_dates`]).
     later: bool,
+    /// Told as what came next ("she was then sent to a camp"): a new act,
+    /// never a retelling of an earlier one of its type.
+    sequel: bool,
     /// The places, as the mentions that name them ([`location_of`] gives
     /// their output form when the incident is finished).
     locations: Vec<Loc<'d>>,
@@ -664,6 +667,22 @@ fn bounded_dates(drafts: &mut [Draft]) {
             }
         }
     }
+}
+
+/// The words before an act's verb (lowercase, from its clause's start)
+/// end with "then", "later", "afterwards" or "subsequently", maybe with an
+/// auxiliary after it ("she was then sent", "they then handed", "then
+/// were moved").
+fn sequel_words(before: &str) -> bool {
+    let mut words = before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let mut w = words.next();
+    if matches!(w, Some("was" | "were" | "been" | "being" | "is" | "are")) {
+        w = words.next();
+    }
+    matches!(w, Some("then" | "later" | "afterwards" | "subsequently"))
 }
 
 /// An act told "later" before any date of the story ("were later sent
@@ -1953,6 +1972,7 @@ fn draft<'d>(
         date,
         date_own,
         later: later && date.is_none(),
+        sequel: sequel_words(&doc.lower[clause.0..e.start]),
         locations,
         places_own,
         facility,
@@ -3153,7 +3173,7 @@ fn merge<'d>(drafts: Vec<Draft<'d>>) -> Vec<Draft<'d>> {
                             .any(|a| t.get(..a.len()).is_some_and(|h| h.eq_ignore_ascii_case(a)))
                     })
             };
-            if o.people_anaphoric && someone_new(&d) {
+            if d.sequel || o.people_anaphoric && someone_new(&d) {
                 continue;
             }
             if (o.singular && many(&d)) || (d.singular && many(o)) {

@@ -829,3 +829,16 @@ fn a_helper_held_is_not_coded() {
     );
     assert_eq!(got.iter().map(|w| w.kind).collect::<Vec<_>>(), vec![Arrest]);
 }
+
+/// An act told as what came next ("she was then sent to a camp") is a new
+/// act, not a retelling of the one of its type before it.
+#[test]
+fn then_tells_a_new_act_of_the_same_type() {
+    let got = run(
+        "2005-06-20",
+        "In Onsong she was interrogated for three weeks. She was kicked and beaten with a belt. \
+         She was then sent to the labour training unit in Chongjin for six months.",
+    );
+    let punishments = got.iter().filter(|w| w.kind == Punishment).count();
+    assert_eq!(punishments, 2);
+}
