@@ -669,6 +669,46 @@ fn bounded_dates(drafts: &mut [Draft]) {
     }
 }
 
+/// The days of a custody's length told right after its verb ("for two
+/// days", "for about a week", "for three weeks"; a month is 30 days), in
+/// `after` (lowercase).
+fn custody_days(after: &str) -> Option<u64> {
+    let mut w = after
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty());
+    // the length comes within the clause's first few words
+    let mut seen = 0;
+    loop {
+        let x = w.next()?;
+        seen += 1;
+        if x == "for" {
+            break;
+        }
+        if seen > 8 {
+            return None;
+        }
+    }
+    let mut n = w.next()?;
+    while matches!(
+        n,
+        "about" | "around" | "roughly" | "some" | "nearly" | "almost"
+    ) {
+        n = w.next()?;
+    }
+    let unit = w.next()?;
+    let k = match n {
+        "a" | "one" => 1,
+        _ => crate::quantity::parse_number(n)?,
+    };
+    let per = match unit {
+        "day" | "days" => 1,
+        "week" | "weeks" => 7,
+        "month" | "months" => 30,
+        _ => return None,
+    };
+    (k > 0 && k <= 24).then_some(k * per)
+}
+
 /// The words before an act's verb (lowercase, from its clause's start)
 /// end with "then", "later", "afterwards" or "subsequently", maybe with an
 /// auxiliary after it ("she was then sent", "they then handed", "then
@@ -1794,6 +1834,31 @@ fn draft<'d>(
             date = antecedent
                 .and_then(|a| a.date)
                 .map(|(d, _, _)| (d, None, "date.inherited"));
+            // What came next after custody ("held for two days and then
+            // moved to Kunming") happened as the custody ended.
+            if let Some(a) = antecedent.filter(|a| {
+                a.kind == EventType::Detention && sequel_words(&doc.lower[clause.0..e.start])
+            }) {
+                if let Some((d, _, _)) = a.date {
+                    date = Some((DateRange::day(d.end), None, "date.after_custody"));
+                }
+            }
+            // Custody that follows the earlier act for a length of time
+            // ("were held in Mengla for two days") lasts that long from it.
+            if e.kind == EventType::Detention {
+                if let (Some((d, _, _)), Some(days)) = (
+                    date.filter(|d| d.0.start <= published),
+                    custody_days(&doc.lower[e.end..clause.1]),
+                ) {
+                    if let Some(end) = d.start.checked_add_days(chrono::Days::new(days)) {
+                        date = Some((
+                            DateRange::new(d.start, end.min(published)),
+                            None,
+                            "date.inherited_for",
+                        ));
+                    }
+                }
+            }
         }
     }
 

@@ -842,3 +842,22 @@ fn then_tells_a_new_act_of_the_same_type() {
     let punishments = got.iter().filter(|w| w.kind == Punishment).count();
     assert_eq!(punishments, 2);
 }
+
+/// Custody told after a dated act "for two days" lasts two days from it,
+/// and what came "then" happened as it ended.
+#[test]
+fn custody_for_days_then_the_next_act() {
+    let got = run(
+        "2016-11-07",
+        "The nine were rounded up on Oct. 29 at a farmhouse in Xishuangbanna. \
+         They were held in the town of Mengla for two days and then moved to a detention center in Kunming.",
+    );
+    assert_eq!(
+        dates(&got),
+        vec![
+            (Arrest, Some(("2016-10-29", "2016-10-29"))),
+            (Detention, Some(("2016-10-29", "2016-10-31"))),
+            (Transfer, Some(("2016-10-31", "2016-10-31"))),
+        ]
+    );
+}
