@@ -1844,13 +1844,14 @@ fn draft<'d>(
                 }
             }
             // Custody that follows the earlier act for a length of time
-            // ("were held in Mengla for two days") lasts that long from it.
+            // ("were held in Mengla for two days") lasts that long from it
+            // (from its last day, when it is told as a month).
             if e.kind == EventType::Detention {
                 if let (Some((d, _, _)), Some(days)) = (
                     date.filter(|d| d.0.start <= published),
                     custody_days(&doc.lower[e.end..clause.1]),
                 ) {
-                    if let Some(end) = d.start.checked_add_days(chrono::Days::new(days)) {
+                    if let Some(end) = d.end.checked_add_days(chrono::Days::new(days)) {
                         date = Some((
                             DateRange::new(d.start, end.min(published)),
                             None,

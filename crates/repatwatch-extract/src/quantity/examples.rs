@@ -40,6 +40,9 @@ pub const PEOPLE: &[Row] = &[
     ("The patrol seized eleven defectors.", "eleven defectors", s(11), s(11), false, G, N),
     ("Two hundred and five people were loaded onto buses.", "Two hundred and five people", s(205), s(205), false, G, N),
     ("China sent back one hundred twenty North Koreans.", "one hundred twenty North Koreans", s(120), s(120), false, G, N),
+    // a workplace before "worker(s)"
+    ("Police detained a North Korean construction worker in Tynda.", "a North Korean construction worker", s(1), s(1), false, G, N),
+    ("Two North Korean restaurant workers were stopped at the airport.", "Two North Korean restaurant workers", s(2), s(2), false, G, N),
     // approximate
     ("Authorities held about 30 defectors in the lockup.", "about 30 defectors", s(30), s(30), true, G, N),
     ("Around 45 asylum seekers were moved to the border.", "Around 45 asylum seekers", s(45), s(45), true, G, N),

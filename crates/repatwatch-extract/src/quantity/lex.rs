@@ -1844,6 +1844,9 @@ const ADJ_WORDS: &[&str] = &[
     "elder", "grown", "minor", "woman", "women", "civilian", "religious", "christian", "catholic",
     "local", "overseas", "foreign", "seafaring", "travelling", "traveling", "accompanying",
     "runaway", "surviving",
+    // where workers work: "a North Korean construction worker"
+    "construction", "restaurant", "factory", "logging", "timber", "lumber", "farm", "seafood",
+    "textile", "garment", "mining", "fishing", "building", "kitchen",
 ];
 
 #[rustfmt::skip]
