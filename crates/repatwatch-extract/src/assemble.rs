@@ -656,17 +656,23 @@ fn bounded_dates(drafts: &mut [Draft]) {
         let Some((range, _, _)) = d.date else {
             continue;
         };
-        let next = drafts[i + 1..]
-            .iter()
-            .find(|x| x.date_own && x.status != Status::Planned && x.date.is_some());
-        if let Some(n) = next {
-            let ns = n.date.unwrap().0.start;
+        if let Some(n) = next_told_date(&drafts[i + 1..]) {
+            let ns = n.start;
             if ns > range.end && (ns - range.start).num_days() <= 60 {
                 let d = &mut drafts[i];
                 d.date = Some((DateRange::new(range.start, ns), None, "date.bounded"));
             }
         }
     }
+}
+
+/// The date of the first of `drafts` dated by its own words, not a plan:
+/// the next act of the story that bounds an act with no day of its own.
+fn next_told_date(drafts: &[Draft]) -> Option<DateRange> {
+    drafts
+        .iter()
+        .find(|x| x.date_own && x.status != Status::Planned && x.date.is_some())
+        .and_then(|x| x.date.map(|d| d.0))
 }
 
 /// The days of a custody's length told right after its verb ("for two
@@ -766,11 +772,9 @@ fn later_bounded(drafts: &mut [Draft]) {
         {
             continue;
         }
-        let next = drafts[i + 1..]
-            .iter()
-            .find(|x| x.date_own && x.status != Status::Planned && x.date.is_some())
-            .and_then(|x| x.date.map(|d| d.0));
-        if let Some(n) = next.filter(|n| n.start >= range.start && n.end < range.end) {
+        if let Some(n) =
+            next_told_date(&drafts[i + 1..]).filter(|n| n.start >= range.start && n.end < range.end)
+        {
             drafts[i].date = Some((DateRange::new(range.start, n.end), span, rule));
         }
     }
@@ -1627,6 +1631,9 @@ fn draft<'d>(
     } else {
         Direction::Past
     };
+    // told as what came next ("she was then sent"): read once, for the
+    // date and for the merge
+    let sequel = sequel_words(&doc.lower[clause.0..e.start]);
     let mut date = None;
     let mut later = false;
     let mut date_own = false;
@@ -1836,9 +1843,7 @@ fn draft<'d>(
                 .map(|(d, _, _)| (d, None, "date.inherited"));
             // What came next after custody ("held for two days and then
             // moved to Kunming") happened as the custody ended.
-            if let Some(a) = antecedent.filter(|a| {
-                a.kind == EventType::Detention && sequel_words(&doc.lower[clause.0..e.start])
-            }) {
+            if let Some(a) = antecedent.filter(|a| a.kind == EventType::Detention && sequel) {
                 if let Some((d, _, _)) = a.date {
                     date = Some((DateRange::day(d.end), None, "date.after_custody"));
                 }
@@ -2038,7 +2043,7 @@ fn draft<'d>(
         date,
         date_own,
         later: later && date.is_none(),
-        sequel: sequel_words(&doc.lower[clause.0..e.start]),
+        sequel,
         locations,
         places_own,
         facility,
