@@ -15,7 +15,7 @@ use crate::actor::{code_for, ActorMention, Agency};
 use crate::doc::Doc;
 use crate::event::EventMention;
 use crate::model::*;
-use crate::place::PlaceMention;
+use crate::place::{self, PlaceMention};
 use crate::quantity::PeopleMention;
 use crate::time::{Direction, TimeMention};
 use crate::Options;
@@ -1452,7 +1452,20 @@ fn draft<'d>(
     };
     let mut ppl = Reuse::take(&ctx.scratch.people);
     nearest(clause, &mut ppl);
-    let mut first = ppl.iter().copied().find(|p| victim(p));
+    // "have caught others": the act's own object, a group not told before
+    let others = (!e.passive)
+        .then(|| {
+            ppl.iter().copied().find(|p| {
+                p.start > e.end
+                    && p.start - e.end <= 2
+                    && matches!(
+                        &doc.lower[p.start..p.end],
+                        "others" | "several others" | "many others"
+                    )
+            })
+        })
+        .flatten();
+    let mut first = others.or_else(|| ppl.iter().copied().find(|p| victim(p)));
     if first.is_none() {
         nearest(sentence, &mut ppl);
         first = ppl.iter().copied().find(|p| victim(p));
@@ -1461,6 +1474,7 @@ fn draft<'d>(
     // or described one in the same clause.
     let vague = |p: &PeopleMention| p.count.is_none() && !p.individual && !p.definite && !p.pronoun;
     let person = match first {
+        Some(p) if others.is_some() => Some(p),
         Some(p) if vague(p) => ppl
             .iter()
             .copied()
@@ -1870,10 +1884,15 @@ fn draft<'d>(
 
     // Places.
     let mut places = Reuse::take(&ctx.scratch.places);
-    places.extend(within(&doc.places, clause, |p| (p.start, p.end)));
+    places.extend(
+        within(&doc.places, clause, |p| (p.start, p.end)).filter(|p| p.rule != place::DATELINE),
+    );
     let mut places_own = true;
     if places.is_empty() {
-        places.extend(within(&doc.places, sentence, |p| (p.start, p.end)));
+        places.extend(
+            within(&doc.places, sentence, |p| (p.start, p.end))
+                .filter(|p| p.rule != place::DATELINE),
+        );
     }
     // Places nearer another act's words ("defectors held in Shenyang"), or
     // in another act's clause when a comma parts them from this act's words
@@ -1886,12 +1905,27 @@ fn draft<'d>(
     for &p in places.iter() {
         let ps = (p.start, p.end);
         let d = dist(ps, trig);
-        let own_clause = between_same_clause(text, trig, ps);
+        // (a people phrase in apposition between them, "detained a family of
+        // four, a couple and their two daughters, in Lang Son", parts no
+        // clause)
+        let own_clause = match person.filter(|q| q.start >= trig.1 && q.end <= ps.0) {
+            Some(q) if text[q.start..q.end].contains(',') => {
+                let rest = &text[q.end..ps.0];
+                between_same_clause(text, trig, (q.start, q.start))
+                    && !has_clause_mark(rest.strip_prefix(',').unwrap_or(rest).as_bytes())
+            }
+            _ => between_same_clause(text, trig, ps),
+        };
+        // (a place told after one act's words and before "and" and
+        // another act's, "detained them in Lang Son on Saturday and handed
+        // them to ...", is the first act's)
         let is_near = !doc.events.iter().any(|x| {
             x.sentence == e.sentence
                 && x.start != e.start
-                && (dist(ps, (x.start, x.end)) < d || !own_clause)
-                && between_same_clause(text, (x.start, x.end), ps)
+                && !(e.end <= ps.0 && ps.1 <= x.start && joined_after(&text[ps.1..x.start]))
+                && (x.end <= ps.0 && ps.1 <= e.start && joined_after(&text[ps.1..e.start])
+                    || (dist(ps, (x.start, x.end)) < d || !own_clause)
+                        && between_same_clause(text, (x.start, x.end), ps))
         });
         if is_near {
             near.push(p);
@@ -1959,6 +1993,23 @@ fn draft<'d>(
             locations = vec![(t, "place.crossing")];
         }
     }
+    // "A police officer in Luang Namtha ... said the eight were driven to
+    // Vientiane": the speaker's place is not the act's when the words the
+    // speaker says name one.
+    if locations.len() > 1 {
+        let lower = doc.lower.as_str();
+        let speaker = locations.iter().find_map(|&(l, _)| {
+            (l.end < e.start)
+                .then(|| speaker_place(text, lower, l, e.start))
+                .flatten()
+                .map(|said| (l.start, said))
+        });
+        if let Some((at, said)) = speaker {
+            if locations.iter().any(|(l, _)| l.start > said) {
+                locations.retain(|(l, _)| l.start != at);
+            }
+        }
+    }
     if locations.is_empty() {
         places_own = false;
         if continues {
@@ -1998,6 +2049,11 @@ fn draft<'d>(
         .and_then(|c| c.min.or(c.max))
         .is_some_and(|n| n >= 100);
     if many && date.is_some_and(|(d, _, _)| (d.end - d.start).num_days() >= 180) {
+        return None;
+    }
+    // "... and have caught others": an uncounted group beside the story's,
+    // with no time of its own, is told in summary
+    if others.is_some() && people.count.is_none() && date.is_none() {
         return None;
     }
     let specific = people.count.is_some() || !locations.is_empty() || date.is_some() || described;
@@ -3883,4 +3939,34 @@ mod tests {
             prop_assert_eq!(boiler(&lower), rule.is_match(&lower));
         }
     }
+}
+
+/// Where place mention `p` names where the teller of an act is ("a police
+/// officer in Luang Namtha, who asked not to be named, said ...", "a source
+/// based in Dandong told ..."): the end of the telling verb between the
+/// place and the act's words at `act`.
+fn speaker_place(text: &str, lower: &str, p: &PlaceMention, act: usize) -> Option<usize> {
+    static SPEAKER: OnceLock<Regex> = OnceLock::new();
+    static SAID: OnceLock<Regex> = OnceLock::new();
+    let speaker = SPEAKER.get_or_init(|| {
+        lc(r"(?i)\b(?:officer|official|source|resident|activist|spokes(?:man|woman|person)|pastor|missionary|broker|trader|correspondent|reporter|lawyer|diplomat|informant|contact|researcher|monitor|witness)s?\s+(?:based\s+)?(?:in|from|at|near)\s+(?:the\s+)?$")
+    });
+    let said = SAID.get_or_init(|| {
+        lc(r"(?i)\b(?:said|says|say|told|tells|reported|reports|added|confirmed|claimed|explained)\b")
+    });
+    let before = &lower[back(text, p.start, 48)..p.start];
+    if !speaker.is_match(before) {
+        return None;
+    }
+    said.find(&lower[p.end..act]).map(|m| p.end + m.end())
+}
+
+/// Whether the words between a place and a later act's words join a new
+/// verb phrase to the place's: "and" at most two words before the act ("...
+/// on Saturday and handed", "... and then sent", "... and were later").
+fn joined_after(gap: &str) -> bool {
+    gap.rfind(" and ").is_some_and(|i| {
+        let mut tail = gap[i + 5..].split_whitespace();
+        tail.clone().count() <= 2 && tail.all(|w| w.starts_with(|c: char| c.is_lowercase()))
+    })
 }

@@ -861,3 +861,61 @@ fn custody_for_days_then_the_next_act() {
         ]
     );
 }
+
+/// Each incident's type and place names.
+fn places(got: &[Want]) -> Vec<(EventType, Vec<&'static str>)> {
+    got.iter().map(|w| (w.kind, w.places.clone())).collect()
+}
+
+/// A dateline names where the story was filed, not where its act happened.
+#[test]
+fn dateline_place_is_not_the_act_place() {
+    let got = run(
+        "2018-05-09",
+        "Border arrests\n\nPHNOM PENH, May 9 (Delta Wire) - Cambodian police detained six North Koreans in the province of Svay Rieng on Sunday.",
+    );
+    assert_eq!(places(&got), vec![(Arrest, vec!["Svay Rieng"])]);
+    // a place of the act told only in the dateline is not one either
+    let got = run(
+        "2018-05-09",
+        "HANOI (Delta Wire) - Police detained six North Koreans on Sunday, a source said.",
+    );
+    assert_eq!(places(&got), vec![(Arrest, vec![])]);
+}
+
+/// The place of the one who tells ("an official in Lang Son ... said") is
+/// not the act's when what is said names the act's place.
+#[test]
+fn speaker_place_gives_way_to_the_told_place() {
+    let got = run(
+        "2020-02-14",
+        "A border official in Lang Son, who spoke on condition of anonymity, said the six were taken to Hanoi on Tuesday.",
+    );
+    assert_eq!(places(&got), vec![(Transfer, vec!["Hanoi"])]);
+}
+
+/// A place told after an act and before "and" and the next act is the
+/// first act's, even when a long people phrase parts it from its verb.
+#[test]
+fn place_before_and_next_act_is_the_first_acts() {
+    let got = run(
+        "2016-04-20",
+        "Police detained a North Korean family of three, a man, his wife and their son, in the town of Mengla on Friday and handed them to border guards in Hekou on Sunday.",
+    );
+    assert_eq!(
+        places(&got),
+        vec![(Arrest, vec!["Mengla"]), (Transfer, vec!["Hekou"])]
+    );
+}
+
+/// "... and have caught others": an uncounted other group with no time of
+/// its own is a summary, not an act of its own; the story's count is not
+/// its count.
+#[test]
+fn caught_others_is_not_an_act() {
+    let got = run(
+        "2009-06-02",
+        "Chinese police have detained 25 North Koreans in raids in Yanji and have caught others near the Tumen River, sources said.",
+    );
+    assert_eq!(people(&got), vec![(Arrest, Some((Some(25), Some(25))), None)]);
+}

@@ -84,8 +84,86 @@ pub fn find_in(text: &str, lower: &str) -> Vec<PlaceMention> {
         if raws.is_empty() {
             return Vec::new();
         }
-        resolve(text, raws, g)
+        let mut out = resolve(text, raws, g);
+        mark_datelines(text, &mut out);
+        out
     })
+}
+
+/// The rule of a place named only in a dateline ("VIENTIANE, March 16
+/// (Mekong Wire) -"): where the story was filed, not where its acts
+/// happened.
+pub const DATELINE: &str = "place:dateline";
+
+/// Marks the places of datelines ([`dateline_end`]) with [`DATELINE`].
+fn mark_datelines(text: &str, out: &mut [PlaceMention]) {
+    let mut i = 0;
+    while i < out.len() {
+        let s = out[i].start;
+        if (s == 0 || text.as_bytes()[s - 1] == b'\n') && out[i].end > s {
+            if let Some(end) = dateline_end(&text[s..]) {
+                for m in out[i..].iter_mut().take_while(|m| m.start < s + end) {
+                    m.rule = DATELINE;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The length of the dateline `line` opens with, up to its dash: a place in
+/// capitals ("SEOUL", "PHNOM PENH", "N'DJAMENA"), then words that are
+/// capitalised, numbers or in brackets (", China", ", Dec. 30", "(Yonhap)",
+/// "(17 October 2023)"), then a dash ("-", "--", "–", "—"), on one line
+/// and within 80 bytes.
+pub fn dateline_end(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let limit = b.len().min(80);
+    // the place in capitals
+    let mut i = 0;
+    let mut letters = 0;
+    while i < limit {
+        match b[i] {
+            b'A'..=b'Z' => letters += 1,
+            b'.' | b'\'' | b'-' if i > 0 && b[i - 1].is_ascii_uppercase() => {}
+            b' ' if i > 0 && i + 1 < limit && b[i + 1].is_ascii_uppercase() && b[i - 1] != b' ' => {
+                // another word in capitals, or the words after the place
+                let w = &b[i + 1..];
+                let n = w.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                if !w[..n].iter().all(u8::is_ascii_uppercase) || n < 2 {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    if letters < 3 {
+        return None;
+    }
+    // what follows, up to the dash
+    let mut depth = 0u32;
+    let mut word_start = true;
+    while i < limit {
+        let c = b[i];
+        match c {
+            b'\n' => return None,
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b'-' if depth == 0 && (i == 0 || b[i - 1] == b' ') => return Some(i),
+            0xE2 if depth == 0
+                && b.get(i + 1) == Some(&0x80)
+                && matches!(b.get(i + 2), Some(0x93 | 0x94)) =>
+            {
+                return Some(i)
+            }
+            b'a'..=b'z' if word_start && depth == 0 => return None,
+            _ => {}
+        }
+        word_start = matches!(c, b' ' | b',' | b'(' | b'/');
+        i += 1;
+    }
+    None
 }
 
 /// The buffers of [`find_in`], kept from one text to the next (each is
@@ -1944,6 +2022,28 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Lines that open with a dateline, and the dateline's length up to
+    /// its dash; lines that do not.
+    #[test]
+    fn place_datelines() {
+        let rows: &[(&str, Option<&str>)] = &[
+            ("SEOUL, Dec. 30 (Yonhap) -- Police said", Some("SEOUL, Dec. 30 (Yonhap) ")),
+            ("PHNOM PENH (AP) \u{2014} Six were held", Some("PHNOM PENH (AP) ")),
+            ("GENEVA (17 October 2023) \u{2013} The office", Some("GENEVA (17 October 2023) ")),
+            ("VLADIVOSTOK, Russia, Dec. 23 Kyodo - Nine", Some("VLADIVOSTOK, Russia, Dec. 23 Kyodo ")),
+            ("BANGKOK\u{2014}Thai police", Some("BANGKOK")),
+            // not datelines
+            ("UNHCR said on Monday - in a statement", None),
+            ("SEOUL police said - nothing", None),
+            ("NK - a note", None),
+            ("DANDONG, China\nThe police - said", None),
+            ("Seoul, Dec. 30 -- Police", None),
+        ];
+        for (line, want) in rows {
+            assert_eq!(dateline_end(line).map(|n| &line[..n]), *want, "{line:?}");
+        }
+    }
+
     #[test]
     fn place_stop_and_surname_lists_are_sorted() {
         assert!(STOP.windows(2).all(|w| w[0] < w[1]), "STOP not sorted");
@@ -1967,6 +2067,15 @@ mod tests {
         for w in words.chain(ADMIN_SUFFIXES.iter().chain(CITY_SUFFIXES).map(|s| &s[0])) {
             assert!(w.bytes().all(|b| b.is_ascii_alphabetic()), "{w}");
             assert_eq!(gazetteer::key(w), w.to_ascii_lowercase());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn place_dateline_end_is_a_boundary(s in "\\PC{0,90}") {
+            if let Some(n) = dateline_end(&s) {
+                prop_assert!(s.is_char_boundary(n) && n <= 80);
+            }
         }
     }
 

@@ -142,6 +142,8 @@ pub const PEOPLE: &[Row] = &[
     ("Three of them \u{2014} two women in their 20s and a man in his 30s \u{2014} were held.", "Three of them \u{2014} two women in their 20s and a man in his 30s", s(3), s(3), false, X, N),
     ("Police caught 11 defectors \u{2014} six men and five women \u{2014} on a bus.", "11 defectors \u{2014} six men and five women", s(11), s(11), false, X, N),
     ("Four other refugees, a man and three women, were caught.", "Four other refugees, a man and three women", s(4), s(4), false, X, N),
+    // a person told of before closes the list
+    ("Guards caught four women, two men and the boy near Musan.", "four women, two men and the boy", s(7), s(7), false, X, s(1)),
     // minors
     ("Police held 12 refugees, among them three children.", "12 refugees, among them three children", s(12), s(12), false, G, s(3)),
     ("Eleven escapees, including two teenagers, were caught.", "Eleven escapees, including two teenagers", s(11), s(11), false, G, s(2)),

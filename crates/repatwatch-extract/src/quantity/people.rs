@@ -1159,6 +1159,18 @@ fn breakdown(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
     {
         j += 1;
     }
+    // "three women, three men and the girl": a person told of before
+    // closes the list after "and"
+    if j > i
+        && j + 1 < raws.len()
+        && raws[j + 1].definite
+        && raws[j + 1].individual
+        && !raws[j + 1].possessive
+        && !raws[j + 1].pronoun
+        && connector_only(cx, raws[j].e, raws[j + 1].s, &["and"])
+    {
+        j += 1;
+    }
     if j == i {
         return None;
     }
