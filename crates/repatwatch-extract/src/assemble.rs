@@ -1191,11 +1191,29 @@ fn victim_words(doc: &Doc, p: &PeopleMention, inverted: bool) -> bool {
 /// Koreans: "a Chinese broker (arrested with them) was ...", "the guide
 /// was ...".
 fn subject_not_victim(before: &str) -> bool {
-    // "the official said the group was found": the subject is after "said"
+    // "the official said the group was found", "relatives informed OHCHR
+    // that the family remained": the subject is after the telling verb
     if before.split_whitespace().any(|w| {
         matches!(
             w.trim_matches(|c: char| !c.is_ascii_alphabetic()),
-            "said" | "says" | "told" | "tells" | "reported" | "added" | "stated"
+            "said"
+                | "says"
+                | "say"
+                | "told"
+                | "tells"
+                | "reported"
+                | "added"
+                | "stated"
+                | "informed"
+                | "confirmed"
+                | "learned"
+                | "heard"
+                | "believe"
+                | "believed"
+                | "feared"
+                | "fear"
+                | "announced"
+                | "wrote"
         )
     }) {
         return false;
@@ -1736,13 +1754,33 @@ fn draft<'d>(
         // ... In March she was sentenced"): a month named without its year
         // follows the story's last month named with one.
         let narrative_cell = OnceCell::new();
+        // (an act of the story told since, dated after that month, "since
+        // the mass deportation of October 2023 ... last Wednesday", moves
+        // the story on to its own month)
         let narrative = || {
             *narrative_cell.get_or_init(|| {
-                doc.times
+                let named = doc
+                    .times
                     .iter()
                     .filter(|t| t.end <= trig.0)
                     .filter_map(|t| t.year_month().map(|ym| (ym, t.end)))
-                    .next_back()
+                    .next_back()?;
+                let dated = prev
+                    .iter()
+                    .filter_map(|d| d.date.map(|(r, w, _)| (r.start, w)))
+                    .filter(|&(r, _)| r <= published)
+                    .max_by_key(|&(r, _)| r);
+                Some(match dated {
+                    Some((r, w))
+                        if (chrono::Datelike::year(&r), chrono::Datelike::month(&r)) > named.0 =>
+                    {
+                        (
+                            (chrono::Datelike::year(&r), chrono::Datelike::month(&r)),
+                            w.map_or(named.1, |w| w.1.min(trig.0)),
+                        )
+                    }
+                    _ => named,
+                })
             })
         };
         // A story of last year may still reach this year's months when a
@@ -2782,12 +2820,17 @@ fn actors_for<'d>(
         }
         k += 1;
     }
-    if !e.passive && chosen.is_empty() {
+    // (custody told by an intransitive verb, "spent a week in a police
+    // lockup", has no subject to act, but the words of its trigger may
+    // name who holds)
+    let intransitive = e.passive && crate::event::intransitive_custody(&doc.lower[e.start..e.end]);
+    if (!e.passive || intransitive) && chosen.is_empty() {
         // the subject: the nearest actor before the verb, with the ones
         // coordinated with it ("the public security bureau and the border patrol")
         let mut before = Reuse::take(&ctx.scratch.before);
         before.extend(in_clause.iter().copied().filter(|a| {
-            (a.end <= e.start || (a.start >= e.start && a.end <= e.end)) && !after_prep(a)
+            (a.end <= e.start && !intransitive || (a.start >= e.start && a.end <= e.end))
+                && !after_prep(a)
         }));
         if let Some(last) = before.last() {
             chosen.push(last);

@@ -917,5 +917,53 @@ fn caught_others_is_not_an_act() {
         "2009-06-02",
         "Chinese police have detained 25 North Koreans in raids in Yanji and have caught others near the Tumen River, sources said.",
     );
-    assert_eq!(people(&got), vec![(Arrest, Some((Some(25), Some(25))), None)]);
+    assert_eq!(
+        people(&got),
+        vec![(Arrest, Some((Some(25), Some(25))), None)]
+    );
+}
+
+/// A month named with its year in a comparison ("the largest since the
+/// deportation of October 2023") does not carry a story dated by "last
+/// Wednesday": a later day without a year is this year's.
+#[test]
+fn a_story_dated_since_moves_on_from_an_older_month() {
+    let got = run(
+        "2025-09-30",
+        "Chinese authorities last Wednesday repatriated 80 North Koreans, the largest return since the mass deportation of October 2023, a source said. \
+         The 80 were driven across the border at Tumen late on Sept. 24, the source said.",
+    );
+    assert_eq!(
+        dates(&got),
+        vec![(Repatriation, Some(("2025-09-24", "2025-09-24")))]
+    );
+}
+
+/// Custody told by an intransitive verb ("spent 18 days in a cell") is
+/// done to its subject, not to a group named after it.
+#[test]
+fn time_spent_in_custody_is_its_subjects() {
+    let got = run(
+        "2013-08-23",
+        "The two women spent 18 days in a cell at the Helong police station, where some forty North Koreans were also kept.",
+    );
+    assert_eq!(
+        people(&got)[0],
+        (Detention, Some((Some(2), Some(2))), Some(Gender::Female))
+    );
+}
+
+/// "Relatives informed the office that the family remained in detention":
+/// the ones held are after the telling verb, not the relatives.
+#[test]
+fn custody_told_through_informed_that() {
+    let got = run(
+        "2017-09-05",
+        "On 15 February 2017, a man, his wife and their two sons were stopped at a checkpoint outside Dandong. \
+         Relatives informed the office in April that the family remained in a detention facility in Dandong.",
+    );
+    assert_eq!(
+        got.iter().map(|w| w.kind).collect::<Vec<_>>(),
+        vec![Arrest, Detention]
+    );
 }

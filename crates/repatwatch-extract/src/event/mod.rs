@@ -4117,7 +4117,11 @@ fn find_in_sentence(
                 // "the five left for Seoul": the people the act is done to
                 // are its subject, as of a passive
                 || kind == EventType::Release
-                    && ["left ", "departed ", "flew "].iter().any(|w| lower.starts_with(w));
+                    && ["left ", "departed ", "flew "].iter().any(|w| lower.starts_with(w))
+                // "the two women spent 18 days in a cell", "she remained in
+                // custody": custody told by an intransitive verb
+                || matches!(kind, EventType::Detention | EventType::Punishment)
+                    && intransitive_custody(lower);
             if subordinate {
                 // A detail of another act: its span is all that is used.
                 taken.push((ts, te));
@@ -4506,4 +4510,13 @@ fn find_in_sentence(
         }
         out.push(e);
     }
+}
+
+/// Whether a custody trigger (lower case) is an intransitive verb whose
+/// subject is the one held: "spent 18 days in a cell", "remained in
+/// custody", "stuck in", "languished in", "serving time".
+pub(crate) fn intransitive_custody(trigger: &str) -> bool {
+    ["spent ", "remain", "stuck ", "languish", "serving "]
+        .iter()
+        .any(|w| trigger.starts_with(w))
 }

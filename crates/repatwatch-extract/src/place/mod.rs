@@ -2027,10 +2027,22 @@ mod tests {
     #[test]
     fn place_datelines() {
         let rows: &[(&str, Option<&str>)] = &[
-            ("SEOUL, Dec. 30 (Yonhap) -- Police said", Some("SEOUL, Dec. 30 (Yonhap) ")),
-            ("PHNOM PENH (AP) \u{2014} Six were held", Some("PHNOM PENH (AP) ")),
-            ("GENEVA (17 October 2023) \u{2013} The office", Some("GENEVA (17 October 2023) ")),
-            ("VLADIVOSTOK, Russia, Dec. 23 Kyodo - Nine", Some("VLADIVOSTOK, Russia, Dec. 23 Kyodo ")),
+            (
+                "SEOUL, Dec. 30 (Yonhap) -- Police said",
+                Some("SEOUL, Dec. 30 (Yonhap) "),
+            ),
+            (
+                "PHNOM PENH (AP) \u{2014} Six were held",
+                Some("PHNOM PENH (AP) "),
+            ),
+            (
+                "GENEVA (17 October 2023) \u{2013} The office",
+                Some("GENEVA (17 October 2023) "),
+            ),
+            (
+                "VLADIVOSTOK, Russia, Dec. 23 Kyodo - Nine",
+                Some("VLADIVOSTOK, Russia, Dec. 23 Kyodo "),
+            ),
             ("BANGKOK\u{2014}Thai police", Some("BANGKOK")),
             // not datelines
             ("UNHCR said on Monday - in a statement", None),

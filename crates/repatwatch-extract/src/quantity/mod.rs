@@ -91,7 +91,9 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMention> {
             continue;
         }
         if matches!(w, "aged" | "ages" | "age") {
-            if let Some((e, _, _)) = people::age_list(&cx, i + 1) {
+            // ("her age, 29")
+            let from = i + 1 + usize::from(cx.w(i + 1) == ",");
+            if let Some((e, _, _)) = people::age_list(&cx, from) {
                 i = e;
                 continue;
             }

@@ -832,6 +832,14 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
             if !ok {
                 return None;
             }
+            // an age after a name or "age": "Choi, 38, was", "his age, 38,"
+            if p == ","
+                && i >= 2
+                && (cx.cap(i - 2) && !cx.sent_start(i - 2) || cx.w(i - 2) == "age")
+                && matches!(cx.w(k), "," | ")")
+            {
+                return None;
+            }
         }
         let rule = if c.vague {
             "bare_quantifier"
@@ -1349,7 +1357,12 @@ fn coordinate(cx: &Ctx, raws: &[Raw], i: usize) -> Option<(Raw, usize)> {
             break;
         }
         count = add_counts(count, b.count);
-        gender = merge_gender(gender, b.gender);
+        // "him and four other North Koreans": the others' sex is not told
+        gender = if b.gender.is_none() && !kin && gender != Some(Gender::Mixed) {
+            None
+        } else {
+            merge_gender(gender, b.gender)
+        };
         if let Some(m) = b.minors {
             minors = Some(minors.unwrap_or(0).saturating_add(m));
         }
