@@ -3663,6 +3663,36 @@ fn rfind_word(s: &str, w: &str) -> Option<usize> {
     None
 }
 
+/// Where place mention `p` names where the teller of an act is ("a police
+/// officer in Luang Namtha, who asked not to be named, said ...", "a source
+/// based in Dandong told ..."): the end of the telling verb between the
+/// place and the act's words at `act`.
+fn speaker_place(text: &str, lower: &str, p: &PlaceMention, act: usize) -> Option<usize> {
+    static SPEAKER: OnceLock<Regex> = OnceLock::new();
+    static SAID: OnceLock<Regex> = OnceLock::new();
+    let speaker = SPEAKER.get_or_init(|| {
+        lc(r"(?i)\b(?:officer|official|source|resident|activist|spokes(?:man|woman|person)|pastor|missionary|broker|trader|correspondent|reporter|lawyer|diplomat|informant|contact|researcher|monitor|witness)s?\s+(?:based\s+)?(?:in|from|at|near)\s+(?:the\s+)?$")
+    });
+    let said = SAID.get_or_init(|| {
+        lc(r"(?i)\b(?:said|says|say|told|tells|reported|reports|added|confirmed|claimed|explained)\b")
+    });
+    let before = &lower[back(text, p.start, 48)..p.start];
+    if !speaker.is_match(before) {
+        return None;
+    }
+    said.find(&lower[p.end..act]).map(|m| p.end + m.end())
+}
+
+/// Whether the words between a place and a later act's words join a new
+/// verb phrase to the place's: "and" at most two words before the act ("...
+/// on Saturday and handed", "... and then sent", "... and were later").
+fn joined_after(gap: &str) -> bool {
+    gap.rfind(" and ").is_some_and(|i| {
+        let mut tail = gap[i + 5..].split_whitespace();
+        tail.clone().count() <= 2 && tail.all(|w| w.starts_with(|c: char| c.is_lowercase()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -3982,34 +4012,4 @@ mod tests {
             prop_assert_eq!(boiler(&lower), rule.is_match(&lower));
         }
     }
-}
-
-/// Where place mention `p` names where the teller of an act is ("a police
-/// officer in Luang Namtha, who asked not to be named, said ...", "a source
-/// based in Dandong told ..."): the end of the telling verb between the
-/// place and the act's words at `act`.
-fn speaker_place(text: &str, lower: &str, p: &PlaceMention, act: usize) -> Option<usize> {
-    static SPEAKER: OnceLock<Regex> = OnceLock::new();
-    static SAID: OnceLock<Regex> = OnceLock::new();
-    let speaker = SPEAKER.get_or_init(|| {
-        lc(r"(?i)\b(?:officer|official|source|resident|activist|spokes(?:man|woman|person)|pastor|missionary|broker|trader|correspondent|reporter|lawyer|diplomat|informant|contact|researcher|monitor|witness)s?\s+(?:based\s+)?(?:in|from|at|near)\s+(?:the\s+)?$")
-    });
-    let said = SAID.get_or_init(|| {
-        lc(r"(?i)\b(?:said|says|say|told|tells|reported|reports|added|confirmed|claimed|explained)\b")
-    });
-    let before = &lower[back(text, p.start, 48)..p.start];
-    if !speaker.is_match(before) {
-        return None;
-    }
-    said.find(&lower[p.end..act]).map(|m| p.end + m.end())
-}
-
-/// Whether the words between a place and a later act's words join a new
-/// verb phrase to the place's: "and" at most two words before the act ("...
-/// on Saturday and handed", "... and then sent", "... and were later").
-fn joined_after(gap: &str) -> bool {
-    gap.rfind(" and ").is_some_and(|i| {
-        let mut tail = gap[i + 5..].split_whitespace();
-        tail.clone().count() <= 2 && tail.all(|w| w.starts_with(|c: char| c.is_lowercase()))
-    })
 }
