@@ -38,6 +38,11 @@ fn main() {
                 );
             }
         }
+        if std::env::var_os("RW_ACTORS").is_some() {
+            for a in &doc.actors {
+                println!("  actor «{}» {:?}", &text[a.start..a.end], a);
+            }
+        }
         if std::env::var_os("RW_TIMES").is_some() {
             for t in &doc.times {
                 println!("  time «{}» {:?}", &text[t.start..t.end], t);

@@ -604,7 +604,7 @@ fn res() -> &'static Res {
             source_after: lc(r"(?i)^(?:\s+[\w’'-]+){0,7}?\s*,?\s+(?:told|said|say|says|reported|confirmed)\b"),
             source_before: re(r"(?i)\b(?:according\s+to|told|said)\s+$"),
             most_of_them: re(r"(?i)\b(?:(?:most|many|half|some|several|a\s+third|a\s+quarter|one\s+third|two\s+thirds|the\s+majority|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens)\s+of\s+(?:them|whom)\s+(?:(?:were|are|being)\s+)?|(?:made\s+up|composed|consisting)\s+(?:mostly\s+|mainly\s+|largely\s+|primarily\s+|chiefly\s+)?of\s+(?:mostly\s+|mainly\s+|largely\s+)?(?:\w+\s+)?|(?:mostly|mainly|largely|predominantly|primarily)\s+)(?:women|men|female|male|girls|boys)\b"),
-            facility_before: re(r"(?i)\b(?:at|in|inside)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"),
+            facility_before: re(r"(?i)\b(?:at|in|inside)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$|\b(?:facility|facilities|centre|center|centres|centers|custody|cells?|jail|prison|lockup)\s+(?:of|run\s+by)\s+(?:the\s+)?$"),
             statistic: re(r"(?i)\b(?:estimate[ds]?|estimated|in\s+total|a\s+total|in\s+all|so\s+far|at\s+present|currently|every\s+year|a\s+year|annually|per\s+year|since\s+(?:\d{4}|the\s+\d{4}s))\b"),
             vague_part: re(r"(?i)\b(?:many|some|most|few|several|all|none|any)\s+of\s+$"),
             present_custody: re(r"(?i)\b(?:are|is|remain|remains)\s+(?:\w+\s+){0,2}(?:being\s+held|held|in\s+(?:\w+\s+)?custody|in\s+(?:\w+\s+)?detention|locked\s+up|detained)|\b(?:are|is)\s+holding\b|\bholds?\b|\bremain(?:s)?\s+in\b|\bare\s+being\s+kept\b"),
@@ -2848,7 +2848,9 @@ fn actors_for<'d>(
     }
     // The holder of a custody named by its facility ("held at a police
     // station", "locked up at MSS detention facilities").
-    if e.kind == EventType::Detention && chosen.is_empty() {
+    // (a death in custody too: "died at a detention facility of the
+    // Ministry of People's Security")
+    if matches!(e.kind, EventType::Detention | EventType::Death) && chosen.is_empty() {
         if let Some(a) = in_clause.iter().copied().find(|a| {
             a.start >= e.end && !a.bare_state && r.facility_before.is_match(before_words(a))
         }) {

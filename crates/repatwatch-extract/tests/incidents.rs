@@ -967,3 +967,18 @@ fn custody_told_through_informed_that() {
         vec![Arrest, Detention]
     );
 }
+
+/// Custody or a death in a facility named by its agency ("the holding
+/// facility of the Ministry of State Security", "a State Security
+/// detention centre") is that agency's.
+#[test]
+fn custody_in_an_agencys_facility_is_the_agencys() {
+    let got = run(
+        "2017-09-19",
+        "After her return in March 2016 she was held for four months at the holding facility of the Ministry of State Security in Onsong. \
+         In April 2017 a man died at a detention facility of the Ministry of People's Security in Hyesan.",
+    );
+    let actors: Vec<_> = got.iter().map(|w| (w.kind, w.actors.clone())).collect();
+    assert!(actors.contains(&(Detention, vec!["KP-MSS"])), "{actors:?}");
+    assert!(actors.contains(&(Death, vec!["KP-MPS"])), "{actors:?}");
+}

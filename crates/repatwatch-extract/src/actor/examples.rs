@@ -55,6 +55,14 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         &[("bowibu", "KP-MSS")],
     ),
     (
+        "beaten by State Security interrogators",
+        &[("State Security interrogators", "KP-MSS")],
+    ),
+    (
+        "held in the State Security holding centre",
+        &[("State Security", "KP-MSS")],
+    ),
+    (
         "the Ministry of Social Security questioned her",
         &[("Ministry of Social Security", "KP-MPS")],
     ),
