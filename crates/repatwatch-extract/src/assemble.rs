@@ -1291,7 +1291,29 @@ fn starts_clause(after: &str) -> bool {
     }
     matches!(
         w,
-        "was" | "were" | "are" | "had" | "have" | "will" | "would" | "remain" | "remained"
+        "was"
+            | "were"
+            | "is"
+            | "are"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "remain"
+            | "remained"
+            | "appear"
+            | "appeared"
+            | "seem"
+            | "seemed"
+            | "face"
+            | "faced"
+            | "still"
+            | "also"
+            | "now"
+            | "reportedly"
     )
 }
 
@@ -1620,7 +1642,51 @@ fn draft<'d>(
                 a.people.count.is_none() || p.count.is_none() || a.people.count == p.count
             })
     });
-    let continues = (people_anaphoric || same_group) && antecedent.is_some();
+    // "In March, 25 North Koreans forced their way into the embassy.
+    // Officials let the group fly out": a group brought in by the sentence
+    // just before, in no act of the story, is the one the definite phrase
+    // stands for
+    // (when the story's last act was done to one person: a group is not
+    // her)
+    // (and the phrase is the act's own: not after a preposition, "with
+    // the group", nor the subject of a telling, "the family fears that")
+    let introduced = (people_anaphoric
+        && person.is_some_and(|p| {
+            p.definite
+                && !p.pronoun
+                && !p.individual
+                && !after_preposition(&doc.lower[back(text, p.start, 12)..p.start])
+                && !reporting_after(&text[p.end..fwd(text, p.end, 24).max(p.end)])
+                && !doc.lower[p.end..fwd(text, p.end, 12).max(p.end)]
+                    .trim_start()
+                    .starts_with("fear")
+        })
+        && people.count.is_none())
+    .then(|| {
+        let i = e.sentence.checked_sub(1)?;
+        let before = doc.sentences[i];
+        if antecedent.is_none_or(|a| a.sentence == i || a.people.count != Some(Count::exact(1))) {
+            return None;
+        }
+        doc.people
+            .iter()
+            .filter(|q| q.start >= before.start && q.end <= before.end)
+            .filter(|q| {
+                q.count
+                    .and_then(|c| c.min.or(c.max))
+                    .is_some_and(|n| n > 1 && n < 1000)
+                    && !q.pronoun
+                    && victim_words(doc, q, false)
+            })
+            .max_by_key(|q| q.count.and_then(|c| c.min.or(c.max)).unwrap_or(0))
+    })
+    .flatten();
+    if let Some(q) = introduced {
+        people.count = q.count;
+        people.gender = people.gender.or(q.gender);
+    }
+    let continues =
+        (people_anaphoric || same_group) && antecedent.is_some() && introduced.is_none();
     if continues {
         if let Some(a) = antecedent {
             if people.count.is_none() {
@@ -1974,6 +2040,12 @@ fn draft<'d>(
     let mut locations = select_places(ctx, e, &near);
     if locations.is_empty() {
         locations = select_places(ctx, e, &far);
+        // (places of another act's words, "defectors who had been held in
+        // Yanbian were repatriated", stand in for the act's own: a telling
+        // that names its own, "taken across at Tumen", is the same act)
+        if !locations.is_empty() {
+            places_own = false;
+        }
     } else if only_countries(&locations) {
         // "returned to the North from China" of "defectors held in Changbai":
         // the city they leave from is the place of the act.
@@ -2034,7 +2106,10 @@ fn draft<'d>(
     // "A police officer in Luang Namtha ... said the eight were driven to
     // Vientiane": the speaker's place is not the act's when the words the
     // speaker says name one.
-    if locations.len() > 1 {
+    // (an act named by a noun in what the speaker says, "campaigners in
+    // Moscow said the handover breached ...", is not placed by the speaker
+    // either)
+    if locations.len() > 1 || e.nominal && !locations.is_empty() {
         let lower = doc.lower.as_str();
         let speaker = locations.iter().find_map(|&(l, _)| {
             (l.end < e.start)
@@ -2043,7 +2118,7 @@ fn draft<'d>(
                 .map(|said| (l.start, said))
         });
         if let Some((at, said)) = speaker {
-            if locations.iter().any(|(l, _)| l.start > said) {
+            if e.nominal || locations.iter().any(|(l, _)| l.start > said) {
                 locations.retain(|(l, _)| l.start != at);
             }
         }
@@ -3416,6 +3491,7 @@ fn absorb<'d>(o: &mut Draft<'d>, d: Draft<'d>) {
     }
     if o.locations.is_empty() || (!o.places_own && d.places_own) {
         o.locations = d.locations;
+        o.places_own = d.places_own;
     } else if d.places_own {
         // The most specific telling: cities beat provinces and countries.
         let rank = |l: &[Loc]| {
@@ -3673,7 +3749,7 @@ fn speaker_place(text: &str, lower: &str, p: &PlaceMention, act: usize) -> Optio
     static SPEAKER: OnceLock<Regex> = OnceLock::new();
     static SAID: OnceLock<Regex> = OnceLock::new();
     let speaker = SPEAKER.get_or_init(|| {
-        lc(r"(?i)\b(?:officer|official|source|resident|activist|spokes(?:man|woman|person)|pastor|missionary|broker|trader|correspondent|reporter|lawyer|diplomat|informant|contact|researcher|monitor|witness)s?\s+(?:based\s+)?(?:in|from|at|near)\s+(?:the\s+)?$")
+        lc(r"(?i)\b(?:officer|official|source|resident|activist|campaigner|spokes(?:man|woman|person)|pastor|missionary|broker|trader|correspondent|reporter|lawyer|diplomat|informant|contact|researcher|monitor|witness|group|organi[sz]ation)s?\s+(?:based\s+)?(?:in|from|at|near)\s+(?:the\s+)?$")
     });
     let said = SAID.get_or_init(|| {
         lc(r"(?i)\b(?:said|says|say|told|tells|reported|reports|added|confirmed|claimed|explained)\b")

@@ -982,3 +982,51 @@ fn custody_in_an_agencys_facility_is_the_agencys() {
     assert!(actors.contains(&(Detention, vec!["KP-MSS"])), "{actors:?}");
     assert!(actors.contains(&(Death, vec!["KP-MPS"])), "{actors:?}");
 }
+
+/// A return whose only place is where its people were held before ("who
+/// had been held in Yanji") is the same act as the telling that names
+/// where it happened, which places it.
+#[test]
+fn place_of_earlier_custody_gives_way_to_the_told_place() {
+    let got = run(
+        "2025-09-30",
+        "Chinese authorities last Wednesday repatriated 90 North Koreans who had been held in Yanji, a source said. \
+         The 90 were taken across the border at Tumen late on Sept. 24, the source said.",
+    );
+    assert_eq!(places(&got), vec![(Repatriation, vec!["Tumen"])]);
+}
+
+/// "said 30 more North Koreans appeared to be held": the phrase after
+/// "said" is the subject of what is said, not a speaker.
+#[test]
+fn said_then_people_then_appeared() {
+    let got = run(
+        "2025-11-21",
+        "China returned around 80 North Koreans on Monday. \
+         The group said about 30 more North Koreans appeared to be held at the Hunchun facility.",
+    );
+    assert_eq!(
+        people(&got)[1],
+        (Detention, Some((Some(30), Some(30))), None)
+    );
+}
+
+/// A group brought in by the sentence before ("25 North Koreans forced
+/// their way into the embassy") is the one "the group" stands for, not the
+/// one man the story's last act was done to.
+#[test]
+fn the_group_is_not_the_man_before() {
+    let got = run(
+        "2002-04-27",
+        "On Thursday a North Korean man was detained outside the embassy. \
+         In March, 25 North Koreans forced their way into the Spanish Embassy in Beijing. \
+         Chinese officials let the group fly out to Manila a few days later.",
+    );
+    assert_eq!(
+        people(&got),
+        vec![
+            (Arrest, Some((Some(1), Some(1))), Some(Gender::Male)),
+            (Release, Some((Some(25), Some(25))), None)
+        ]
+    );
+}
