@@ -1984,6 +1984,31 @@ fn draft<'d>(
                 }
             }
         }
+        // Custody dated by its own clause and told with a length ("returned
+        // in March 2016 was held for around four months", "in July ... and
+        // then held for five months") lasts that long from that time.
+        if e.kind == EventType::Detention && e.status == Status::Occurred {
+            if let Some((d, w, _)) = date.filter(|d| {
+                d.0.start <= published && d.2 != "date.inherited_for" && d.2 != "date.inherited"
+            }) {
+                if let Some(days) = custody_days(&doc.lower[e.end..clause.1]) {
+                    let from = if d.end >= published && d.start < published {
+                        // (custody told as lasting to the report: its
+                        // start is the time)
+                        d.start
+                    } else {
+                        d.end
+                    };
+                    if let Some(end) = from.checked_add_days(chrono::Days::new(days)) {
+                        date = Some((
+                            DateRange::new(d.start, end.min(published)),
+                            w,
+                            "date.own_for",
+                        ));
+                    }
+                }
+            }
+        }
     }
 
     // Places.

@@ -1030,3 +1030,20 @@ fn the_group_is_not_the_man_before() {
         ]
     );
 }
+
+/// Custody dated by its own clause and told with a length lasts that long
+/// from that time, not to the report.
+#[test]
+fn custody_with_its_own_time_and_a_length() {
+    let got = run(
+        "2022-01-18",
+        "In July, Chinese authorities returned her through the crossing at Changbai, and she was then held for five months at the detention center in Hyesan.",
+    );
+    assert_eq!(
+        dates(&got),
+        vec![
+            (Repatriation, Some(("2021-07-01", "2021-07-31"))),
+            (Detention, Some(("2021-07-01", "2021-12-28"))),
+        ]
+    );
+}
