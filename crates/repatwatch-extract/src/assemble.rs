@@ -590,7 +590,7 @@ fn res() -> &'static Res {
             source_un: lc(r"(?i)\b(?:u\.n\.|un experts?|united nations|unhcr|ohchr|special rapporteur|human rights office)\b"),
             source_media: lc(r"(?i)\b(?:yonhap|rfa|radio free asia|daily nk|dong-a|chosun|newsis|news 1|kbs|reuters|afp|ap|kyodo|media reports?|news reports?|local daily|the paper|international herald tribune|open radio)\b"),
             source_family: lc(r"(?i)\b(?:his|her|their)\s+(?:wife|husband|sister|brother|mother|father|family|relatives?|son|daughter)\b|\brelatives?\b|\bfamily says\b"),
-            origin_before: lc(r"(?i)(?:(?:miles|kilometers|kilometres|km)\s+(?:\w+\s+)?(?:of|from)|(?:based|lives|living|live|resident|residing|headquartered|stationed)\s+in|native\s+of|come\s+from|comes\s+from|came\s+from|hails\s+from|had\s+left|left|faces|facing|across\s+(?:the\s+river\s+)?from|from\s+(?:the\s+)?(?:north\s+korean\s+)?(?:city|town)\s+of|opposite|near\s+the\s+border\s+with|borders|bordering|on\s+(?:its|the)\s+way\s+to|heading\s+for|reach|reached|trying\s+to\s+reach|fled\s+to|to\s+flee|escaped\s+to|via|by\s+way\s+of)\s*(?:\w+\s+){0,2}$"),
+            origin_before: lc(r"(?i)(?:from\s+(?:[\w'’-]+\s+){1,3}and\s+(?:neighbou?ring|nearby|surrounding|adjacent|other)\s+(?:towns?|villages?|counties|cities|areas|districts)\s+(?:in|of)|(?:miles|kilometers|kilometres|km)\s+(?:\w+\s+)?(?:of|from)|(?:based|lives|living|live|resident|residing|headquartered|stationed)\s+in|native\s+of|come\s+from|comes\s+from|came\s+from|hails\s+from|had\s+left|left|faces|facing|across\s+(?:the\s+river\s+)?from|from\s+(?:the\s+)?(?:north\s+korean\s+)?(?:city|town)\s+of|opposite|near\s+the\s+border\s+with|borders|bordering|on\s+(?:its|the)\s+way\s+to|heading\s+for|reach|reached|trying\s+to\s+reach|fled\s+to|to\s+flee|escaped\s+to|via|by\s+way\s+of)\s*(?:\w+\s+){0,2}$"),
             condition_after: re(r"(?i)^[^.;]{0,80}?\b(?:if|unless|provided)\b"),
             custody_context: re(r"(?i)\b(?:custody|detention|detained|prison|jail|lockup|facility|camp|guards?|tortur\w*|beat\w*|starv\w*|froze|frozen|held|herself|himself|own\s+li(?:fe|ves)|suicide|returned|returnees?|sent\s+back|repatriat\w*|execut\w*|interrogat\w*|cell)\b"),
             place_locative: re(r"(?i)\b(?:in|at|near|outside|inside|around|across|on|within|of|along|off)\s+(?:(?:the|a|an|its|their|northern|southern|eastern|western|north-eastern|northeastern|north-western|northwestern|southwestern|south-western|south-eastern|southeastern|central|remote|chinese|vietnamese|lao|thai|russian|north|south|east|west|border|city|town|county|province|village|area|region|capital|port|provincial|northeast|northwest|far|same|and|around)\s+)*$"),
@@ -1218,7 +1218,10 @@ fn subject_not_victim(before: &str) -> bool {
     }) {
         return false;
     }
-    // the words up to the first verb, relative pronoun or auxiliary
+    // the words up to the first verb, relative pronoun or auxiliary (or
+    // the comma of an apposition: "the broker, an ethnic Korean Chinese
+    // citizen, was")
+    let before = before.split(',').next().unwrap_or(before);
     let mut end = 0;
     for w in before.split_whitespace().take(6) {
         let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
@@ -1435,6 +1438,10 @@ fn draft<'d>(
     // "A Chinese broker arrested with them was freed": the subject at the
     // clause's head is who the act is done to; a helper is not coded.
     if passive && !e.nominal && subject_not_victim(&doc.lower[clause.0..e.start]) {
+        return None;
+    }
+    // "A public trial was held at the stadium": what is held is an event
+    if e.kind == EventType::Detention && passive && event_held(&doc.lower[clause.0..e.start]) {
         return None;
     }
     // "The video was released": a release is of people.
@@ -3451,6 +3458,19 @@ fn merge<'d>(drafts: Vec<Draft<'d>>) -> Vec<Draft<'d>> {
             if (o.singular && many(&d)) || (d.singular && many(o)) {
                 continue;
             }
+            // "he was held ... She remains at a detention facility": one
+            // person each, not the same
+            let one = |x: &Draft| x.people.count == Some(Count::exact(1));
+            if one(o)
+                && one(&d)
+                && matches!(
+                    (o.people.gender, d.people.gender),
+                    (Some(Gender::Male), Some(Gender::Female))
+                        | (Some(Gender::Female), Some(Gender::Male))
+                )
+            {
+                continue;
+            }
             if !(counts_compatible(&own_count(o), &own_count(&d))
                 && dates_compatible(&own_date(o, &d), &own_date(&d, o))
                 && places_compatible(own_places(o), own_places(&d)))
@@ -3794,6 +3814,46 @@ fn joined_after(gap: &str) -> bool {
         let mut tail = gap[i + 5..].split_whitespace();
         tail.clone().count() <= 2 && tail.all(|w| w.starts_with(|c: char| c.is_lowercase()))
     })
+}
+
+/// Whether the words before "was held" end with a gathering or a
+/// proceeding ("a public trial", "talks", "a meeting"), not people.
+fn event_held(before: &str) -> bool {
+    before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| {
+            matches!(
+                w,
+                "trial"
+                    | "trials"
+                    | "meeting"
+                    | "meetings"
+                    | "hearing"
+                    | "hearings"
+                    | "talks"
+                    | "ceremony"
+                    | "session"
+                    | "sessions"
+                    | "rally"
+                    | "election"
+                    | "elections"
+                    | "conference"
+                    | "briefing"
+                    | "summit"
+                    | "funeral"
+                    | "vote"
+                    | "event"
+                    | "events"
+                    | "festival"
+                    | "exhibition"
+                    | "drill"
+                    | "drills"
+                    | "rehearsal"
+            )
+        })
 }
 
 #[cfg(test)]

@@ -1047,3 +1047,51 @@ fn custody_with_its_own_time_and_a_length() {
         ]
     );
 }
+
+/// What is held may be a proceeding ("a public trial was held"), and a
+/// helper told with an apposition ("the driver, a Chinese citizen of
+/// Korean descent, was taken away") is still a helper: neither is coded.
+#[test]
+fn a_trial_held_and_a_helper_in_apposition_are_not_coded() {
+    let got = run(
+        "2022-01-18",
+        "Police in Yanji detained six North Koreans on Monday. \
+         The driver, a Chinese citizen of Korean descent, was taken away with them. \
+         A public trial was held at the city stadium on Jan. 11.",
+    );
+    assert_eq!(got.iter().map(|w| w.kind).collect::<Vec<_>>(), vec![Arrest]);
+}
+
+/// "He was held for three weeks ... She remains at a detention facility":
+/// a man and a woman are two people, two acts.
+#[test]
+fn he_and_she_are_not_one_custody() {
+    let got = run(
+        "2019-11-27",
+        "A North Korean man was held for three weeks at a detention centre in Khabarovsk. \
+         A second North Korean, a woman, was also ordered deported. She remains at a detention facility in Vladivostok.",
+    );
+    let held: Vec<_> = got
+        .iter()
+        .filter(|w| w.kind == Detention)
+        .map(|w| (w.places.clone(), w.gender))
+        .collect();
+    assert_eq!(
+        held,
+        vec![
+            (vec!["Khabarovsk"], Some(Gender::Male)),
+            (vec!["Vladivostok"], Some(Gender::Female))
+        ]
+    );
+}
+
+/// "all from Hyesan and neighbouring towns in Ryanggang Province": where
+/// the people come from, not where they were caught.
+#[test]
+fn towns_people_come_from_are_no_place() {
+    let got = run(
+        "2019-03-18",
+        "The group, all from Musan and neighbouring towns in North Hamgyong Province, was seized in a flat in Shenyang last Tuesday.",
+    );
+    assert_eq!(places(&got), vec![(Arrest, vec!["Shenyang"])]);
+}

@@ -10,6 +10,25 @@ use crate::segment::sentences;
 type Act = (EventType, Status, bool);
 
 const EXAMPLES: &[(&str, &[Act])] = &[
+    // Let through: "allowed to board / walk across", "gave them
+    // permission to leave".
+    (
+        "A week later, four of them were allowed to board a flight to Seoul.",
+        &[(Release, Occurred, false)],
+    ),
+    (
+        "The six were allowed to walk across the bridge into Thailand.",
+        &[(Release, Occurred, false)],
+    ),
+    (
+        "They left on Tuesday after the authorities gave them permission to leave.",
+        &[(Release, Occurred, false)],
+    ),
+    // A conditional told in a quotation is hypothetical too.
+    (
+        "\"If they find us, they will send us back,\" she said.",
+        &[],
+    ),
     // A manner adverb between the auxiliary and the verb.
     (
         "The five were quietly sent back across the river on Sunday.",

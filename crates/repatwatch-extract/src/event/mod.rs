@@ -272,6 +272,9 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "lets",
         "permitted",
         "permit",
+        "gave",
+        "given",
+        "granted",
         "resettled",
         "flown",
         "put",
@@ -1222,7 +1225,7 @@ fn triggers() -> &'static [Trigger] {
             t(r"transferr(?:ed|ing)|transfers?|moved|move|moving|relocated", Transfer, "event.transfer", false),
             t(r"took\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|taken\s+into\s+custody|taking\s+(?:[\w’'-]+\s+){0,10}?into\s+custody|arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|e)|rounded\s+up|round(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|seiz(?:ed|ing|e)|picked\s+up|pick(?:ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?up|caught|catch(?:es|ing)?|nabbed|nab|nabs|nets|netted|hauled\s+out|(?:dragged|hauled)\s+(?:[\w’'-]+\s+){0,3}?(?:away|off)\b|detain(?:ed|ing|s)?|stopped|intercepted|found|tracked\s+down|hunted\s+down|taken\s+away|took\s+(?:[\w’'-]+\s+){0,6}?away|grabbed|led\s+away", Arrest, "event.arrest", false),
             t(r"being\s+held|be\s+held|(?:is|are|was|were|been)\s+(?:\w+\s+)?held|held|holding|holds|hold|remain(?:s|ed)?\s+in\s+(?:\w+\s+)?custody|(?:is|are|was|were)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?(?:custody|detention)|locked\s+up|imprisoned|jailed|(?:(?:stuck|remain(?:s|ed)?|languish(?:es|ed|ing)?)\s+(?:in|at|inside)|confined\s+(?:to|in|at|inside))\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:detention|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)\b|(?:questioned|interrogated)\s+(?:at|in|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'()-]+\s+){0,5}?(?:detention|holding|prisons?|jails?|lockups?|cells?|facility|centres?|centers?)\b|interrogated\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?(?:[\w-]+\s+){0,2}?(?:days|weeks|months)|spent\s+(?:[\w-]+\s+){1,4}?(?:days?|weeks?|months?|years?)\s+(?:there\s+)?(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:detention|custody|prisons?|jails?|lockups?|cells?|facility|centres?|centers?|camps?)|kept\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|under|inside)\b", Detention, "event.hold", false),
-            t(r"released|release|freed|set\s+free|free|(?:left|departed|flew)\s+for\s+(?:Seoul|South\s+Korea)\b|let\s+(?:[\w’'-]+\s+){0,2}?out\b|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'.-]+\s+){0,16}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart)|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)|put\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:flight|plane)\s+(?:from\s+(?:[\w-]+\s+){1,3}?)?(?:to|for|bound\s+for)\s+(?:Manila|Seoul|Incheon|South\s+Korea)", Release, "event.release", false),
+            t(r"released|release|freed|set\s+free|free|(?:left|departed|flew)\s+for\s+(?:Seoul|South\s+Korea)\b|let\s+(?:[\w’'-]+\s+){0,2}?out\b|(?:allowed|allow|allows|let|lets|permitted|permit)\s+(?:[\w’'.-]+\s+){0,16}?(?:to\s+)?(?:leave|go|fly|continue|travel|depart|board|walk|cross|proceed)\b|(?:gave|given|granted)\s+(?:[\w’'.-]+\s+){0,3}?permission\s+to\s+(?:leave|go|fly|continue|travel|depart)\b|resettled|flown\s+to\s+(?:Manila|Seoul|South\s+Korea)|put\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:flight|plane)\s+(?:from\s+(?:[\w-]+\s+){1,3}?)?(?:to|for|bound\s+for)\s+(?:Manila|Seoul|Incheon|South\s+Korea)", Release, "event.release", false),
             // Last, so that the sending, custody and camp rules claim their
             // words first: people conveyed somewhere ("were taken to Tumen").
             t(r"taken|took|driven|drove|trucked|bussed|bused|transported|ferried|marched|put\s+(?:on|aboard|onto|into|in)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:trains?|bus|buses|trucks?|lorr(?:y|ies)|vans?|ships?|boats?|vessels?|planes?|flights?)\b|loaded\s+(?:onto|on|into|aboard)\b", Transfer, "event.conveyed", false),
@@ -4178,7 +4181,10 @@ fn find_in_sentence(
             let question = stext.trim_end().ends_with('?');
             // "If X, Y": the whole sentence is hypothetical.
             let conditional_sentence = {
-                let st = stext.trim_start();
+                // (inside a quotation too: "\"If they catch me, ...")
+                let st = stext
+                    .trim_start()
+                    .trim_start_matches(['"', '\u{201c}', '\'', '\u{2018}']);
                 st.starts_with("if ") || st.starts_with("unless ") || st.starts_with("should ")
             };
             let get_passive = {
