@@ -1558,6 +1558,64 @@ fn draft<'d>(
             .or(Some(p)),
         other => other,
     };
+    // "nine nationals ..., among them a child and his mother", "Six of
+    // them, a mother with her four children and an elderly man": the group
+    // an aside describes, not its last part
+    // (an aside naming the same people, "another returnee, a woman in her
+    // fifties", "the three, all men", tells their sex)
+    let mut aside_gender = None;
+    let person = person.map(|p| {
+        let Some(q) = doc
+            .people
+            .iter()
+            .filter(|q| q.end < p.start && p.start - q.end <= 80 && q.count.is_some())
+            .next_back()
+        else {
+            return p;
+        };
+        if !victim(q) || q.pronoun || sentence_of(doc, q.start) != sentence_of(doc, p.start) {
+            return p;
+        }
+        let n = |c: Option<Count>| c.and_then(|c| c.min.or(c.max));
+        let exact = |c: Option<Count>| c.is_some_and(|c| c.min.is_some() && c.min == c.max);
+        // (a part larger than the group is no part of it, unless "all of
+        // them" tells an age: "Eight women, all of them over 60"; an
+        // exact count beats "at least one of the returnees")
+        let all_of = doc.lower[q.end..p.start].contains("all of");
+        if !all_of && n(p.count).is_some_and(|k| n(q.count).is_some_and(|m| k > m))
+            || exact(p.count) && !exact(q.count)
+        {
+            return p;
+        }
+        // the words between, past the people phrases among them
+        let mut words_ok = true;
+        let mut commas = false;
+        let mut at = q.end;
+        for r in doc
+            .people
+            .iter()
+            .filter(|r| r.start >= q.end && r.end <= p.start)
+        {
+            words_ok &= aside_words(&doc.lower[at..r.start]);
+            commas |= doc.lower[at..r.start].contains(',');
+            at = r.end;
+        }
+        words_ok &= aside_words(&doc.lower[at..p.start]);
+        commas |= doc.lower[at..p.start].contains(',');
+        let opens_aside = doc.lower[q.end..p.start].trim_start().starts_with(',')
+            || doc.lower[q.end..p.start]
+                .trim_start()
+                .starts_with(['\u{2014}', '-']);
+        if words_ok && commas && opens_aside {
+            let all = doc.lower[p.start..p.end].starts_with("all ");
+            if q.gender.is_none() && (all || n(p.count) == n(q.count)) {
+                aside_gender = p.gender;
+            }
+            q
+        } else {
+            p
+        }
+    });
     // "the nine, seven of them women, were sent back": the head, not the
     // aside that tells what some of them are
     let person = person.map(|p| {
@@ -1588,7 +1646,7 @@ fn draft<'d>(
     if let Some(p) = person {
         people.text = Some(text[p.start..p.end].to_string());
         people.count = p.count;
-        people.gender = p.gender;
+        people.gender = p.gender.or(aside_gender);
         people.minors = p.minors;
         people_anaphoric = p.pronoun || (p.definite && p.count.is_none());
         let w = &text[p.start..p.end];
@@ -3814,6 +3872,20 @@ fn joined_after(gap: &str) -> bool {
         let mut tail = gap[i + 5..].split_whitespace();
         tail.clone().count() <= 2 && tail.all(|w| w.starts_with(|c: char| c.is_lowercase()))
     })
+}
+
+/// Whether the words between a group and the phrases of an aside that
+/// describes it are only the aside's joints (", among them", ", including",
+/// ", all of them", "and", "with").
+fn aside_words(gap: &str) -> bool {
+    gap.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w,
+                "among" | "them" | "including" | "all" | "of" | "whom" | "and" | "with" | "both"
+            )
+        })
 }
 
 /// Whether the words before "was held" end with a gathering or a

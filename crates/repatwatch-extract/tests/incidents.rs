@@ -1095,3 +1095,32 @@ fn towns_people_come_from_are_no_place() {
     );
     assert_eq!(places(&got), vec![(Arrest, vec!["Shenyang"])]);
 }
+
+/// The group an aside describes is the act's people, not the aside's last
+/// part: "nine nationals ..., among them a child and his mother", "Eight
+/// women, all of them over 60"; an aside naming the same people ("the
+/// three, all men") tells their sex.
+#[test]
+fn the_group_before_an_aside_is_the_acts() {
+    let got = run(
+        "2016-02-22",
+        "In August 2015, nine North Koreans, among them a one-year-old child and his mother, were apprehended in Shenyang.",
+    );
+    assert_eq!(people(&got), vec![(Arrest, Some((Some(9), Some(9))), None)]);
+    let got = run(
+        "2025-08-14",
+        "Eight women, all of them over 60, were let go from the Onsong holding center in mid-July.",
+    );
+    assert_eq!(
+        people(&got),
+        vec![(Release, Some((Some(8), Some(8))), Some(Gender::Female))]
+    );
+    let got = run(
+        "2005-04-11",
+        "The three, all men, had been detained in Mongolia's Dornogovi Province a week earlier.",
+    );
+    assert_eq!(
+        people(&got),
+        vec![(Arrest, Some((Some(3), Some(3))), Some(Gender::Male))]
+    );
+}
