@@ -1568,8 +1568,7 @@ fn draft<'d>(
         let Some(q) = doc
             .people
             .iter()
-            .filter(|q| q.end < p.start && p.start - q.end <= 80 && q.count.is_some())
-            .next_back()
+            .rfind(|q| q.end < p.start && p.start - q.end <= 80 && q.count.is_some())
         else {
             return p;
         };
