@@ -2135,6 +2135,26 @@ fn draft<'d>(
         if !locations.is_empty() {
             places_own = false;
         }
+    } else if e.kind == EventType::Repatriation
+        && locations
+            .iter()
+            .all(|(l, _)| l.place.precision == Precision::Border)
+    {
+        // "now held in Dandong, ... is expected to be sent across the
+        // Yalu": the town they are sent from, not the river
+        let held: Vec<_> = far
+            .iter()
+            .filter(|p| {
+                p.place.precision == Precision::City
+                    && p.place.country != "KP"
+                    && ctx.place_role(p) == Role::Locative
+            })
+            .copied()
+            .collect();
+        let held = select_places_any_role(ctx, e, &held);
+        if !held.is_empty() {
+            locations = held;
+        }
     } else if only_countries(&locations) {
         // "returned to the North from China" of "defectors held in Changbai":
         // the city they leave from is the place of the act.
@@ -2212,9 +2232,18 @@ fn draft<'d>(
             }
         }
     }
+    // "Seven of them were seized", "The two were caught", "Eleven were
+    // arrested on June 2": the story's people, counted again, in its place
+    let counted_again = !distinct
+        && !matches!(e.kind, EventType::Punishment | EventType::Death)
+        && person.is_some_and(|p| {
+            p.count.is_some()
+                && !p.individual
+                && (p.definite || doc.lower[p.start..p.end].contains(" of "))
+        });
     if locations.is_empty() {
         places_own = false;
-        if continues {
+        if continues || counted_again {
             if let Some(a) = antecedent {
                 locations = a
                     .locations

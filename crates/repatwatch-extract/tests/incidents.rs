@@ -1124,3 +1124,24 @@ fn the_group_before_an_aside_is_the_acts() {
         vec![(Arrest, Some((Some(3), Some(3))), Some(Gender::Male))]
     );
 }
+
+/// The story's people counted again ("Seven of them were seized", "The
+/// two were caught") are in the story's place when their clause names
+/// none; a return "across the Yalu" of people held in a town is the town's.
+#[test]
+fn counted_again_in_the_storys_place_and_a_river_gives_way() {
+    let got = run(
+        "2019-04-03",
+        "Chinese police detained eight North Koreans in Shenyang in mid-March, an activist said. \
+         Seven of them were seized in a raid on a rented apartment on March 12.",
+    );
+    assert_eq!(
+        places(&got),
+        vec![(Arrest, vec!["Shenyang"]), (Arrest, vec!["Shenyang"])]
+    );
+    let got = run(
+        "2025-06-05",
+        "Another group of about 20 North Koreans now held in Dandong is expected to be sent across the Yalu River later this month.",
+    );
+    assert_eq!(places(&got), vec![(Repatriation, vec!["Dandong"])]);
+}
