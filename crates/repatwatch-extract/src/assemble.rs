@@ -844,7 +844,9 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
     let mut by_count: Vec<(u64, Gender)> = Vec::new();
     for p in &doc.people {
         if let (Some(c), Some(g)) = (p.count, p.gender) {
-            if c.approximate {
+            // ("roughly 60 North Koreans" ... "the group, made up of about
+            // 45 women and 15 men": about as many, told as a breakdown)
+            if c.approximate && g != Gender::Mixed {
                 continue;
             }
             if let (Some(a), Some(b)) = (c.min, c.max) {
@@ -874,7 +876,7 @@ fn story_gender(doc: &Doc, drafts: &mut [Draft]) {
         let Some(Count {
             min: Some(a),
             max: Some(b),
-            approximate: false,
+            ..
         }) = d.people.count
         else {
             continue;
@@ -1679,6 +1681,29 @@ fn draft<'d>(
         }
         people_span = Some((p.start, p.end));
         people_rule = p.rule;
+    }
+    // "a worker detained in May was allowed to leave after he was granted
+    // asylum", "a construction worker who fled his work site": the pronoun
+    // that refers back to one person tells the sex
+    if people.gender.is_none() && people.count == Some(Count::exact(1)) {
+        if let Some(p) = person.filter(|p| !p.pronoun && p.end <= sent.end) {
+            let rest = &doc.lower[p.end..sent.end];
+            let told = rest
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .find_map(|w| match w {
+                    "he" | "him" | "his" | "himself" => Some(Gender::Male),
+                    "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+                    _ => None,
+                });
+            // (no one else of one person's words in between)
+            let others = doc
+                .people
+                .iter()
+                .any(|q| q.start >= p.end && q.end <= sent.end && q.individual && !q.pronoun);
+            if !others {
+                people.gender = told;
+            }
+        }
     }
     // A breakdown in the same clause can tell the gender.
     let distinct_span = person.map_or((0, 0), |p| (p.start, p.end));

@@ -1145,3 +1145,24 @@ fn counted_again_in_the_storys_place_and_a_river_gives_way() {
     );
     assert_eq!(places(&got), vec![(Repatriation, vec!["Dandong"])]);
 }
+
+/// One person's sex told by the pronoun that refers back to them in the
+/// same sentence; a group "about" as many as a breakdown told of it takes
+/// its sexes.
+#[test]
+fn sex_from_the_pronoun_and_from_an_approximate_breakdown() {
+    let got = run(
+        "2018-12-12",
+        "Police in Vladivostok have detained a North Korean construction worker who fled his work site in October.",
+    );
+    assert_eq!(
+        people(&got),
+        vec![(Arrest, Some((Some(1), Some(1))), Some(Gender::Male))]
+    );
+    let got = run(
+        "2025-06-05",
+        "China sent roughly 60 North Koreans back across the Tumen River on Tuesday. \
+         The group, made up of about 45 women and 15 men, had been held in Tumen.",
+    );
+    assert_eq!(people(&got)[0].2, Some(Gender::Mixed));
+}
