@@ -1813,7 +1813,12 @@ fn draft<'d>(
     }
 
     // Time.
-    let dir = if e.status == Status::Planned {
+    // (a plan told by an order, "on Jan. 8 the ministry ordered her
+    // deported", is dated by the order, which is past)
+    let ordered = e
+        .status_words
+        .is_some_and(|(s, _)| doc.lower[s..].starts_with("order"));
+    let dir = if e.status == Status::Planned && !ordered {
         Direction::Future
     } else {
         Direction::Past
@@ -3511,10 +3516,16 @@ fn merge<'d>(drafts: Vec<Draft<'d>>) -> Vec<Draft<'d>> {
             }
             // A plan told beside the act it became is one act ("were going
             // to send her back" ... "sent her back"); a refusal never is.
+            // (a plan and the stop put to it, "ordered her deported" ...
+            // "suspended the deportation order", are one act too, whatever
+            // days each names)
+            let plan_stopped = o.status == Status::Planned && d.status == Status::Blocked;
             let statuses_ok = o.status == d.status
                 || (matches!(
                     (o.status, d.status),
-                    (Status::Occurred, Status::Planned) | (Status::Planned, Status::Occurred)
+                    (Status::Occurred, Status::Planned)
+                        | (Status::Planned, Status::Occurred)
+                        | (Status::Planned, Status::Blocked)
                 ) && ((d.people_anaphoric || o.people_anaphoric)
                     // (the people "the group" stands for still tell a
                     // plan of 142 from a release of 27)
@@ -3583,16 +3594,24 @@ fn merge<'d>(drafts: Vec<Draft<'d>>) -> Vec<Draft<'d>> {
                 continue;
             }
             if !(counts_compatible(&own_count(o), &own_count(&d))
-                && dates_compatible(&own_date(o, &d), &own_date(&d, o))
+                && (plan_stopped || dates_compatible(&own_date(o, &d), &own_date(&d, o)))
                 && places_compatible(own_places(o), own_places(&d)))
             {
                 continue;
             }
             // (a noun alone, "the handover", does not tell that the plan
             // was carried out)
-            if o.status != d.status && o.status == Status::Planned && !d.merge_only {
+            // (a noun alone does tell a stop: "halted her deportation")
+            if o.status != d.status
+                && o.status == Status::Planned
+                && (!d.merge_only || plan_stopped)
+            {
                 o.status = d.status;
                 o.status_words = d.status_words;
+                if plan_stopped && d.date.is_some() {
+                    o.date = d.date;
+                    o.date_own = d.date_own;
+                }
             }
             absorb(o, d);
             continue 'next;

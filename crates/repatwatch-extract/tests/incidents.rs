@@ -1166,3 +1166,27 @@ fn sex_from_the_pronoun_and_from_an_approximate_breakdown() {
     );
     assert_eq!(people(&got)[0].2, Some(Gender::Mixed));
 }
+
+/// An order to deport, dated by the order, and the stop later put to it
+/// are one blocked return, dated by the stop.
+#[test]
+fn an_order_and_its_suspension_are_one_blocked_return() {
+    let got = run(
+        "2026-01-15",
+        "On Jan. 8 the Interior Ministry ordered her deported to North Korea. \
+         The municipal court on Monday suspended the order, a day before she was due to be flown to Pyongyang.",
+    );
+    let returns: Vec<_> = got
+        .iter()
+        .filter(|w| w.kind == Repatriation)
+        .map(|w| w.status)
+        .collect();
+    assert_eq!(returns, vec![Blocked]);
+    // dated by the stop, not by the order (the Jan. 8 of the order is
+    // not the act's day)
+    let date = got
+        .iter()
+        .find(|w| w.kind == Repatriation)
+        .and_then(|w| w.date);
+    assert!(date.is_some_and(|(s, _)| s >= "2026-01-11"), "{date:?}");
+}

@@ -24,6 +24,30 @@ const EXAMPLES: &[(&str, &[Act])] = &[
         "They left on Tuesday after the authorities gave them permission to leave.",
         &[(Release, Occurred, false)],
     ),
+    // An order tells a plan: "ordered the deportation of", "ordered him
+    // sent back".
+    (
+        "A court on Wednesday ordered the deportation of a North Korean worker.",
+        &[(Repatriation, Planned, false)],
+    ),
+    (
+        "The judge ordered him sent back to North Korea.",
+        &[(Repatriation, Planned, false)],
+    ),
+    // A term served or given in years.
+    (
+        "Two other returnees were each given five years at the same trial.",
+        &[(Punishment, Occurred, false)],
+    ),
+    (
+        "He served a term in a labour camp near Chongjin.",
+        &[(Punishment, Occurred, false)],
+    ),
+    // What a pact covers is no act.
+    (
+        "The two states signed an agreement in 2016 on the return of illegal migrants.",
+        &[],
+    ),
     // A conditional told in a quotation is hypothetical too.
     (
         "\"If they find us, they will send us back,\" she said.",

@@ -112,6 +112,7 @@ const TRIGGER_KEYS: [&[&str]; 11] = [
         "sending",
         "taken",
         "serving",
+        "served",
         "spent",
     ],
     // repatriate
@@ -1217,7 +1218,7 @@ fn triggers() -> &'static [Trigger] {
         vec![
             // Deaths first: "tortured to death" is a death, not a punishment.
             t(r"(?:tortured|beaten|starved|frozen|froze|worked|shot|beat\s+\w+)\s+to\s+death|shot\s+dead|died|dies|killed\s+(?:herself|himself|themselves)|took\s+(?:her|his|their)\s+own\s+lives?|committed\s+suicide|killing\s+(?:herself|himself)", Death, "event.death", false),
-            t(r"sentenced|tortured|beaten|beat|kicked|executed|given\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:terms?|sentences?)\b|given\s+(?:[\w-]+\s+){1,2}?years?\s+(?:of|in)\b|(?:forced|made)\s+to\s+(?:undergo|have)\s+(?:an?\s+)?(?:[\w-]+\s+)?abortions?|forced\s+abortions?|(?:forced|made)\s+to\s+abort\b|(?:sent|send|sending|taken)\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:camps?|kyohwaso|kwanliso|prisons?|labou?r\s+(?:training\s+)?(?:units?|brigades?|centres?|centers?)|(?:re-?education|correctional)\s+(?:centres?|centers?|facilit(?:y|ies)))|serving\s+(?:time|a\s+sentence|sentences)|spent\s+(?:[\w-]+\s+){1,4}?(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:labou?r(?:-training)?|prison|political|re-?education|reform|training|forced-labou?r)\s+camps?|kyohwaso|kwanliso)\b", Punishment, "event.punishment", false),
+            t(r"sentenced|tortured|beaten|beat|kicked|executed|given\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:terms?|sentences?)\b|given\s+(?:[\w-]+\s+){1,2}?years?(?:\s+(?:of|in|at|for)\b|\s*[,.;])|(?:served|serving)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:terms?|sentences?|years?|months?)\s+(?:in|at)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:camps?|prisons?|kyohwaso|kwanliso)\b|(?:forced|made)\s+to\s+(?:undergo|have)\s+(?:an?\s+)?(?:[\w-]+\s+)?abortions?|forced\s+abortions?|(?:forced|made)\s+to\s+abort\b|(?:sent|send|sending|taken)\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:camps?|kyohwaso|kwanliso|prisons?|labou?r\s+(?:training\s+)?(?:units?|brigades?|centres?|centers?)|(?:re-?education|correctional)\s+(?:centres?|centers?|facilit(?:y|ies)))|serving\s+(?:time|a\s+sentence|sentences)|spent\s+(?:[\w-]+\s+){1,4}?(?:in|at|inside)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:labou?r(?:-training)?|prison|political|re-?education|reform|training|forced-labou?r)\s+camps?|kyohwaso|kwanliso)\b", Punishment, "event.punishment", false),
             t(r"repatriat(?:ed|e|es|ing)", Repatriation, "event.repatriate", false),
             t(r"repatriations?", Repatriation, "event.repatriation_noun", true),
             t(r"(?:forcibly\s+|forcefully\s+)?(?:sent|send|sends|sending|returned|return|returns|returning|handed|hand|hands|handing|turned|turn|turning|pushed|push|forced|deported|deport|deporting|expelled|expel|expelling|delivered|deliver|delivering|taken|take|taking|took|flown|flew|escorted|marched|brought|bring|carried|shipped)\b(?:\s+[\w’'-]+){0,8}?\s+(?:back|home|over|across\s+the\s+border)|(?:refus(?:ed|es|ing|e)|declin(?:ed|es|ing))\s+to\s+(?:accept|receive|readmit|take\s+in)\b|(?:pushed|sent|taken)\s+across\b|(?:sent|send|sending|returned|return|returning|deported|deport|deporting|expelled|handed|delivered|flown|forced\s+back|forcibly\s+returned)\b", Repatriation, "event.send", false),
@@ -1266,7 +1267,7 @@ fn cues() -> &'static Cues {
     C.get_or_init(|| Cues {
         aux_before: crate::rx::lc(r"(?i)\b(?:is|are|was|were|be|been|being|get|got|gets|getting|has|have|had)\s+(?:(?:not|never|now|then|also|all|already|reportedly|allegedly|since|later|just|recently|forcibly|forcefully|still|finally|eventually|subsequently|quickly|immediately|likely|probably|apparently|[a-z]{3,}ly|reported\s+to\s+have\s+been|believed\s+to\s+have\s+been|said\s+to\s+have\s+been)\s+)*$"),
         relative_before: crate::rx::lc(r"(?i)(?:\b(?:who|whom|which|that)\s+(?:(?:had|has|have|were|was|are|is|been|being|later|then|reportedly|allegedly|already|previously|once|twice|earlier|also|recently|just|[a-z]{3,}ly)\s+)*|\b(?:after|before|while|without|for|of|from|upon|on|avoid|escaped|risk)\s+(?:having\s+been\s+|being\s+|getting\s+))$"),
-        planned_before: crate::rx::lc(r"(?i)(?:\b(?:(?:prepared|scheduled|slated|earmarked|selected|marked)\s+for|going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+(?:be|being|been|have|soon|now|then|also|all|most|very|quickly|immediately|likely|probably|possibly|eventually|them|her|him|the\s+\w+|forced|forcible|possible|imminent|immediate|certain|[\w-]+ly))*\s*)$"),
+        planned_before: crate::rx::lc(r"(?i)(?:\b(?:(?:prepared|scheduled|slated|earmarked|selected|marked)\s+for|going\s+to|set\s+to|intends?\s+to|intended\s+to|plans?\s+to|planned\s+to|planning\s+to|scheduled\s+to|about\s+to|expected\s+to|due\s+to|ready\s+to|preparing\s+to|trying\s+to|tried\s+to|wanted\s+to|proposed|propose|proposing|ordered\s+(?:the|their|his|its)|ordered|orders|order|ordering|requests?|requested|asked\s+for|asking\s+for|face|faces|faced|facing|risk\s+of|risks|imminent|threatened|pending|awaiting|waiting\s+to|in\s+danger\s+of|will|would|shall|could|may|might|can|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|possible|impending|planned)\b(?:\s+(?:be|being|been|have|soon|now|then|also|all|most|very|quickly|immediately|likely|probably|possibly|eventually|them|her|him|the\s+\w+|forced|forcible|possible|imminent|immediate|certain|[\w-]+ly))*\s*)$"),
         planned_after: crate::rx::lc(r"(?i)^\s*(?:request|plan|order|proceedings|procedures?|(?:of\s+(?:[^\s,.;]+\s+){1,5}?)?(?:is|are|was|were|seems|seemed|could\s+be|may\s+be|might\s+be)\s+(?:only\s+|just\s+|still\s+)?(?:a\s+few\s+|a\s+matter\s+of\s+|some\s+)?(?:hours|days|weeks|months)\s+away)\b"),
         refusal: crate::rx::lc(r"(?i)\bstopped\s+(?:the|their|its)\s+(?:planned\s+|forced\s+|forcible\s+)?$|\b(?:refus(?:ed|es|ing|e)|reject(?:ed|s|ing)?|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?away|won[’']t\s+(?:take|accept)|would\s+not\s+(?:take|accept)|not\s+being\s+let|cannot\s+take|can[’']t\s+take|would\s+not\s+let|did\s+not\s+accept|delayed|suspended|halted|postponed|cancell?ed|canceled|scrapped|shelved|called\s+off|put\s+on\s+hold|blocked|halts|suspends|blocks|postpones|(?:asked|asks|requested|requests|sought|seeks)\s+(?:for\s+)?(?:a\s+)?(?:delay|postponement))\b"),
         hedge: crate::rx::lc(HEDGE_RULE),
@@ -1703,6 +1704,14 @@ const RELATIVE_PREPS: &[&str] = &[
 /// is anchored at the end): the last words of its cues and of the words
 /// that may follow them (but for "the \w+" and "[\w-]+ly").
 const PLANNED_LAST: &[&str] = &[
+    "ordered",
+    "orders",
+    "order",
+    "ordering",
+    "the",
+    "their",
+    "his",
+    "its",
     "for",
     "to",
     "of",
@@ -4065,6 +4074,11 @@ fn find_in_sentence(
             {
                 subordinate = false;
             }
+            // "ordered him sent back", "had been ordered deported": what is
+            // ordered, a plan (`planned_before` reads the order)
+            if !t.nominal && participle && ordered_before(b_trim) {
+                subordinate = false;
+            }
             // "returned to Sinuiju, where officers of the MSS took them into
             // custody": the receiving side's custody, a detail of the return.
             if kind == EventType::Arrest && custody_where_returned(text, found, ts) {
@@ -4226,7 +4240,11 @@ fn find_in_sentence(
                     g
                 }
             };
+            // "an agreement in 2016 on the return of illegal migrants":
+            // what a pact covers, not an act
+            let pact = t.nominal && pact_before(&text[byte_window_before(text, ts, cs, 8)..ts]);
             let generic = habit
+                || pact
                 // (", where " holds the whole word "where")
                 || sc.sent_flags & cue::WHERE != 0 && consequence_where(before_all)
                 || present_passive
@@ -4525,4 +4543,36 @@ pub(crate) fn intransitive_custody(trigger: &str) -> bool {
     ["spent ", "remain", "stuck ", "languish", "serving "]
         .iter()
         .any(|w| trigger.starts_with(w))
+}
+
+/// Whether the words before a participle end with an order and at most
+/// two words of its object: "ordered", "ordered him", "ordered the group".
+fn ordered_before(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| matches!(w, "ordered" | "order" | "orders"))
+}
+
+/// Whether the words before a noun of an act name a pact that covers such
+/// acts ("an agreement in 2016 on the return of", "a treaty on the
+/// repatriation of").
+fn pact_before(before: &str) -> bool {
+    let mut words = before
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    words.any(|w| {
+        [
+            "agreement",
+            "agreements",
+            "treaty",
+            "treaties",
+            "accord",
+            "protocol",
+            "pact",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    })
 }
