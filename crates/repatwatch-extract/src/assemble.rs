@@ -1442,6 +1442,15 @@ fn draft<'d>(
     if passive && !e.nominal && subject_not_victim(&doc.lower[clause.0..e.start]) {
         return None;
     }
+    // "Their broker took them back to the Mekong": a helper moving or
+    // letting go the people is no act of a state
+    if !passive
+        && !e.nominal
+        && matches!(e.kind, EventType::Transfer | EventType::Release)
+        && helper_subject(&doc.lower[clause.0..e.start])
+    {
+        return None;
+    }
     // "A public trial was held at the stadium": what is held is an event
     if e.kind == EventType::Detention && passive && event_held(&doc.lower[clause.0..e.start]) {
         return None;
@@ -3956,6 +3965,29 @@ fn aside_words(gap: &str) -> bool {
             matches!(
                 w,
                 "among" | "them" | "including" | "all" | "of" | "whom" | "and" | "with" | "both"
+            )
+        })
+}
+
+/// Whether the last words before an active verb name a helper who does it
+/// ("their broker took them", "a smuggler drove the group").
+fn helper_subject(before: &str) -> bool {
+    before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| {
+            matches!(
+                w,
+                "broker"
+                    | "brokers"
+                    | "smuggler"
+                    | "smugglers"
+                    | "guide"
+                    | "guides"
+                    | "trafficker"
+                    | "traffickers"
             )
         })
 }

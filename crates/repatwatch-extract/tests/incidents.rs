@@ -1190,3 +1190,14 @@ fn an_order_and_its_suspension_are_one_blocked_return() {
         .and_then(|w| w.date);
     assert!(date.is_some_and(|(s, _)| s >= "2026-01-11"), "{date:?}");
 }
+
+/// A helper who moves the people ("their broker took them back to the
+/// river") does no act of a state.
+#[test]
+fn a_broker_moving_people_is_not_coded() {
+    let got = run(
+        "2011-05-09",
+        "Lao soldiers caught the six near Muang Sing on Friday. Later their broker took them back to the Mekong.",
+    );
+    assert_eq!(got.iter().map(|w| w.kind).collect::<Vec<_>>(), vec![Arrest]);
+}
