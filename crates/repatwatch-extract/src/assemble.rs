@@ -1783,6 +1783,26 @@ fn draft<'d>(
         people.count = q.count;
         people.gender = people.gender.or(q.gender);
     }
+    // "the planned return of some 20 women ... did not take place because
+    // the North declined to receive them": "them" are the counted group
+    // named before it in its own sentence
+    if introduced.is_none() && people.count.is_none() {
+        if let Some(p) = person.filter(|p| p.pronoun && !p.individual) {
+            if let Some(q) = doc.people.iter().rfind(|q| {
+                q.start >= sent.start
+                    && q.end <= p.start
+                    && q.count
+                        .and_then(|c| c.min.or(c.max))
+                        .is_some_and(|n| n < 1000)
+                    && !q.pronoun
+                    && !q.individual
+                    && victim(q)
+            }) {
+                people.count = q.count;
+                people.gender = people.gender.or(q.gender);
+            }
+        }
+    }
     let continues =
         (people_anaphoric || same_group) && antecedent.is_some() && introduced.is_none();
     if continues {

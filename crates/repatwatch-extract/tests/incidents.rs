@@ -1201,3 +1201,22 @@ fn a_broker_moving_people_is_not_coded() {
     );
     assert_eq!(got.iter().map(|w| w.kind).collect::<Vec<_>>(), vec![Arrest]);
 }
+
+/// "them" after a counted group in its own sentence are that group, not
+/// the story's earlier people.
+#[test]
+fn them_are_the_group_named_before_in_the_sentence() {
+    let got = run(
+        "2021-10-05",
+        "On 17 July 2021 approximately 50 persons were forcibly returned through Hunchun. \
+         On 19 July 2021, the planned return of some 20 women detained in Dandong did not take place because the North declined to receive them.",
+    );
+    let counts: Vec<_> = got.iter().map(|w| (w.kind, w.status, w.count)).collect();
+    assert_eq!(
+        counts,
+        vec![
+            (Repatriation, Occurred, Some((Some(50), Some(50)))),
+            (Repatriation, Blocked, Some((Some(20), Some(20))))
+        ]
+    );
+}
