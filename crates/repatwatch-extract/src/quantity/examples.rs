@@ -222,6 +222,7 @@ pub const TRAPS: &[(&str, &str)] = &[
     ("Two men aged 35 and 45 were held.", "45"),
     ("A woman in her 20s was caught.", "20s"),
     ("The man, named only as Pak, 41, was held.", "41"),
+    ("Soldiers caught Mi-ran, then 17, and four others.", "17"),
     ("The woman, identified only by her age, 29, was freed.", "29"),
     ("A 3-year-old child was among them.", "3"),
     ("A boy of about seven was freed.", "seven"),

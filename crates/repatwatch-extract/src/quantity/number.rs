@@ -772,6 +772,16 @@ pub fn not_a_count(cx: &Ctx, cp: &CountPhrase) -> bool {
     {
         return true;
     }
+    // an age set off by commas: "Sun-hee, then 17, and", "Choi, 38,"
+    if pi != usize::MAX
+        && pi >= 1
+        && cp.plain.is_some()
+        && matches!(cx.w(e), "," | ")")
+        && (p == "then" && cx.w(pi - 1) == ","
+            || p == "," && cx.cap(pi - 1) && !cx.sent_start(pi - 1))
+    {
+        return true;
+    }
     if cx.fl(pi) & lex::MONTH != 0
         && (p != "may" || cx.raw(pi).starts_with('M'))
         && cp.plain.is_some()

@@ -832,10 +832,12 @@ fn match_np(cx: &Ctx, i: usize, partitive_ok: bool) -> Option<Raw> {
             if !ok {
                 return None;
             }
-            // an age after a name or "age": "Choi, 38, was", "his age, 38,"
-            if p == ","
+            // an age after a name or "age": "Choi, 38, was", "his age, 38,",
+            // "Sun-hee, then 17, and"
+            if (p == ","
                 && i >= 2
                 && (cx.cap(i - 2) && !cx.sent_start(i - 2) || cx.w(i - 2) == "age")
+                || p == "then" && i >= 2 && cx.w(i - 2) == ",")
                 && matches!(cx.w(k), "," | ")")
             {
                 return None;
