@@ -155,6 +155,7 @@ pub const PEOPLE: &[Row] = &[
     ("Three children were sent back with their mothers.", "Three children", s(3), s(3), false, G, s(3)),
     ("A boy of about nine was freed.", "A boy of about nine", s(1), s(1), false, M, s(1)),
     // coordination
+    ("Ms. Ri and about 30 other women were driven to the border.", "Ms. Ri and about 30 other women", s(31), s(31), true, F, N),
     ("She and her daughter were caught in Shenyang.", "She and her daughter", s(2), s(2), false, F, N),
     ("Guards took him along with two other escapees.", "him along with two other escapees", s(3), s(3), false, G, N),
     ("Police held her, together with another woman, for a week.", "her, together with another woman", s(2), s(2), false, F, N),

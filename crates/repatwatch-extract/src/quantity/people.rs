@@ -982,7 +982,9 @@ fn named(cx: &Ctx, i: usize) -> Option<Raw> {
         if cx.w(k) == "." {
             k += 1;
         }
-        if !given_name_part(cx, k) {
+        // (after an honorific a short word is a surname: "Ms. Ri", not the
+        // "-ri" of a village)
+        if !(given_name_part(cx, k) || cx.cap(k) && matches!(cx.raw(k), "Ri" | "Do" | "Si")) {
             return None;
         }
         let mut e = k + 1;
