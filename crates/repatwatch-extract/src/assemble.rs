@@ -1572,6 +1572,32 @@ fn draft<'d>(
     // "nine nationals ..., among them a child and his mother", "Six of
     // them, a mother with her four children and an elderly man": the group
     // an aside describes, not its last part
+    // "Two more North Koreans who had been travelling with the group ...
+    // were caught": a phrase after a preposition in a relative clause is
+    // not the subject; the counted phrase the clause tells of is
+    let person = person.map(|p| {
+        if !e.passive
+            || p.end > e.start
+            || !after_preposition(&doc.lower[back(text, p.start, 12)..p.start])
+        {
+            return p;
+        }
+        doc.people
+            .iter()
+            .rfind(|q| {
+                q.end < p.start
+                    && q.start >= clause.0
+                    && q.count.is_some()
+                    && !q.pronoun
+                    && victim(q)
+                    && !after_preposition(&doc.lower[back(text, q.start, 12)..q.start])
+                    // (the phrase is in a relative clause of the subject)
+                    && doc.lower[q.end..p.start]
+                        .split(|c: char| !c.is_ascii_alphabetic())
+                        .any(|w| w == "who" || w == "which" || w == "that")
+            })
+            .unwrap_or(p)
+    });
     // (an aside naming the same people, "another returnee, a woman in her
     // fifties", "the three, all men", tells their sex)
     let mut aside_gender = None;

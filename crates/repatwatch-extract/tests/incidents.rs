@@ -1220,3 +1220,15 @@ fn them_are_the_group_named_before_in_the_sentence() {
         ]
     );
 }
+
+/// "Two more North Koreans who had been travelling with the group were
+/// caught": the phrase in the subject's relative clause is not the
+/// subject.
+#[test]
+fn the_group_in_a_relative_clause_is_not_the_subject() {
+    let got = run(
+        "2010-02-03",
+        "Two more North Koreans who had been travelling with the group were caught by Chinese police in Erenhot last week.",
+    );
+    assert_eq!(people(&got), vec![(Arrest, Some((Some(2), Some(2))), None)]);
+}
