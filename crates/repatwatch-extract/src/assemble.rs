@@ -4015,67 +4015,68 @@ fn aside_words(gap: &str) -> bool {
         })
 }
 
-/// Whether the last words before an active verb name a helper who does it
-/// ("their broker took them", "a smuggler drove the group").
-fn helper_subject(before: &str) -> bool {
+/// Whether one of the last `n` words of `before` (ASCII letters) passes
+/// `test`.
+fn last_words_any(before: &str, n: usize, test: impl Fn(&str) -> bool) -> bool {
     before
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .rev()
-        .take(3)
-        .any(|w| {
-            matches!(
-                w,
-                "broker"
-                    | "brokers"
-                    | "smuggler"
-                    | "smugglers"
-                    | "guide"
-                    | "guides"
-                    | "trafficker"
-                    | "traffickers"
-            )
-        })
+        .take(n)
+        .any(test)
+}
+
+/// Whether the last words before an active verb name a helper who does it
+/// ("their broker took them", "a smuggler drove the group").
+fn helper_subject(before: &str) -> bool {
+    last_words_any(before, 3, |w| {
+        matches!(
+            w,
+            "broker"
+                | "brokers"
+                | "smuggler"
+                | "smugglers"
+                | "guide"
+                | "guides"
+                | "trafficker"
+                | "traffickers"
+        )
+    })
 }
 
 /// Whether the words before "was held" end with a gathering or a
 /// proceeding ("a public trial", "talks", "a meeting"), not people.
 fn event_held(before: &str) -> bool {
-    before
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(3)
-        .any(|w| {
-            matches!(
-                w,
-                "trial"
-                    | "trials"
-                    | "meeting"
-                    | "meetings"
-                    | "hearing"
-                    | "hearings"
-                    | "talks"
-                    | "ceremony"
-                    | "session"
-                    | "sessions"
-                    | "rally"
-                    | "election"
-                    | "elections"
-                    | "conference"
-                    | "briefing"
-                    | "summit"
-                    | "funeral"
-                    | "vote"
-                    | "event"
-                    | "events"
-                    | "festival"
-                    | "exhibition"
-                    | "drill"
-                    | "drills"
-                    | "rehearsal"
-            )
-        })
+    last_words_any(before, 3, |w| {
+        matches!(
+            w,
+            "trial"
+                | "trials"
+                | "meeting"
+                | "meetings"
+                | "hearing"
+                | "hearings"
+                | "talks"
+                | "ceremony"
+                | "session"
+                | "sessions"
+                | "rally"
+                | "election"
+                | "elections"
+                | "conference"
+                | "briefing"
+                | "summit"
+                | "funeral"
+                | "vote"
+                | "event"
+                | "events"
+                | "festival"
+                | "exhibition"
+                | "drill"
+                | "drills"
+                | "rehearsal"
+        )
+    })
 }
 
 #[cfg(test)]
